@@ -1,0 +1,16 @@
+"""Only registration may happen before the window opens."""
+
+from agenda.checks.wording import hm
+from agenda.zones import minutes_between
+
+CODE = "before-window"
+SEVERITY = "error"
+
+
+def check(plan):
+    for seg in plan.segments:
+        if seg.kind != "registration" and seg.start is not None and seg.start < plan.window_start:
+            early = minutes_between(seg.start, plan.window_start)
+            path = seg.path + ("at",) if seg.segment.at else seg.path
+            yield path, (f"{seg.title} starts at {hm(seg.start)}, {early} minutes before the window "
+                         f"opens at {hm(plan.window_start)}")

@@ -1,0 +1,114 @@
+"""Every word `agenda` shows a reader, one table per language.
+
+Renderers and the planner look words up here; no other module decides
+between Korean and English.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Labels:
+    language: str
+    kinds: dict[str, str]
+    roles: dict[str, str]
+    weekdays: tuple[str, ...]
+    minutes_unit: str  # "{n}분" / "{n} min"
+    time_heading: str
+    minutes_heading: str
+    segment_heading: str
+    people_heading: str
+    notes_heading: str
+    people_list_heading: str
+    programme_heading: str
+    total_line: str  # scheduled / window
+    unscheduled: str
+    overrun: str
+    venue: str
+    date_label: str
+    organizer: str
+    series: str
+    theme: str
+    cancelled: str
+    timeline_heading: str
+    unscheduled_block: str
+    series_number: str
+
+    def kind(self, kind: str) -> str:
+        return self.kinds[kind]
+
+    def minutes(self, n: int) -> str:
+        return self.minutes_unit.format(n=n)
+
+    def long_date(self, day: date) -> str:
+        weekday = self.weekdays[day.weekday()]
+        if self.language == "ko":
+            return f"{day.year}년 {day.month}월 {day.day}일({weekday})"
+        return f"{weekday}, {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+    def time_range(self, start: datetime | None, end: datetime | None) -> str:
+        dash = "~" if self.language == "ko" else "–"
+        left = f"{start:%H:%M}" if start else ""
+        right = f"{end:%H:%M}" if end else ""
+        return f"{left}{dash}{right}"
+
+    def when(self, start: datetime, end: datetime) -> str:
+        joiner = " " if self.language == "ko" else ", "
+        return f"{self.long_date(start.date())}{joiner}{self.time_range(start, end)}"
+
+    def total(self, scheduled: int, window: int, slack: int, overrun: int) -> str:
+        text = self.total_line.format(scheduled=scheduled, window=window)
+        if overrun:
+            text += " · " + self.overrun.format(n=overrun)
+        elif slack:
+            text += " · " + self.unscheduled.format(n=slack)
+        return text
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December")
+
+KO = Labels(
+    language="ko",
+    kinds={
+        "registration": "사전 등록", "opening": "개회식", "remarks": "인사말",
+        "transition": "장내 정리", "presentation": "발제", "panel": "지정토론",
+        "qa": "질의응답", "break": "휴식", "closing": "폐회", "other": "기타",
+    },
+    roles={"speaker": "", "moderator": "좌장", "mc": "진행 사회"},
+    weekdays=("월", "화", "수", "목", "금", "토", "일"),
+    minutes_unit="{n}분",
+    time_heading="시간", minutes_heading="분", segment_heading="순서",
+    people_heading="발표·토론자", notes_heading="비고",
+    people_list_heading="참여자", programme_heading="진행 순서",
+    total_line="{scheduled} / {window}분", unscheduled="{n}분 미배정", overrun="{n}분 초과",
+    venue="장소", date_label="일시", organizer="주최", series="시리즈", theme="주제",
+    cancelled="취소", timeline_heading="시간표", unscheduled_block="미배정",
+    series_number="제{n}차",
+)
+
+EN = Labels(
+    language="en",
+    kinds={
+        "registration": "Registration", "opening": "Opening", "remarks": "Remarks",
+        "transition": "Transition", "presentation": "Presentation", "panel": "Panel",
+        "qa": "Q&A", "break": "Break", "closing": "Closing", "other": "Other",
+    },
+    roles={"speaker": "", "moderator": "Moderator", "mc": "MC"},
+    weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    minutes_unit="{n} min",
+    time_heading="Time", minutes_heading="Min", segment_heading="Segment",
+    people_heading="People", notes_heading="Notes",
+    people_list_heading="People", programme_heading="Programme",
+    total_line="{scheduled} / {window} min", unscheduled="{n} min unscheduled", overrun="{n} min over",
+    venue="Venue", date_label="Date", organizer="Organizer", series="Series", theme="Theme",
+    cancelled="cancelled", timeline_heading="Timeline", unscheduled_block="unscheduled",
+    series_number="No. {n}",
+)
+
+LABELS = {"ko": KO, "en": EN}
+
+
+def labels_for(language: str) -> Labels:
+    return LABELS[language]

@@ -1,0 +1,94 @@
+"""Files in, model out: read a forum file (YAML 1.2, JSON, TOML) and keep where each value came from."""
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from agenda.errors import InputError
+from agenda.findings import Finding, Location, Path, Severity
+from agenda.loading.sourcemap import SourceMap
+
+MAX_FILE_BYTES = 1024 * 1024
+FORUM_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+
+
+@dataclass
+class Document:
+    """A parsed file: plain data, positions, and the findings the parser itself made."""
+
+    file: str
+    data: object
+    positions: SourceMap
+    findings: list[Finding] = field(default_factory=list)
+
+    def locate(self, finding: Finding) -> Finding:
+        path = finding.location.path
+        at_key = bool(path) and path[-1] == "@key"
+        if at_key:
+            path = path[:-1]
+        line, column = self.positions.position(path, key=at_key)
+        return finding.at(file=self.file, line=line, column=column, path=path)
+
+
+def read_text(file: str) -> str:
+    path = FsPath(file)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise InputError(file, "is a folder; give a forum file (or use `agenda validate` on folders)")
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                file, f"is {size / 1024 / 1024:.1f} MiB; forum files are limited to "
+                      f"{MAX_FILE_BYTES // 1024 // 1024} MiB. Is this the right file?")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(file, "no such file; check the path") from None
+    except PermissionError:
+        raise InputError(file, "permission denied; check the file's permissions") from None
+    except OSError as error:
+        raise InputError(file, f"cannot be read: {error.strerror or error}") from None
+    return decode(raw, file)
+
+
+def decode(raw: bytes, file: str) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InputError(file, f"not UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
+                         line, column) from None
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        raise InputError(file, "contains a NUL byte; is this a text file?", line, column)
+    return text
+
+
+def parse_text(text: str, file: str) -> Document:
+    suffix = FsPath(file).suffix.lower()
+    if suffix == ".json":
+        from agenda.loading.json_source import load_json
+
+        data, positions = load_json(text, file)
+        return Document(file, data, positions)
+    if suffix == ".toml":
+        from agenda.loading.toml_source import load_toml
+
+        data, positions = load_toml(text, file)
+        return Document(file, data, positions)
+    from agenda.loading.yaml12 import load_yaml
+
+    data, positions, duplicates = load_yaml(text, file)
+    document = Document(file, data, positions)
+    document.findings = [
+        document.locate(Finding("invalid-field", Severity.ERROR,
+                                f"duplicate key {key!r}; the later value would silently win, keep one",
+                                Location(path=path + ("@key",))))
+        for path, key in duplicates
+    ]
+    return document
+
+
+def read_document(file: str) -> Document:
+    return parse_text(read_text(file), file)

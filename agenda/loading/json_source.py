@@ -1,0 +1,22 @@
+"""JSON forum files: parsed by `json`, positions from libyaml (JSON is YAML 1.2)."""
+
+import json
+
+from agenda.errors import InputError
+from agenda.loading.sourcemap import NoPositions, SourceMap
+
+
+def load_json(text: str, file: str) -> tuple[object, SourceMap]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(file, f"JSON syntax: {error.msg}", error.lineno, error.colno) from None
+    except RecursionError:
+        raise InputError(file, "JSON nested too deeply; a forum file needs a few levels") from None
+    try:
+        from agenda.loading.yaml12 import load_yaml
+
+        _, positions, _ = load_yaml(text, file)
+    except InputError:
+        positions = NoPositions()  # valid JSON that libyaml reads otherwise: findings point to 1:1
+    return data, positions

@@ -1,0 +1,72 @@
+"""TOML forum files: parsed by `tomllib`, positions from a line scan of keys and tables.
+
+tomllib gives no positions. Forum files use simple TOML (tables, arrays of
+tables, `key = value`, inline tables), so following the table headers and
+the keys line by line finds the line of every key; values on one line
+(inline tables, arrays) share that line.
+"""
+
+import re
+import tomllib
+
+from agenda.errors import InputError
+from agenda.findings import Path
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^(\s*)([A-Za-z0-9_\-\"'.]+)\s*=")
+_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class TomlSourceMap:
+    def __init__(self, text: str):
+        self._lines: dict[Path, tuple[int, int]] = {}
+        counters: dict[Path, int] = {}
+        table: Path = ()
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = _HEADER.match(line)
+            if header:
+                name = tuple(_unquote(p) for p in header.group(2).split("."))
+                if header.group(1) == "[[":
+                    index = counters.get(name, -1) + 1
+                    counters[name] = index
+                    table = name + (index,)
+                else:
+                    table = _within_arrays(name, counters)
+                self._lines.setdefault(table, (number, 1))
+                continue
+            key = _KEY.match(line)
+            if key:
+                path = table + tuple(_unquote(p) for p in key.group(2).split("."))
+                self._lines.setdefault(path, (number, len(key.group(1)) + 1))
+
+    def position(self, path: Path, key: bool = False) -> tuple[int, int]:
+        for end in range(len(path), 0, -1):
+            found = self._lines.get(tuple(path[:end]))
+            if found:
+                return found
+        return (1, 1)
+
+
+def _within_arrays(name: Path, counters: dict[Path, int]) -> Path:
+    """`[program.items]` after `[[program]]` belongs to the latest program entry."""
+    for cut in range(len(name) - 1, 0, -1):
+        prefix = name[:cut]
+        if prefix in counters:
+            return prefix + (counters[prefix],) + name[cut:]
+    return name
+
+
+def _unquote(part: str) -> str:
+    return part.strip().strip("\"'")
+
+
+def load_toml(text: str, file: str) -> tuple[object, TomlSourceMap]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        where = _ERROR_AT.search(message)
+        line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
+        message = _ERROR_AT.sub("", message).strip()
+        raise InputError(file, f"TOML syntax: {message}", line, column) from None
+    return data, TomlSourceMap(text)

@@ -1,0 +1,319 @@
+"""The forum file as a Pydantic model: what a programme is, with no notion of files or terminals.
+
+Values are parsed here (durations, clock times, person references) so that
+every later stage works with minutes, `time` objects and `Person`s. Anything
+that is wrong in form is rejected here and becomes an `invalid-field`
+finding at the value's position; anything that is wrong in substance
+(overflows, overlaps, unknown people) is left to the checks.
+"""
+
+import re
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from agenda.durations import parse_clock, parse_minutes
+
+SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class Kind(str, Enum):
+    REGISTRATION = "registration"
+    OPENING = "opening"
+    REMARKS = "remarks"
+    TRANSITION = "transition"
+    PRESENTATION = "presentation"
+    PANEL = "panel"
+    QA = "qa"
+    BREAK = "break"
+    CLOSING = "closing"
+    OTHER = "other"
+
+
+def _text(value: Any) -> Any:
+    """Reject control characters: they break calendars and terminals, and are never meant."""
+    if isinstance(value, str):
+        bad = _CONTROL.search(value)
+        if bad:
+            raise ValueError(
+                f"control character U+{ord(bad.group()):04X} at position {bad.start() + 1}; remove it"
+            )
+    return value
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        raise ValueError(f"{value!r} is a date and time; write the date alone, e.g. 2023-12-13")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13")
+
+
+def _minutes(value: Any) -> int:
+    return parse_minutes(value)
+
+
+def _zone(value: Any) -> Any:
+    from agenda.zones import check_zone_name
+
+    return check_zone_name(value)
+
+
+_DURATION_PATTERN = (r"^\s*[+-]?\s*(\d+|\d+\s*h(\s*\d+\s*m(in)?)?|\d+\s*m(in)?"
+                     r"|[Pp](\d+[Dd])?([Tt](\d+[Hh])?(\d+[Mm])?(\d+[Ss])?)?)\s*$")
+MINUTES_SCHEMA = {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _DURATION_PATTERN}],
+                  "description": "Minutes: 15m, 1h, 1h30m, 90 or PT15M"}
+
+Text = Annotated[str, BeforeValidator(_text)]
+Clock = Annotated[time, BeforeValidator(parse_clock),
+                  WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$",
+                                  "description": "A time of day, HH:MM"})]
+Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+Minutes = Annotated[int, BeforeValidator(_minutes), WithJsonSchema(MINUTES_SCHEMA)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Person(_Strict):
+    name: Text = Field(min_length=1)
+    """The person's name as printed."""
+    affiliation: Text | None = None
+    """Organisation the person speaks for."""
+    title: Text | None = None
+    """The person's position, e.g. 대표 or Director."""
+
+
+def _person_id(value: Any) -> Any:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{value!r} is not a person; give a people id or {{name: ..., affiliation: ...}}")
+    return value
+
+
+def _mapping_or_other(mapping_tag: str, other_tag: str):
+    return Discriminator(lambda v: mapping_tag if isinstance(v, (dict, BaseModel)) else other_tag)
+
+
+PersonRef = Annotated[
+    Union[Annotated[Person, Tag("person")], Annotated[str, BeforeValidator(_person_id), Tag("id")]],
+    _mapping_or_other("person", "id"),
+]
+"""A person: an id from `people`, or an inline {name, affiliation, title}."""
+
+
+class Flexible(_Strict):
+    """A segment the planner sizes: at least `min`, at most `max` minutes."""
+
+    min: Minutes = 0
+    """Fewest minutes."""
+    max: Minutes | None = None
+    """Most minutes; absent means as many as the window leaves."""
+
+    @model_validator(mode="after")
+    def _bounds(self) -> "Flexible":
+        if self.max is not None and self.max < self.min:
+            raise ValueError(f"max ({self.max}m) is less than min ({self.min}m)")
+        return self
+
+
+def _fill(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() == "fill":
+        return {}
+    return value
+
+
+SegmentDuration = Annotated[
+    Annotated[
+        Union[Annotated[Flexible, Tag("flexible")], Annotated[Minutes, Tag("minutes")]],
+        _mapping_or_other("flexible", "minutes"),
+    ],
+    BeforeValidator(_fill),
+    WithJsonSchema({
+        "anyOf": [
+            MINUTES_SCHEMA,
+            {"const": "fill"},
+            {"type": "object", "additionalProperties": False,
+             "properties": {"min": MINUTES_SCHEMA, "max": MINUTES_SCHEMA}},
+        ],
+        "description": "Minutes, {min, max} (flexible), or fill",
+    }),
+]
+
+
+class Series(_Strict):
+    title: Text
+    """The series' title; the calendar is named after it."""
+    number: int | None = None
+    """This forum's place in the series."""
+
+
+class Forum(_Strict):
+    id: Annotated[str, Field(pattern=SLUG)] | None = None
+    """Slug from which stable calendar UIDs are built."""
+    title: Text = Field(min_length=1)
+    """The forum's title."""
+    theme: Text | None = None
+    """Subtitle or theme."""
+    series: Series | None = None
+    """The series this forum belongs to."""
+    organizer: Text | None = None
+    """Who holds the forum."""
+    venue: Text | None = None
+    """Where; becomes the calendar LOCATION."""
+    url: Text | None = None
+    """A page about the forum."""
+    description: Text | None = None
+    """Free text about the forum."""
+    date: Day
+    """The day, YYYY-MM-DD."""
+    start: Clock
+    """Start of the window, HH:MM."""
+    end: Clock | None = None
+    """End of the window, HH:MM (or give duration)."""
+    duration: Minutes | None = None
+    """Length of the window (or give end)."""
+    timezone: Annotated[str, BeforeValidator(_zone)]
+    """IANA time zone name, e.g. Asia/Seoul."""
+    language: Literal["ko", "en"] = "ko"
+    """Language of labels, default titles and dates."""
+    mc: PersonRef | None = None
+    """The MC (진행 사회)."""
+    moderator: PersonRef | None = None
+    """The moderator (좌장)."""
+    revision: int = Field(default=0, ge=0)
+    """Rises with each published change; the calendar SEQUENCE."""
+    updated: datetime | None = None
+    """When the programme last changed; the calendar DTSTAMP."""
+
+    @model_validator(mode="after")
+    def _one_end(self) -> "Forum":
+        if self.end is None and self.duration is None:
+            raise ValueError("the window needs an end: give end (HH:MM) or duration (e.g. 120m)")
+        if self.end is not None and self.duration is not None:
+            raise ValueError("give end or duration, not both")
+        return self
+
+
+class Item(_Strict):
+    title: Text = Field(min_length=1)
+    """What happens."""
+    duration: Minutes | None = None
+    """Minutes; timed items run one after another from the segment's start."""
+    speaker: PersonRef | None = None
+    """The one speaker (a people id or inline person)."""
+    speakers: list[PersonRef] = []
+    """Several speakers."""
+    note: Text | None = None
+    """Free text, shown in the notes column."""
+
+
+class Segment(_Strict):
+    kind: Kind
+    """What sort of segment this is."""
+    title: Text | None = None
+    """Defaults to the kind's label in the output language."""
+    id: Annotated[str, Field(pattern=SLUG)] | None = None
+    """Keeps the segment's calendar UID stable."""
+    duration: SegmentDuration | None = None
+    """Minutes, or {min, max}, or fill."""
+    each: Minutes | None = None
+    """Minutes per speaker."""
+    at: Clock | None = None
+    """Fixed start time, HH:MM."""
+    until: Clock | None = None
+    """Fixed end time, HH:MM."""
+    speakers: list[PersonRef] = []
+    """Speakers, in order (people ids or inline persons)."""
+    speaker: PersonRef | None = None
+    """The one speaker."""
+    moderator: PersonRef | None = None
+    """Who chairs this segment (좌장)."""
+    mc: PersonRef | None = None
+    """Who hosts this segment (사회)."""
+    items: list[Item] = []
+    """Sub-items such as 국민의례, 축사, 인사말."""
+    note: Text | None = None
+    """Shown in the notes column."""
+    status: Literal["confirmed", "cancelled"] = "confirmed"
+    """A cancelled segment keeps its place and time."""
+
+    @model_validator(mode="after")
+    def _has_length(self) -> "Segment":
+        timed_items = any(i.duration is not None for i in self.items)
+        if self.duration is None and self.each is None and self.until is None and not timed_items:
+            raise ValueError(
+                f"the {self.kind.value} segment has no length: give duration, each, until, or items with durations"
+            )
+        if self.each is not None and not self.all_speakers:
+            raise ValueError("each is minutes per speaker, but the segment has no speakers")
+        return self
+
+    @property
+    def all_speakers(self) -> list:
+        return ([self.speaker] if self.speaker is not None else []) + list(self.speakers)
+
+
+class Rules(_Strict):
+    require: list[Kind] = []
+    """Segment kinds that must be present."""
+    allow_slack: Minutes = Field(default=0)
+    """Unscheduled minutes at the end tolerated without the slack warning."""
+    ignore: list[str] = []
+    """Check codes to skip."""
+
+    @field_validator("ignore")
+    @classmethod
+    def _known_codes(cls, codes: list[str]) -> list[str]:
+        from agenda.checks.registry import ALL_CODES
+
+        for code in codes:
+            if code not in ALL_CODES:
+                raise ValueError(f"{code!r} is not a check code; the codes are: {', '.join(sorted(ALL_CODES))}")
+        return codes
+
+
+class ForumFile(_Strict):
+    """One forum: its window, its people and its programme."""
+
+    forum: Forum
+    people: dict[str, Person] = {}
+    """Roster: id -> person."""
+    program: list[Segment]
+    """The segments, in order."""
+    rules: Rules = Rules()
+    """Checks this file asks for or waives."""
+
+
+MODEL_FOR_KEY: dict[str, type[BaseModel]] = {
+    "forum": Forum,
+    "series": Series,
+    "people": Person,
+    "speakers": Person,
+    "speaker": Person,
+    "mc": Person,
+    "moderator": Person,
+    "program": Segment,
+    "items": Item,
+    "duration": Flexible,
+    "rules": Rules,
+}
+"""Which model a mapping under a given key is, for did-you-mean on unknown keys."""

@@ -1,0 +1,295 @@
+"""From a forum file to times: the start and end of every segment and timed item.
+
+Segments follow one another from the window's start; `at` pins a start,
+`until` pins an end. Flexible segments start at their minimum; the minutes
+left before the next pinned start (or the window's end) are then shared
+among the flexible segments before it, evenly, in whole minutes, the
+earliest first, each up to its maximum. The planner never refuses: it
+computes what the file says, and the checks say what is wrong with it.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from agenda.findings import Path
+from agenda.i18n import labels_for
+from agenda.model import Flexible, ForumFile, Item, Kind, Person, Segment
+from agenda.zones import add_minutes, localize, minutes_between, zone
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    person: Person
+    role: str  # speaker, moderator, mc
+    ref: str | None  # the people id, when the file used one
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class TimedItem:
+    index: int
+    item: Item
+    start: datetime | None
+    end: datetime | None
+    minutes: int | None
+    people: tuple[Role, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimedSegment:
+    index: int
+    id: str
+    segment: Segment
+    title: str
+    start: datetime | None  # None: open start (registration with only `until`)
+    end: datetime
+    minutes: int | None
+    items: tuple[TimedItem, ...]
+    people: tuple[Role, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.segment.kind.value
+
+    @property
+    def cancelled(self) -> bool:
+        return self.segment.status == "cancelled"
+
+    @property
+    def path(self) -> Path:
+        return ("program", self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class LocalTime:
+    """A wall time the file names, kept so the DST checks can judge it."""
+
+    path: Path
+    day: date
+    clock: time
+
+
+@dataclass(frozen=True)
+class Plan:
+    document: ForumFile
+    forum_id: str
+    language: str
+    window_start: datetime
+    window_end: datetime
+    segments: tuple[TimedSegment, ...]
+    hosts: tuple[Role, ...]
+    local_times: tuple[LocalTime, ...]
+
+    @property
+    def forum(self):
+        return self.document.forum
+
+    @property
+    def window_minutes(self) -> int:
+        return minutes_between(self.window_start, self.window_end)
+
+    @property
+    def program_end(self) -> datetime:
+        return max((s.end for s in self.segments), default=self.window_start)
+
+    @property
+    def scheduled_minutes(self) -> int:
+        """Minutes of the window covered by segments that take place."""
+        spans = sorted(
+            (max(s.start, self.window_start), min(s.end, self.window_end))
+            for s in self.segments
+            if s.start is not None and not s.cancelled
+        )
+        covered, reached = 0, self.window_start
+        for start, end in spans:
+            start = max(start, reached)
+            if end > start:
+                covered += minutes_between(start, end)
+                reached = end
+        return covered
+
+    @property
+    def slack_minutes(self) -> int:
+        return max(0, self.window_minutes - self.scheduled_minutes)
+
+    @property
+    def overrun_minutes(self) -> int:
+        return max(0, minutes_between(self.window_end, self.program_end))
+
+
+def plan(document: ForumFile, language: str | None = None, fallback_id: str = "forum") -> Plan:
+    forum = document.forum
+    tz = zone(forum.timezone)
+    language = language or forum.language
+    local_times = [LocalTime(("forum", "start"), forum.date, forum.start)]
+    window_start = localize(forum.date, forum.start, tz)
+    if forum.end is not None:
+        end_day = forum.date + timedelta(days=1) if forum.end <= forum.start else forum.date
+        local_times.append(LocalTime(("forum", "end"), end_day, forum.end))
+        window_end = localize(end_day, forum.end, tz)
+    else:
+        window_end = add_minutes(window_start, forum.duration)
+    crosses = window_end.date() > forum.date
+
+    def pinned(clock: time | None, path: Path) -> datetime | None:
+        if clock is None:
+            return None
+        day = forum.date + timedelta(days=1) if crosses and clock < forum.start else forum.date
+        local_times.append(LocalTime(path, day, clock))
+        return localize(day, clock, tz)
+
+    pins = [
+        (pinned(s.at, ("program", i, "at")), pinned(s.until, ("program", i, "until")))
+        for i, s in enumerate(document.program)
+    ]
+    spans = _place(document.program, pins, window_start, {})
+    extra = _share_flexible_minutes(document.program, pins, spans, window_end)
+    if extra:
+        spans = _place(document.program, pins, window_start, extra)
+
+    labels = labels_for(language)
+    roster = document.people
+    ids = _segment_ids(document.program)
+    segments = tuple(
+        TimedSegment(
+            index=i,
+            id=ids[i],
+            segment=seg,
+            title=seg.title or labels.kind(seg.kind.value),
+            start=start,
+            end=end,
+            minutes=None if start is None else minutes_between(start, end),
+            items=_time_items(seg, i, start, roster),
+            people=_segment_people(seg, ("program", i), roster),
+        )
+        for i, (seg, (start, end)) in enumerate(zip(document.program, spans))
+    )
+    hosts = tuple(
+        _role(ref, role, ("forum", role), roster)
+        for role, ref in (("mc", forum.mc), ("moderator", forum.moderator))
+        if ref is not None
+    )
+    return Plan(document, forum.id or fallback_id, language, window_start, window_end,
+                segments, hosts, tuple(local_times))
+
+
+def fixed_minutes(segment: Segment) -> int | None:
+    """The minutes a segment asks for before any flexible sharing; None when only `until` says."""
+    if isinstance(segment.duration, int):
+        return segment.duration
+    if isinstance(segment.duration, Flexible):
+        return segment.duration.min
+    if segment.each is not None:
+        return segment.each * len(segment.all_speakers)
+    timed = [item.duration for item in segment.items if item.duration is not None]
+    return sum(timed) if timed else None
+
+
+def _place(program, pins, window_start, extra) -> list[tuple[datetime | None, datetime]]:
+    spans = []
+    cursor = window_start
+    for i, seg in enumerate(program):
+        at, until = pins[i]
+        minutes = fixed_minutes(seg)
+        if minutes is not None:
+            minutes = max(0, minutes + extra.get(i, 0))
+        if at is not None:
+            start = at
+        elif until is not None and minutes is not None:
+            start = add_minutes(until, -minutes)
+        elif until is not None and seg.kind is Kind.REGISTRATION:
+            start = None
+        else:
+            start = cursor
+        end = until if until is not None else add_minutes(start, minutes or 0)
+        spans.append((start, end))
+        cursor = end
+    return spans
+
+
+def _share_flexible_minutes(program, pins, spans, window_end) -> dict[int, int]:
+    """Minutes to add to each flexible segment, run by run between pinned starts."""
+    extra: dict[int, int] = {}
+    run: list[int] = []
+    for i in range(len(program) + 1):
+        pinned_start = i < len(program) and pins[i][0] is not None
+        if i == len(program) or pinned_start:
+            limit = pins[i][0] if i < len(program) else window_end
+            if run:
+                room = minutes_between(spans[run[-1]][1], limit)
+                flexible = [j for j in run if isinstance(program[j].duration, Flexible)
+                            and program[j].until is None]
+                extra.update(_spread(room, [(j, program[j].duration) for j in flexible]))
+            run = []
+        if i < len(program):
+            run.append(i)
+    return extra
+
+
+def _spread(room: int, flexible: list[tuple[int, Flexible]]) -> dict[int, int]:
+    extra = {j: 0 for j, _ in flexible}
+    caps = {j: (f.max - f.min) if f.max is not None else None for j, f in flexible}
+    active = [j for j, _ in flexible if caps[j] != 0]
+    while room > 0 and active:
+        share, rest = divmod(room, len(active))
+        given, still = 0, []
+        for k, j in enumerate(active):
+            want = share + (1 if k < rest else 0)
+            give = want if caps[j] is None else min(want, caps[j] - extra[j])
+            extra[j] += give
+            given += give
+            if caps[j] is None or extra[j] < caps[j]:
+                still.append(j)
+        room -= given
+        if not given:
+            break
+        active = still
+    return {j: n for j, n in extra.items() if n}
+
+
+def _segment_ids(program: list[Segment]) -> list[str]:
+    """Explicit ids, else kind and its ordinal (`panel-2`), stable when other kinds are inserted."""
+    counts: dict[str, int] = {}
+    ids = []
+    for seg in program:
+        counts[seg.kind.value] = counts.get(seg.kind.value, 0) + 1
+        ids.append(seg.id or f"{seg.kind.value}-{counts[seg.kind.value]}")
+    return ids
+
+
+def _time_items(seg: Segment, index: int, start: datetime | None, roster) -> tuple[TimedItem, ...]:
+    cursor = start
+    timed = []
+    for k, item in enumerate(seg.items):
+        path = ("program", index, "items", k)
+        people = tuple(
+            _role(ref, "speaker", path + sub, roster)
+            for ref, sub in _refs(item.speaker, item.speakers)
+        )
+        if item.duration is not None and cursor is not None:
+            end = add_minutes(cursor, max(0, item.duration))
+            timed.append(TimedItem(k, item, cursor, end, item.duration, people))
+            cursor = end
+        else:
+            timed.append(TimedItem(k, item, None, None, None, people))
+    return tuple(timed)
+
+
+def _refs(speaker, speakers) -> list[tuple[object, Path]]:
+    refs = [(speaker, ("speaker",))] if speaker is not None else []
+    return refs + [(ref, ("speakers", n)) for n, ref in enumerate(speakers)]
+
+
+def _segment_people(seg: Segment, path: Path, roster) -> tuple[Role, ...]:
+    roles = [_role(ref, "speaker", path + sub, roster) for ref, sub in _refs(seg.speaker, seg.speakers)]
+    for role in ("moderator", "mc"):
+        ref = getattr(seg, role)
+        if ref is not None:
+            roles.append(_role(ref, role, path + (role,), roster))
+    return tuple(roles)
+
+
+def _role(ref, role: str, path: Path, roster: dict[str, Person]) -> Role:
+    if isinstance(ref, Person):
+        return Role(ref, role, None, path)
+    return Role(roster.get(ref) or Person(name=ref), role, ref, path)

@@ -1,0 +1,106 @@
+"""Findings as text for people, JSON for programs, and GitHub workflow commands for CI.
+
+One formatter per format; every one takes the same reports, so a finding
+reads the same wherever it is shown.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from agenda.errors import InputError
+from agenda.findings import Finding, Severity, format_path
+
+
+@dataclass
+class FileReport:
+    """What validation found in one file: findings, or the error that stopped it being read."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: InputError | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.error is None and not any(f.severity is Severity.ERROR for f in self.findings)
+
+
+def _where(file: str, line, column) -> str:
+    return f"{file}:{line}:{column}" if line is not None and column is not None else \
+        f"{file}:{line}" if line is not None else file
+
+
+def finding_line(finding: Finding) -> str:
+    loc = finding.location
+    return f"{_where(loc.file or '', loc.line, loc.column)}: {finding.severity.value}[{finding.code}] {finding.message}"
+
+
+def error_line(error: InputError) -> str:
+    return f"{_where(error.file, error.line, error.column)}: error: {error.message}"
+
+
+def summary(reports: list[FileReport]) -> str:
+    errors = sum(f.severity is Severity.ERROR for r in reports for f in r.findings)
+    warnings = sum(f.severity is Severity.WARNING for r in reports for f in r.findings)
+    unreadable = sum(r.error is not None for r in reports)
+    files = f"{len(reports)} file" + ("s" if len(reports) != 1 else "")
+    text = f"{files}: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    if unreadable:
+        text += f", {unreadable} unreadable"
+    return text
+
+
+def report_text(reports: list[FileReport]) -> str:
+    lines = []
+    for report in reports:
+        if report.error is not None:
+            lines.append(error_line(report.error))
+        lines.extend(finding_line(f) for f in report.findings)
+    lines.append(summary(reports))
+    return "\n".join(lines) + "\n"
+
+
+def report_json(reports: list[FileReport]) -> str:
+    files = []
+    for report in reports:
+        entry = {
+            "path": report.path,
+            "valid": report.valid,
+            "findings": [
+                {"code": f.code, "severity": f.severity.value, "message": f.message,
+                 "line": f.location.line, "column": f.location.column,
+                 "path": format_path(f.location.path)}
+                for f in report.findings
+            ],
+        }
+        if report.error is not None:
+            entry["error"] = {"message": report.error.message, "line": report.error.line,
+                              "column": report.error.column}
+        files.append(entry)
+    return json.dumps({"files": files}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(reports: list[FileReport]) -> str:
+    """GitHub Actions workflow commands, one per finding; the summary goes to stderr separately."""
+    lines = []
+    for report in reports:
+        if report.error is not None:
+            e = report.error
+            props = [f"file={_escape_property(e.file)}"]
+            if e.line is not None:
+                props.append(f"line={e.line}")
+            if e.column is not None:
+                props.append(f"col={e.column}")
+            lines.append(f"::error {','.join(props)},title=unreadable::{_escape_data(e.message)}")
+        for f in report.findings:
+            loc = f.location
+            lines.append(f"::{f.severity.value} file={_escape_property(loc.file or report.path)},"
+                         f"line={loc.line},col={loc.column},title={f.code}::{_escape_data(f.message)}")
+    return "\n".join(lines) + ("\n" if lines else "")

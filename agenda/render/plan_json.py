@@ -1,0 +1,76 @@
+"""The plan as FORMAT.md's JSON: the shape CI scripts and other programs read."""
+
+import json
+
+from agenda.planner import Plan, Role
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _person(role: Role) -> dict:
+    person = role.person
+    return {"name": person.name, "role": role.role, "affiliation": person.affiliation, "title": person.title}
+
+
+def plan_dict(plan: Plan) -> dict:
+    forum = plan.forum
+    return {
+        "forum": {
+            "id": plan.forum_id,
+            "title": forum.title,
+            "theme": forum.theme,
+            "series": forum.series.model_dump() if forum.series else None,
+            "organizer": forum.organizer,
+            "venue": forum.venue,
+            "url": forum.url,
+            "date": forum.date.isoformat(),
+            "start": _iso(plan.window_start),
+            "end": _iso(plan.window_end),
+            "timezone": forum.timezone,
+            "language": plan.language,
+            "revision": forum.revision,
+            "window_minutes": plan.window_minutes,
+            "people": [_person(role) for role in plan.hosts],
+        },
+        "segments": [
+            {
+                "id": seg.id,
+                "kind": seg.kind,
+                "title": seg.title,
+                "status": seg.segment.status,
+                "start": _iso(seg.start),
+                "end": _iso(seg.end),
+                "minutes": seg.minutes,
+                "people": [_person(role) for role in seg.people],
+                "note": seg.segment.note,
+                "items": [
+                    {
+                        "title": item.item.title,
+                        "start": _iso(item.start),
+                        "end": _iso(item.end),
+                        "minutes": item.minutes,
+                        "people": [_person(role) for role in item.people],
+                        "note": item.item.note,
+                    }
+                    for item in seg.items
+                ],
+            }
+            for seg in plan.segments
+        ],
+        "scheduled_minutes": plan.scheduled_minutes,
+        "slack_minutes": plan.slack_minutes,
+        "overrun_minutes": plan.overrun_minutes,
+    }
+
+
+def plan_json(plan: Plan) -> str:
+    return json.dumps(plan_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def plans_json(plans: list[Plan]) -> str:
+    """One plan as FORMAT.md's object; several (a series) as {"forums": [...]}."""
+    if len(plans) == 1:
+        return plan_json(plans[0])
+    return json.dumps({"forums": [plan_dict(p) for p in plans]}, ensure_ascii=False, indent=2) + "\n"

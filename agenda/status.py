@@ -1,0 +1,23 @@
+"""Exit statuses, and the one place that decides which one a run ends with."""
+
+from enum import IntEnum
+from typing import Iterable
+
+from agenda.findings import Finding, Severity
+
+
+class ExitStatus(IntEnum):
+    SUCCESS = 0
+    INVALID = 1  # the file was read, and it has error findings (or warnings under --strict)
+    ERROR = 2  # the command could not run: no such file, bad syntax, bad options
+
+
+def status_for_findings(findings: Iterable[Finding], strict: bool = False) -> ExitStatus:
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    if any(f.severity in failing for f in findings):
+        return ExitStatus.INVALID
+    return ExitStatus.SUCCESS
+
+
+def worst(statuses: Iterable[ExitStatus]) -> ExitStatus:
+    return max(statuses, default=ExitStatus.SUCCESS)

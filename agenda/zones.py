@@ -1,0 +1,67 @@
+"""Wall-clock times in an IANA zone, honest about daylight saving.
+
+Python's aware-datetime arithmetic is wall-clock arithmetic when both sides
+share a tzinfo, which is wrong across a DST change: a 60-minute segment that
+starts at 01:30 on the night clocks go back ends at 01:30 again. So every
+sum and difference here goes through UTC.
+"""
+
+from datetime import date, datetime, time, timedelta, timezone
+from enum import Enum
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+UTC = timezone.utc
+
+
+class WallTime(str, Enum):
+    NORMAL = "normal"
+    NONEXISTENT = "nonexistent"  # skipped when clocks go forward
+    AMBIGUOUS = "ambiguous"  # occurs twice when clocks go back
+
+
+@lru_cache(maxsize=64)
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def check_zone_name(value: object) -> str:
+    """The name, if it is an IANA zone; a ValueError with a suggestion if not."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{value!r} is not a time zone; give an IANA name such as Asia/Seoul")
+    try:
+        zone(value)
+        return value
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    import difflib
+    from zoneinfo import available_timezones
+
+    near = difflib.get_close_matches(value, sorted(available_timezones()), n=1, cutoff=0.6)
+    hint = f"; did you mean {near[0]!r}?" if near else "; give an IANA name such as Asia/Seoul"
+    raise ValueError(f"{value!r} is not a time zone{hint}")
+
+
+def wall_time_kind(day: date, clock: time, tz: ZoneInfo) -> WallTime:
+    naive = datetime.combine(day, clock)
+    first = naive.replace(tzinfo=tz, fold=0)
+    second = naive.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return WallTime.NORMAL
+    # In a gap the round trip through UTC lands on another wall time.
+    if first.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive:
+        return WallTime.NONEXISTENT
+    return WallTime.AMBIGUOUS
+
+
+def localize(day: date, clock: time, tz: ZoneInfo) -> datetime:
+    """The instant of a wall time: the earlier one in a fold, the one after the gap in a gap."""
+    return datetime.combine(day, clock).replace(tzinfo=tz, fold=0).astimezone(UTC).astimezone(tz)
+
+
+def add_minutes(moment: datetime, minutes: int) -> datetime:
+    return (moment.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(moment.tzinfo)
+
+
+def minutes_between(start: datetime, end: datetime) -> int:
+    return int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60)
