@@ -8,5 +8,5 @@ def check(plan):
     for seg in plan.segments:
         timed = [item.duration for item in seg.segment.items if item.duration is not None]
         if seg.minutes is not None and timed and sum(timed) > seg.minutes:
-            yield seg.path + ("items",), (f"the items of {seg.title} add up to {sum(timed)} minutes, "
+            yield seg.path + ("items", "@key"), (f"the items of {seg.title} add up to {sum(timed)} minutes, "
                                           f"{sum(timed) - seg.minutes} more than its {seg.minutes}")

@@ -21,6 +21,8 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
 
     def locate(self, finding: Finding) -> Finding:
+        if finding.location.line is not None:
+            return finding.at(file=self.file)
         path = finding.location.path
         at_key = bool(path) and path[-1] == "@key"
         if at_key:
@@ -82,10 +84,10 @@ def parse_text(text: str, file: str) -> Document:
     data, positions, duplicates = load_yaml(text, file)
     document = Document(file, data, positions)
     document.findings = [
-        document.locate(Finding("invalid-field", Severity.ERROR,
-                                f"duplicate key {key!r}; the later value would silently win, keep one",
-                                Location(path=path + ("@key",))))
-        for path, key in duplicates
+        Finding("invalid-field", Severity.ERROR,
+                f"duplicate key {path[-1]!r}; the later value would silently win, keep one",
+                Location(path=path, line=line, column=column))
+        for path, line, column in duplicates
     ]
     return document
 

@@ -99,7 +99,7 @@ class _Builder:
     def __init__(self, file: str):
         self.file = file
         self.count = 0
-        self.duplicates: list[tuple[Path, str]] = []
+        self.duplicates: list[tuple[Path, int, int]] = []
 
     def fail(self, node: yaml.Node, message: str) -> InputError:
         mark = node.start_mark
@@ -126,7 +126,8 @@ class _Builder:
                 raise self.fail(key_node, "a key must be plain text, not a list or mapping")
             key = key_node.value
             if key in result:
-                self.duplicates.append((path + (key,), key))
+                mark = key_node.start_mark
+                self.duplicates.append((path + (key,), mark.line + 1, mark.column + 1))
             result[key] = self.build(value_node, path + (key,))
         return result
 
@@ -144,8 +145,8 @@ class _Builder:
         return float(value) if kind == "float" else value
 
 
-def load_yaml(text: str, file: str) -> tuple[object, YamlSourceMap, list[tuple[Path, str]]]:
-    """(data, positions, duplicate keys) of a one-document YAML 1.2 text."""
+def load_yaml(text: str, file: str) -> tuple[object, YamlSourceMap, list[tuple[Path, int, int]]]:
+    """(data, positions, duplicate keys with the line and column of the repeat) of one YAML 1.2 document."""
     try:
         root = yaml.compose(text, Loader=_NodeLoader)
     except yaml.MarkedYAMLError as error:

@@ -1,0 +1,76 @@
+"""Run the real `agenda` entry point in-process, like httpie's test helper.
+
+`run(...)` returns stdout, stderr and the exit status, and fails the test
+when the status is not the one expected, showing both streams.
+"""
+
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SEED = EXAMPLES / "ai-party-forum-2023-12-13.yaml"
+ENGLISH = EXAMPLES / "open-data-symposium-en.yaml"
+BROKEN = EXAMPLES / "broken-forum.yaml"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@dataclass
+class Result:
+    exit_status: int
+    stdout_bytes: bytes
+    stderr: str
+
+    @property
+    def stdout(self) -> str:
+        return self.stdout_bytes.decode("utf-8")
+
+
+def run(*args, exit_status: int = 0, env: dict | None = None, cwd: Path | None = None) -> Result:
+    from agenda.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    stderr = io.TextIOWrapper(err, encoding="utf-8", newline="")
+    environment = {"COLUMNS": "100", "NO_COLOR": "1", **(env or {})}
+    previous = os.getcwd()
+    status = 0
+    try:
+        if cwd:
+            os.chdir(cwd)
+        with mock.patch.object(sys, "argv", ["agenda", *map(str, args)]), \
+                mock.patch.object(sys, "stdout", stdout), mock.patch.object(sys, "stderr", stderr), \
+                mock.patch.dict(os.environ, environment):
+            try:
+                main()
+            except SystemExit as exit_:
+                status = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+    finally:
+        os.chdir(previous)
+        stdout.flush()
+        stderr.flush()
+    result = Result(status, out.getvalue(), err.getvalue().decode("utf-8"))
+    assert "Traceback" not in result.stderr, result.stderr
+    assert status == exit_status, (
+        f"exit status {status}, expected {exit_status}\n--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
+    )
+    return result
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites it (review the diff!)."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"{path} is missing; run with UPDATE_GOLDEN=1 once and review it"
+    assert actual == path.read_text(encoding="utf-8")
+
+
+def write(tmp_path: Path, text: str, name: str = "forum.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,277 @@
+"""Every check code: one file that triggers it (with line and column asserted) and one that doesn't."""
+
+
+import pytest
+
+from agenda.analysis import analyze_text
+from agenda.checks.registry import ALL_CODES
+
+HEAD = """\
+forum:
+  id: t
+  title: T
+  date: {date}
+  start: "{start}"
+  end: "{end}"
+  timezone: {zone}
+  language: en
+"""
+PEOPLE = """\
+people:
+  ann: {name: Ann}
+"""
+
+
+def forum(program: str, *, date="2024-05-02", start="10:00", end="11:00", zone="Asia/Seoul",
+          people=PEOPLE, extra="") -> str:
+    return HEAD.format(date=date, start=start, end=end, zone=zone) + people + "program:\n" + program + extra
+
+
+CLEAN = forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: 40m
+""")
+
+# code -> (file text with "# expect" on the finding's line, expected column, a near miss that is fine)
+CASES = {
+    "window-overflow": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa  # expect
+    duration: 45m
+"""), 5, CLEAN),
+    "before-window": (forum("""\
+  - kind: opening
+    at: "09:50"  # expect
+    duration: 30m
+    speaker: ann
+  - kind: qa
+    duration: 40m
+"""), 9, CLEAN),
+    "overlap": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    at: "10:10"  # expect
+    duration: 40m
+"""), 9, CLEAN),
+    "gap": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    at: "10:25"  # expect
+    duration: 35m
+"""), 9, forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    at: "10:20"
+    duration: 40m
+""")),
+    "slack": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa  # expect
+    duration: 30m
+"""), 5, forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: 30m
+""", extra="rules:\n  allow_slack: 10m\n")),
+    "items-overflow": (forum("""\
+  - kind: opening
+    duration: 20m
+    items:  # expect
+      - {title: Anthem, duration: 15m}
+      - {title: Welcome, duration: 10m, speaker: ann}
+  - kind: qa
+    duration: 40m
+"""), 5, CLEAN),
+    "each-mismatch": (forum("""\
+  - kind: panel
+    each: 10m
+    duration: 30m  # expect
+    speakers: [ann, {name: Bo}]
+  - kind: qa
+    duration: 30m
+"""), 15, forum("""\
+  - kind: panel
+    each: 15m
+    duration: 30m
+    speakers: [ann, {name: Bo}]
+  - kind: qa
+    duration: 30m
+""")),
+    "missing-kind": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: 40m
+""", extra="rules:\n  require: [opening, panel]  # expect\n"), 22, forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: 40m
+""", extra="rules:\n  require: [opening, qa]\n")),
+    "unknown-person": (forum("""\
+  - kind: opening
+    duration: 20m
+    speakers: [ann, bob]  # expect
+  - kind: qa
+    duration: 40m
+"""), 21, CLEAN),
+    "unused-person": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: 40m
+""", people="people:\n  ann: {name: Ann}\n  cy: {name: Cy}  # expect\n"), 3, CLEAN),
+    "duplicate-id": (forum("""\
+  - kind: opening
+    id: part
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    id: part  # expect
+    duration: 40m
+"""), 9, forum("""\
+  - kind: opening
+    id: part-1
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    id: part-2
+    duration: 40m
+""")),
+    "zero-duration": (forum("""\
+  - kind: opening
+    duration: 0m  # expect
+    speaker: ann
+  - kind: qa
+    duration: fill
+"""), 15, forum("""\
+  - kind: opening
+    duration: 1m
+    speaker: ann
+  - kind: qa
+    duration: fill
+""")),
+    "nonexistent-time": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: fill
+""", date="2024-03-31", start="02:30", end="04:00", zone="Europe/Berlin").replace(
+        'start: "02:30"', 'start: "02:30"  # expect'), 10, forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: fill
+""", date="2024-03-30", start="02:30", end="04:00", zone="Europe/Berlin")),
+    "ambiguous-time": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: fill
+""", date="2024-11-03", start="01:30", end="03:00", zone="America/New_York").replace(
+        'start: "01:30"', 'start: "01:30"  # expect'), 10, forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: fill
+""", date="2024-11-10", start="01:30", end="03:00", zone="America/New_York")),
+    "crosses-midnight": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: fill
+""", start="23:30", end="00:30").replace('end: "00:30"', 'end: "00:30"  # expect'), 8, forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: fill
+""", start="22:30", end="23:30")),
+    "missing-id": (CLEAN.replace("  id: t\n", "").replace("forum:\n", "forum:  # expect\n"), 1, CLEAN),
+    "invalid-field": (forum("""\
+  - kind: opening
+    duraton: 20m  # expect
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: 40m
+"""), 5, CLEAN),
+}
+
+
+def expected_line(text: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if "# expect" in line)
+
+
+def test_every_code_has_a_case():
+    assert set(CASES) == set(ALL_CODES)
+
+
+def test_the_clean_file_has_no_findings():
+    assert analyze_text(CLEAN, "clean.yaml").findings == []
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_check_triggers_at_its_line_and_column(code):
+    text, column, _ = CASES[code]
+    analysis = analyze_text(text, "case.yaml")
+    found = [(f.location.line, f.location.column) for f in analysis.findings if f.code == code]
+    assert found == [(expected_line(text), column)], analysis.findings
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_check_stays_quiet_on_the_near_miss(code):
+    _, _, fine = CASES[code]
+    analysis = analyze_text(fine, "fine.yaml")
+    assert [f for f in analysis.findings if f.code == code] == []
+
+
+def test_rules_ignore_silences_a_code():
+    text = CASES["slack"][0] + "rules:\n  ignore: [slack]\n"
+    assert analyze_text(text, "f.yaml").findings == []
+
+
+def test_rules_ignore_rejects_an_unknown_code():
+    text = CLEAN + "rules:\n  ignore: [slak]\n"
+    (finding,) = analyze_text(text, "f.yaml").findings
+    assert finding.code == "invalid-field" and "'slak' is not a check code" in finding.message
+
+
+def test_messages_name_the_segment_and_the_minutes():
+    (finding,) = [f for f in analyze_text(CASES["window-overflow"][0], "f.yaml").findings]
+    assert finding.message.startswith("Q&A ends at 11:05, 5 minutes after the window closes at 11:00")
+
+
+def test_unknown_person_suggests_the_near_id():
+    text = CLEAN.replace("speaker: ann", "speaker: anne")
+    messages = [f.message for f in analyze_text(text, "f.yaml").findings if f.code == "unknown-person"]
+    assert messages == ["'anne' is not in people; did you mean 'ann'?"]
+
+
+def test_findings_are_sorted_by_position():
+    analysis = analyze_text(CASES["unused-person"][0].replace("speaker: ann", "speaker: bob"), "f.yaml")
+    positions = [(f.location.line, f.location.column) for f in analysis.findings]
+    assert positions == sorted(positions) and len(positions) == 3

@@ -1,0 +1,129 @@
+"""Reading forum files: YAML 1.2 semantics, JSON and TOML, positions, and every way a file can be bad."""
+
+from pathlib import Path
+
+import pytest
+
+from agenda.analysis import analyze, analyze_text
+from agenda.errors import InputError
+from agenda.loading import MAX_FILE_BYTES, read_document
+from helpers import run
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MALFORMED = sorted((FIXTURES / "malformed").iterdir())
+
+# file -> (exit status, the one line that must be in the output)
+EXPECTED = {
+    "a-list.yaml": (1, "a-list.yaml:1:1: error[invalid-field] this is not a forum file (a list)"),
+    "alias-bomb.yaml": (2, "alias-bomb.yaml:1:14: error: more than 100000 values (anchors and aliases expanding?)"),
+    "bad-date.yaml": (1, "bad-date.yaml:4:9: error[invalid-field] date: '2024-02-30' is not a date"),
+    "bad-duration.yaml": (1, "bad-duration.yaml:10:15: error[invalid-field] duration: 'an hour' is not a duration"),
+    "bad-kind.yaml": (1, "bad-kind.yaml:9:11: error[invalid-field] kind: Input should be 'registration'"),
+    "bad-time.yaml": (1, "bad-time.yaml:5:10: error[invalid-field] start: '25:00' is not a time of day"),
+    "bad-utf8.yaml": (2, "bad-utf8.yaml:3:10: error: not UTF-8 (byte 0xff); save the file as UTF-8"),
+    "bad-zone.yaml": (1, "bad-zone.yaml:7:13: error[invalid-field] timezone: 'Asia/Seol' is not a time zone; "
+                         "did you mean 'Asia/Seoul'?"),
+    "control-character.yaml": (1, "control-character.yaml:3:10: error[invalid-field] title: control character U+0007"),
+    "deep-nesting.yaml": (2, "deep-nesting.yaml:2:69: error: nested deeper than 64 levels"),
+    "duplicate-key.yaml": (1, "duplicate-key.yaml:4:3: error[invalid-field] duplicate key 'title'"),
+    "empty.yaml": (2, "empty.yaml:1:1: error: the file is empty"),
+    "flexible-bounds.yaml": (1, "flexible-bounds.yaml:10:15: error[invalid-field] duration: max (30m) is less than min"),
+    "json-syntax.json": (2, "json-syntax.json:1:22: error: JSON syntax: Expecting property name"),
+    "no-end.yaml": (1, "no-end.yaml:2:3: error[invalid-field] forum: the window needs an end"),
+    "nul-byte.yaml": (2, "nul-byte.yaml:2:8: error: contains a NUL byte"),
+    "only-forum-id.yaml": (1, "only-forum-id.yaml:2:3: error[invalid-field] title is required in forum"),
+    "tab-indent.yaml": (2, "tab-indent.yaml:2:1: error: YAML syntax: found character that cannot start any token"),
+    "toml-syntax.toml": (2, "toml-syntax.toml:3:9: error: TOML syntax: Invalid value"),
+    "two-documents.yaml": (2, "two-documents.yaml:2:1: error: YAML syntax: but found another document"),
+    "unknown-key.yaml": (1, "unknown-key.yaml:10:5: error[invalid-field] unknown key 'duraton'; did you mean 'duration'?"),
+    "unknown-tag.yaml": (2, "unknown-tag.yaml:1:8: error: unsupported tag"),
+    "yaml-syntax.yaml": (2, "yaml-syntax.yaml:4:7: error: YAML syntax: did not find expected ',' or ']'"),
+    "wrong-type.yaml": (1, "wrong-type.yaml:9:10: error[invalid-field] program: Input should be a valid list"),
+}
+
+
+def test_every_malformed_fixture_has_an_expectation():
+    assert sorted(p.name for p in MALFORMED) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("path", MALFORMED, ids=lambda p: p.name)
+def test_malformed_file_gives_one_clear_message(path):
+    status, line = EXPECTED[path.name]
+    result = run("validate", path, exit_status=status)
+    assert line in result.stdout
+
+
+@pytest.mark.parametrize("path", MALFORMED, ids=lambda p: p.name)
+def test_malformed_file_fails_plan_too_without_traceback(path):
+    status, _ = EXPECTED[path.name]
+    result = run("plan", path, exit_status=status)
+    assert result.stdout == ""
+    assert path.name in result.stderr
+
+
+BASE = """\
+forum:
+  id: y
+  title: {title}
+  date: 2024-05-02
+  start: 14:00
+  end: 15:00
+  timezone: Asia/Seoul
+program:
+  - kind: qa
+    duration: 60
+"""
+
+
+def test_yaml_is_read_as_1_2_not_1_1():
+    analysis = analyze_text(BASE.format(title="no"), "f.yaml")
+    forum = analysis.forum_file.forum
+    assert forum.title == "no"  # YAML 1.1 would make it False
+    assert f"{forum.start:%H:%M}" == "14:00"  # YAML 1.1 would make it 840
+    assert analysis.plan.window_minutes == 60
+
+
+@pytest.mark.parametrize("title", ["on", "yes", "off", "y", "1_000", "0b101", "~x"])
+def test_yaml_1_1_specials_stay_text(title):
+    assert analyze_text(BASE.format(title=title), "f.yaml").forum_file.forum.title == title
+
+
+def test_bom_and_crlf_are_fine(tmp_path):
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + BASE.format(title="T").replace("\n", "\r\n").encode())
+    analysis = analyze(str(path))
+    assert analysis.findings == [] and analysis.plan.window_minutes == 60
+
+
+def test_a_file_over_the_size_limit_is_refused_quickly(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"# padding\n" * (10 * 1024 * 1024 // 10))
+    with pytest.raises(InputError, match=r"is 10\.0 MiB; forum files are limited to 1 MiB"):
+        read_document(str(path))
+    result = run("validate", path, exit_status=2)
+    assert "big.yaml: error: is 10.0 MiB" in result.stdout
+    assert MAX_FILE_BYTES == 1024 * 1024
+
+
+def test_missing_file_and_folder_given_to_plan(tmp_path):
+    assert run("plan", tmp_path / "nope.yaml", exit_status=2).stderr == f"{tmp_path / 'nope.yaml'}: no such file; check the path\n"
+    assert "is a folder" in run("plan", tmp_path, exit_status=2).stderr
+
+
+def test_toml_forum_with_positions():
+    analysis = analyze(str(FIXTURES / "formats" / "forum.toml"))
+    assert [(f.code, f.location.line) for f in analysis.findings] == [
+        ("slack", 18), ("unknown-person", 21)]
+    assert [s.minutes for s in analysis.plan.segments] == [20, 30]
+
+
+def test_json_forum_with_positions():
+    analysis = analyze(str(FIXTURES / "formats" / "forum.json"))
+    assert [(f.code, f.location.line, f.location.column) for f in analysis.findings] == [
+        ("slack", 14, 5), ("unknown-person", 14, 49)]
+
+
+def test_unquoted_date_and_times_in_toml_and_yaml_agree():
+    toml = analyze(str(FIXTURES / "formats" / "forum.toml")).plan
+    json_ = analyze(str(FIXTURES / "formats" / "forum.json")).plan
+    assert [(s.start, s.end) for s in toml.segments] == [(s.start, s.end) for s in json_.segments]
