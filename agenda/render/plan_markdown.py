@@ -6,7 +6,7 @@ from agenda.i18n import labels_for
 from agenda.planner import Plan
 from agenda.render.people import people_lines
 
-_MARKUP = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
 
 
 def escape(text: str | None) -> str:

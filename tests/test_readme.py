@@ -1,0 +1,24 @@
+"""The README's promises: its two commands are the ones CI runs, and its examples are true."""
+
+import re
+
+from helpers import ROOT, run
+
+
+def readme() -> str:
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_run_and_test_commands():
+    commands = re.findall(r"<!-- (\w+)-command -->\n```sh\n(.+)\n```", readme())
+    assert [name for name, _ in commands] == ["run", "test"]
+    run_command, test_command = (command for _, command in commands)
+    assert "agenda plan examples/" in run_command
+    assert "'.[test]'" in test_command and "pytest" in test_command
+    assert "<!-- test-command -->" in (ROOT / ".ci" / "run").read_text() or "test-command" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_readme_validate_example_is_what_validate_prints(monkeypatch):
+    block = re.search(r"```console\n\$ agenda validate (\S+)\n(.*?)```", readme(), re.S)
+    monkeypatch.chdir(ROOT)
+    assert run("validate", block.group(1)).stdout == block.group(2)
