@@ -44,8 +44,9 @@ class Kind(str, Enum):
 
 
 def _text(value: Any) -> Any:
-    """Reject control characters: they break calendars and terminals, and are never meant."""
+    """Trim surrounding white space; reject control characters, which break calendars and terminals."""
     if isinstance(value, str):
+        value = value.strip()
         bad = _CONTROL.search(value)
         if bad:
             raise ValueError(

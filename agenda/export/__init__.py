@@ -1,0 +1,1 @@
+"""Exporters: a list of plans in, the bytes of a file out."""

@@ -1,0 +1,102 @@
+"""What the calendar tests need from outside: the shared checker and a private Radicale server.
+
+Where a tool is missing, a test is skipped with the reason on a developer's
+machine; under CI (CI=true) it fails instead, because there it must run.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+CHECK_ICS = Path(os.environ.get("AGENDA_CHECK_ICS", ROOT.parent / "shared" / "tools" / "check_ics.py"))
+
+
+def need(condition: bool, reason: str) -> None:
+    if condition:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must run this test: .ci/run installs it)")
+    pytest.skip(reason)
+
+
+def check_ics(path: Path, *extra: str) -> str:
+    """Run the shared checker (seven parsers, khal and Radicale) and return its report."""
+    need(CHECK_ICS.exists(), f"{CHECK_ICS} not found")
+    skip = [name for name, tool in (("icaljs", "node"),) if shutil.which(tool) is None]
+    args = [sys.executable, str(CHECK_ICS), str(path), *extra]
+    if skip:
+        args += ["--skip", ",".join(skip)]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+class CalDav:
+    """A Radicale CalDAV server on a free 127.0.0.1 port: no auth, storage in a temp folder."""
+
+    def __init__(self, folder: Path):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        folder.mkdir(parents=True, exist_ok=True)
+        config = folder / "radicale.conf"
+        config.write_text(
+            f"[server]\nhosts = 127.0.0.1:{self.port}\n[auth]\ntype = none\n[rights]\ntype = authenticated\n"
+            f"[storage]\nfilesystem_folder = {folder / 'collections'}\n[web]\ntype = none\n", encoding="utf-8")
+        self.log = open(folder / "radicale.log", "wb")
+        self.process = subprocess.Popen([sys.executable, "-m", "radicale", "--config", str(config)],
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Radicale exited; see {folder / 'radicale.log'}")
+            try:
+                self.request("OPTIONS", "/")
+                return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("Radicale did not start within 20 s")
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        request = urllib.request.Request(self.url + path, data=body, method=method,
+                                         headers={"Authorization": "Basic dGVzdDp0ZXN0", **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=20) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def report_time_range(self, collection: str, start: str, end: str) -> bytes:
+        query = (
+            '<?xml version="1.0" encoding="utf-8"?>'
+            '<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+            "<D:prop><C:calendar-data/></D:prop><C:filter><C:comp-filter name=\"VCALENDAR\">"
+            f'<C:comp-filter name="VEVENT"><C:time-range start="{start}" end="{end}"/>'
+            "</C:comp-filter></C:comp-filter></C:filter></C:calendar-query>"
+        )
+        status, body = self.request("REPORT", collection, query.encode(),
+                                    {"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
+        assert status == 207, (status, body[:300])
+        return body
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
