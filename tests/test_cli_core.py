@@ -13,7 +13,7 @@ def test_plan_seed_table_in_korean(monkeypatch):
     golden("plan-seed-ko.txt", result.stdout)
     assert "14:00~14:15" in result.stdout and "15:30~15:55" in result.stdout
     assert result.stdout.rstrip().endswith("115 / 120분 · 5분 미배정")
-    assert result.stderr == (f"{SEED.name}:67:5: warning[slack] the program ends at 15:55 with 질의응답·자유토론, "
+    assert result.stderr == (f"{SEED.name}:68:5: warning[slack] the program ends at 15:55 with 질의응답·자유토론, "
                              "5 minutes before the window closes at 16:00; lengthen a segment or make one flexible\n")
 
 
@@ -60,7 +60,7 @@ def test_plan_of_a_broken_file_prints_the_plan_and_exits_1():
 def test_validate_seed_warns_and_passes(monkeypatch):
     monkeypatch.chdir(EXAMPLES)
     result = run("validate", SEED.name)
-    assert result.stdout == (f"{SEED.name}:67:5: warning[slack] the program ends at 15:55 with 질의응답·자유토론, "
+    assert result.stdout == (f"{SEED.name}:68:5: warning[slack] the program ends at 15:55 with 질의응답·자유토론, "
                              "5 minutes before the window closes at 16:00; lengthen a segment or make one flexible\n"
                              "1 file: 0 errors, 1 warning\n")
 
@@ -81,7 +81,7 @@ def test_validate_json_has_the_contract_fields(monkeypatch):
         "code": "slack", "severity": "warning",
         "message": "the program ends at 15:55 with 질의응답·자유토론, 5 minutes before the window closes at 16:00; "
                    "lengthen a segment or make one flexible",
-        "line": 67, "column": 5, "path": "program[5]"}]}]}
+        "line": 68, "column": 5, "path": "program[5]"}]}]}
 
 
 @pytest.mark.parametrize("args", [
