@@ -302,3 +302,11 @@ def test_radicale_reimport_of_a_revision_updates_in_place(caldav, tmp_path):
     assert len(events) == 7  # updated, not duplicated
     panel = next(e for e in events if e["UID"] == "ai-party-2023-2.panel@agenda.forum")
     assert panel.decoded("DTSTART").strftime("%H:%M") == "14:40" and int(panel["SEQUENCE"]) == 2
+
+
+def test_a_segment_without_a_start_stays_out_of_the_calendar(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace("    at: 13:30", "")
+    path = tmp_path / "open.yaml"
+    path.write_text(text, encoding="utf-8")
+    raw = export(tmp_path, path).read_bytes().decode("utf-8")
+    assert raw.count("BEGIN:VEVENT") == 6 and "ai-party-2023-2.registration@" not in raw

@@ -17,7 +17,7 @@ def spans(plan):
 def test_seed_forum_times():
     plan = analyze(str(SEED)).plan
     assert spans(plan) == [
-        ("registration", None, "14:00", None),
+        ("registration", "13:30", "14:00", 30),
         ("opening", "14:00", "14:15", 15),
         ("moderator-greeting", "14:15", "14:20", 5),
         ("presentation", "14:20", "14:45", 25),
@@ -150,3 +150,13 @@ def test_cancelled_segment_keeps_its_time_and_leaves_the_minutes_unscheduled():
     plan = analyze_text(text, "f.yaml").plan
     assert spans(plan)[1] == ("qa-1", "10:30", "11:00", 30)
     assert plan.segments[0].cancelled and plan.scheduled_minutes == 30 and plan.slack_minutes == 30
+
+
+def test_registration_with_only_until_has_an_open_start():
+    text = program("""\
+  - {kind: registration, until: '10:00'}
+  - {kind: qa, duration: 60m}
+""")
+    plan = analyze_text(text, "f.yaml").plan
+    assert spans(plan) == [("registration-1", None, "10:00", None), ("qa-1", "10:00", "11:00", 60)]
+    assert plan.scheduled_minutes == 60
