@@ -1,0 +1,39 @@
+"""The window cut into blocks, to scale: what a timeline picture draws, in any medium.
+
+Segments are clipped to the window; minutes no segment covers become
+`unscheduled` blocks, so the picture always adds up to the window.
+"""
+
+from dataclasses import dataclass
+
+from agenda.planner import Plan
+from agenda.zones import minutes_between
+
+
+@dataclass(frozen=True)
+class Block:
+    offset: int  # minutes from the window's start
+    minutes: int
+    title: str
+    kind: str  # a segment kind, or "unscheduled"
+    cancelled: bool = False
+
+
+def timeline_blocks(plan: Plan) -> list[Block]:
+    blocks: list[Block] = []
+    reached = 0
+    for seg in plan.segments:
+        if seg.start is None:
+            continue
+        start = max(0, minutes_between(plan.window_start, seg.start))
+        end = min(plan.window_minutes, minutes_between(plan.window_start, seg.end))
+        if end <= start or end <= reached:
+            continue
+        start = max(start, reached)
+        if start > reached:
+            blocks.append(Block(reached, start - reached, "", "unscheduled"))
+        blocks.append(Block(start, end - start, seg.title, seg.kind, seg.cancelled))
+        reached = end
+    if reached < plan.window_minutes:
+        blocks.append(Block(reached, plan.window_minutes - reached, "", "unscheduled"))
+    return blocks
