@@ -40,6 +40,12 @@ class ReportFormat(str, Enum):
     github = "github"
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 class ExportFormat(str, Enum):
     ics = "ics"
     md = "md"
@@ -107,6 +113,8 @@ def validate(
     paths: list[str] = typer.Argument(..., metavar="FILE|DIR...", help="Forum files, or folders to search."),
     format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text, json or github."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    skip_non_forum: bool = typer.Option(
+        False, "--skip-non-forum", help="Skip named files without a `forum` key too (as in folders); for hooks."),
 ) -> None:
     """Check forum files and print what is wrong, with file:line:column."""
     from agenda.analysis import analyze_document
@@ -127,7 +135,7 @@ def validate(
             reports.append(FileReport(path, error=error))
             statuses.append(ExitStatus.ERROR)
             continue
-        if in_folder and not (isinstance(document.data, dict) and "forum" in document.data):
+        if (in_folder or skip_non_forum) and not (isinstance(document.data, dict) and "forum" in document.data):
             _err(f"{path}: skipped, not a forum file (no `forum` key)")
             continue
         analysis = analyze_document(document)
@@ -219,7 +227,7 @@ def init(
 def diff(
     old: str = typer.Argument(..., metavar="OLD", help="The earlier version of the forum file."),
     new: str = typer.Argument(..., metavar="NEW", help="The later version."),
-    format: PlanFormat = typer.Option(PlanFormat.table, "--format", "-f", help="text (table), json or markdown."),
+    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, json or markdown."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the new file's language."),
 ) -> None:
     """Show what changed between two versions of a programme: moved, resized, added, removed, people."""
@@ -233,7 +241,7 @@ def diff(
             _print_findings(analysis.findings)
             raise typer.Exit(ExitStatus.INVALID)
     changes = compare(before.plan, after.plan)
-    render = {PlanFormat.json: changes_json, PlanFormat.markdown: changes_markdown}.get(format, changes_text)
+    render = {DiffFormat.json: changes_json, DiffFormat.markdown: changes_markdown}.get(format, changes_text)
     sys.stdout.write(render(changes, after.plan))
 
 

@@ -296,6 +296,7 @@ class ForumFile(_Strict):
     """One forum: its window, its people and its programme."""
 
     forum: Forum
+    """The event: title, day, window and time zone."""
     people: dict[str, Person] = {}
     """Roster: id -> person."""
     program: list[Segment]

@@ -22,3 +22,19 @@ def test_readme_validate_example_is_what_validate_prints(monkeypatch):
     block = re.search(r"```console\n\$ agenda validate (\S+)\n(.*?)```", readme(), re.S)
     monkeypatch.chdir(ROOT)
     assert run("validate", block.group(1)).stdout == block.group(2)
+
+
+def test_readme_diff_example_is_what_diff_prints(monkeypatch):
+    block = re.search(r"```console\n\$ agenda diff (\S+) (\S+)\n(.*?)```", readme(), re.S)
+    monkeypatch.chdir(ROOT)
+    assert run("diff", block.group(1), block.group(2)).stdout == block.group(3)
+
+
+def test_readme_export_commands_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    for line in re.findall(r"^\| `agenda export (.+?)` \|", readme(), re.M):
+        args = line.split()
+        out = args[args.index("-o") + 1]
+        args[args.index("-o") + 1] = str(tmp_path / out)
+        run("export", *args)
+        assert (tmp_path / out).stat().st_size > 0
