@@ -4,6 +4,7 @@ Imports of rendering and export code happen inside the commands, so that
 `agenda validate` loads neither Rich nor icalendar.
 """
 
+import os
 import sys
 from enum import Enum
 from typing import Optional
@@ -247,6 +248,10 @@ def diff(
 
 def main() -> None:
     """Run the app; errors become one line on stderr and exit 2, never a traceback."""
+    # Third-party Pydantic plugins would watch every validation and scan all installed
+    # packages' entry points at start-up; the command line runs without them (as Typer's own
+    # adapters do). Setting the variable yourself overrides this.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except AgendaError as error:
@@ -259,8 +264,6 @@ def main() -> None:
         _err("agenda: the input is nested too deeply")
         sys.exit(ExitStatus.ERROR)
     except Exception as error:  # the promise is "never a traceback"; AGENDA_DEBUG=1 shows it
-        import os
-
         if os.environ.get("AGENDA_DEBUG"):
             raise
         _err(f"agenda: internal error ({type(error).__name__}: {error}); please report it with the file")

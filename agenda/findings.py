@@ -23,7 +23,7 @@ def format_path(path: Path) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Location:
     path: Path = ()
     file: str | None = None
@@ -31,7 +31,7 @@ class Location:
     column: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
     code: str
     severity: Severity

@@ -92,16 +92,13 @@ Minutes = Annotated[int, BeforeValidator(_minutes), WithJsonSchema(MINUTES_SCHEM
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Person(_Strict):
-    name: Text = Field(min_length=1)
-    """The person's name as printed."""
-    affiliation: Text | None = None
-    """Organisation the person speaks for."""
-    title: Text | None = None
-    """The person's position, e.g. 대표 or Director."""
+    name: Text = Field(min_length=1, description="The person's name as printed.")
+    affiliation: Text | None = Field(None, description="Organisation the person speaks for.")
+    title: Text | None = Field(None, description="The person's position, e.g. 대표 or Director.")
 
 
 def _person_id(value: Any) -> Any:
@@ -124,10 +121,8 @@ PersonRef = Annotated[
 class Flexible(_Strict):
     """A segment the planner sizes: at least `min`, at most `max` minutes."""
 
-    min: Minutes = 0
-    """Fewest minutes."""
-    max: Minutes | None = None
-    """Most minutes; absent means as many as the window leaves."""
+    min: Minutes = Field(0, description="Fewest minutes.")
+    max: Minutes | None = Field(None, description="Most minutes; absent means as many as the window leaves.")
 
     @model_validator(mode="after")
     def _bounds(self) -> "Flexible":
@@ -161,49 +156,29 @@ SegmentDuration = Annotated[
 
 
 class Series(_Strict):
-    title: Text
-    """The series' title; the calendar is named after it."""
-    number: int | None = None
-    """This forum's place in the series."""
+    title: Text = Field(description="The series' title; the calendar is named after it.")
+    number: int | None = Field(None, description="This forum's place in the series.")
 
 
 class Forum(_Strict):
-    id: Annotated[str, Field(pattern=SLUG)] | None = None
-    """Slug from which stable calendar UIDs are built."""
-    title: Text = Field(min_length=1)
-    """The forum's title."""
-    theme: Text | None = None
-    """Subtitle or theme."""
-    series: Series | None = None
-    """The series this forum belongs to."""
-    organizer: Text | None = None
-    """Who holds the forum."""
-    venue: Text | None = None
-    """Where; becomes the calendar LOCATION."""
-    url: Text | None = None
-    """A page about the forum."""
-    description: Text | None = None
-    """Free text about the forum."""
-    date: Day
-    """The day, YYYY-MM-DD."""
-    start: Clock
-    """Start of the window, HH:MM."""
-    end: Clock | None = None
-    """End of the window, HH:MM (or give duration)."""
-    duration: Minutes | None = None
-    """Length of the window (or give end)."""
-    timezone: Annotated[str, BeforeValidator(_zone)]
-    """IANA time zone name, e.g. Asia/Seoul."""
-    language: Literal["ko", "en"] = "ko"
-    """Language of labels, default titles and dates."""
-    mc: PersonRef | None = None
-    """The MC (진행 사회)."""
-    moderator: PersonRef | None = None
-    """The moderator (좌장)."""
-    revision: int = Field(default=0, ge=0)
-    """Rises with each published change; the calendar SEQUENCE."""
-    updated: datetime | None = None
-    """When the programme last changed; the calendar DTSTAMP."""
+    id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Slug from which stable calendar UIDs are built.")
+    title: Text = Field(min_length=1, description="The forum's title.")
+    theme: Text | None = Field(None, description="Subtitle or theme.")
+    series: Series | None = Field(None, description="The series this forum belongs to.")
+    organizer: Text | None = Field(None, description="Who holds the forum.")
+    venue: Text | None = Field(None, description="Where; becomes the calendar LOCATION.")
+    url: Text | None = Field(None, description="A page about the forum.")
+    description: Text | None = Field(None, description="Free text about the forum.")
+    date: Day = Field(description="The day, YYYY-MM-DD.")
+    start: Clock = Field(description="Start of the window, HH:MM.")
+    end: Clock | None = Field(None, description="End of the window, HH:MM (or give duration).")
+    duration: Minutes | None = Field(None, description="Length of the window (or give end).")
+    timezone: Annotated[str, BeforeValidator(_zone)] = Field(description="IANA time zone name, e.g. Asia/Seoul.")
+    language: Literal["ko", "en"] = Field("ko", description="Language of labels, default titles and dates.")
+    mc: PersonRef | None = Field(None, description="The MC (진행 사회).")
+    moderator: PersonRef | None = Field(None, description="The moderator (좌장).")
+    revision: int = Field(default=0, ge=0, description="Rises with each published change; the calendar SEQUENCE.")
+    updated: datetime | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
 
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
@@ -215,47 +190,28 @@ class Forum(_Strict):
 
 
 class Item(_Strict):
-    title: Text = Field(min_length=1)
-    """What happens."""
-    duration: Minutes | None = None
-    """Minutes; timed items run one after another from the segment's start."""
-    speaker: PersonRef | None = None
-    """The one speaker (a people id or inline person)."""
-    speakers: list[PersonRef] = []
-    """Several speakers."""
-    note: Text | None = None
-    """Free text, shown in the notes column."""
+    title: Text = Field(min_length=1, description="What happens.")
+    duration: Minutes | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
+    speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")
+    speakers: list[PersonRef] = Field([], description="Several speakers.")
+    note: Text | None = Field(None, description="Free text, shown in the notes column.")
 
 
 class Segment(_Strict):
-    kind: Kind
-    """What sort of segment this is."""
-    title: Text | None = None
-    """Defaults to the kind's label in the output language."""
-    id: Annotated[str, Field(pattern=SLUG)] | None = None
-    """Keeps the segment's calendar UID stable."""
-    duration: SegmentDuration | None = None
-    """Minutes, or {min, max}, or fill."""
-    each: Minutes | None = None
-    """Minutes per speaker."""
-    at: Clock | None = None
-    """Fixed start time, HH:MM."""
-    until: Clock | None = None
-    """Fixed end time, HH:MM."""
-    speakers: list[PersonRef] = []
-    """Speakers, in order (people ids or inline persons)."""
-    speaker: PersonRef | None = None
-    """The one speaker."""
-    moderator: PersonRef | None = None
-    """Who chairs this segment (좌장)."""
-    mc: PersonRef | None = None
-    """Who hosts this segment (사회)."""
-    items: list[Item] = []
-    """Sub-items such as 국민의례, 축사, 인사말."""
-    note: Text | None = None
-    """Shown in the notes column."""
-    status: Literal["confirmed", "cancelled"] = "confirmed"
-    """A cancelled segment keeps its place and time."""
+    kind: Kind = Field(description="What sort of segment this is.")
+    title: Text | None = Field(None, description="Defaults to the kind's label in the output language.")
+    id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Keeps the segment's calendar UID stable.")
+    duration: SegmentDuration | None = Field(None, description="Minutes, or {min, max}, or fill.")
+    each: Minutes | None = Field(None, description="Minutes per speaker.")
+    at: Clock | None = Field(None, description="Fixed start time, HH:MM.")
+    until: Clock | None = Field(None, description="Fixed end time, HH:MM.")
+    speakers: list[PersonRef] = Field([], description="Speakers, in order (people ids or inline persons).")
+    speaker: PersonRef | None = Field(None, description="The one speaker.")
+    moderator: PersonRef | None = Field(None, description="Who chairs this segment (좌장).")
+    mc: PersonRef | None = Field(None, description="Who hosts this segment (사회).")
+    items: list[Item] = Field([], description="Sub-items such as 국민의례, 축사, 인사말.")
+    note: Text | None = Field(None, description="Shown in the notes column.")
+    status: Literal["confirmed", "cancelled"] = Field("confirmed", description="A cancelled segment keeps its place and time.")
 
     @model_validator(mode="after")
     def _has_length(self) -> "Segment":
@@ -274,12 +230,9 @@ class Segment(_Strict):
 
 
 class Rules(_Strict):
-    require: list[Kind] = []
-    """Segment kinds that must be present."""
-    allow_slack: Minutes = Field(default=0)
-    """Unscheduled minutes at the end tolerated without the slack warning."""
-    ignore: list[str] = []
-    """Check codes to skip."""
+    require: list[Kind] = Field([], description="Segment kinds that must be present.")
+    allow_slack: Minutes = Field(default=0, description="Unscheduled minutes at the end tolerated without the slack warning.")
+    ignore: list[str] = Field([], description="Check codes to skip.")
 
     @field_validator("ignore")
     @classmethod
@@ -295,14 +248,10 @@ class Rules(_Strict):
 class ForumFile(_Strict):
     """One forum: its window, its people and its programme."""
 
-    forum: Forum
-    """The event: title, day, window and time zone."""
-    people: dict[str, Person] = {}
-    """Roster: id -> person."""
-    program: list[Segment]
-    """The segments, in order."""
-    rules: Rules = Rules()
-    """Checks this file asks for or waives."""
+    forum: Forum = Field(description="The event: title, day, window and time zone.")
+    people: dict[str, Person] = Field({}, description="Roster: id -> person.")
+    program: list[Segment] = Field(description="The segments, in order.")
+    rules: Rules = Field(Rules(), description="Checks this file asks for or waives.")
 
 
 MODEL_FOR_KEY: dict[str, type[BaseModel]] = {

@@ -9,6 +9,7 @@ computes what the file says, and the checks say what is wrong with it.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, time, timedelta
 
 from agenda.findings import Path
@@ -17,7 +18,7 @@ from agenda.model import Flexible, ForumFile, Item, Kind, Person, Segment
 from agenda.zones import add_minutes, localize, minutes_between, zone
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class Role:
     person: Person
     role: str  # speaker, moderator, mc
@@ -25,7 +26,7 @@ class Role:
     path: Path
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class TimedItem:
     index: int
     item: Item
@@ -35,7 +36,7 @@ class TimedItem:
     people: tuple[Role, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class TimedSegment:
     index: int
     id: str
@@ -60,7 +61,7 @@ class TimedSegment:
         return ("program", self.index)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class LocalTime:
     """A wall time the file names, kept so the DST checks can judge it."""
 
@@ -69,7 +70,7 @@ class LocalTime:
     clock: time
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Plan:
     document: ForumFile
     forum_id: str
@@ -84,15 +85,15 @@ class Plan:
     def forum(self):
         return self.document.forum
 
-    @property
+    @cached_property
     def window_minutes(self) -> int:
         return minutes_between(self.window_start, self.window_end)
 
-    @property
+    @cached_property
     def program_end(self) -> datetime:
         return max((s.end for s in self.segments), default=self.window_start)
 
-    @property
+    @cached_property
     def scheduled_minutes(self) -> int:
         """Minutes of the window covered by segments that take place."""
         spans = sorted(
@@ -108,11 +109,11 @@ class Plan:
                 reached = end
         return covered
 
-    @property
+    @cached_property
     def slack_minutes(self) -> int:
         return max(0, self.window_minutes - self.scheduled_minutes)
 
-    @property
+    @cached_property
     def overrun_minutes(self) -> int:
         return max(0, minutes_between(self.window_end, self.program_end))
 

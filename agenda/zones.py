@@ -64,4 +64,5 @@ def add_minutes(moment: datetime, minutes: int) -> datetime:
 
 
 def minutes_between(start: datetime, end: datetime) -> int:
-    return int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60)
+    """Elapsed whole minutes; timestamps count real seconds whatever the zones say."""
+    return int((end.timestamp() - start.timestamp()) // 60)

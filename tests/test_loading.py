@@ -24,7 +24,7 @@ EXPECTED = {
     "bad-zone.yaml": (1, "bad-zone.yaml:7:13: error[invalid-field] timezone: 'Asia/Seol' is not a time zone; "
                          "did you mean 'Asia/Seoul'?"),
     "control-character.yaml": (1, "control-character.yaml:3:10: error[invalid-field] title: control character U+0007"),
-    "deep-nesting.yaml": (2, "deep-nesting.yaml:2:69: error: nested deeper than 64 levels"),
+    "deep-nesting.yaml": (2, "deep-nesting.yaml:2:68: error: nested deeper than 64 levels"),
     "duplicate-key.yaml": (1, "duplicate-key.yaml:4:3: error[invalid-field] duplicate key 'title'"),
     "empty.yaml": (2, "empty.yaml:1:1: error: the file is empty"),
     "flexible-bounds.yaml": (1, "flexible-bounds.yaml:10:15: error[invalid-field] duration: max (30m) is less than min"),

@@ -11,13 +11,14 @@ import tomllib
 
 from agenda.errors import InputError
 from agenda.findings import Path
+from agenda.loading.sourcemap import SourceMap
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^(\s*)([A-Za-z0-9_\-\"'.]+)\s*=")
 _ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-class TomlSourceMap:
+class TomlSourceMap(SourceMap):
     def __init__(self, text: str):
         self._lines: dict[Path, tuple[int, int]] = {}
         counters: dict[Path, int] = {}

@@ -13,11 +13,16 @@ import yaml
 
 from agenda.errors import InputError
 from agenda.findings import Path
+from agenda.loading.sourcemap import SourceMap
 
 try:
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML wheels ship libyaml on every platform we support
     _BaseLoader = yaml.SafeLoader
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 
 MAX_VALUES = 100_000
 MAX_DEPTH = 64
@@ -32,18 +37,33 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"\.(nan|NaN|NAN)$")
 
-_STR = "tag:yaml.org,2002:str"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
 
 
 class _NodeLoader(_BaseLoader):
-    """libyaml's parser with no implicit resolvers: every plain scalar arrives as text."""
+    """libyaml's parser with no resolvers at all: every untagged node gets its kind's plain tag.
 
-    yaml_implicit_resolvers: dict = {}
+    libyaml calls these three methods from C for every node; PyYAML's own
+    versions walk resolver tables, which costs more than the parsing itself.
+    """
+
+    _PLAIN_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
+
+    def resolve(self, kind, value, implicit):
+        return self._PLAIN_TAGS[kind]
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+
+_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 
 
 def _core_scalar(text: str) -> object:
+    if text and text[0] not in _MAYBE_TYPED:
+        return text  # most scalars are words: no core-schema type starts like that
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -65,7 +85,7 @@ def _core_scalar(text: str) -> object:
     return text
 
 
-class YamlSourceMap:
+class YamlSourceMap(SourceMap):
     def __init__(self, root: yaml.Node):
         self._root = root
 
@@ -94,7 +114,11 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
 
 
 class _Builder:
-    """Turns nodes into plain Python values; counts them to stop alias expansion."""
+    """Turns nodes into plain Python values; counts them to stop alias expansion.
+
+    The path to a node is kept as a chain of (parent, key) pairs and only
+    flattened for the rare duplicate key, so the common case allocates little.
+    """
 
     def __init__(self, file: str):
         self.file = file
@@ -105,36 +129,37 @@ class _Builder:
         mark = node.start_mark
         return InputError(self.file, message, mark.line + 1, mark.column + 1)
 
-    def build(self, node: yaml.Node, path: Path) -> object:
+    def build(self, node: yaml.Node, chain: tuple | None = None, depth: int = 0) -> object:
         self.count += 1
         if self.count > MAX_VALUES:
             raise self.fail(node, f"more than {MAX_VALUES} values (anchors and aliases expanding?); "
                                   "a forum file needs far fewer")
-        if len(path) > MAX_DEPTH:
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR:
+                return node.value if node.style else _core_scalar(node.value)
+            return self.tagged_scalar(node)
+        if depth >= MAX_DEPTH:
             raise self.fail(node, f"nested deeper than {MAX_DEPTH} levels; a forum file needs far fewer")
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, yaml.SequenceNode):
+        if kind is yaml.SequenceNode:
             if node.tag != _SEQ:
                 raise self.fail(node, f"unsupported tag {node.tag!r}; remove it")
-            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+            return [self.build(child, (chain, i), depth + 1) for i, child in enumerate(node.value)]
         if node.tag != _MAP:
             raise self.fail(node, f"unsupported tag {node.tag!r}; remove it")
         result: dict[str, object] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 raise self.fail(key_node, "a key must be plain text, not a list or mapping")
             key = key_node.value
             if key in result:
                 mark = key_node.start_mark
-                self.duplicates.append((path + (key,), mark.line + 1, mark.column + 1))
-            result[key] = self.build(value_node, path + (key,))
+                self.duplicates.append((_flatten((chain, key)), mark.line + 1, mark.column + 1))
+            result[key] = self.build(value_node, (chain, key), depth + 1)
         return result
 
-    def scalar(self, node: yaml.ScalarNode) -> object:
+    def tagged_scalar(self, node: yaml.ScalarNode) -> object:
         text = node.value
-        if node.tag == _STR:
-            return text if node.style else _core_scalar(text)
         kind = node.tag.rsplit(":", 1)[-1]
         value = _core_scalar(text)
         expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
@@ -143,6 +168,14 @@ class _Builder:
         if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
             raise self.fail(node, f"{text!r} is not a valid !!{kind}")
         return float(value) if kind == "float" else value
+
+
+def _flatten(chain: tuple | None) -> Path:
+    parts = []
+    while chain is not None:
+        chain, key = chain
+        parts.append(key)
+    return tuple(reversed(parts))
 
 
 def load_yaml(text: str, file: str) -> tuple[object, YamlSourceMap, list[tuple[Path, int, int]]]:
@@ -161,5 +194,5 @@ def load_yaml(text: str, file: str) -> tuple[object, YamlSourceMap, list[tuple[P
     if root is None:
         raise InputError(file, "the file is empty; a forum file starts with `forum:`", 1, 1)
     builder = _Builder(file)
-    data = builder.build(root, ())
+    data = builder.build(root)
     return data, YamlSourceMap(root), builder.duplicates

@@ -4,7 +4,6 @@ One formatter per format; every one takes the same reports, so a finding
 reads the same wherever it is shown.
 """
 
-import json
 from dataclasses import dataclass, field
 
 from agenda.errors import InputError
@@ -60,6 +59,8 @@ def report_text(reports: list[FileReport]) -> str:
 
 
 def report_json(reports: list[FileReport]) -> str:
+    import json
+
     files = []
     for report in reports:
         entry = {

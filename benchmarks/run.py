@@ -1,0 +1,144 @@
+"""Benchmarks: agenda against floors measured in the same run, printed as ratios (medians).
+
+    python benchmarks/run.py            # all three
+    python benchmarks/run.py --quick    # fewer repetitions
+
+1. cold start: `agenda validate <seed>` against a one-command Typer app that imports
+   pydantic and reads the file (target: at most 1.3x);
+2. bulk: `agenda validate DIR` over 1,000 forum files against parsing them with
+   libyaml in one process (target: at most 2x);
+3. scale: load+plan+validate, .ics and HTML export of forums of 500, 1,000 and
+   2,000 segments (target: linear, so 4x the segments costs about 4x).
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SEED = ROOT / "examples" / "ai-party-forum-2023-12-13.yaml"
+ENGLISH = ROOT / "examples" / "open-data-symposium-en.yaml"
+# The installed console script, as users run it; `python -m agenda` where it is not installed.
+_SCRIPT = Path(sys.executable).with_name("agenda")
+AGENDA = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "agenda"]
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {done.returncode}")
+    return elapsed
+
+
+def side_by_side(floor: list[str], ours: list[str], runs: int) -> tuple[float, float]:
+    """Medians of alternating runs, so load on the machine hits both alike."""
+    floor_times, our_times = [], []
+    timed(floor), timed(ours)  # warm the file cache and .pyc files
+    for _ in range(runs):
+        floor_times.append(timed(floor))
+        our_times.append(timed(ours))
+    return statistics.median(floor_times), statistics.median(our_times)
+
+
+def report(name: str, floor: float, ours: float, target: float) -> bool:
+    ratio = ours / floor
+    verdict = "ok" if ratio <= target else "OVER TARGET"
+    print(f"{name:<11} floor {floor * 1000:8.1f} ms   agenda {ours * 1000:8.1f} ms   "
+          f"ratio {ratio:5.2f}x (target <= {target}x) {verdict}")
+    return ratio <= target
+
+
+def make_bulk(folder: Path, count: int) -> None:
+    sources = [SEED.read_text(encoding="utf-8"), ENGLISH.read_text(encoding="utf-8")]
+    for n in range(count):
+        text = sources[n % 2]
+        text = text.replace("id: ai-party-2023-2", f"id: forum-{n}").replace(
+            "id: open-data-symposium-2024", f"id: forum-{n}")
+        text = text.replace("duration: 25m", f"duration: {20 + n % 6}m", 1)
+        (folder / f"forum-{n:04d}.yaml").write_text(text, encoding="utf-8")
+
+
+def big_forum(segments: int) -> str:
+    people = "\n".join(f"  p{n}: {{name: Person {n}, affiliation: Org {n % 7}, title: Title}}" for n in range(50))
+    kinds = ["presentation", "panel", "qa", "break", "remarks"]
+    program = "\n".join(
+        f"  - kind: {kinds[n % 5]}\n    id: s{n}\n    title: Segment {n}\n    duration: {1 + n % 3}m\n"
+        f"    speakers: [p{n % 50}]" + (f"\n    items:\n      - {{title: Item {n}, duration: 1m}}" if n % 4 == 0 else "")
+        for n in range(segments))
+    minutes = sum(1 + n % 3 for n in range(segments))
+    return (f"forum:\n  id: big-{segments}\n  title: Big forum\n  date: 2024-01-10\n  start: '09:00'\n"
+            f"  duration: {minutes}m\n  timezone: Asia/Seoul\n  language: en\npeople:\n{people}\nprogram:\n{program}\n"
+            f"rules:\n  ignore: [crosses-midnight]\n")
+
+
+def scale(runs: int) -> list[tuple[int, dict[str, float]]]:
+    sys.path.insert(0, str(ROOT))
+    from agenda.analysis import analyze
+    from agenda.export.formats import export_bytes
+
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (500, 1000, 2000):
+            path = Path(tmp) / f"big-{size}.yaml"
+            path.write_text(big_forum(size), encoding="utf-8")
+            times: dict[str, list[float]] = {"validate": [], "ics": [], "html": []}
+            for _ in range(runs):
+                start = time.perf_counter()
+                analysis = analyze(str(path))
+                times["validate"].append(time.perf_counter() - start)
+                assert analysis.valid, analysis.findings[:3]
+                for fmt in ("ics", "html"):
+                    start = time.perf_counter()
+                    export_bytes(fmt, [analysis.plan], segments=fmt == "ics")
+                    times[fmt].append(time.perf_counter() - start)
+            results.append((size, {k: statistics.median(v) for k, v in times.items()}))
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--files", type=int, default=1000, help="forum files in the bulk run")
+    args = parser.parse_args()
+    runs = 5 if args.quick else 15
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    ok = True
+
+    floor, ours = side_by_side([sys.executable, str(HERE / "floor_app.py"), str(SEED)],
+                               AGENDA + ["validate", str(SEED)], runs)
+    ok &= report("cold start", floor, ours, 1.3)
+
+    folder = Path(tempfile.mkdtemp(prefix="agenda-bulk-"))
+    try:
+        make_bulk(folder, args.files)
+        floor, ours = side_by_side([sys.executable, str(HERE / "floor_yaml.py"), str(folder)],
+                                   AGENDA + ["validate", str(folder)], max(3, runs // 3))
+        ok &= report(f"bulk {args.files}", floor, ours, 2.0)
+    finally:
+        shutil.rmtree(folder)
+
+    series = scale(3 if args.quick else 5)
+    print("scale       segments   validate       .ics       html   (ms, median)")
+    for size, t in series:
+        print(f"            {size:8d} {t['validate'] * 1000:10.1f} {t['ics'] * 1000:10.1f} {t['html'] * 1000:10.1f}")
+    base = series[0][1]
+    for size, t in series[1:]:
+        growth = {k: t[k] / base[k] for k in t}
+        print(f"            {size // series[0][0]}x segments -> " +
+              ", ".join(f"{k} {v:.2f}x" for k, v in growth.items()))
+        ok &= all(v <= 1.5 * size / series[0][0] for v in growth.values())
+    print("all targets met" if ok else "SOME TARGETS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
