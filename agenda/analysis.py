@@ -11,9 +11,9 @@ from pathlib import Path as FsPath
 
 from pydantic import ValidationError
 
-from agenda.findings import Finding, Location, Severity
+from agenda.findings import INVALID_FIELD, Finding, Location, Severity
 from agenda.loading import Document, parse_text, read_document
-from agenda.loading.schema_errors import INVALID_FIELD, findings_from
+from agenda.loading.schema_errors import findings_from
 from agenda.model import ForumFile
 from agenda.planner import Plan, plan
 

@@ -179,6 +179,12 @@ def export(
         raise typer.Exit(ExitStatus.INVALID)
     data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=alarm)
     write_output(output, data)
+    if chosen == "ics" and segments:
+        for analysis in analyses:
+            for seg in analysis.plan.segments:
+                if seg.start is None:
+                    _err(f"{analysis.file}: {seg.title} has no start and is not in the calendar; "
+                         f"give it `at:` or a `duration`")
     if output != "-":
         _err(f"wrote {output}")
 

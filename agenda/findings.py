@@ -4,6 +4,10 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
+INVALID_FIELD = "invalid-field"
+"""The code of every schema finding: wrong type or form, unknown or duplicate key."""
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

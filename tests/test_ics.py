@@ -308,5 +308,8 @@ def test_a_segment_without_a_start_stays_out_of_the_calendar(tmp_path):
     text = SEED.read_text(encoding="utf-8").replace("    at: 13:30", "")
     path = tmp_path / "open.yaml"
     path.write_text(text, encoding="utf-8")
-    raw = export(tmp_path, path).read_bytes().decode("utf-8")
+    out = tmp_path / "open.ics"
+    result = run("export", path, "-o", out, "--segments", env=EPOCH)
+    raw = out.read_bytes().decode("utf-8")
     assert raw.count("BEGIN:VEVENT") == 6 and "ai-party-2023-2.registration@" not in raw
+    assert f"{path}: 사전 등록 has no start and is not in the calendar; give it `at:` or a `duration`" in result.stderr

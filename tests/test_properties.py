@@ -67,12 +67,13 @@ def planned(data):
     return analysis.plan
 
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def for_random_forums(test):
+    """Run `test(data)` on 150 random forums (a slow test)."""
+    checked = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    return pytest.mark.slow(checked(given(forums())(test)))
 
 
-@pytest.mark.slow
-@SETTINGS
-@given(forums())
+@for_random_forums
 def test_planner_invariants(data):
     plan = planned(data)
     previous_end = plan.window_start
@@ -95,9 +96,7 @@ def test_planner_invariants(data):
         assert plan.scheduled_minutes + plan.slack_minutes == plan.window_minutes
 
 
-@pytest.mark.slow
-@SETTINGS
-@given(forums())
+@for_random_forums
 def test_flexible_segments_fill_the_room_before_the_next_fixed_start(data):
     plan = planned(data)
     segments = plan.segments
@@ -111,9 +110,7 @@ def test_flexible_segments_fill_the_room_before_the_next_fixed_start(data):
         assert run_end >= limit  # an unbounded flexible segment leaves no room unused
 
 
-@pytest.mark.slow
-@SETTINGS
-@given(forums())
+@for_random_forums
 def test_json_csv_and_ics_agree_on_every_time(data):
     from icalendar import Calendar
 

@@ -18,14 +18,13 @@ from agenda.checks import (
     window_overflow,
     zero_duration,
 )
-from agenda.findings import Finding, Location, Severity
+from agenda.findings import INVALID_FIELD, Finding, Location, Severity
 
 CHECKS = (
     window_overflow, before_window, overlap, gap, slack, items_overflow, each_mismatch,
     missing_kind, unknown_person, unused_person, duplicate_id, zero_duration,
     nonexistent_time, ambiguous_time, crosses_midnight, missing_id,
 )
-INVALID_FIELD = "invalid-field"
 SEVERITIES = {check.CODE: Severity(check.SEVERITY) for check in CHECKS} | {INVALID_FIELD: Severity.ERROR}
 ALL_CODES = frozenset(SEVERITIES)
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
 from agenda.errors import InputError
-from agenda.findings import Finding, Location, Path, Severity
+from agenda.findings import INVALID_FIELD, Finding, Location, Path, Severity
 from agenda.loading.sourcemap import SourceMap
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -84,7 +84,7 @@ def parse_text(text: str, file: str) -> Document:
     data, positions, duplicates = load_yaml(text, file)
     document = Document(file, data, positions)
     document.findings = [
-        Finding("invalid-field", Severity.ERROR,
+        Finding(INVALID_FIELD, Severity.ERROR,
                 f"duplicate key {path[-1]!r}; the later value would silently win, keep one",
                 Location(path=path, line=line, column=column))
         for path, line, column in duplicates

@@ -4,9 +4,7 @@ import difflib
 
 from pydantic import BaseModel, ValidationError
 
-from agenda.findings import Finding, Location, Path, Severity
-
-INVALID_FIELD = "invalid-field"
+from agenda.findings import INVALID_FIELD, Finding, Location, Path, Severity
 
 
 def data_path(data: object, loc: tuple) -> Path:
