@@ -32,9 +32,14 @@ EXPECTED = {
     "no-end.yaml": (1, "no-end.yaml:2:3: error[invalid-field] forum: the window needs an end"),
     "nul-byte.yaml": (2, "nul-byte.yaml:2:8: error: contains a NUL byte"),
     "only-forum-id.yaml": (1, "only-forum-id.yaml:2:3: error[invalid-field] title is required in forum"),
-    "tab-indent.yaml": (2, "tab-indent.yaml:2:1: error: YAML syntax: found character that cannot start any token"),
+    "tab-indent.yaml": (2, "tab-indent.yaml:2:1: error: YAML syntax: found character that cannot start any token "
+                           "(while scanning for the next token); YAML indents with spaces, not tabs; replace the tab"),
+    "colon-in-value.yaml": (2, "colon-in-value.yaml:2:12: error: YAML syntax: mapping values are not allowed in this "
+                               "context; a value with ': ' in it needs quotes, e.g. title: \"AI: 정책\""),
     "toml-syntax.toml": (2, "toml-syntax.toml:3:9: error: TOML syntax: Invalid value"),
-    "two-documents.yaml": (2, "two-documents.yaml:2:1: error: YAML syntax: but found another document"),
+    "two-documents.yaml": (2, "two-documents.yaml:2:1: error: YAML syntax: but found another document "
+                              "(expected a single document in the stream); one forum per file: move what follows "
+                              "'---' to its own file"),
     "unknown-key.yaml": (1, "unknown-key.yaml:10:5: error[invalid-field] unknown key 'duraton'; did you mean 'duration'?"),
     "unknown-tag.yaml": (2, "unknown-tag.yaml:1:8: error: unsupported tag"),
     "yaml-syntax.yaml": (2, "yaml-syntax.yaml:4:7: error: YAML syntax: did not find expected ',' or ']'"),

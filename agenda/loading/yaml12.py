@@ -178,6 +178,25 @@ def _flatten(chain: tuple | None) -> Path:
     return tuple(reversed(parts))
 
 
+_HINTS = (
+    ("cannot start any token", "\t", "YAML indents with spaces, not tabs; replace the tab"),
+    ("mapping values are not allowed", "", "a value with ': ' in it needs quotes, e.g. title: \"AI: 정책\""),
+    ("could not find expected ':'", "", "a key needs ': ' after it, or a value with a line break needs quotes"),
+    ("found undefined alias", "", "an *alias needs an &anchor of the same name before it"),
+    ("found another document", "", "one forum per file: move what follows '---' to its own file"),
+    ("did not find expected", "", "check the brackets and quotes on this line and the one before"),
+)
+
+
+def _hint(problem: str, text: str, mark) -> str:
+    """What to do about the commonest syntax errors organizers make."""
+    found = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    for fragment, character, hint in _HINTS:
+        if fragment in problem and (not character or found == character):
+            return f"; {hint}"
+    return ""
+
+
 def load_yaml(text: str, file: str) -> tuple[object, YamlSourceMap, list[tuple[Path, int, int]]]:
     """(data, positions, duplicate keys with the line and column of the repeat) of one YAML 1.2 document."""
     try:
@@ -188,7 +207,7 @@ def load_yaml(text: str, file: str) -> tuple[object, YamlSourceMap, list[tuple[P
         if error.context and error.problem:
             problem = f"{problem} ({error.context})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError(file, f"YAML syntax: {problem}", line, column) from None
+        raise InputError(file, f"YAML syntax: {problem}{_hint(problem, text, mark)}", line, column) from None
     except yaml.YAMLError as error:
         raise InputError(file, f"YAML syntax: {error}") from None
     if root is None:
