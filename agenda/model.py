@@ -222,6 +222,10 @@ class Segment(_Strict):
             )
         if self.each is not None and not self.all_speakers:
             raise ValueError("each is minutes per speaker, but the segment has no speakers")
+        if self.each is not None and isinstance(self.duration, Flexible):
+            raise ValueError("each fixes the length; drop it or give a fixed duration")
+        if self.at is not None and self.until is not None and self.duration is not None:
+            raise ValueError("at, until and duration all fix the length; give two of them")
         return self
 
     @property

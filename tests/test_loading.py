@@ -31,6 +31,8 @@ EXPECTED = {
     "json-syntax.json": (2, "json-syntax.json:1:22: error: JSON syntax: Expecting property name"),
     "no-end.yaml": (1, "no-end.yaml:2:3: error[invalid-field] forum: the window needs an end"),
     "nul-byte.yaml": (2, "nul-byte.yaml:2:8: error: contains a NUL byte"),
+    "overdetermined.yaml": (1, "overdetermined.yaml:9:5: error[invalid-field] program[0]: at, until and duration all "
+                               "fix the length; give two of them"),
     "only-forum-id.yaml": (1, "only-forum-id.yaml:2:3: error[invalid-field] title is required in forum"),
     "tab-indent.yaml": (2, "tab-indent.yaml:2:1: error: YAML syntax: found character that cannot start any token "
                            "(while scanning for the next token); YAML indents with spaces, not tabs; replace the tab"),

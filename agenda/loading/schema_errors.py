@@ -4,7 +4,7 @@ import difflib
 
 from pydantic import BaseModel, ValidationError
 
-from agenda.findings import INVALID_FIELD, Finding, Location, Path, Severity
+from agenda.findings import INVALID_FIELD, Finding, Location, Path, Severity, format_path
 
 
 def data_path(data: object, loc: tuple) -> Path:
@@ -42,7 +42,8 @@ def findings_from(error: ValidationError, data: object) -> list[Finding]:
         else:
             path = data_path(data, loc)
             message = _clean(detail["msg"])
-            field = next((p for p in reversed(path) if isinstance(p, str)), "value")
+            field = format_path(path) if path and isinstance(path[-1], int) else \
+                next((p for p in reversed(path) if isinstance(p, str)), "value")
             message = f"{field}: {message}"
             location = Location(path=path)
             at_key = False
@@ -60,8 +61,6 @@ def _clean(message: str) -> str:
 
 
 def _where(path: Path) -> str:
-    from agenda.findings import format_path
-
     return f" in {format_path(path)}" if path else ""
 
 
