@@ -24,7 +24,7 @@ def plan_table(plan: Plan):
     table.add_column(labels.minutes_heading, justify="right", no_wrap=True)
     table.add_column(labels.segment_heading, overflow="fold")
     table.add_column(labels.people_heading, overflow="fold")
-    table.add_column(labels.notes_heading, overflow="fold")
+    table.add_column(labels.notes_heading, overflow="fold", max_width=18)
     for seg in plan.segments:
         style = "strike dim" if seg.cancelled else "bold"
         title = Text(seg.title, style=style)
