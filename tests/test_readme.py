@@ -44,3 +44,12 @@ def test_readme_export_commands_run(tmp_path, monkeypatch):
         args[args.index("-o") + 1] = str(tmp_path / out)
         run("export", *args)
         assert (tmp_path / out).stat().st_size > 0
+
+
+def test_the_bundled_contract_is_the_shared_one():
+    shared = ROOT.parent / "shared" / "FORMAT.md"
+    if not shared.exists():
+        import pytest
+
+        pytest.skip("no ../shared/FORMAT.md beside this checkout")
+    assert (ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
