@@ -77,6 +77,8 @@ def forum_section(plan: Plan) -> str:
         details.append((labels.roles[role.role], person_text(role.person, labels)))
     out.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in details) + "</dl>")
     out.append("</header>")
+    if forum.description:
+        out.append(f'<p class="description">{_cell(forum.description)}</p>')
     out.append(f"<h2>{escape(labels.programme_heading)}</h2>")
     out.append("<table><thead><tr>" + "".join(
         f"<th>{escape(h)}</th>" for h in (labels.time_heading, labels.minutes_heading, labels.segment_heading,

@@ -33,6 +33,8 @@ def plan_markdown(plan: Plan) -> str:
         lines += [f"**{labels.organizer}:** {escape(forum.organizer)}  "]
     for host in people_lines(plan.hosts, labels):
         lines += [f"{escape(host)}  "]
+    if forum.description:
+        lines += ["", escape(forum.description)]
     lines += ["", f"## {labels.programme_heading}", ""]
     lines += [f"| {labels.time_heading} | {labels.minutes_heading} | {labels.segment_heading} "
               f"| {labels.people_heading} | {labels.notes_heading} |",

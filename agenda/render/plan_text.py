@@ -34,6 +34,8 @@ def plan_text(plan: Plan) -> str:
         title = seg.title + (f" ({labels.cancelled})" if seg.cancelled else "")
         lines.append(f"{labels.time_range(seg.start, seg.end)} {title}")
         lines.extend(f"  {line}" for line in segment_text(seg, labels))
+    if forum.description:
+        lines += ["", forum.description]
     if forum.url:
         lines += ["", forum.url]
     return "\n".join(lines)
