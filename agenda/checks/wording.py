@@ -25,3 +25,13 @@ def all_roles(plan):
         yield from seg.people
         for item in seg.items:
             yield from item.people
+
+
+def wall_times(plan, kind):
+    """The wall times the file names that are of `kind` (skipped or repeated) in the forum's zone."""
+    from agenda.zones import wall_time_kind, zone
+
+    tz = zone(plan.forum.timezone)
+    for local in plan.local_times:
+        if wall_time_kind(local.day, local.clock, tz) is kind:
+            yield local
