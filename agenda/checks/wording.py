@@ -1,5 +1,7 @@
 """Small pieces the checks share: how times read, which segments follow which."""
 
+from agenda.zones import wall_time_kind, zone
+
 
 def hm(moment) -> str:
     return f"{moment:%H:%M}"
@@ -29,8 +31,6 @@ def all_roles(plan):
 
 def wall_times(plan, kind):
     """The wall times the file names that are of `kind` (skipped or repeated) in the forum's zone."""
-    from agenda.zones import wall_time_kind, zone
-
     tz = zone(plan.forum.timezone)
     for local in plan.local_times:
         if wall_time_kind(local.day, local.clock, tz) is kind:
