@@ -1,6 +1,6 @@
 """A wall time that happens twice (clocks go back) is read as the first one."""
 
-from agenda.checks.wording import wall_times
+from agenda.checks.plan_reading import wall_times
 from agenda.zones import WallTime
 
 CODE = "ambiguous-time"

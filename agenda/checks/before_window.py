@@ -1,6 +1,6 @@
 """Only registration may happen before the window opens."""
 
-from agenda.checks.wording import hm
+from agenda.checks.plan_reading import hm
 from agenda.zones import minutes_between
 
 CODE = "before-window"

@@ -1,6 +1,6 @@
 """A window or program that runs into the next day is worth a second look."""
 
-from agenda.checks.wording import hm
+from agenda.checks.plan_reading import hm
 
 CODE = "crosses-midnight"
 SEVERITY = "warning"

@@ -1,6 +1,6 @@
 """Idle minutes between two segments are usually a mistake in an `at`."""
 
-from agenda.checks.wording import hm, pin_path, sequence_pairs
+from agenda.checks.plan_reading import hm, pin_path, sequence_pairs
 from agenda.zones import minutes_between
 
 CODE = "gap"

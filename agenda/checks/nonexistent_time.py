@@ -1,6 +1,6 @@
 """A wall time skipped by a daylight-saving jump is never silently shifted."""
 
-from agenda.checks.wording import wall_times
+from agenda.checks.plan_reading import wall_times
 from agenda.zones import WallTime
 
 CODE = "nonexistent-time"

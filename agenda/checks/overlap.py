@@ -1,6 +1,6 @@
 """A segment may not start before the one before it has ended."""
 
-from agenda.checks.wording import hm, pin_path, sequence_pairs
+from agenda.checks.plan_reading import hm, pin_path, sequence_pairs
 from agenda.zones import minutes_between
 
 CODE = "overlap"

@@ -1,6 +1,6 @@
 """A program that ends early leaves the room idle: say so, unless the file allows it."""
 
-from agenda.checks.wording import hm
+from agenda.checks.plan_reading import hm
 from agenda.zones import minutes_between
 
 CODE = "slack"

@@ -2,7 +2,7 @@
 
 import difflib
 
-from agenda.checks.wording import all_roles
+from agenda.checks.plan_reading import all_roles
 
 CODE = "unknown-person"
 SEVERITY = "error"

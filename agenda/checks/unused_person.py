@@ -1,6 +1,6 @@
 """A roster entry nobody references is usually a forgotten speaker."""
 
-from agenda.checks.wording import all_roles
+from agenda.checks.plan_reading import all_roles
 
 CODE = "unused-person"
 SEVERITY = "warning"

@@ -1,6 +1,6 @@
 """The program must end by the time the window closes."""
 
-from agenda.checks.wording import hm
+from agenda.checks.plan_reading import hm
 from agenda.zones import minutes_between
 
 CODE = "window-overflow"

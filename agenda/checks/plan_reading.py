@@ -1,4 +1,4 @@
-"""Small pieces the checks share: how times read, which segments follow which."""
+"""How the checks read a plan: times as HH:MM, consecutive segments, everyone named, wall times by kind."""
 
 from agenda.zones import wall_time_kind, zone
 
