@@ -1,0 +1,25 @@
+"""The installed command and `python -m agenda` start the same program as the in-process helper."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from helpers import SEED, run
+
+
+def test_python_dash_m_agenda_validates_the_seed():
+    done = subprocess.run([sys.executable, "-m", "agenda", "validate", str(SEED)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0
+    assert done.stdout == run("validate", SEED).stdout
+
+
+def test_the_console_script_is_installed_and_maps_errors_to_exit_2():
+    script = shutil.which("agenda", path=str(__import__("pathlib").Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("the package is not installed in this environment (pip install -e '.[test]')")
+    done = subprocess.run([script, "plan", "no-such-forum.yaml"], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "no-such-forum.yaml: no such file; check the path\n"
