@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ def test_python_dash_m_agenda_validates_the_seed():
 
 
 def test_the_console_script_is_installed_and_maps_errors_to_exit_2():
-    script = shutil.which("agenda", path=str(__import__("pathlib").Path(sys.executable).parent))
+    script = shutil.which("agenda", path=str(Path(sys.executable).parent))
     if script is None:
         pytest.skip("the package is not installed in this environment (pip install -e '.[test]')")
     done = subprocess.run([script, "plan", "no-such-forum.yaml"], capture_output=True, text=True, timeout=60)
