@@ -118,38 +118,20 @@ def validate(
         False, "--skip-non-forum", help="Skip named files without a `forum` key too (as in folders); for hooks."),
 ) -> None:
     """Check forum files and print what is wrong, with file:line:column."""
-    from agenda.analysis import analyze_document
-    from agenda.discovery import discover
-    from agenda.loading import read_document
-    from agenda.render.findings_report import FileReport, report_github, report_json, report_text, summary
-    from agenda.status import status_for_findings, worst
+    from agenda.render.findings_report import report_github, report_json, report_text, summary
+    from agenda.validation import validate_paths
 
-    reports: list[FileReport] = []
-    statuses: list[ExitStatus] = []
-    targets = discover(paths)
-    if not targets:
-        raise UsageError(f"no forum files (*.yaml, *.yml, *.json, *.toml) in {', '.join(paths)}")
-    for path, in_folder in targets:
-        try:
-            document = read_document(path)
-        except InputError as error:
-            reports.append(FileReport(path, error=error))
-            statuses.append(ExitStatus.ERROR)
-            continue
-        if (in_folder or skip_non_forum) and not (isinstance(document.data, dict) and "forum" in document.data):
-            _err(f"{path}: skipped, not a forum file (no `forum` key)")
-            continue
-        analysis = analyze_document(document)
-        reports.append(FileReport(path, analysis.findings))
-        statuses.append(status_for_findings(analysis.findings, strict))
+    run = validate_paths(paths, skip_non_forum)
+    for path in run.skipped:
+        _err(f"{path}: skipped, not a forum file (no `forum` key)")
     if format is ReportFormat.json:
-        sys.stdout.write(report_json(reports))
+        sys.stdout.write(report_json(run.reports))
     elif format is ReportFormat.github:
-        sys.stdout.write(report_github(reports))
-        _err(summary(reports))
+        sys.stdout.write(report_github(run.reports))
+        _err(summary(run.reports))
     else:
-        sys.stdout.write(report_text(reports))
-    raise typer.Exit(worst(statuses))
+        sys.stdout.write(report_text(run.reports))
+    raise typer.Exit(run.status(strict))
 
 
 @app.command()
@@ -180,11 +162,12 @@ def export(
     data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=alarm)
     write_output(output, data)
     if chosen == "ics" and segments:
+        from agenda.export.ics import segments_without_start
+
         for analysis in analyses:
-            for seg in analysis.plan.segments:
-                if seg.start is None:
-                    _err(f"{analysis.file}: {seg.title} has no start and is not in the calendar; "
-                         f"give it `at:` or a `duration`")
+            for seg in segments_without_start(analysis.plan):
+                _err(f"{analysis.file}: {seg.title} has no start and is not in the calendar; "
+                     f"give it `at:` or a `duration`")
     if output != "-":
         _err(f"wrote {output}")
 

@@ -67,7 +67,8 @@ def test_an_empty_folder_is_an_error(tmp_path):
 
 def test_github_escapes_newlines_and_percent():
     from agenda.findings import Finding, Location, Severity
-    from agenda.render.findings_report import FileReport, report_github
+    from agenda.render.findings_report import report_github
+    from agenda.validation import FileReport
 
     finding = Finding("gap", Severity.WARNING, "50% idle\nnext line", Location(file="a,b:c.yaml", line=1, column=2))
     assert report_github([FileReport("a,b:c.yaml", [finding])]) == \
@@ -177,3 +178,17 @@ def test_diff_of_a_file_with_itself_is_empty():
 def test_diff_of_an_invalid_file_exits_1():
     run("diff", SEED, EXAMPLES / "broken-forum.yaml", exit_status=0)
     run("diff", SEED, Path(__file__).parent / "fixtures" / "malformed" / "bad-kind.yaml", exit_status=1)
+
+
+def test_validate_paths_is_the_library_behind_the_command(monkeypatch):
+    from agenda.status import ExitStatus
+    from agenda.validation import validate_paths
+
+    monkeypatch.chdir(REPO)
+    run_ = validate_paths(["forums"])
+    assert run_.skipped == ["forums/drafts/notes.yaml"]
+    assert [(r.path, r.valid) for r in run_.reports] == [
+        ("forums/2023/warning-only.yaml", True), ("forums/drafts/broken.yaml", False),
+        ("forums/drafts/series.toml", True), ("forums/good.yaml", True)]
+    assert run_.status() is ExitStatus.INVALID
+    assert validate_paths(["forums/good.yaml"]).status(strict=True) is ExitStatus.SUCCESS

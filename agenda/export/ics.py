@@ -114,9 +114,14 @@ def _forum_event(plan: Plan, when: datetime, alarm: int | None) -> Event:
     return event
 
 
+def segments_without_start(plan: Plan) -> list[TimedSegment]:
+    """Segments a calendar cannot hold: a registration with only `until` has no start."""
+    return [seg for seg in plan.segments if seg.start is None]
+
+
 def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | None:
     if seg.start is None or seg.end <= seg.start:
-        return None  # no start to put in a calendar (see README: registration with only `until`)
+        return None  # no start (segments_without_start), or no length: nothing to put in a calendar
     event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{seg.title} · {plan.forum.title}", when)
     description = segment_text(seg, labels_for(plan.language))
     if description:

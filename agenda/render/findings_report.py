@@ -4,23 +4,9 @@ One formatter per format; every one takes the same reports, so a finding
 reads the same wherever it is shown.
 """
 
-from dataclasses import dataclass, field
-
 from agenda.errors import InputError
 from agenda.findings import Finding, Severity, format_path
-
-
-@dataclass
-class FileReport:
-    """What validation found in one file: findings, or the error that stopped it being read."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: InputError | None = None
-
-    @property
-    def valid(self) -> bool:
-        return self.error is None and not any(f.severity is Severity.ERROR for f in self.findings)
+from agenda.validation import FileReport
 
 
 def _where(file: str, line, column) -> str:

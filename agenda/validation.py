@@ -1,0 +1,62 @@
+"""Validating many files at once: what `agenda validate` runs in CI over a folder of programmes.
+
+One unreadable or broken file never stops the others; the run ends with
+the worst outcome among them.
+"""
+
+from dataclasses import dataclass, field
+
+from agenda.analysis import analyze_document
+from agenda.discovery import discover
+from agenda.errors import InputError, UsageError
+from agenda.findings import Finding, Severity
+from agenda.loading import read_document
+from agenda.status import ExitStatus, status_for_findings, worst
+
+
+@dataclass
+class FileReport:
+    """What validation found in one file: findings, or the error that stopped it being read."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: InputError | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.error is None and not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def status(self, strict: bool) -> ExitStatus:
+        return ExitStatus.ERROR if self.error is not None else status_for_findings(self.findings, strict)
+
+
+@dataclass
+class ValidationRun:
+    reports: list[FileReport]
+    skipped: list[str]  # files without a `forum` key, passed over
+
+    def status(self, strict: bool = False) -> ExitStatus:
+        return worst(report.status(strict) for report in self.reports)
+
+
+def is_forum_data(data: object) -> bool:
+    return isinstance(data, dict) and "forum" in data
+
+
+def validate_paths(paths: list[str], skip_non_forum: bool = False) -> ValidationRun:
+    """Validate files and folders (searched recursively); files in folders that are not forums are skipped."""
+    targets = discover(paths)
+    if not targets:
+        raise UsageError(f"no forum files (*.yaml, *.yml, *.json, *.toml) in {', '.join(paths)}")
+    run = ValidationRun([], [])
+    for path, in_folder in targets:
+        try:
+            document = read_document(path)
+        except InputError as error:
+            run.reports.append(FileReport(path, error=error))
+            continue
+        if (in_folder or skip_non_forum) and not is_forum_data(document.data):
+            run.skipped.append(path)
+            continue
+        run.reports.append(FileReport(path, analyze_document(document).findings))
+    return run
