@@ -92,7 +92,7 @@ Minutes = Annotated[int, BeforeValidator(_minutes), WithJsonSchema(MINUTES_SCHEM
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Person(_Strict):

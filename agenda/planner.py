@@ -18,7 +18,7 @@ from agenda.model import Flexible, ForumFile, Item, Kind, Person, Segment
 from agenda.zones import add_minutes, localize, minutes_between, zone
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Role:
     person: Person
     role: str  # speaker, moderator, mc
@@ -26,7 +26,7 @@ class Role:
     path: Path
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class TimedItem:
     index: int
     item: Item
@@ -36,7 +36,7 @@ class TimedItem:
     people: tuple[Role, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class TimedSegment:
     index: int
     id: str
@@ -61,7 +61,7 @@ class TimedSegment:
         return ("program", self.index)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class LocalTime:
     """A wall time the file names, kept so the DST checks can judge it."""
 
@@ -70,7 +70,7 @@ class LocalTime:
     clock: time
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Plan:
     document: ForumFile
     forum_id: str

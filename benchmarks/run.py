@@ -83,7 +83,10 @@ def big_forum(segments: int) -> str:
 def scale(runs: int) -> list[tuple[int, dict[str, float]]]:
     sys.path.insert(0, str(ROOT))
     from agenda.analysis import analyze
+    from agenda.cli import configure_process
     from agenda.export.formats import export_bytes
+
+    configure_process()  # the same process settings as the command line
 
     results = []
     with tempfile.TemporaryDirectory() as tmp:
