@@ -255,7 +255,7 @@ class ForumFile(_Strict):
     forum: Forum = Field(description="The event: title, day, window and time zone.")
     people: dict[str, Person] = Field({}, description="Roster: id -> person.")
     program: list[Segment] = Field(description="The segments, in order.")
-    rules: Rules = Field(Rules(), description="Checks this file asks for or waives.")
+    rules: Rules = Field(default_factory=Rules, description="Checks this file asks for or waives.")
 
 
 MODEL_FOR_KEY: dict[str, type[BaseModel]] = {
