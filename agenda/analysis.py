@@ -50,10 +50,15 @@ def analyze_document(document: Document, language: str | None = None, ignore=())
     return Analysis(document.file, forum_file, the_plan, located)
 
 
+def is_forum_data(data: object) -> bool:
+    """A forum file is a mapping with a `forum` key; anything else is some other file."""
+    return isinstance(data, dict) and "forum" in data
+
+
 def parse_forum(document: Document) -> tuple[ForumFile | None, list[Finding]]:
     findings = list(document.findings)
     data = document.data
-    if not isinstance(data, dict) or "forum" not in data:
+    if not is_forum_data(data):
         found = "a list" if isinstance(data, list) else "no `forum` key" if isinstance(data, dict) else "plain text"
         findings.append(Finding(INVALID_FIELD, Severity.ERROR,
                                 f"this is not a forum file ({found}); it needs forum, program and, "

@@ -53,7 +53,3 @@ def parse_clock(value: object) -> time:
             if hour < 24 and minute < 60 and second < 60:
                 return time(hour, minute, second)
     raise ValueError(f"{value!r} is not a time of day; write it as HH:MM, e.g. 14:00")
-
-
-def format_minutes_iso(minutes: int) -> str:
-    return f"PT{minutes}M" if minutes >= 0 else f"-PT{-minutes}M"

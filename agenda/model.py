@@ -68,10 +68,6 @@ def _date(value: Any) -> Any:
     raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13")
 
 
-def _minutes(value: Any) -> int:
-    return parse_minutes(value)
-
-
 def _zone(value: Any) -> Any:
     from agenda.zones import check_zone_name
 
@@ -88,7 +84,7 @@ Clock = Annotated[time, BeforeValidator(parse_clock),
                   WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$",
                                   "description": "A time of day, HH:MM"})]
 Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
-Minutes = Annotated[int, BeforeValidator(_minutes), WithJsonSchema(MINUTES_SCHEMA)]
+Minutes = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(MINUTES_SCHEMA)]
 
 
 class _Strict(BaseModel):

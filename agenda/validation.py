@@ -6,7 +6,7 @@ the worst outcome among them.
 
 from dataclasses import dataclass, field
 
-from agenda.analysis import analyze_document
+from agenda.analysis import analyze_document, is_forum_data
 from agenda.discovery import discover
 from agenda.errors import InputError, UsageError
 from agenda.findings import Finding, Severity
@@ -37,10 +37,6 @@ class ValidationRun:
 
     def status(self, strict: bool = False) -> ExitStatus:
         return worst(report.status(strict) for report in self.reports)
-
-
-def is_forum_data(data: object) -> bool:
-    return isinstance(data, dict) and "forum" in data
 
 
 def validate_paths(paths: list[str], skip_non_forum: bool = False) -> ValidationRun:
