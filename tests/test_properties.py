@@ -46,7 +46,7 @@ def forums(draw):
     for n in range(draw(st.integers(1, 12))):
         segment = {"kind": draw(st.sampled_from(KINDS)), "id": f"s{n}", **draw(durations())}
         if n and draw(st.integers(0, 5)) == 0:
-            at = start + draw(st.integers(0, window))
+            at = (start + draw(st.integers(0, window))) % (24 * 60)  # past midnight is the next day's clock
             segment["at"] = f"{at // 60:02d}:{at % 60:02d}"
         if draw(st.integers(0, 9)) == 0:
             segment["status"] = "cancelled"
