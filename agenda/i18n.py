@@ -48,6 +48,9 @@ class Labels:
         return f"{weekday}, {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
     def time_range(self, start: datetime | None, end: datetime | None) -> str:
+        """`14:00~14:15`; `~14:00` for an open start; nothing for an untimed item."""
+        if start is None and end is None:
+            return ""
         dash = "~" if self.language == "ko" else "–"
         left = f"{start:%H:%M}" if start else ""
         right = f"{end:%H:%M}" if end else ""

@@ -91,7 +91,7 @@ def forum_section(plan: Plan) -> str:
                    f'<td class="title"><strong>{title}</strong></td>'
                    f"<td>{_lines(people_lines(seg.people, labels))}</td><td>{_cell(seg.segment.note)}</td></tr>")
         for item in seg.items:
-            when = labels.time_range(item.start, item.end) if item.start else ""
+            when = labels.time_range(item.start, item.end)
             out.append(f'<tr class="item"><td class="time">{escape(when)}</td>'
                        f'<td class="minutes">{"" if item.minutes is None else item.minutes}</td>'
                        f'<td class="title">· {escape(item.item.title)}</td>'

@@ -11,7 +11,7 @@ import re
 import uuid
 from datetime import date, datetime, timedelta, timezone
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vDuration
 
 from agenda.durations import parse_minutes
 from agenda.errors import UsageError
@@ -21,7 +21,7 @@ from agenda.render.plan_text import plan_text, segment_text
 
 PRODID = "-//agenda//forum programme//EN"
 UID_DOMAIN = "agenda.forum"
-REFRESH = timedelta(hours=12)  # also X-PUBLISHED-TTL:PT12H below
+REFRESH = timedelta(hours=12)
 _CALENDAR_NAMESPACE = uuid.UUID("6f0c2a4e-4a4b-5b7e-9a53-6167656e6461")
 
 
@@ -147,7 +147,7 @@ def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None
         # repeated hour's second pass, so it is left out when calendar_time had to use UTC.
         cal.add("x-wr-timezone", plans[0].forum.timezone)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "PT12H")
+    cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
     for plan in sorted(plans, key=lambda p: (p.window_start, p.forum_id)):
         when = stamp(plan)
         cal.add_component(_forum_event(plan, when, minutes))

@@ -46,7 +46,7 @@ def plan_markdown(plan: Plan) -> str:
         lines.append(_row(labels.time_range(seg.start, seg.end), seg.minutes, f"**{title}**",
                           people_lines(seg.people, labels), seg.segment.note))
         for item in seg.items:
-            when = labels.time_range(item.start, item.end) if item.start else ""
+            when = labels.time_range(item.start, item.end)
             lines.append(_row(when, item.minutes, f"· {escape(item.item.title)}",
                               people_lines(item.people, labels), item.item.note))
     lines += ["", labels.total(plan.scheduled_minutes, plan.window_minutes,

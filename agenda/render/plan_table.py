@@ -33,7 +33,7 @@ def plan_table(plan: Plan):
         table.add_row(labels.time_range(seg.start, seg.end), _minutes(seg.minutes), title,
                       "\n".join(people_lines(seg.people, labels)), seg.segment.note or "")
         for item in seg.items:
-            when = labels.time_range(item.start, item.end) if item.start else ""
+            when = labels.time_range(item.start, item.end)
             table.add_row(when, _minutes(item.minutes), Text(f"  · {item.item.title}"),
                           "\n".join(people_lines(item.people, labels)), item.item.note or "")
     total = labels.total(plan.scheduled_minutes, plan.window_minutes, plan.slack_minutes, plan.overrun_minutes)

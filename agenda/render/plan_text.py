@@ -11,9 +11,9 @@ def segment_text(seg: TimedSegment, labels) -> list[str]:
     if seg.segment.note:
         lines.append(seg.segment.note)
     for item in seg.items:
-        when = f"{labels.time_range(item.start, item.end)} " if item.start else ""
+        head = " ".join(part for part in ("·", labels.time_range(item.start, item.end), item.item.title) if part)
         people = people_lines(item.people, labels)
-        lines.append(f"· {when}{item.item.title}" + (f" — {', '.join(people)}" if people else ""))
+        lines.append(head + (f" — {', '.join(people)}" if people else ""))
     return lines
 
 
