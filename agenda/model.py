@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     BaseModel,
@@ -18,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PlainSerializer,
     Tag,
     WithJsonSchema,
     field_validator,
@@ -69,9 +71,10 @@ def _date(value: Any) -> Any:
 
 
 def _zone(value: Any) -> Any:
+    """An IANA name, with a did-you-mean when it is not one; a ZoneInfo passes as it is."""
     from agenda.zones import check_zone_name
 
-    return check_zone_name(value)
+    return value if isinstance(value, ZoneInfo) else check_zone_name(value)
 
 
 _DURATION_PATTERN = (r"^\s*[+-]?\s*(\d+|\d+\s*h(\s*\d+\s*m(in)?)?|\d+\s*m(in)?"
@@ -85,6 +88,9 @@ Clock = Annotated[time, BeforeValidator(parse_clock),
                                   "description": "A time of day, HH:MM"})]
 Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
 Minutes = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(MINUTES_SCHEMA)]
+Zone = Annotated[ZoneInfo, BeforeValidator(_zone), PlainSerializer(str, return_type=str),
+                 WithJsonSchema({"type": "string"})]
+"""A zone the planner can use as it is; written out (JSON, schema) as its IANA name."""
 
 
 class _Strict(BaseModel):
@@ -169,7 +175,7 @@ class Forum(_Strict):
     start: Clock = Field(description="Start of the window, HH:MM.")
     end: Clock | None = Field(None, description="End of the window, HH:MM (or give duration).")
     duration: Minutes | None = Field(None, description="Length of the window (or give end).")
-    timezone: Annotated[str, BeforeValidator(_zone)] = Field(description="IANA time zone name, e.g. Asia/Seoul.")
+    timezone: Zone = Field(description="IANA time zone name, e.g. Asia/Seoul.")
     language: Literal["ko", "en"] = Field("ko", description="Language of labels, default titles and dates.")
     mc: PersonRef | None = Field(None, description="The MC (진행 사회).")
     moderator: PersonRef | None = Field(None, description="The moderator (좌장).")

@@ -1,7 +1,10 @@
 """From a forum file to times: the start and end of every segment and timed item.
 
 Segments follow one another from the window's start; `at` pins a start,
-`until` pins an end. Flexible segments start at their minimum; the minutes
+`until` pins an end. Every time on a Plan is an instant in UTC, so that
+comparing, sorting and subtracting never read a wall clock (the second
+01:30 of the night clocks go back is later than the first); `Plan.local`
+turns one into the forum's wall clock for a reader. Flexible segments start at their minimum; the minutes
 left before the next pinned start (or the window's end) are then shared
 among the flexible segments before it, evenly, in whole minutes, the
 earliest first, each up to its maximum. The planner never refuses: it
@@ -16,7 +19,7 @@ from zoneinfo import ZoneInfo
 from agenda.findings import Path
 from agenda.i18n import labels_for
 from agenda.model import Flexible, ForumFile, Item, Kind, Person, Segment
-from agenda.zones import add_minutes, localize, minutes_between, zone
+from agenda.zones import add_minutes, localize, minutes_between
 
 
 @dataclass(eq=False)
@@ -126,7 +129,7 @@ class Plan:
 
 def plan(document: ForumFile, language: str | None = None, fallback_id: str = "forum") -> Plan:
     forum = document.forum
-    tz = zone(forum.timezone)
+    tz = forum.timezone
     language = language or forum.language
     local_times = [LocalTime(("forum", "start"), forum.date, forum.start)]
     window_start = localize(forum.date, forum.start, tz)
@@ -136,7 +139,7 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
         window_end = localize(end_day, forum.end, tz)
     else:
         window_end = add_minutes(window_start, forum.duration)
-    crosses = window_end.date() > forum.date
+    crosses = window_end.astimezone(tz).date() > forum.date
 
     def pinned(clock: time | None, path: Path) -> datetime | None:
         if clock is None:

@@ -55,12 +55,18 @@ def wall_time_kind(day: date, clock: time, tz: ZoneInfo) -> WallTime:
 
 
 def localize(day: date, clock: time, tz: ZoneInfo) -> datetime:
-    """The instant of a wall time: the earlier one in a fold, the one after the gap in a gap."""
-    return datetime.combine(day, clock).replace(tzinfo=tz, fold=0).astimezone(UTC).astimezone(tz)
+    """The instant (in UTC) of a wall time: the earlier one in a fold, the one after the gap in a gap.
+
+    UTC, because Python compares and subtracts two datetimes of one zone by
+    their wall clocks and ignores `fold`: the second 01:30 of the night clocks
+    go back would count as the first.
+    """
+    return datetime.combine(day, clock).replace(tzinfo=tz, fold=0).astimezone(UTC)
 
 
 def add_minutes(moment: datetime, minutes: int) -> datetime:
-    return (moment.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(moment.tzinfo)
+    """The instant `minutes` later, in UTC (real minutes, whatever the clocks on the wall do)."""
+    return moment.astimezone(UTC) + timedelta(minutes=minutes)
 
 
 def minutes_between(start: datetime, end: datetime) -> int:

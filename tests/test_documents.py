@@ -61,7 +61,7 @@ def test_html_holds_every_segment_and_nothing_active(forum, tmp_path):
 
     labels = labels_for(plan.language)
     for seg in plan.segments:
-        assert labels.time_range(seg.start, seg.end) in text
+        assert labels.time_range(plan.local(seg.start), plan.local(seg.end)) in text
         assert seg.title in text
     assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "section", "header", "p", "h1", "h2",
                               "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "strong", "br", "div",
@@ -131,9 +131,10 @@ def test_csv_has_a_row_per_segment_and_timed_item(forum, tmp_path):
     rows = read_csv(export(tmp_path, forum, ".csv"))
     plan = analyze(str(forum)).plan
     expected = []
+    hm = lambda moment: f"{plan.local(moment):%H:%M}" if moment else ""  # noqa: E731
     for seg in plan.segments:
-        expected.append((seg.id, seg.kind, f"{seg.start:%H:%M}" if seg.start else "", f"{seg.end:%H:%M}"))
-        expected += [(seg.id, "item", f"{i.start:%H:%M}", f"{i.end:%H:%M}") for i in seg.items if i.start]
+        expected.append((seg.id, seg.kind, hm(seg.start), hm(seg.end)))
+        expected += [(seg.id, "item", hm(i.start), hm(i.end)) for i in seg.items if i.start]
     assert [(r["segment"], r["kind"], r["start"], r["end"]) for r in rows] == expected
     assert list(rows[0]) == ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum", "segment"]
 
@@ -198,6 +199,7 @@ def test_seed_programme_prints_on_one_a4_page_in_chromium(tmp_path):
     assert re.search(r"^Page size:.*\(A4\)$", info, re.M), info
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\s+", "", text)
-    for seg in analyze(str(SEED)).plan.segments:
-        assert f"{seg.start:%H:%M}~{seg.end:%H:%M}" in flat, seg.title
+    plan = analyze(str(SEED)).plan
+    for seg in plan.segments:
+        assert f"{plan.local(seg.start):%H:%M}~{plan.local(seg.end):%H:%M}" in flat, seg.title
         assert re.sub(r"\s+", "", seg.title) in flat, seg.title

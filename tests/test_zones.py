@@ -52,7 +52,7 @@ def test_pinned_times_after_midnight_belong_to_the_next_day():
     text = forum("Asia/Seoul", "2024-05-02", "23:00", "01:00",
                  "  - {kind: presentation, duration: 60m}\n  - {kind: qa, at: '00:00', duration: 60m}\n")
     plan = analyze_text(text, "f.yaml").plan
-    assert plan.segments[1].start.isoformat() == "2024-05-03T00:00:00+09:00"
+    assert plan.local(plan.segments[1].start).isoformat() == "2024-05-03T00:00:00+09:00"
 
 
 def test_a_zone_that_does_not_exist(tmp_path):

@@ -12,5 +12,5 @@ def check(plan):
         if seg.kind != "registration" and seg.start is not None and seg.start < plan.window_start:
             early = minutes_between(seg.start, plan.window_start)
             path = seg.path + ("at",) if seg.segment.at else seg.path
-            yield path, (f"{seg.title} starts at {hm(seg.start)}, {early} minutes before the window "
-                         f"opens at {hm(plan.window_start)}")
+            yield path, (f"{seg.title} starts at {hm(plan, seg.start)}, {early} minutes before the window "
+                         f"opens at {hm(plan, plan.window_start)}")

@@ -7,11 +7,13 @@ SEVERITY = "warning"
 
 
 def check(plan):
-    day = plan.window_start.date()
-    if plan.window_end.date() > day and plan.window_end.time() != plan.window_end.time().min:
+    start, end, program_end = plan.local(plan.window_start), plan.local(plan.window_end), plan.local(plan.program_end)
+    day = start.date()
+    if end.date() > day and end.time() != end.time().min:
         yield ("forum", "end" if plan.forum.end else "duration"), (
-            f"the window runs past midnight, from {hm(plan.window_start)} on {day} "
-            f"to {hm(plan.window_end)} on {plan.window_end.date()}")
-    elif plan.program_end.date() > day and plan.program_end.time() != plan.program_end.time().min:
+            f"the window runs past midnight, from {hm(plan, plan.window_start)} on {day} "
+            f"to {hm(plan, plan.window_end)} on {end.date()}")
+    elif program_end.date() > day and program_end.time() != program_end.time().min:
         last = max(plan.segments, key=lambda s: s.end)
-        yield last.path, f"{last.title} runs past midnight, to {hm(last.end)} on {last.end.date()}"
+        yield last.path, (f"{last.title} runs past midnight, to {hm(plan, last.end)} "
+                          f"on {plan.local(last.end).date()}")

@@ -11,5 +11,5 @@ def check(plan):
     for before, seg in sequence_pairs(plan):
         if seg.start > before.end:
             yield pin_path(seg), (f"{minutes_between(before.end, seg.start)} idle minutes between "
-                                  f"{before.title} (ends {hm(before.end)}) and {seg.title} "
-                                  f"(starts {hm(seg.start)})")
+                                  f"{before.title} (ends {hm(plan, before.end)}) and {seg.title} "
+                                  f"(starts {hm(plan, seg.start)})")

@@ -10,6 +10,6 @@ SEVERITY = "error"
 def check(plan):
     for before, seg in sequence_pairs(plan):
         if seg.start < before.end:
-            yield pin_path(seg), (f"{seg.title} starts at {hm(seg.start)}, "
+            yield pin_path(seg), (f"{seg.title} starts at {hm(plan, seg.start)}, "
                                   f"{minutes_between(seg.start, before.end)} minutes before "
-                                  f"{before.title} ends at {hm(before.end)}")
+                                  f"{before.title} ends at {hm(plan, before.end)}")

@@ -1,10 +1,11 @@
 """How the checks read a plan: times as HH:MM, consecutive segments, everyone named, wall times by kind."""
 
-from agenda.zones import wall_time_kind, zone
+from agenda.zones import wall_time_kind
 
 
-def hm(moment) -> str:
-    return f"{moment:%H:%M}"
+def hm(plan, moment) -> str:
+    """An instant as the forum's wall clock, HH:MM."""
+    return f"{plan.local(moment):%H:%M}"
 
 
 def sequence_pairs(plan):
@@ -31,7 +32,6 @@ def all_roles(plan):
 
 def wall_times(plan, kind):
     """The wall times the file names that are of `kind` (skipped or repeated) in the forum's zone."""
-    tz = zone(plan.forum.timezone)
     for local in plan.local_times:
-        if wall_time_kind(local.day, local.clock, tz) is kind:
+        if wall_time_kind(local.day, local.clock, plan.zone) is kind:
             yield local

@@ -16,6 +16,6 @@ def check(plan):
     if slack > allowed:
         last = max(plan.segments, key=lambda s: s.end)
         tolerance = f" (rules.allow_slack is {allowed})" if allowed else ""
-        yield last.path, (f"the program ends at {hm(plan.program_end)} with {last.title}, {slack} minutes "
-                          f"before the window closes at {hm(plan.window_end)}{tolerance}; "
+        yield last.path, (f"the program ends at {hm(plan, plan.program_end)} with {last.title}, {slack} minutes "
+                          f"before the window closes at {hm(plan, plan.window_end)}{tolerance}; "
                           f"lengthen a segment or make one flexible")

@@ -10,6 +10,6 @@ SEVERITY = "error"
 def check(plan):
     for seg in plan.segments:
         if seg.end > plan.window_end:
-            yield seg.path, (f"{seg.title} ends at {hm(seg.end)}, {minutes_between(plan.window_end, seg.end)} "
-                             f"minutes after the window closes at {hm(plan.window_end)}; "
+            yield seg.path, (f"{seg.title} ends at {hm(plan, seg.end)}, {minutes_between(plan.window_end, seg.end)} "
+                             f"minutes after the window closes at {hm(plan, plan.window_end)}; "
                              f"shorten the program or move forum.end")

@@ -24,6 +24,7 @@ def rows(plan: Plan):
     labels = labels_for(plan.language)
 
     def row(start, end, minutes, kind, title, people, note, segment_id):
+        start, end = plan.local(start), plan.local(end)
         day = (start or end).date().isoformat()
         cells = [day, f"{start:%H:%M}" if start else "", f"{end:%H:%M}" if end else "",
                  "" if minutes is None else str(minutes)]

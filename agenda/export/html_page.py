@@ -68,7 +68,7 @@ def forum_section(plan: Plan) -> str:
     out.append(f"<h1>{escape(forum.title)}</h1>")
     if forum.theme:
         out.append(f'<p class="theme">{escape(forum.theme)}</p>')
-    details = [(labels.date_label, labels.when(plan.window_start, plan.window_end))]
+    details = [(labels.date_label, labels.when(plan.local(plan.window_start), plan.local(plan.window_end)))]
     if forum.venue:
         details.append((labels.venue, forum.venue))
     if forum.organizer:
@@ -86,12 +86,12 @@ def forum_section(plan: Plan) -> str:
     for seg in plan.segments:
         css = "segment cancelled" if seg.cancelled else "segment"
         title = escape(seg.title) + (f" ({escape(labels.cancelled)})" if seg.cancelled else "")
-        out.append(f'<tr class="{css}"><td class="time">{escape(labels.time_range(seg.start, seg.end))}</td>'
+        out.append(f'<tr class="{css}"><td class="time">{escape(labels.time_range(plan.local(seg.start), plan.local(seg.end)))}</td>'
                    f'<td class="minutes">{"" if seg.minutes is None else seg.minutes}</td>'
                    f'<td class="title"><strong>{title}</strong></td>'
                    f"<td>{_lines(people_lines(seg.people, labels))}</td><td>{_cell(seg.segment.note)}</td></tr>")
         for item in seg.items:
-            when = labels.time_range(item.start, item.end)
+            when = labels.time_range(plan.local(item.start), plan.local(item.end))
             out.append(f'<tr class="item"><td class="time">{escape(when)}</td>'
                        f'<td class="minutes">{"" if item.minutes is None else item.minutes}</td>'
                        f'<td class="title">· {escape(item.item.title)}</td>'
@@ -111,7 +111,7 @@ def forum_section(plan: Plan) -> str:
             out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{COLOURS[block.kind]}" '
                        f'title="{escape(tip)}">{escape(name)}</div>')
     out.append("</div>")
-    out.append(f'<div class="scale"><span>{plan.window_start:%H:%M}</span><span>{plan.window_end:%H:%M}</span></div>')
+    out.append(f'<div class="scale"><span>{plan.local(plan.window_start):%H:%M}</span><span>{plan.local(plan.window_end):%H:%M}</span></div>')
     out.append(f'<p class="total">{escape(labels.total(plan.scheduled_minutes, plan.window_minutes, plan.slack_minutes, plan.overrun_minutes))}</p>')
     people = _people(plan, labels)
     if people:

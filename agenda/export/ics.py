@@ -45,7 +45,7 @@ def stamp(plan: Plan) -> datetime:
     updated = plan.forum.updated
     if updated is not None:
         if updated.tzinfo is None:
-            updated = updated.replace(tzinfo=plan.window_start.tzinfo)
+            updated = updated.replace(tzinfo=plan.zone)
         return updated.astimezone(timezone.utc).replace(microsecond=0)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
@@ -67,22 +67,25 @@ def alarm_minutes(text: str) -> int:
     return minutes
 
 
-def calendar_time(moment: datetime) -> datetime:
-    """The moment as written with TZID, except the second pass of a repeated hour, written in UTC.
+def calendar_time(plan: Plan, moment: datetime) -> datetime:
+    """The instant in the forum's zone (written with TZID), except inside a repeated hour: UTC.
 
-    RFC 5545 reads a local time that occurs twice as the first occurrence, so
-    01:30 on the night clocks go back cannot name the second 01:30 with TZID.
+    A wall time that occurs twice cannot be named with TZID so that every
+    reader agrees: RFC 5545 takes the first pass, while ical.js (Thunderbird),
+    khal and icalevents take the second. UTC is read the same by all of them,
+    for the first pass and the second alike.
     """
-    if moment.fold and moment.utcoffset() != moment.replace(fold=0).utcoffset():
+    local = plan.local(moment)
+    if local.utcoffset() != local.replace(fold=1 - local.fold).utcoffset():
         return moment.astimezone(timezone.utc)
-    return moment
+    return local
 
 
 def _needs_utc(plan: Plan) -> bool:
     moments = [plan.window_start, plan.window_end]
     for seg in plan.segments:
         moments += [m for m in (seg.start, seg.end) if m is not None]
-    return any(calendar_time(m) is not m for m in moments)
+    return any(calendar_time(plan, m).tzinfo is timezone.utc for m in moments)
 
 
 def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, when: datetime) -> Event:
@@ -92,8 +95,8 @@ def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, w
     event.add("last-modified", when)
     event.add("sequence", plan.forum.revision)
     event.add("summary", summary)
-    event.add("dtstart", calendar_time(start))
-    event.add("dtend", calendar_time(end))
+    event.add("dtstart", calendar_time(plan, start))
+    event.add("dtend", calendar_time(plan, end))
     if plan.forum.venue:
         event.add("location", plan.forum.venue)
     if plan.forum.url:
@@ -123,7 +126,7 @@ def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | Non
     if seg.start is None or seg.end <= seg.start:
         return None  # no start (segments_without_start), or no length: nothing to put in a calendar
     event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{seg.title} · {plan.forum.title}", when)
-    description = segment_text(seg, labels_for(plan.language))
+    description = segment_text(plan, seg, labels_for(plan.language))
     if description:
         event.add("description", "\n".join(description))
     event.add("status", "CANCELLED" if seg.cancelled else "CONFIRMED")
@@ -145,7 +148,7 @@ def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None
     if not any(_needs_utc(p) for p in plans):
         # A hint for Google; readers that honour it turn UTC times into local ones and lose the
         # repeated hour's second pass, so it is left out when calendar_time had to use UTC.
-        cal.add("x-wr-timezone", plans[0].forum.timezone)
+        cal.add("x-wr-timezone", str(plans[0].zone))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
     for plan in sorted(plans, key=lambda p: (p.window_start, p.forum_id)):
@@ -156,8 +159,8 @@ def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None
                 event = _segment_event(plan, seg, when)
                 if event is not None:
                     cal.add_component(event)
-    first = min(p.window_start for p in plans).date()
-    last = max(p.window_end for p in plans).date()
+    first = min(p.local(p.window_start) for p in plans).date()
+    last = max(p.local(p.window_end) for p in plans).date()
     cal.add_missing_timezones(first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1))
     return cal
 

@@ -26,7 +26,7 @@ def plan_markdown(plan: Plan) -> str:
     if forum.series:
         number = f" ({labels.series_number.format(n=forum.series.number)})" if forum.series.number else ""
         lines += [f"**{labels.series}:** {escape(forum.series.title)}{number}  "]
-    lines += [f"**{labels.date_label}:** {labels.when(plan.window_start, plan.window_end)}  "]
+    lines += [f"**{labels.date_label}:** {labels.when(plan.local(plan.window_start), plan.local(plan.window_end))}  "]
     if forum.venue:
         lines += [f"**{labels.venue}:** {escape(forum.venue)}  "]
     if forum.organizer:
@@ -43,10 +43,10 @@ def plan_markdown(plan: Plan) -> str:
         title = escape(seg.title)
         if seg.cancelled:
             title = f"~~{title}~~ ({labels.cancelled})"
-        lines.append(_row(labels.time_range(seg.start, seg.end), seg.minutes, f"**{title}**",
+        lines.append(_row(labels.time_range(plan.local(seg.start), plan.local(seg.end)), seg.minutes, f"**{title}**",
                           people_lines(seg.people, labels), seg.segment.note))
         for item in seg.items:
-            when = labels.time_range(item.start, item.end)
+            when = labels.time_range(plan.local(item.start), plan.local(item.end))
             lines.append(_row(when, item.minutes, f"· {escape(item.item.title)}",
                               people_lines(item.people, labels), item.item.note))
     lines += ["", labels.total(plan.scheduled_minutes, plan.window_minutes,

@@ -15,7 +15,7 @@ def plan_table(plan: Plan):
     heading = Text(forum.title, style="bold")
     if forum.theme:
         heading.append(f"\n{forum.theme}", style="italic")
-    details = [labels.when(plan.window_start, plan.window_end)]
+    details = [labels.when(plan.local(plan.window_start), plan.local(plan.window_end))]
     if forum.venue:
         details.append(forum.venue)
     heading.append("\n" + " · ".join(details), style="none")
@@ -30,10 +30,10 @@ def plan_table(plan: Plan):
         title = Text(seg.title, style=style)
         if seg.cancelled:
             title.append(f" ({labels.cancelled})", style="dim")
-        table.add_row(labels.time_range(seg.start, seg.end), _minutes(seg.minutes), title,
+        table.add_row(labels.time_range(plan.local(seg.start), plan.local(seg.end)), _minutes(seg.minutes), title,
                       "\n".join(people_lines(seg.people, labels)), seg.segment.note or "")
         for item in seg.items:
-            when = labels.time_range(item.start, item.end)
+            when = labels.time_range(plan.local(item.start), plan.local(item.end))
             table.add_row(when, _minutes(item.minutes), Text(f"  · {item.item.title}"),
                           "\n".join(people_lines(item.people, labels)), item.item.note or "")
     total = labels.total(plan.scheduled_minutes, plan.window_minutes, plan.slack_minutes, plan.overrun_minutes)

@@ -5,13 +5,13 @@ from agenda.planner import Plan, TimedSegment
 from agenda.render.people import people_lines
 
 
-def segment_text(seg: TimedSegment, labels) -> list[str]:
+def segment_text(plan: Plan, seg: TimedSegment, labels) -> list[str]:
     """A segment's people, note and items, one per line."""
     lines = list(people_lines(seg.people, labels))
     if seg.segment.note:
         lines.append(seg.segment.note)
     for item in seg.items:
-        head = " ".join(part for part in ("·", labels.time_range(item.start, item.end), item.item.title) if part)
+        head = " ".join(part for part in ("·", labels.time_range(plan.local(item.start), plan.local(item.end)), item.item.title) if part)
         people = people_lines(item.people, labels)
         lines.append(head + (f" — {', '.join(people)}" if people else ""))
     return lines
@@ -23,7 +23,7 @@ def plan_text(plan: Plan) -> str:
     lines = []
     if forum.theme:
         lines.append(forum.theme)
-    lines.append(labels.when(plan.window_start, plan.window_end))
+    lines.append(labels.when(plan.local(plan.window_start), plan.local(plan.window_end)))
     if forum.venue:
         lines.append(forum.venue)
     if forum.organizer:
@@ -32,8 +32,8 @@ def plan_text(plan: Plan) -> str:
     lines.append("")
     for seg in plan.segments:
         title = seg.title + (f" ({labels.cancelled})" if seg.cancelled else "")
-        lines.append(f"{labels.time_range(seg.start, seg.end)} {title}")
-        lines.extend(f"  {line}" for line in segment_text(seg, labels))
+        lines.append(f"{labels.time_range(plan.local(seg.start), plan.local(seg.end))} {title}")
+        lines.extend(f"  {line}" for line in segment_text(plan, seg, labels))
     if forum.description:
         lines += ["", forum.description]
     if forum.url:
