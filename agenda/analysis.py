@@ -24,6 +24,7 @@ class Analysis:
     forum_file: ForumFile | None
     plan: Plan | None
     findings: list[Finding]
+    document: Document | None = None  # to place findings made later, across files, at their line
 
     @property
     def valid(self) -> bool:
@@ -47,7 +48,7 @@ def analyze_document(document: Document, language: str | None = None, ignore=())
         the_plan = plan(forum_file, language, fallback_id=id_from_file_name(document.file))
         findings += run_checks(the_plan, ignore)
     located = sorted((document.locate(f) for f in findings), key=lambda f: f.sort_key)
-    return Analysis(document.file, forum_file, the_plan, located)
+    return Analysis(document.file, forum_file, the_plan, located, document)
 
 
 def is_forum_data(data: object) -> bool:

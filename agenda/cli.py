@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, redirect_stderr, redirect_stdout
+from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import Optional, TextIO
 
@@ -141,6 +142,33 @@ def validate(
     raise typer.Exit(run.status(strict))
 
 
+def _alarm(text: str) -> timedelta:
+    """--alarm: how long before the forum's start the reminder fires (1d, 2h, 30m, PT15M)."""
+    import re
+
+    from agenda.durations import parse_minutes
+
+    match = re.fullmatch(r"\s*(\d+)\s*d(?:ays?)?\s*", text, re.IGNORECASE)
+    try:
+        minutes = int(match.group(1)) * 1440 if match else parse_minutes(text)
+    except ValueError as error:
+        raise UsageError(f"--alarm {text!r}: {error}; days work too, e.g. 1d") from None
+    if minutes <= 0:
+        raise UsageError(f"--alarm {text!r}: give a positive time before the start, e.g. 1d or 30m")
+    return timedelta(minutes=minutes)
+
+
+def _calendar_now() -> datetime:
+    """DTSTAMP where a forum has no `updated`: SOURCE_DATE_EPOCH (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
+
+
 @app.command()
 def export(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="One forum file, or several (a series)."),
@@ -158,6 +186,10 @@ def export(
     from agenda.status import status_for_findings, worst
 
     chosen = format_for(output, format.value if format else None)
+    if chosen != "ics" and (segments or alarm):
+        raise UsageError("--segments and --alarm are for calendars (.ics)")
+    reminder = _alarm(alarm) if alarm else None
+    now = _calendar_now() if chosen == "ics" else None
     analyses = [analyze(file, lang.value if lang else None) for file in files]
     statuses = []
     for analysis in analyses:
@@ -166,7 +198,17 @@ def export(
     if any(a.plan is None for a in analyses) or (worst(statuses) and not force):
         _err("nothing written: fix the errors above, or use --force to export anyway")
         raise typer.Exit(ExitStatus.INVALID)
-    data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=alarm)
+    if chosen == "ics":
+        from agenda.checks.duplicate_uid import check_export
+
+        documents = {a.file: a.document for a in analyses}
+        clashes = [documents[f.location.file].locate(f) for f in
+                   check_export([(a.file, a.plan) for a in analyses], segments)]
+        if clashes:
+            _print_findings(clashes)
+            _err("nothing written: two events would share a UID, and a calendar would drop one")
+            raise typer.Exit(ExitStatus.INVALID)
+    data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=reminder, now=now)
     write_output(output, data)
     if chosen == "ics" and segments:
         from agenda.export.ics import segments_without_start

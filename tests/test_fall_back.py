@@ -55,6 +55,14 @@ def test_three_hours_fill_the_three_hour_window_and_all_reach_the_calendar(tmp_p
     ]
     out = tmp_path / "night.ics"
     run("export", path, "--segments", "-o", out, env={"SOURCE_DATE_EPOCH": "1700000000"})
+    raw = out.read_bytes().decode("utf-8")
+    # Both passes of the repeated hour in UTC (readers disagree on which pass a TZID time means);
+    # the hours around it keep the zone.
+    assert raw.count("DTSTART;TZID=America/New_York:20241103T000000\r\n") == 2
+    assert raw.count("DTEND:20241103T050000Z\r\n") == 1 and raw.count("DTSTART:20241103T050000Z\r\n") == 1
+    assert raw.count("DTEND:20241103T060000Z\r\n") == 1 and raw.count("DTSTART:20241103T060000Z\r\n") == 1
+    assert raw.count("DTEND;TZID=America/New_York:20241103T020000\r\n") == 2
+    assert "X-WR-TIMEZONE" not in raw
     hour = lambda h: datetime(2024, 11, 3, h, tzinfo=UTC)  # noqa: E731
     assert events(out.read_bytes()) == {
         "fall-back@agenda.forum": (hour(4), hour(7)),

@@ -5,6 +5,7 @@ from agenda.checks import (
     before_window,
     crosses_midnight,
     duplicate_id,
+    duplicate_uid,
     each_mismatch,
     gap,
     items_overflow,
@@ -25,7 +26,10 @@ CHECKS = (
     missing_kind, unknown_person, unused_person, duplicate_id, zero_duration,
     nonexistent_time, ambiguous_time, crosses_midnight, missing_id,
 )
-SEVERITIES = {check.CODE: Severity(check.SEVERITY) for check in CHECKS} | {INVALID_FIELD: Severity.ERROR}
+EXPORT_CHECKS = (duplicate_uid,)
+"""Checks across the files of one export (`check_export`), run by the command that exports."""
+SEVERITIES = ({check.CODE: Severity(check.SEVERITY) for check in CHECKS + EXPORT_CHECKS}
+              | {INVALID_FIELD: Severity.ERROR})
 ALL_CODES = frozenset(SEVERITIES)
 
 

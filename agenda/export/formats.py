@@ -1,5 +1,6 @@
 """Which exporter an output name or --format picks, and the one call that runs it."""
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from agenda.errors import UsageError
@@ -20,13 +21,13 @@ def format_for(output: str, explicit: str | None) -> str:
     return SUFFIXES[suffix]
 
 
-def export_bytes(fmt: str, plans, *, segments: bool = False, alarm: str | None = None) -> bytes:
+def export_bytes(fmt: str, plans, *, segments: bool = False, alarm: timedelta | None = None,
+                 now: datetime | None = None) -> bytes:
+    """The file's bytes; `segments`, `alarm` and `now` (DTSTAMP, default the clock's) are for calendars."""
     if fmt == "ics":
         from agenda.export.ics import calendar_bytes
 
-        return calendar_bytes(plans, segments=segments, alarm=alarm)
-    if alarm or segments:
-        raise UsageError("--segments and --alarm are for calendars (.ics)")
+        return calendar_bytes(plans, now or datetime.now(timezone.utc), segments=segments, alarm=alarm)
     if fmt == "json":
         from agenda.render.plan_json import plans_json
 

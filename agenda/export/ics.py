@@ -2,35 +2,26 @@
 
 Times are written in the forum's own zone with TZID, and the VTIMEZONE comes
 from the zone database through icalendar, so Google, Apple, Outlook and
-Thunderbird agree. UIDs come from forum and segment ids, never from list
+Thunderbird agree. UIDs come from forum and segment ids (agenda/uids.py), never from list
 positions or randomness, so a re-import updates instead of duplicating.
+The calendar itself has no UID: vdirsyncer takes a calendar-level UID as
+every event's key and keeps one event of all of them.
+
+The exporter reads no environment and parses no options: the time that
+stands for "now" and the reminder come in as values.
 """
 
-import os
-import re
-import uuid
 from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, vDuration
 
-from agenda.durations import parse_minutes
-from agenda.errors import UsageError
 from agenda.i18n import labels_for
 from agenda.planner import Plan, TimedSegment
 from agenda.render.plan_text import plan_text, segment_text
+from agenda.uids import forum_uid, is_calendar_event, segment_uid
 
 PRODID = "-//agenda//forum programme//EN"
-UID_DOMAIN = "agenda.forum"
 REFRESH = timedelta(hours=12)
-_CALENDAR_NAMESPACE = uuid.UUID("6f0c2a4e-4a4b-5b7e-9a53-6167656e6461")
-
-
-def forum_uid(plan: Plan) -> str:
-    return f"{plan.forum_id}@{UID_DOMAIN}"
-
-
-def segment_uid(plan: Plan, seg: TimedSegment) -> str:
-    return f"{plan.forum_id}.{seg.id}@{UID_DOMAIN}"
 
 
 def calendar_name(plans: list[Plan]) -> str:
@@ -40,31 +31,14 @@ def calendar_name(plans: list[Plan]) -> str:
     return plans[0].forum.title if len(plans) == 1 else " · ".join(p.forum.title for p in plans)
 
 
-def stamp(plan: Plan) -> datetime:
-    """DTSTAMP: forum.updated, else SOURCE_DATE_EPOCH (reproducible builds), else now; always UTC."""
+def stamp(plan: Plan, now: datetime) -> datetime:
+    """DTSTAMP: forum.updated (a naive one in the forum's zone), else `now`; always UTC, whole seconds."""
     updated = plan.forum.updated
     if updated is not None:
         if updated.tzinfo is None:
             updated = updated.replace(tzinfo=plan.zone)
         return updated.astimezone(timezone.utc).replace(microsecond=0)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), timezone.utc)
-        except ValueError:
-            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
-    return datetime.now(timezone.utc).replace(microsecond=0)
-
-
-def alarm_minutes(text: str) -> int:
-    match = re.fullmatch(r"\s*(\d+)\s*d(?:ays?)?\s*", text, re.IGNORECASE)
-    try:
-        minutes = int(match.group(1)) * 1440 if match else parse_minutes(text)
-    except ValueError as error:
-        raise UsageError(f"--alarm {text!r}: {error}; days work too, e.g. 1d") from None
-    if minutes <= 0:
-        raise UsageError(f"--alarm {text!r}: give a positive time before the start, e.g. 1d or 30m")
-    return minutes
+    return now.astimezone(timezone.utc).replace(microsecond=0)
 
 
 def calendar_time(plan: Plan, moment: datetime) -> datetime:
@@ -95,6 +69,7 @@ def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, w
     event.add("last-modified", when)
     event.add("sequence", plan.forum.revision)
     event.add("summary", summary)
+    event.add("x-agenda-forum", plan.forum_id)
     event.add("dtstart", calendar_time(plan, start))
     event.add("dtend", calendar_time(plan, end))
     if plan.forum.venue:
@@ -104,7 +79,7 @@ def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, w
     return event
 
 
-def _forum_event(plan: Plan, when: datetime, alarm: int | None) -> Event:
+def _forum_event(plan: Plan, when: datetime, alarm: timedelta | None) -> Event:
     event = _event(forum_uid(plan), plan, plan.window_start, plan.window_end, plan.forum.title, when)
     event.add("description", plan_text(plan))
     event.add("status", "CONFIRMED")
@@ -112,7 +87,7 @@ def _forum_event(plan: Plan, when: datetime, alarm: int | None) -> Event:
         reminder = Alarm()
         reminder.add("action", "DISPLAY")
         reminder.add("description", plan.forum.title)
-        reminder.add("trigger", timedelta(minutes=-alarm))
+        reminder.add("trigger", -alarm)
         event.add_component(reminder)
     return event
 
@@ -123,7 +98,7 @@ def segments_without_start(plan: Plan) -> list[TimedSegment]:
 
 
 def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | None:
-    if seg.start is None or seg.end <= seg.start:
+    if not is_calendar_event(seg):
         return None  # no start (segments_without_start), or no length: nothing to put in a calendar
     event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{seg.title} · {plan.forum.title}", when)
     description = segment_text(plan, seg, labels_for(plan.language))
@@ -134,15 +109,14 @@ def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | Non
     return event
 
 
-def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None) -> Calendar:
-    minutes = alarm_minutes(alarm) if alarm else None
+def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None) -> Calendar:
+    """One calendar for a forum or a series; `now` is DTSTAMP where a forum has no `updated`."""
     cal = Calendar()
     name = calendar_name(plans)
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("uid", str(uuid.uuid5(_CALENDAR_NAMESPACE, "|".join(sorted(p.forum_id for p in plans)))))
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     if not any(_needs_utc(p) for p in plans):
@@ -152,8 +126,8 @@ def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
     for plan in sorted(plans, key=lambda p: (p.window_start, p.forum_id)):
-        when = stamp(plan)
-        cal.add_component(_forum_event(plan, when, minutes))
+        when = stamp(plan, now)
+        cal.add_component(_forum_event(plan, when, alarm))
         if segments:
             for seg in plan.segments:
                 event = _segment_event(plan, seg, when)
@@ -165,5 +139,6 @@ def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None
     return cal
 
 
-def calendar_bytes(plans: list[Plan], segments: bool = False, alarm: str | None = None) -> bytes:
-    return calendar(plans, segments, alarm).to_ical()
+def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False,
+                   alarm: timedelta | None = None) -> bytes:
+    return calendar(plans, now, segments, alarm).to_ical()
