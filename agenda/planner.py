@@ -13,12 +13,13 @@ computes what the file says, and the checks say what is wrong with it.
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import overload
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from agenda.findings import Path
 from agenda.i18n import labels_for
-from agenda.model import Flexible, ForumFile, Item, Kind, Person, Segment
+from agenda.model import Flexible, Forum, ForumFile, Item, Kind, Person, Segment
 from agenda.zones import add_minutes, localize, minutes_between
 
 
@@ -87,8 +88,15 @@ class Plan:
     zone: ZoneInfo
 
     @property
-    def forum(self):
+    def forum(self) -> Forum:
         return self.document.forum
+
+    @overload
+    def local(self, moment: datetime) -> datetime: ...
+    @overload
+    def local(self, moment: None) -> None: ...
+    @overload
+    def local(self, moment: datetime | None) -> datetime | None: ...
 
     def local(self, moment: datetime | None) -> datetime | None:
         """The forum's wall clock for an instant; the only way a time should reach a reader."""

@@ -1,12 +1,16 @@
 """A window or program that runs into the next day is worth a second look."""
 
+from collections.abc import Iterator
+
 from agenda.checks.plan_reading import hm
+from agenda.findings import Path
+from agenda.planner import Plan
 
 CODE = "crosses-midnight"
 SEVERITY = "warning"
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[tuple[Path, str]]:
     start, end, program_end = plan.local(plan.window_start), plan.local(plan.window_end), plan.local(plan.program_end)
     day = start.date()
     if end.date() > day and end.time() != end.time().min:

@@ -98,7 +98,7 @@ def segments_without_start(plan: Plan) -> list[TimedSegment]:
 
 
 def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | None:
-    if not is_calendar_event(seg):
+    if seg.start is None or not is_calendar_event(seg):
         return None  # no start (segments_without_start), or no length: nothing to put in a calendar
     event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{seg.title} · {plan.forum.title}", when)
     description = segment_text(plan, seg, labels_for(plan.language))
