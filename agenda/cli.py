@@ -7,12 +7,15 @@ Imports of rendering and export code happen inside the commands, so that
 import os
 import sys
 from enum import Enum
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from agenda.errors import AgendaError, InputError, UsageError
+from agenda.errors import AgendaError, UsageError
 from agenda.status import ExitStatus
+
+if TYPE_CHECKING:
+    from agenda.findings import Finding
 
 app = typer.Typer(
     name="agenda",
@@ -60,11 +63,29 @@ def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-def _print_findings(findings) -> None:
+def _reader_language(requested: "Lang | None", known: str | None = None) -> str:
+    """--lang, else the file's language, else the locale's (LC_ALL, LC_MESSAGES, LANG), else en."""
+    if requested is not None:
+        return requested.value
+    if known is not None:
+        return known
+    from agenda.messages import locale_language
+
+    return locale_language(os.environ)
+
+
+def _print_findings(findings: "list[Finding]", language: str) -> None:
     from agenda.render.findings_report import finding_line
 
     for finding in findings:
-        _err(finding_line(finding))
+        _err(finding_line(finding, language))
+
+
+def _unplanned(findings: "list[Finding]") -> ExitStatus:
+    """The status of a file that gave no plan: 2 when it could not be read, else 1."""
+    from agenda.status import status_for_findings
+
+    return max(status_for_findings(findings), ExitStatus.INVALID)
 
 
 def _stdout_console():
@@ -85,9 +106,10 @@ def plan(
     from agenda.status import status_for_findings
 
     analysis = analyze(file, lang.value if lang else None)
+    language = _reader_language(lang, analysis.language)
     if analysis.plan is None:
-        _print_findings(analysis.findings)
-        raise typer.Exit(ExitStatus.INVALID)
+        _print_findings(analysis.findings, language)
+        raise typer.Exit(_unplanned(analysis.findings))
     if format is PlanFormat.json:
         from agenda.render.plan_json import plan_json
 
@@ -105,7 +127,7 @@ def plan(
             from agenda.render.timeline import timeline_bar
 
             console.print(timeline_bar(analysis.plan, console.width))
-    _print_findings(analysis.findings)
+    _print_findings(analysis.findings, language)
     raise typer.Exit(status_for_findings(analysis.findings))
 
 
@@ -116,21 +138,23 @@ def validate(
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
     skip_non_forum: bool = typer.Option(
         False, "--skip-non-forum", help="Skip named files without a `forum` key too (as in folders); for hooks."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
 ) -> None:
     """Check forum files and print what is wrong, with file:line:column."""
     from agenda.render.findings_report import report_github, report_json, report_text, summary
     from agenda.validation import validate_paths
 
-    run = validate_paths(paths, skip_non_forum)
+    run = validate_paths(paths, skip_non_forum, lang.value if lang else None)
+    fallback = _reader_language(lang)
     for path in run.skipped:
         _err(f"{path}: skipped, not a forum file (no `forum` key)")
     if format is ReportFormat.json:
-        sys.stdout.write(report_json(run.reports))
+        sys.stdout.write(report_json(run.reports, fallback))
     elif format is ReportFormat.github:
-        sys.stdout.write(report_github(run.reports))
-        _err(summary(run.reports))
+        sys.stdout.write(report_github(run.reports, fallback))
+        _err(summary(run.reports, fallback))
     else:
-        sys.stdout.write(report_text(run.reports))
+        sys.stdout.write(report_text(run.reports, fallback))
     raise typer.Exit(run.status(strict))
 
 
@@ -154,11 +178,11 @@ def export(
     analyses = [analyze(file, lang.value if lang else None) for file in files]
     statuses = []
     for analysis in analyses:
-        _print_findings(analysis.findings)
+        _print_findings(analysis.findings, _reader_language(lang, analysis.language))
         statuses.append(status_for_findings(analysis.findings))
     if any(a.plan is None for a in analyses) or (worst(statuses) and not force):
         _err("nothing written: fix the errors above, or use --force to export anyway")
-        raise typer.Exit(ExitStatus.INVALID)
+        raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
     data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=alarm)
     write_output(output, data)
     if chosen == "ics" and segments:
@@ -206,7 +230,7 @@ def init(
     text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
     analysis = analyze_text(text, file if file != "-" else "forum.yaml")
     if not analysis.valid:
-        _print_findings(analysis.findings)
+        _print_findings(analysis.findings, lang.value)
         raise typer.Exit(ExitStatus.INVALID)
     write_output(file, text.encode("utf-8"))
     if file != "-":
@@ -228,8 +252,8 @@ def diff(
     before, after = analyze(old, lang.value if lang else None), analyze(new, lang.value if lang else None)
     for analysis in (before, after):
         if analysis.plan is None:
-            _print_findings(analysis.findings)
-            raise typer.Exit(ExitStatus.INVALID)
+            _print_findings(analysis.findings, _reader_language(lang, analysis.language))
+            raise typer.Exit(_unplanned(analysis.findings))
     changes = compare(before.plan, after.plan)
     render = {DiffFormat.json: changes_json, DiffFormat.markdown: changes_markdown}.get(format, changes_text)
     sys.stdout.write(render(changes, after.plan))
@@ -258,7 +282,7 @@ def main() -> None:
     try:
         app()
     except AgendaError as error:
-        _err(f"agenda: {error}" if not isinstance(error, InputError) else str(error))
+        _err(f"agenda: {error}")
         sys.exit(ExitStatus.ERROR)
     except KeyboardInterrupt:
         _err("agenda: interrupted")
