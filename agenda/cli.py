@@ -5,8 +5,10 @@ Imports of rendering and export code happen inside the commands, so that
 """
 
 import os
+import re
 import sys
 from enum import Enum
+from types import ModuleType
 from typing import TYPE_CHECKING, Optional
 
 import typer
@@ -20,11 +22,46 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="agenda",
     help="Plan, validate, show and publish the programme of a forum.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from agenda import __version__
+
+        sys.stdout.write(f"agenda {__version__}\n")
+        raise typer.Exit(ExitStatus.SUCCESS)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Plan, validate, show and publish the programme of a forum."""
+
+
+class _Command(typer.core.TyperCommand):
+    """Typer's command, with help that names each argument by its metavar alone (no `<list[str]>`)."""
+
+    def format_options(self, ctx: typer._click.Context, formatter: typer._click.HelpFormatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((param.metavar or (param.name or "").upper(), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 class Lang(str, Enum):
@@ -133,7 +170,7 @@ def plan(
 
 @app.command()
 def validate(
-    paths: list[str] = typer.Argument(..., metavar="FILE|DIR...", help="Forum files, or folders to search."),
+    paths: list[str] = typer.Argument(..., metavar="FILE|DIR", help="Forum files, or folders to search."),
     format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text, json or github."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
     skip_non_forum: bool = typer.Option(
@@ -160,11 +197,11 @@ def validate(
 
 @app.command()
 def export(
-    files: list[str] = typer.Argument(..., metavar="FILE...", help="One forum file, or several (a series)."),
-    output: str = typer.Option(..., "--output", "-o", help="Output file; its suffix picks the format. - for stdout."),
+    files: list[str] = typer.Argument(..., metavar="FILE", help="One forum file, or several (a series)."),
+    output: str = typer.Option(..., "--output", "-o", metavar="OUT", help="Output file; its suffix picks the format. - for stdout."),
     format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="ics, md, html, csv or json."),
     segments: bool = typer.Option(False, "--segments", help="Calendar: one more event per segment."),
-    alarm: Optional[str] = typer.Option(None, "--alarm", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
+    alarm: Optional[str] = typer.Option(None, "--alarm", metavar="TIME", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
     force: bool = typer.Option(False, "--force", help="Export even when the files have error findings."),
 ) -> None:
@@ -206,14 +243,14 @@ def schema() -> None:
 
 @app.command()
 def init(
-    file: str = typer.Argument("forum.yaml", metavar="[FILE]", help="Where to write the new forum file."),
-    template: str = typer.Option("forum", "--template", "-t", help="forum or symposium."),
+    file: str = typer.Argument("forum.yaml", metavar="FILE", help="Where to write the new forum file."),
+    template: str = typer.Option("forum", "--template", "-t", metavar="NAME", help="forum or symposium."),
     lang: Lang = typer.Option(Lang.ko, "--lang", help="ko or en."),
-    title: Optional[str] = typer.Option(None, "--title"),
-    date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD; default: today."),
-    start: str = typer.Option("14:00", "--start", help="HH:MM"),
-    end: Optional[str] = typer.Option(None, "--end", help="HH:MM; default: what the template needs."),
-    timezone: Optional[str] = typer.Option(None, "--timezone", help="IANA zone; default by language."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT", help="The forum's title."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="YYYY-MM-DD; default: today."),
+    start: str = typer.Option("14:00", "--start", metavar="HH:MM", help="Start of the window."),
+    end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM", help="End of the window; default: what the template needs."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA zone; default by language."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Write a new forum file from a template, and validate it."""
@@ -276,15 +313,59 @@ def configure_process() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
+def _click_errors() -> ModuleType:
+    """Click's exceptions: vendored inside Typer since 0.2x, the click package before."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - older Typer on Click
+        from click import exceptions  # type: ignore[no-redef]
+    return exceptions
+
+
+def option_error(error: Exception) -> str:
+    """A bad option or argument in plain words: `--lang: choose ko or en (got 'fr')`."""
+    BadParameter = _click_errors().BadParameter
+    message = str(error.format_message())  # type: ignore[attr-defined]
+    if isinstance(error, BadParameter) and error.param is not None:
+        name = error.param.opts[0] if error.param.opts else (error.param.metavar or error.param.name or "value")
+        detail = error.message.removeprefix("Value error, ")
+        if not detail:  # a missing argument or option: Click's own words say it best
+            return f"{message}\nTry '{error.ctx.command_path} --help' for help." if error.ctx else message
+        choices = getattr(getattr(error.param, "type_descriptor", None), "choices", None)
+        got = re.match(r"(.+?) is not one of ", detail)
+        if choices and got:
+            words = [str(getattr(c, "value", c)) for c in choices]
+            listed = " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
+            return f"{name}: choose {listed} (got {got.group(1)})"
+        message = f"{name}: {detail}"
+    if getattr(error, "ctx", None) is not None:
+        message += f"\nTry '{error.ctx.command_path} --help' for help."
+    return message
+
+
 def main() -> None:
     """Run the app; errors become one line on stderr and exit 2, never a traceback."""
+    errors = _click_errors()
+    aborted = (KeyboardInterrupt, getattr(errors, "Abort", None) or typer.Abort)
     configure_process()
+    for command in app.registered_commands:  # every command, also those added later, gets the plain help
+        if command.cls in (None, typer.core.TyperCommand):
+            command.cls = _Command
     try:
-        app()
+        status = app(standalone_mode=False, prog_name="agenda")
+    except errors.UsageError as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # `agenda` alone: the help, as Click shows it
+            error.show()
+        else:
+            _err(option_error(error))
+        sys.exit(ExitStatus.ERROR)
+    except errors.ClickException as error:
+        _err(option_error(error))
+        sys.exit(ExitStatus.ERROR)
     except AgendaError as error:
         _err(f"agenda: {error}")
         sys.exit(ExitStatus.ERROR)
-    except KeyboardInterrupt:
+    except aborted:
         _err("agenda: interrupted")
         sys.exit(130)
     except RecursionError:
@@ -295,3 +376,4 @@ def main() -> None:
             raise
         _err(f"agenda: internal error ({type(error).__name__}: {error}); please report it with the file")
         sys.exit(ExitStatus.ERROR)
+    sys.exit(status if isinstance(status, int) else ExitStatus.SUCCESS)
