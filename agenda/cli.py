@@ -5,31 +5,66 @@ Imports of rendering and export code happen inside the commands, so that
 """
 
 import os
+import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, redirect_stderr, redirect_stdout
 from datetime import datetime, timedelta, timezone
 from enum import Enum
-from typing import Optional, TextIO
+from types import ModuleType
+from typing import TYPE_CHECKING, Optional, TextIO
 
 import typer
 
-try:  # Typer 0.20 and later carry their own copy of Click
-    from typer._click.exceptions import ClickException
-except ImportError:  # pragma: no cover - older Typer uses Click itself
-    from click.exceptions import ClickException
-
-from agenda.errors import AgendaError, InputError, UsageError
+from agenda.errors import AgendaError, UsageError
 from agenda.status import ExitStatus
+
+if TYPE_CHECKING:
+    from agenda.findings import Finding
 
 app = typer.Typer(
     name="agenda",
     help="Plan, validate, show and publish the programme of a forum.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from agenda import __version__
+
+        sys.stdout.write(f"agenda {__version__}\n")
+        raise typer.Exit(ExitStatus.SUCCESS)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Plan, validate, show and publish the programme of a forum."""
+
+
+class _Command(typer.core.TyperCommand):
+    """Typer's command, with help that names each argument by its metavar alone (no `<list[str]>`)."""
+
+    def format_options(self, ctx: typer._click.Context, formatter: typer._click.HelpFormatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((param.metavar or (param.name or "").upper(), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 class Lang(str, Enum):
@@ -68,11 +103,29 @@ def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-def _print_findings(findings) -> None:
+def _reader_language(requested: "Lang | None", known: str | None = None) -> str:
+    """--lang, else the file's language, else the locale's (LC_ALL, LC_MESSAGES, LANG), else en."""
+    if requested is not None:
+        return requested.value
+    if known is not None:
+        return known
+    from agenda.messages import locale_language
+
+    return locale_language(os.environ)
+
+
+def _print_findings(findings: "list[Finding]", language: str) -> None:
     from agenda.render.findings_report import finding_line
 
     for finding in findings:
-        _err(finding_line(finding))
+        _err(finding_line(finding, language))
+
+
+def _unplanned(findings: "list[Finding]") -> ExitStatus:
+    """The status of a file that gave no plan: 2 when it could not be read, else 1."""
+    from agenda.status import status_for_findings
+
+    return max(status_for_findings(findings), ExitStatus.INVALID)
 
 
 def _stdout_console():
@@ -93,9 +146,10 @@ def plan(
     from agenda.status import status_for_findings
 
     analysis = analyze(file, lang.value if lang else None)
+    language = _reader_language(lang, analysis.language)
     if analysis.plan is None:
-        _print_findings(analysis.findings)
-        raise typer.Exit(ExitStatus.INVALID)
+        _print_findings(analysis.findings, language)
+        raise typer.Exit(_unplanned(analysis.findings))
     if format is PlanFormat.json:
         from agenda.render.plan_json import plan_json
 
@@ -113,32 +167,34 @@ def plan(
             from agenda.render.timeline import timeline_bar
 
             console.print(timeline_bar(analysis.plan, console.width))
-    _print_findings(analysis.findings)
+    _print_findings(analysis.findings, language)
     raise typer.Exit(status_for_findings(analysis.findings))
 
 
 @app.command()
 def validate(
-    paths: list[str] = typer.Argument(..., metavar="FILE|DIR...", help="Forum files, or folders to search."),
+    paths: list[str] = typer.Argument(..., metavar="FILE|DIR", help="Forum files, or folders to search."),
     format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text, json or github."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
     skip_non_forum: bool = typer.Option(
         False, "--skip-non-forum", help="Skip named files without a `forum` key too (as in folders); for hooks."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
 ) -> None:
     """Check forum files and print what is wrong, with file:line:column."""
     from agenda.render.findings_report import report_github, report_json, report_text, summary
     from agenda.validation import validate_paths
 
-    run = validate_paths(paths, skip_non_forum)
+    run = validate_paths(paths, skip_non_forum, lang.value if lang else None)
+    fallback = _reader_language(lang)
     for path in run.skipped:
         _err(f"{path}: skipped, not a forum file (no `forum` key)")
     if format is ReportFormat.json:
-        sys.stdout.write(report_json(run.reports))
+        sys.stdout.write(report_json(run.reports, fallback))
     elif format is ReportFormat.github:
-        sys.stdout.write(report_github(run.reports))
-        _err(summary(run.reports))
+        sys.stdout.write(report_github(run.reports, fallback))
+        _err(summary(run.reports, fallback))
     else:
-        sys.stdout.write(report_text(run.reports))
+        sys.stdout.write(report_text(run.reports, fallback))
     raise typer.Exit(run.status(strict))
 
 
@@ -171,11 +227,11 @@ def _calendar_now() -> datetime:
 
 @app.command()
 def export(
-    files: list[str] = typer.Argument(..., metavar="FILE...", help="One forum file, or several (a series)."),
-    output: str = typer.Option(..., "--output", "-o", help="Output file; its suffix picks the format. - for stdout."),
+    files: list[str] = typer.Argument(..., metavar="FILE", help="One forum file, or several (a series)."),
+    output: str = typer.Option(..., "--output", "-o", metavar="OUT", help="Output file; its suffix picks the format. - for stdout."),
     format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="ics, md, html, csv or json."),
     segments: bool = typer.Option(False, "--segments", help="Calendar: one more event per segment."),
-    alarm: Optional[str] = typer.Option(None, "--alarm", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
+    alarm: Optional[str] = typer.Option(None, "--alarm", metavar="TIME", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
     force: bool = typer.Option(False, "--force", help="Export even when the files have error findings."),
 ) -> None:
@@ -193,11 +249,11 @@ def export(
     analyses = [analyze(file, lang.value if lang else None) for file in files]
     statuses = []
     for analysis in analyses:
-        _print_findings(analysis.findings)
+        _print_findings(analysis.findings, _reader_language(lang, analysis.language))
         statuses.append(status_for_findings(analysis.findings))
     if any(a.plan is None for a in analyses) or (worst(statuses) and not force):
         _err("nothing written: fix the errors above, or use --force to export anyway")
-        raise typer.Exit(ExitStatus.INVALID)
+        raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
     if chosen == "ics":
         from agenda.checks.duplicate_uid import check_export
 
@@ -205,7 +261,7 @@ def export(
         clashes = [documents[f.location.file].locate(f) for f in
                    check_export([(a.file, a.plan) for a in analyses], segments)]
         if clashes:
-            _print_findings(clashes)
+            _print_findings(clashes, _reader_language(lang, analyses[0].language))
             _err("nothing written: two events would share a UID, and a calendar would drop one")
             raise typer.Exit(ExitStatus.INVALID)
     data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=reminder, now=now)
@@ -231,14 +287,14 @@ def schema() -> None:
 
 @app.command()
 def init(
-    file: str = typer.Argument("forum.yaml", metavar="[FILE]", help="Where to write the new forum file."),
-    template: str = typer.Option("forum", "--template", "-t", help="forum or symposium."),
+    file: str = typer.Argument("forum.yaml", metavar="FILE", help="Where to write the new forum file."),
+    template: str = typer.Option("forum", "--template", "-t", metavar="NAME", help="forum or symposium."),
     lang: Lang = typer.Option(Lang.ko, "--lang", help="ko or en."),
-    title: Optional[str] = typer.Option(None, "--title"),
-    date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD; default: today."),
-    start: str = typer.Option("14:00", "--start", help="HH:MM"),
-    end: Optional[str] = typer.Option(None, "--end", help="HH:MM; default: what the template needs."),
-    timezone: Optional[str] = typer.Option(None, "--timezone", help="IANA zone; default by language."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT", help="The forum's title."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="YYYY-MM-DD; default: today."),
+    start: str = typer.Option("14:00", "--start", metavar="HH:MM", help="Start of the window."),
+    end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM", help="End of the window; default: what the template needs."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA zone; default by language."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Write a new forum file from a template, and validate it."""
@@ -255,7 +311,7 @@ def init(
     text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
     analysis = analyze_text(text, file if file != "-" else "forum.yaml")
     if not analysis.valid:
-        _print_findings(analysis.findings)
+        _print_findings(analysis.findings, lang.value)
         raise typer.Exit(ExitStatus.INVALID)
     write_output(file, text.encode("utf-8"))
     if file != "-":
@@ -277,8 +333,8 @@ def diff(
     before, after = analyze(old, lang.value if lang else None), analyze(new, lang.value if lang else None)
     for analysis in (before, after):
         if analysis.plan is None:
-            _print_findings(analysis.findings)
-            raise typer.Exit(ExitStatus.INVALID)
+            _print_findings(analysis.findings, _reader_language(lang, analysis.language))
+            raise typer.Exit(_unplanned(analysis.findings))
     changes = compare(before.plan, after.plan)
     render = {DiffFormat.json: changes_json, DiffFormat.markdown: changes_markdown}.get(format, changes_text)
     sys.stdout.write(render(changes, after.plan))
@@ -331,22 +387,63 @@ def main(
         return _run_app(args)
 
 
+def _click_errors() -> ModuleType:
+    """Click's exceptions: vendored inside Typer since 0.2x, the click package before."""
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - older Typer on Click
+        from click import exceptions  # type: ignore[no-redef]
+    return exceptions
+
+
+def option_error(error: Exception) -> str:
+    """A bad option or argument in plain words: `--lang: choose ko or en (got 'fr')`."""
+    BadParameter = _click_errors().BadParameter
+    message = str(error.format_message())  # type: ignore[attr-defined]
+    if isinstance(error, BadParameter) and error.param is not None:
+        name = error.param.opts[0] if error.param.opts else (error.param.metavar or error.param.name or "value")
+        detail = error.message.removeprefix("Value error, ")
+        if not detail:  # a missing argument or option: Click's own words say it best
+            return f"{message}\nTry '{error.ctx.command_path} --help' for help." if error.ctx else message
+        choices = getattr(getattr(error.param, "type_descriptor", None), "choices", None)
+        got = re.match(r"(.+?) is not one of ", detail)
+        if choices and got:
+            words = [str(getattr(c, "value", c)) for c in choices]
+            listed = " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
+            return f"{name}: choose {listed} (got {got.group(1)})"
+        message = f"{name}: {detail}"
+    if getattr(error, "ctx", None) is not None:
+        message += f"\nTry '{error.ctx.command_path} --help' for help."
+    return message
+
+
 def _run_app(args: list[str]) -> ExitStatus:
+    errors = _click_errors()
+    aborted = (KeyboardInterrupt, getattr(errors, "Abort", None) or typer.Abort)
+    for command in app.registered_commands:  # every command, also those added later, gets the plain help
+        if command.cls in (None, typer.core.TyperCommand):
+            command.cls = _Command
     try:
         try:
             outcome = app(args=args, prog_name="agenda", standalone_mode=False)
         except typer.Exit as done:
             return ExitStatus(done.exit_code)
-        except typer.Abort:
-            raise KeyboardInterrupt from None
-        except ClickException as error:
-            error.show()
+        except SystemExit as done:  # shell completion ends the process itself
+            return ExitStatus(done.code if isinstance(done.code, int) else ExitStatus.SUCCESS)
+        except errors.UsageError as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # `agenda` alone: the help, as Click shows it
+                error.show()
+            else:
+                _err(option_error(error))
+            return ExitStatus.ERROR
+        except errors.ClickException as error:
+            _err(option_error(error))
             return ExitStatus.ERROR
         return ExitStatus(outcome) if isinstance(outcome, int) else ExitStatus.SUCCESS
     except AgendaError as error:
-        _err(f"agenda: {error}" if not isinstance(error, InputError) else str(error))
+        _err(f"agenda: {error}")
         return ExitStatus.ERROR
-    except KeyboardInterrupt:
+    except aborted:
         _err("agenda: interrupted")
         return ExitStatus.ERROR_CTRL_C
     except RecursionError:

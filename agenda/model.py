@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from zoneinfo import ZoneInfo
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -22,10 +23,12 @@ from pydantic import (
     PlainSerializer,
     Tag,
     WithJsonSchema,
-    field_validator,
     model_validator,
 )
 
+from pydantic_core import PydanticCustomError
+
+from agenda.codes import CHECK_CODES
 from agenda.durations import parse_clock, parse_minutes
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -51,15 +54,14 @@ def _text(value: Any) -> Any:
         value = value.strip()
         bad = _CONTROL.search(value)
         if bad:
-            raise ValueError(
-                f"control character U+{ord(bad.group()):04X} at position {bad.start() + 1}; remove it"
-            )
+            raise PydanticCustomError("control-character", "control character",
+                                      {"character": f"U+{ord(bad.group()):04X}", "position": bad.start() + 1})
     return value
 
 
 def _date(value: Any) -> Any:
     if isinstance(value, datetime):
-        raise ValueError(f"{value!r} is a date and time; write the date alone, e.g. 2023-12-13")
+        raise PydanticCustomError("date-and-time", "a date and time, not a date", {"value": value.isoformat()})
     if isinstance(value, date):
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
@@ -67,7 +69,12 @@ def _date(value: Any) -> Any:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13")
+    raise PydanticCustomError("not-a-date", "not a date", {"value": _shown(value)})
+
+
+def _shown(value: Any) -> str | int | None:
+    """The wrong value as an argument of a finding: text and numbers as they are, anything else as text."""
+    return value if isinstance(value, (str, int)) or value is None else repr(value)
 
 
 def _zone(value: Any) -> Any:
@@ -105,7 +112,7 @@ class Person(_Strict):
 
 def _person_id(value: Any) -> Any:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{value!r} is not a person; give a people id or {{name: ..., affiliation: ...}}")
+        raise PydanticCustomError("not-a-person", "not a person", {"value": _shown(value)})
     return value
 
 
@@ -129,7 +136,7 @@ class Flexible(_Strict):
     @model_validator(mode="after")
     def _bounds(self) -> "Flexible":
         if self.max is not None and self.max < self.min:
-            raise ValueError(f"max ({self.max}m) is less than min ({self.min}m)")
+            raise PydanticCustomError("max-below-min", "max is less than min", {"min": self.min, "max": self.max})
         return self
 
 
@@ -185,9 +192,9 @@ class Forum(_Strict):
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
         if self.end is None and self.duration is None:
-            raise ValueError("the window needs an end: give end (HH:MM) or duration (e.g. 120m)")
+            raise PydanticCustomError("no-end", "the window needs an end")
         if self.end is not None and self.duration is not None:
-            raise ValueError("give end or duration, not both")
+            raise PydanticCustomError("end-and-duration", "give end or duration, not both")
         return self
 
 
@@ -219,15 +226,13 @@ class Segment(_Strict):
     def _has_length(self) -> "Segment":
         timed_items = any(i.duration is not None for i in self.items)
         if self.duration is None and self.each is None and self.until is None and not timed_items:
-            raise ValueError(
-                f"the {self.kind.value} segment has no length: give duration, each, until, or items with durations"
-            )
+            raise PydanticCustomError("no-length", "the segment has no length", {"kind": self.kind.value})
         if self.each is not None and not self.all_speakers:
-            raise ValueError("each is minutes per speaker, but the segment has no speakers")
+            raise PydanticCustomError("each-without-speakers", "each without speakers")
         if self.each is not None and isinstance(self.duration, Flexible):
-            raise ValueError("each fixes the length; drop it or give a fixed duration")
+            raise PydanticCustomError("each-and-flexible", "each with a flexible duration")
         if self.at is not None and self.until is not None and self.duration is not None:
-            raise ValueError("at, until and duration all fix the length; give two of them")
+            raise PydanticCustomError("overdetermined", "at, until and duration all fix the length")
         return self
 
     @property
@@ -235,20 +240,20 @@ class Segment(_Strict):
         return ([self.speaker] if self.speaker is not None else []) + list(self.speakers)
 
 
+def _check_code(code: str) -> str:
+    if code not in CHECK_CODES:
+        raise PydanticCustomError("unknown-code", "not a check code",
+                                  {"value": code, "choices": tuple(sorted(CHECK_CODES))})
+    return code
+
+
+CheckCode = Annotated[str, AfterValidator(_check_code)]
+
+
 class Rules(_Strict):
     require: list[Kind] = Field([], description="Segment kinds that must be present.")
     allow_slack: Minutes = Field(default=0, description="Unscheduled minutes at the end tolerated without the slack warning.")
-    ignore: list[str] = Field([], description="Check codes to skip.")
-
-    @field_validator("ignore")
-    @classmethod
-    def _known_codes(cls, codes: list[str]) -> list[str]:
-        from agenda.checks.registry import ALL_CODES
-
-        for code in codes:
-            if code not in ALL_CODES:
-                raise ValueError(f"{code!r} is not a check code; the codes are: {', '.join(sorted(ALL_CODES))}")
-        return codes
+    ignore: list[CheckCode] = Field([], description="Check codes to skip.")
 
 
 class ForumFile(_Strict):

@@ -8,12 +8,12 @@ of one file that collide are `duplicate-id`'s, which names the segment.
 
 from collections.abc import Sequence
 
-from agenda.findings import Finding, Location, Severity, format_path
+from agenda.findings import Finding, Location, Severity
 from agenda.planner import Plan
 from agenda.uids import event_keys
 
 CODE = "duplicate-uid"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
 def check_export(exported: Sequence[tuple[str, Plan]], segments: bool) -> list[Finding]:
@@ -22,15 +22,14 @@ def check_export(exported: Sequence[tuple[str, Plan]], segments: bool) -> list[F
     `exported` is (file name, plan) in the export's order; `segments` says
     whether the calendar holds an event per segment.
     """
-    first: dict[str, tuple[int, str, str]] = {}  # uid -> (position, file, what gives it)
+    first: dict[str, tuple[int, str, tuple[str | int, ...]]] = {}  # uid -> (position, file, what gives it)
     findings = []
     for position, (file, plan) in enumerate(exported):
         waived = CODE in plan.document.rules.ignore
         for key in event_keys(plan, segments):
-            seen = first.setdefault(key.uid, (position, file, format_path(key.path)))
+            seen = first.setdefault(key.uid, (position, file, key.path))
             if seen[0] != position and not waived:
-                findings.append(Finding(CODE, Severity(SEVERITY), (
-                    f"the calendar UID {key.uid!r} from {format_path(key.path)} is also given by "
-                    f"{seen[2]} in {seen[1]}; a calendar would keep only one of the two events: "
-                    f"give one forum (or segment) another id"), Location(path=key.path, file=file)))
+                findings.append(Finding(CODE, SEVERITY, args={
+                    "uid": key.uid, "path": key.path, "first": seen[2], "first_file": seen[1]},
+                    location=Location(path=key.path, file=file)))
     return findings

@@ -1,16 +1,10 @@
-"""How the checks read a plan: times as HH:MM, consecutive segments, everyone named, wall times by kind."""
+"""How the checks read a plan: consecutive segments, everyone named, wall times by kind."""
 
 from collections.abc import Iterator
-from datetime import datetime
 
 from agenda.findings import Path
 from agenda.planner import LocalTime, Plan, Role, TimedSegment
 from agenda.zones import WallTime, wall_time_kind
-
-
-def hm(plan: Plan, moment: datetime) -> str:
-    """An instant as the forum's wall clock, HH:MM."""
-    return f"{plan.local(moment):%H:%M}"
 
 
 def sequence_pairs(plan: Plan) -> Iterator[tuple[TimedSegment, TimedSegment]]:
