@@ -7,11 +7,12 @@ between Korean and English.
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from agenda.kinds import kind_label
+
 
 @dataclass(frozen=True, eq=False)
 class Labels:
     language: str
-    kinds: dict[str, str]
     roles: dict[str, str]
     weekdays: tuple[str, ...]
     minutes_unit: str  # "{n}분" / "{n} min"
@@ -36,7 +37,8 @@ class Labels:
     series_number: str
 
     def kind(self, kind: str) -> str:
-        return self.kinds[kind]
+        """The kind's default title; the labels themselves live in the one `KINDS` table."""
+        return kind_label(kind, self.language)
 
     def minutes(self, n: int) -> str:
         return self.minutes_unit.format(n=n)
@@ -74,11 +76,6 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
 
 KO = Labels(
     language="ko",
-    kinds={
-        "registration": "사전 등록", "opening": "개회식", "remarks": "인사말",
-        "transition": "장내 정리", "presentation": "발제", "panel": "지정토론",
-        "qa": "질의응답", "break": "휴식", "closing": "폐회", "other": "기타",
-    },
     roles={"speaker": "", "moderator": "좌장", "mc": "진행 사회"},
     weekdays=("월", "화", "수", "목", "금", "토", "일"),
     minutes_unit="{n}분",
@@ -93,11 +90,6 @@ KO = Labels(
 
 EN = Labels(
     language="en",
-    kinds={
-        "registration": "Registration", "opening": "Opening", "remarks": "Remarks",
-        "transition": "Transition", "presentation": "Presentation", "panel": "Panel",
-        "qa": "Q&A", "break": "Break", "closing": "Closing", "other": "Other",
-    },
     roles={"speaker": "", "moderator": "Moderator", "mc": "MC"},
     weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     minutes_unit="{n} min",

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from agenda.findings import Path
 from agenda.i18n import labels_for
-from agenda.model import Flexible, ForumFile, Item, Kind, Person, Segment
+from agenda.model import Flexible, ForumFile, Item, Person, Segment
 from agenda.zones import add_minutes, localize, minutes_between, zone
 
 
@@ -204,7 +204,7 @@ def _place(program, pins, window_start, extra) -> list[tuple[datetime | None, da
             start = at
         elif until is not None and minutes is not None:
             start = add_minutes(until, -minutes)
-        elif until is not None and seg.kind is Kind.REGISTRATION:
+        elif until is not None and seg.kind.value == "registration":
             start = None
         else:
             start = cursor

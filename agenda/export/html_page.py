@@ -7,15 +7,12 @@ is ever markup.
 from html import escape
 
 from agenda.i18n import labels_for
+from agenda.kinds import KINDS
 from agenda.planner import Plan
 from agenda.render.people import people_lines, person_text
 from agenda.timeline import timeline_blocks
 
-COLOURS = {
-    "registration": "#b0bec5", "opening": "#90caf9", "remarks": "#80deea", "transition": "#cfd8dc",
-    "presentation": "#ce93d8", "panel": "#a5d6a7", "qa": "#ffe082", "break": "#e0e0e0",
-    "closing": "#9fa8da", "other": "#f5f5f5",
-}
+COLOURS = {name: row.paper for name, row in KINDS.items()}
 
 STYLE = """
 @page { size: A4; margin: 12mm; }

@@ -3,14 +3,11 @@
 from rich.text import Text
 
 from agenda.i18n import labels_for
+from agenda.kinds import KINDS
 from agenda.planner import Plan
 from agenda.timeline import timeline_blocks
 
-COLOURS = {
-    "registration": "grey50", "opening": "blue", "remarks": "cyan", "transition": "grey42",
-    "presentation": "magenta", "panel": "green", "qa": "yellow", "break": "bright_black",
-    "closing": "blue", "other": "white",
-}
+COLOURS = {name: row.terminal for name, row in KINDS.items()}
 
 
 def _columns(blocks, width: int, total: int) -> list[int]:
