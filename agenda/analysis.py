@@ -30,21 +30,21 @@ class Analysis:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def analyze(file: str, language: str | None = None, ignore=()) -> Analysis:
-    return analyze_document(read_document(file), language, ignore)
+def analyze(file: str, ignore=()) -> Analysis:
+    return analyze_document(read_document(file), ignore)
 
 
-def analyze_text(text: str, file: str, language: str | None = None, ignore=()) -> Analysis:
-    return analyze_document(parse_text(text, file), language, ignore)
+def analyze_text(text: str, file: str, ignore=()) -> Analysis:
+    return analyze_document(parse_text(text, file), ignore)
 
 
-def analyze_document(document: Document, language: str | None = None, ignore=()) -> Analysis:
+def analyze_document(document: Document, ignore=()) -> Analysis:
     from agenda.checks.registry import run_checks
 
     forum_file, findings = parse_forum(document)
     the_plan = None
     if forum_file is not None:
-        the_plan = plan(forum_file, language, fallback_id=id_from_file_name(document.file))
+        the_plan = plan(forum_file, fallback_id=id_from_file_name(document.file))
         findings += run_checks(the_plan, ignore)
     located = sorted((document.locate(f) for f in findings), key=lambda f: f.sort_key)
     return Analysis(document.file, forum_file, the_plan, located)

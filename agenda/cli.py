@@ -84,27 +84,28 @@ def plan(
     from agenda.analysis import analyze
     from agenda.status import status_for_findings
 
-    analysis = analyze(file, lang.value if lang else None)
+    analysis = analyze(file)
+    language = lang.value if lang else None
     if analysis.plan is None:
         _print_findings(analysis.findings)
         raise typer.Exit(ExitStatus.INVALID)
     if format is PlanFormat.json:
         from agenda.render.plan_json import plan_json
 
-        sys.stdout.write(plan_json(analysis.plan))
+        sys.stdout.write(plan_json(analysis.plan, language))
     elif format is PlanFormat.markdown:
         from agenda.render.plan_markdown import plan_markdown
 
-        sys.stdout.write(plan_markdown(analysis.plan))
+        sys.stdout.write(plan_markdown(analysis.plan, language))
     else:
         from agenda.render.plan_table import plan_table
 
         console = _stdout_console()
-        console.print(plan_table(analysis.plan))
+        console.print(plan_table(analysis.plan, language))
         if timeline:
             from agenda.render.timeline import timeline_bar
 
-            console.print(timeline_bar(analysis.plan, console.width))
+            console.print(timeline_bar(analysis.plan, console.width, language))
     _print_findings(analysis.findings)
     raise typer.Exit(status_for_findings(analysis.findings))
 
@@ -151,7 +152,7 @@ def export(
     from agenda.status import status_for_findings, worst
 
     chosen = format_for(output, format.value if format else None)
-    analyses = [analyze(file, lang.value if lang else None) for file in files]
+    analyses = [analyze(file) for file in files]
     statuses = []
     for analysis in analyses:
         _print_findings(analysis.findings)
@@ -159,14 +160,17 @@ def export(
     if any(a.plan is None for a in analyses) or (worst(statuses) and not force):
         _err("nothing written: fix the errors above, or use --force to export anyway")
         raise typer.Exit(ExitStatus.INVALID)
-    data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=alarm)
+    data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=alarm,
+                        language=lang.value if lang else None)
     write_output(output, data)
     if chosen == "ics" and segments:
         from agenda.export.ics import segments_without_start
+        from agenda.i18n import labels_for
 
         for analysis in analyses:
             for seg in segments_without_start(analysis.plan):
-                _err(f"{analysis.file}: {seg.title} has no start and is not in the calendar; "
+                name = labels_for(lang.value if lang else analysis.plan.language).title(seg.title, seg.kind)
+                _err(f"{analysis.file}: {name} has no start and is not in the calendar; "
                      f"give it `at:` or a `duration`")
     if output != "-":
         _err(f"wrote {output}")
@@ -225,14 +229,14 @@ def diff(
     from agenda.changes import compare
     from agenda.render.changes_report import changes_json, changes_markdown, changes_text
 
-    before, after = analyze(old, lang.value if lang else None), analyze(new, lang.value if lang else None)
+    before, after = analyze(old), analyze(new)
     for analysis in (before, after):
         if analysis.plan is None:
             _print_findings(analysis.findings)
             raise typer.Exit(ExitStatus.INVALID)
     changes = compare(before.plan, after.plan)
     render = {DiffFormat.json: changes_json, DiffFormat.markdown: changes_markdown}.get(format, changes_text)
-    sys.stdout.write(render(changes, after.plan))
+    sys.stdout.write(render(changes, after.plan, lang.value if lang else None))
 
 
 def configure_process() -> None:

@@ -40,6 +40,10 @@ class Labels:
         """The kind's default title; the labels themselves live in the one `KINDS` table."""
         return kind_label(kind, self.language)
 
+    def title(self, title: str | None, kind: str) -> str:
+        """A segment's title as a reader sees it: the file's own, else the kind's label in this language."""
+        return title or self.kind(kind)
+
     def minutes(self, n: int) -> str:
         return self.minutes_unit.format(n=n)
 

@@ -1,6 +1,6 @@
 """A window or program that runs into the next day is worth a second look."""
 
-from agenda.checks.plan_reading import hm
+from agenda.checks.plan_reading import hm, name
 
 CODE = "crosses-midnight"
 SEVERITY = "warning"
@@ -14,4 +14,4 @@ def check(plan):
             f"to {hm(plan.window_end)} on {plan.window_end.date()}")
     elif plan.program_end.date() > day and plan.program_end.time() != plan.program_end.time().min:
         last = max(plan.segments, key=lambda s: s.end)
-        yield last.path, f"{last.title} runs past midnight, to {hm(last.end)} on {last.end.date()}"
+        yield last.path, f"{name(plan, last)} runs past midnight, to {hm(last.end)} on {last.end.date()}"

@@ -1,5 +1,7 @@
 """`each` x speakers and `duration` must agree when both are given."""
 
+from agenda.checks.plan_reading import name
+
 CODE = "each-mismatch"
 SEVERITY = "error"
 
@@ -11,5 +13,5 @@ def check(plan):
             speakers = len(s.all_speakers)
             if s.each * speakers != s.duration:
                 yield seg.path + ("duration",), (
-                    f"{seg.title}: each {s.each} minutes x {speakers} speakers is {s.each * speakers} "
+                    f"{name(plan, seg)}: each {s.each} minutes x {speakers} speakers is {s.each * speakers} "
                     f"minutes, but duration is {s.duration}; fix one or drop duration")

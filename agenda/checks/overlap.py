@@ -1,6 +1,6 @@
 """A segment may not start before the one before it has ended."""
 
-from agenda.checks.plan_reading import hm, pin_path, sequence_pairs
+from agenda.checks.plan_reading import hm, name, pin_path, sequence_pairs
 from agenda.zones import minutes_between
 
 CODE = "overlap"
@@ -10,6 +10,6 @@ SEVERITY = "error"
 def check(plan):
     for before, seg in sequence_pairs(plan):
         if seg.start < before.end:
-            yield pin_path(seg), (f"{seg.title} starts at {hm(seg.start)}, "
+            yield pin_path(seg), (f"{name(plan, seg)} starts at {hm(seg.start)}, "
                                   f"{minutes_between(seg.start, before.end)} minutes before "
-                                  f"{before.title} ends at {hm(before.end)}")
+                                  f"{name(plan, before)} ends at {hm(before.end)}")

@@ -1,5 +1,6 @@
 """How the checks read a plan: times as HH:MM, consecutive segments, everyone named, wall times by kind."""
 
+from agenda.kinds import kind_label
 from agenda.zones import wall_time_kind, zone
 
 
@@ -35,3 +36,8 @@ def wall_times(plan, kind):
     for local in plan.local_times:
         if wall_time_kind(local.day, local.clock, tz) is kind:
             yield local
+
+
+def name(plan, seg) -> str:
+    """A segment as a finding names it: its title, else its kind's label in the file's language."""
+    return seg.title or kind_label(seg.kind, plan.language)

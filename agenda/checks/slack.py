@@ -1,6 +1,6 @@
 """A program that ends early leaves the room idle: say so, unless the file allows it."""
 
-from agenda.checks.plan_reading import hm
+from agenda.checks.plan_reading import hm, name
 from agenda.zones import minutes_between
 
 CODE = "slack"
@@ -16,6 +16,6 @@ def check(plan):
     if slack > allowed:
         last = max(plan.segments, key=lambda s: s.end)
         tolerance = f" (rules.allow_slack is {allowed})" if allowed else ""
-        yield last.path, (f"the program ends at {hm(plan.program_end)} with {last.title}, {slack} minutes "
+        yield last.path, (f"the program ends at {hm(plan.program_end)} with {name(plan, last)}, {slack} minutes "
                           f"before the window closes at {hm(plan.window_end)}{tolerance}; "
                           f"lengthen a segment or make one flexible")

@@ -1,5 +1,7 @@
 """Durations must be positive."""
 
+from agenda.checks.plan_reading import name
+
 CODE = "zero-duration"
 SEVERITY = "error"
 
@@ -13,12 +15,12 @@ def check(plan):
     for seg in plan.segments:
         s = seg.segment
         if isinstance(s.duration, int) and s.duration <= 0:
-            yield seg.path + ("duration",), f"{seg.title} has a duration of {s.duration} minutes"
+            yield seg.path + ("duration",), f"{name(plan, seg)} has a duration of {s.duration} minutes"
         elif s.each is not None and s.each <= 0:
-            yield seg.path + ("each",), f"{seg.title} gives each speaker {s.each} minutes"
+            yield seg.path + ("each",), f"{name(plan, seg)} gives each speaker {s.each} minutes"
         elif s.until is not None and seg.minutes is not None and seg.minutes <= 0:
-            yield seg.path + ("until",), f"{seg.title} ends at its start or before it ({seg.minutes} minutes)"
+            yield seg.path + ("until",), f"{name(plan, seg)} ends at its start or before it ({seg.minutes} minutes)"
         for item in seg.items:
             if item.item.duration is not None and item.item.duration <= 0:
                 yield seg.path + ("items", item.index, "duration"), (
-                    f"{item.item.title} in {seg.title} has a duration of {item.item.duration} minutes")
+                    f"{item.item.title} in {name(plan, seg)} has a duration of {item.item.duration} minutes")

@@ -20,8 +20,8 @@ def neutralize(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def rows(plan: Plan):
-    labels = labels_for(plan.language)
+def rows(plan: Plan, language: str | None = None):
+    labels = labels_for(language or plan.language)
 
     def row(start, end, minutes, kind, title, people, note, segment_id):
         day = (start or end).date().isoformat()
@@ -31,7 +31,7 @@ def rows(plan: Plan):
         return cells + [neutralize(cell) for cell in text]
 
     for seg in plan.segments:
-        yield row(seg.start, seg.end, seg.minutes, seg.kind, seg.title, seg.people,
+        yield row(seg.start, seg.end, seg.minutes, seg.kind, labels.title(seg.title, seg.kind), seg.people,
                   seg.segment.note, seg.id)
         for item in seg.items:
             if item.start is not None:
@@ -39,10 +39,10 @@ def rows(plan: Plan):
                           item.item.note, seg.id)
 
 
-def csv_bytes(plans: list[Plan]) -> bytes:
+def csv_bytes(plans: list[Plan], language: str | None = None) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
     for plan in plans:
-        writer.writerows(rows(plan))
+        writer.writerows(rows(plan, language))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -20,27 +20,28 @@ def format_for(output: str, explicit: str | None) -> str:
     return SUFFIXES[suffix]
 
 
-def export_bytes(fmt: str, plans, *, segments: bool = False, alarm: str | None = None) -> bytes:
+def export_bytes(fmt: str, plans, *, segments: bool = False, alarm: str | None = None,
+                 language: str | None = None) -> bytes:
     if fmt == "ics":
         from agenda.export.ics import calendar_bytes
 
-        return calendar_bytes(plans, segments=segments, alarm=alarm)
+        return calendar_bytes(plans, segments=segments, alarm=alarm, language=language)
     if alarm or segments:
         raise UsageError("--segments and --alarm are for calendars (.ics)")
     if fmt == "json":
         from agenda.render.plan_json import plans_json
 
-        return plans_json(plans).encode("utf-8")
+        return plans_json(plans, language).encode("utf-8")
     if fmt == "md":
         from agenda.render.plan_markdown import plan_markdown
 
-        return "\n".join(plan_markdown(p) for p in plans).encode("utf-8")
+        return "\n".join(plan_markdown(p, language) for p in plans).encode("utf-8")
     if fmt == "csv":
         from agenda.export.csv_table import csv_bytes
 
-        return csv_bytes(plans)
+        return csv_bytes(plans, language)
     if fmt == "html":
         from agenda.export.html_page import html_bytes
 
-        return html_bytes(plans)
+        return html_bytes(plans, language)
     raise UsageError(f"unknown format {fmt!r}")

@@ -55,8 +55,8 @@ def _lines(lines: list[str]) -> str:
     return "<br>".join(escape(line) for line in lines)
 
 
-def forum_section(plan: Plan) -> str:
-    labels = labels_for(plan.language)
+def forum_section(plan: Plan, language: str | None = None) -> str:
+    labels = labels_for(language or plan.language)
     forum = plan.forum
     out = ['<section class="forum">', "<header>"]
     if forum.series:
@@ -82,7 +82,7 @@ def forum_section(plan: Plan) -> str:
                                           labels.people_heading, labels.notes_heading)) + "</tr></thead><tbody>")
     for seg in plan.segments:
         css = "segment cancelled" if seg.cancelled else "segment"
-        title = escape(seg.title) + (f" ({escape(labels.cancelled)})" if seg.cancelled else "")
+        title = escape(labels.title(seg.title, seg.kind)) + (f" ({escape(labels.cancelled)})" if seg.cancelled else "")
         out.append(f'<tr class="{css}"><td class="time">{escape(labels.time_range(seg.start, seg.end))}</td>'
                    f'<td class="minutes">{"" if seg.minutes is None else seg.minutes}</td>'
                    f'<td class="title"><strong>{title}</strong></td>'
@@ -98,7 +98,7 @@ def forum_section(plan: Plan) -> str:
     out.append('<div class="timeline">')
     for block in timeline_blocks(plan):
         share = 100 * block.minutes / plan.window_minutes
-        name = block.title or labels.unscheduled_block
+        name = labels.unscheduled_block if block.kind == "unscheduled" else labels.title(block.title, block.kind)
         tip = f"{name} · {labels.minutes(block.minutes)}"
         if block.kind == "unscheduled":
             out.append(f'<div class="block unscheduled" style="width:{share:.4f}%" title="{escape(tip)}">'
@@ -131,14 +131,14 @@ def _people(plan: Plan, labels) -> list[str]:
     return list(seen)
 
 
-def html_page(plans: list[Plan]) -> str:
+def html_page(plans: list[Plan], language: str | None = None) -> str:
     title = " · ".join(p.forum.title for p in plans)
-    language = plans[0].language
-    body = "\n".join(forum_section(p) for p in plans)
+    body = "\n".join(forum_section(p, language) for p in plans)
+    language = language or plans[0].language
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def html_bytes(plans: list[Plan]) -> bytes:
-    return html_page(plans).encode("utf-8")
+def html_bytes(plans: list[Plan], language: str | None = None) -> bytes:
+    return html_page(plans, language).encode("utf-8")

@@ -101,9 +101,9 @@ def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, w
     return event
 
 
-def _forum_event(plan: Plan, when: datetime, alarm: int | None) -> Event:
+def _forum_event(plan: Plan, when: datetime, alarm: int | None, language: str | None) -> Event:
     event = _event(forum_uid(plan), plan, plan.window_start, plan.window_end, plan.forum.title, when)
-    event.add("description", plan_text(plan))
+    event.add("description", plan_text(plan, language))
     event.add("status", "CONFIRMED")
     if alarm:
         reminder = Alarm()
@@ -119,11 +119,13 @@ def segments_without_start(plan: Plan) -> list[TimedSegment]:
     return [seg for seg in plan.segments if seg.start is None]
 
 
-def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | None:
+def _segment_event(plan: Plan, seg: TimedSegment, when: datetime, language: str | None) -> Event | None:
     if seg.start is None or seg.end <= seg.start:
         return None  # no start (segments_without_start), or no length: nothing to put in a calendar
-    event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{seg.title} · {plan.forum.title}", when)
-    description = segment_text(seg, labels_for(plan.language))
+    labels = labels_for(language or plan.language)
+    title = labels.title(seg.title, seg.kind)
+    event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{title} · {plan.forum.title}", when)
+    description = segment_text(seg, labels)
     if description:
         event.add("description", "\n".join(description))
     event.add("status", "CANCELLED" if seg.cancelled else "CONFIRMED")
@@ -131,7 +133,8 @@ def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | Non
     return event
 
 
-def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None) -> Calendar:
+def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None,
+             language: str | None = None) -> Calendar:
     minutes = alarm_minutes(alarm) if alarm else None
     cal = Calendar()
     name = calendar_name(plans)
@@ -150,10 +153,10 @@ def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None
     cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
     for plan in sorted(plans, key=lambda p: (p.window_start, p.forum_id)):
         when = stamp(plan)
-        cal.add_component(_forum_event(plan, when, minutes))
+        cal.add_component(_forum_event(plan, when, minutes, language))
         if segments:
             for seg in plan.segments:
-                event = _segment_event(plan, seg, when)
+                event = _segment_event(plan, seg, when, language)
                 if event is not None:
                     cal.add_component(event)
     first = min(p.window_start for p in plans).date()
@@ -162,5 +165,7 @@ def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None
     return cal
 
 
-def calendar_bytes(plans: list[Plan], segments: bool = False, alarm: str | None = None) -> bytes:
-    return calendar(plans, segments, alarm).to_ical()
+def calendar_bytes(plans: list[Plan], segments: bool = False, alarm: str | None = None,
+                   language: str | None = None) -> bytes:
+    """`language` overrides each file's own language for the words the calendar shows."""
+    return calendar(plans, segments, alarm, language).to_ical()

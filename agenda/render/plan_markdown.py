@@ -17,8 +17,8 @@ def escape(text: str | None) -> str:
     return re.sub(r"\r\n|\r|\n", "<br>", text)
 
 
-def plan_markdown(plan: Plan) -> str:
-    labels = labels_for(plan.language)
+def plan_markdown(plan: Plan, language: str | None = None) -> str:
+    labels = labels_for(language or plan.language)
     forum = plan.forum
     lines = [f"# {escape(forum.title)}", ""]
     if forum.theme:
@@ -40,7 +40,7 @@ def plan_markdown(plan: Plan) -> str:
               f"| {labels.people_heading} | {labels.notes_heading} |",
               "|---|---:|---|---|---|"]
     for seg in plan.segments:
-        title = escape(seg.title)
+        title = escape(labels.title(seg.title, seg.kind))
         if seg.cancelled:
             title = f"~~{title}~~ ({labels.cancelled})"
         lines.append(_row(labels.time_range(seg.start, seg.end), seg.minutes, f"**{title}**",

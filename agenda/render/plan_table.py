@@ -9,8 +9,8 @@ from agenda.planner import Plan
 from agenda.render.people import people_lines
 
 
-def plan_table(plan: Plan):
-    labels = labels_for(plan.language)
+def plan_table(plan: Plan, language: str | None = None):
+    labels = labels_for(language or plan.language)
     forum = plan.forum
     heading = Text(forum.title, style="bold")
     if forum.theme:
@@ -27,7 +27,7 @@ def plan_table(plan: Plan):
     table.add_column(labels.notes_heading, overflow="fold", max_width=18)
     for seg in plan.segments:
         style = "strike dim" if seg.cancelled else "bold"
-        title = Text(seg.title, style=style)
+        title = Text(labels.title(seg.title, seg.kind), style=style)
         if seg.cancelled:
             title.append(f" ({labels.cancelled})", style="dim")
         table.add_row(labels.time_range(seg.start, seg.end), _minutes(seg.minutes), title,

@@ -17,8 +17,8 @@ def segment_text(seg: TimedSegment, labels) -> list[str]:
     return lines
 
 
-def plan_text(plan: Plan) -> str:
-    labels = labels_for(plan.language)
+def plan_text(plan: Plan, language: str | None = None) -> str:
+    labels = labels_for(language or plan.language)
     forum = plan.forum
     lines = []
     if forum.theme:
@@ -31,7 +31,7 @@ def plan_text(plan: Plan) -> str:
     lines.extend(people_lines(plan.hosts, labels))
     lines.append("")
     for seg in plan.segments:
-        title = seg.title + (f" ({labels.cancelled})" if seg.cancelled else "")
+        title = labels.title(seg.title, seg.kind) + (f" ({labels.cancelled})" if seg.cancelled else "")
         lines.append(f"{labels.time_range(seg.start, seg.end)} {title}")
         lines.extend(f"  {line}" for line in segment_text(seg, labels))
     if forum.description:
