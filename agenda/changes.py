@@ -64,15 +64,13 @@ def _segment_changes(was: TimedSegment | None, seg: TimedSegment) -> list[Change
 
     if was is None:
         return [change("added", None, _span(seg))]
-    changes = []
-    if was.title != seg.title:
-        changes.append(change("renamed", was.title, seg.title))
-    if was.cancelled != seg.cancelled:
-        changes.append(change("cancelled" if seg.cancelled else "restored", _span(was), _span(seg)))
-    if _timestamp(was.start) != _timestamp(seg.start):
-        changes.append(change("moved", _span(was), _span(seg)))
-    if was.minutes != seg.minutes:
-        changes.append(change("resized", was.minutes, seg.minutes))
+    differences = [
+        ("renamed", was.title != seg.title, was.title, seg.title),
+        ("cancelled" if seg.cancelled else "restored", was.cancelled != seg.cancelled, _span(was), _span(seg)),
+        ("moved", _timestamp(was.start) != _timestamp(seg.start), _span(was), _span(seg)),
+        ("resized", was.minutes != seg.minutes, was.minutes, seg.minutes),
+    ]
+    changes = [change(name, old, new) for name, differs, old, new in differences if differs]
     gone = [n for n in _names(was) if n not in _names(seg)]
     came = [n for n in _names(seg) if n not in _names(was)]
     if gone or came:

@@ -53,18 +53,24 @@ class Labels:
             return f"{day.year}년 {day.month}월 {day.day}일({weekday})"
         return f"{weekday}, {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
-    def time_range(self, start: datetime | None, end: datetime | None) -> str:
-        """`14:00~14:15`; `~14:00` for an open start; nothing for an untimed item."""
+    def time_range(self, start: datetime | None, end: datetime | None,
+                   start_days: int = 0, end_days: int = 0) -> str:
+        """`14:00~14:15`; `~14:00` for an open start; nothing for an untimed item.
+
+        `start_days`/`end_days` count the days after the forum's date: a clock
+        on another day carries `(+1)`, so `23:30~00:30(+1)` reads as it runs.
+        """
         if start is None and end is None:
             return ""
         dash = "~" if self.language == "ko" else "–"
-        left = f"{start:%H:%M}" if start else ""
-        right = f"{end:%H:%M}" if end else ""
+        left = f"{start:%H:%M}{_days(start_days)}" if start else ""
+        right = f"{end:%H:%M}{_days(end_days)}" if end else ""
         return f"{left}{dash}{right}"
 
     def when(self, start: datetime, end: datetime) -> str:
         joiner = " " if self.language == "ko" else ", "
-        return f"{self.long_date(start.date())}{joiner}{self.time_range(start, end)}"
+        later = (end.date() - start.date()).days
+        return f"{self.long_date(start.date())}{joiner}{self.time_range(start, end, 0, later)}"
 
     def total(self, scheduled: int, window: int, slack: int, overrun: int) -> str:
         text = self.total_line.format(scheduled=scheduled, window=window)
@@ -73,6 +79,10 @@ class Labels:
         elif slack:
             text += " · " + self.unscheduled.format(n=slack)
         return text
+
+
+def _days(days: int) -> str:
+    return f"({days:+d})" if days else ""
 
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",

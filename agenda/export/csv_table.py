@@ -6,10 +6,12 @@ spreadsheet would take for a formula is neutralized with a leading quote.
 
 import csv
 import io
+from collections.abc import Iterator
 
 from agenda.i18n import labels_for
 from agenda.planner import Plan
 from agenda.render.people import people_lines
+from agenda.render.programme_rows import programme_rows
 
 HEADER = ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum", "segment"]
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -20,23 +22,17 @@ def neutralize(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def rows(plan: Plan, language: str | None = None):
+def rows(plan: Plan, language: str | None = None) -> Iterator[list[str]]:
     labels = labels_for(language or plan.language)
-
-    def row(start, end, minutes, kind, title, people, note, segment_id):
-        day = (start or end).date().isoformat()
-        cells = [day, f"{start:%H:%M}" if start else "", f"{end:%H:%M}" if end else "",
-                 "" if minutes is None else str(minutes)]
-        text = [kind, title, "; ".join(people_lines(people, labels)), note or "", plan.forum_id, segment_id]
-        return cells + [neutralize(cell) for cell in text]
-
-    for seg in plan.segments:
-        yield row(seg.start, seg.end, seg.minutes, seg.kind, labels.title(seg.title, seg.kind), seg.people,
-                  seg.segment.note, seg.id)
-        for item in seg.items:
-            if item.start is not None:
-                yield row(item.start, item.end, item.minutes, "item", item.item.title, item.people,
-                          item.item.note, seg.id)
+    for row in programme_rows(plan, labels):
+        moment = row.start or row.end
+        if moment is None:
+            continue  # an item without minutes has no time of its own
+        cells = [moment.date().isoformat(), f"{row.start:%H:%M}" if row.start else "",
+                 f"{row.end:%H:%M}" if row.end else "", "" if row.minutes is None else str(row.minutes)]
+        text = [row.kind, row.title, "; ".join(people_lines(row.people, labels)), row.note or "",
+                plan.forum_id, row.segment_id]
+        yield cells + [neutralize(cell) for cell in text]
 
 
 def csv_bytes(plans: list[Plan], language: str | None = None) -> bytes:

@@ -125,7 +125,7 @@ def _segment_event(plan: Plan, seg: TimedSegment, when: datetime, language: str 
     labels = labels_for(language or plan.language)
     title = labels.title(seg.title, seg.kind)
     event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{title} · {plan.forum.title}", when)
-    description = segment_text(seg, labels)
+    description = segment_text(plan, seg, labels)
     if description:
         event.add("description", "\n".join(description))
     event.add("status", "CANCELLED" if seg.cancelled else "CONFIRMED")

@@ -2,9 +2,10 @@
 
 import re
 
-from agenda.i18n import labels_for
+from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan
 from agenda.render.people import people_lines
+from agenda.render.programme_rows import Row, programme_rows
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -39,22 +40,22 @@ def plan_markdown(plan: Plan, language: str | None = None) -> str:
     lines += [f"| {labels.time_heading} | {labels.minutes_heading} | {labels.segment_heading} "
               f"| {labels.people_heading} | {labels.notes_heading} |",
               "|---|---:|---|---|---|"]
-    for seg in plan.segments:
-        title = escape(labels.title(seg.title, seg.kind))
-        if seg.cancelled:
-            title = f"~~{title}~~ ({labels.cancelled})"
-        lines.append(_row(labels.time_range(seg.start, seg.end), seg.minutes, f"**{title}**",
-                          people_lines(seg.people, labels), seg.segment.note))
-        for item in seg.items:
-            when = labels.time_range(item.start, item.end)
-            lines.append(_row(when, item.minutes, f"· {escape(item.item.title)}",
-                              people_lines(item.people, labels), item.item.note))
+    lines += [_row(row, labels) for row in programme_rows(plan, labels)]
     lines += ["", labels.total(plan.scheduled_minutes, plan.window_minutes,
                                plan.slack_minutes, plan.overrun_minutes), ""]
     return "\n".join(lines)
 
 
-def _row(when: str, minutes: int | None, title: str, people: list[str], note: str | None) -> str:
-    cells = [when, "" if minutes is None else str(minutes), title,
-             "<br>".join(escape(p) for p in people), escape(note)]
+def _title(row: Row, labels: Labels) -> str:
+    title = escape(row.title)
+    if row.depth:
+        return f"· {title}"
+    if row.state == "cancelled":
+        title = f"~~{title}~~ ({labels.cancelled})"
+    return f"**{title}**"
+
+
+def _row(row: Row, labels: Labels) -> str:
+    cells = [row.when, "" if row.minutes is None else str(row.minutes), _title(row, labels),
+             "<br>".join(escape(p) for p in people_lines(row.people, labels)), escape(row.note)]
     return "| " + " | ".join(cells) + " |"
