@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from agenda.errors import AgendaError, InputError, UsageError
+from agenda.export.formats import FORMAT_CHOICES, FORMAT_HELP
 from agenda.status import ExitStatus
 
 app = typer.Typer(
@@ -47,13 +48,8 @@ class DiffFormat(str, Enum):
     markdown = "markdown"
 
 
-class ExportFormat(str, Enum):
-    ics = "ics"
-    md = "md"
-    markdown = "markdown"
-    html = "html"
-    csv = "csv"
-    json = "json"
+ExportFormat = Enum("ExportFormat", {name: name for name in FORMAT_CHOICES}, type=str)  # type: ignore[misc]
+"""From agenda.export.formats.FORMATS, aliases included (`md` for markdown)."""
 
 
 def _err(text: str) -> None:
@@ -139,7 +135,7 @@ def validate(
 def export(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="One forum file, or several (a series)."),
     output: str = typer.Option(..., "--output", "-o", help="Output file; its suffix picks the format. - for stdout."),
-    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="ics, md, html, csv or json."),
+    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help=f"{FORMAT_HELP}."),
     segments: bool = typer.Option(False, "--segments", help="Calendar: one more event per segment."),
     alarm: Optional[str] = typer.Option(None, "--alarm", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
