@@ -135,12 +135,15 @@ def test_csv_has_a_row_per_segment_and_timed_item(forum, tmp_path):
         expected.append((seg.id, seg.kind, f"{seg.start:%H:%M}" if seg.start else "", f"{seg.end:%H:%M}"))
         expected += [(seg.id, "item", f"{i.start:%H:%M}", f"{i.end:%H:%M}") for i in seg.items if i.start]
     assert [(r["segment"], r["kind"], r["start"], r["end"]) for r in rows] == expected
-    assert list(rows[0]) == ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum", "segment"]
+    assert list(rows[0]) == ["date", "start", "end", "start_iso", "end_iso", "minutes", "kind", "title", "people",
+                             "notes", "forum", "segment"]
 
 
 def test_seed_csv_reads_back_in_korean(tmp_path):
     rows = read_csv(export(tmp_path, SEED, ".csv"))
-    assert rows[1] == {"date": "2023-12-13", "start": "14:00", "end": "14:15", "minutes": "15", "kind": "opening",
+    assert rows[1] == {"date": "2023-12-13", "start": "14:00", "end": "14:15",
+                       "start_iso": "2023-12-13T14:00:00+09:00", "end_iso": "2023-12-13T14:15:00+09:00",
+                       "minutes": "15", "kind": "opening",
                        "title": "개회식", "people": "진행 사회: 이연희 (민주연구원 상근부원장)", "notes": "",
                        "forum": "ai-party-2023-2", "segment": "opening"}
 

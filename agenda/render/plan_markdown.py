@@ -18,6 +18,27 @@ def escape(text: str | None) -> str:
     return re.sub(r"\r\n|\r|\n", "<br>", text)
 
 
+_LIST_NUMBER = re.compile(r"\d{1,9}(?=[.)])")
+
+
+def escape_block(text: str) -> str:
+    """Free text as plain paragraphs: no line may start a heading, list, table, quote, code or HTML block.
+
+    Blank lines part paragraphs and other line breaks stay line breaks.
+    """
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join("  \n".join(_inert_line(line) for line in p.splitlines()) for p in paragraphs)
+
+
+def _inert_line(line: str) -> str:
+    """Inline markup escaped as in a cell; no indentation (code); a leading #, -, +, = or `1.` escaped."""
+    line = _MARKUP.sub(r"\\\1", line.strip())
+    number = _LIST_NUMBER.match(line)
+    if number:
+        return line[:number.end()] + "\\" + line[number.end():]
+    return "\\" + line if line[:1] in ("#", "-", "+", "=") else line
+
+
 def plan_markdown(plan: Plan, language: str | None = None) -> str:
     labels = labels_for(language or plan.language)
     forum = plan.forum
@@ -35,7 +56,7 @@ def plan_markdown(plan: Plan, language: str | None = None) -> str:
     for host in people_lines(plan.hosts, labels):
         lines += [f"{escape(host)}  "]
     if forum.description:
-        lines += ["", escape(forum.description)]
+        lines += ["", escape_block(forum.description)]
     lines += ["", f"## {labels.programme_heading}", ""]
     lines += [f"| {labels.time_heading} | {labels.minutes_heading} | {labels.segment_heading} "
               f"| {labels.people_heading} | {labels.notes_heading} |",
