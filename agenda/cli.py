@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Optional, TextIO
 import typer
 
 from agenda.errors import AgendaError, UsageError
+from agenda.export.formats import FORMAT_CHOICES, FORMAT_HELP
 from agenda.status import ExitStatus
 
 if TYPE_CHECKING:
@@ -90,13 +91,8 @@ class DiffFormat(str, Enum):
     markdown = "markdown"
 
 
-class ExportFormat(str, Enum):
-    ics = "ics"
-    md = "md"
-    markdown = "markdown"
-    html = "html"
-    csv = "csv"
-    json = "json"
+ExportFormat = Enum("ExportFormat", {name: name for name in FORMAT_CHOICES}, type=str)  # type: ignore[misc]
+"""From agenda.export.formats.FORMATS, aliases included (`md` for markdown)."""
 
 
 def _err(text: str) -> None:
@@ -153,20 +149,20 @@ def plan(
     if format is PlanFormat.json:
         from agenda.render.plan_json import plan_json
 
-        sys.stdout.write(plan_json(analysis.plan))
+        sys.stdout.write(plan_json(analysis.plan, language))
     elif format is PlanFormat.markdown:
         from agenda.render.plan_markdown import plan_markdown
 
-        sys.stdout.write(plan_markdown(analysis.plan))
+        sys.stdout.write(plan_markdown(analysis.plan, language))
     else:
         from agenda.render.plan_table import plan_table
 
         console = _stdout_console()
-        console.print(plan_table(analysis.plan))
+        console.print(plan_table(analysis.plan, language))
         if timeline:
             from agenda.render.timeline import timeline_bar
 
-            console.print(timeline_bar(analysis.plan, console.width))
+            console.print(timeline_bar(analysis.plan, console.width, language))
     _print_findings(analysis.findings, language)
     raise typer.Exit(status_for_findings(analysis.findings))
 
@@ -229,7 +225,7 @@ def _calendar_now() -> datetime:
 def export(
     files: list[str] = typer.Argument(..., metavar="FILE", help="One forum file, or several (a series)."),
     output: str = typer.Option(..., "--output", "-o", metavar="OUT", help="Output file; its suffix picks the format. - for stdout."),
-    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="ics, md, html, csv or json."),
+    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help=f"{FORMAT_HELP}."),
     segments: bool = typer.Option(False, "--segments", help="Calendar: one more event per segment."),
     alarm: Optional[str] = typer.Option(None, "--alarm", metavar="TIME", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
@@ -264,14 +260,17 @@ def export(
             _print_findings(clashes, _reader_language(lang, analyses[0].language))
             _err("nothing written: two events would share a UID, and a calendar would drop one")
             raise typer.Exit(ExitStatus.INVALID)
-    data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=reminder, now=now)
+    data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=reminder, now=now,
+                        language=lang.value if lang else None)
     write_output(output, data)
     if chosen == "ics" and segments:
         from agenda.export.ics import segments_without_start
+        from agenda.i18n import labels_for
 
         for analysis in analyses:
             for seg in segments_without_start(analysis.plan):
-                _err(f"{analysis.file}: {seg.title} has no start and is not in the calendar; "
+                name = labels_for(lang.value if lang else analysis.plan.language).title(seg.title, seg.kind)
+                _err(f"{analysis.file}: {name} has no start and is not in the calendar; "
                      f"give it `at:` or a `duration`")
     if output != "-":
         _err(f"wrote {output}")
@@ -330,14 +329,14 @@ def diff(
     from agenda.changes import compare
     from agenda.render.changes_report import changes_json, changes_markdown, changes_text
 
-    before, after = analyze(old, lang.value if lang else None), analyze(new, lang.value if lang else None)
+    before, after = analyze(old), analyze(new)
     for analysis in (before, after):
         if analysis.plan is None:
             _print_findings(analysis.findings, _reader_language(lang, analysis.language))
             raise typer.Exit(_unplanned(analysis.findings))
     changes = compare(before.plan, after.plan)
     render = {DiffFormat.json: changes_json, DiffFormat.markdown: changes_markdown}.get(format, changes_text)
-    sys.stdout.write(render(changes, after.plan))
+    sys.stdout.write(render(changes, after.plan, lang.value if lang else None))
 
 
 LONG_RUNNING = frozenset({"run", "serve"})

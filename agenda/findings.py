@@ -30,7 +30,15 @@ class Severity(str, Enum):
 
 Path = tuple[str | int, ...]
 
-Argument = Union[int, str, datetime, date, time, ZoneInfo, Path, tuple[str, ...], None]
+@dataclass(frozen=True)
+class SegmentName:
+    """A segment in a finding: the file's title, or None and its kind, whose label the reader's language gives."""
+
+    title: str | None
+    kind: str
+
+
+Argument = Union[int, str, datetime, date, time, ZoneInfo, Path, tuple[str, ...], SegmentName, None]
 """A typed argument of a finding; times are instants, shown on the forum's clock by the renderer."""
 
 Arguments = Mapping[str, Argument]

@@ -30,22 +30,14 @@ from pydantic_core import PydanticCustomError
 
 from agenda.codes import CHECK_CODES
 from agenda.durations import parse_clock, parse_minutes
+from agenda.kinds import KINDS
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-class Kind(str, Enum):
-    REGISTRATION = "registration"
-    OPENING = "opening"
-    REMARKS = "remarks"
-    TRANSITION = "transition"
-    PRESENTATION = "presentation"
-    PANEL = "panel"
-    QA = "qa"
-    BREAK = "break"
-    CLOSING = "closing"
-    OTHER = "other"
+Kind = Enum("Kind", {name.upper(): name for name in KINDS}, type=str)  # type: ignore[misc]  # members come from KINDS
+"""The segment kinds, one per row of `agenda.kinds.KINDS`."""
 
 
 def _text(value: Any) -> Any:

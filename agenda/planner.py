@@ -18,8 +18,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from agenda.findings import Path
-from agenda.i18n import labels_for
-from agenda.model import Flexible, Forum, ForumFile, Item, Kind, Person, Segment
+from agenda.model import Flexible, Forum, ForumFile, Item, Person, Segment
 from agenda.zones import add_minutes, localize, minutes_between
 
 
@@ -46,7 +45,7 @@ class TimedSegment:
     index: int
     id: str
     segment: Segment
-    title: str
+    title: str | None  # the file's title; None: renderers show the kind's label in their language
     start: datetime | None  # None: open start (registration with only `until`)
     end: datetime
     minutes: int | None
@@ -79,7 +78,6 @@ class LocalTime:
 class Plan:
     document: ForumFile
     forum_id: str
-    language: str
     window_start: datetime
     window_end: datetime
     segments: tuple[TimedSegment, ...]
@@ -90,6 +88,11 @@ class Plan:
     @property
     def forum(self) -> Forum:
         return self.document.forum
+
+    @property
+    def language(self) -> str:
+        """The file's language: what renderers speak unless they are asked for another."""
+        return self.document.forum.language
 
     @overload
     def local(self, moment: datetime) -> datetime: ...
@@ -135,10 +138,9 @@ class Plan:
         return max(0, minutes_between(self.window_end, self.program_end))
 
 
-def plan(document: ForumFile, language: str | None = None, fallback_id: str = "forum") -> Plan:
+def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
     forum = document.forum
     tz = forum.timezone
-    language = language or forum.language
     local_times = [LocalTime(("forum", "start"), forum.date, forum.start)]
     window_start = localize(forum.date, forum.start, tz)
     if forum.end is not None:
@@ -165,7 +167,6 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
     if extra:
         spans = _place(document.program, pins, window_start, extra)
 
-    labels = labels_for(language)
     roster = document.people
     ids = _segment_ids(document.program)
     segments = tuple(
@@ -173,7 +174,7 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
             index=i,
             id=ids[i],
             segment=seg,
-            title=seg.title or labels.kind(seg.kind.value),
+            title=seg.title,
             start=start,
             end=end,
             minutes=None if start is None else minutes_between(start, end),
@@ -187,7 +188,7 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
         for role, ref in (("mc", forum.mc), ("moderator", forum.moderator))
         if ref is not None
     )
-    return Plan(document, forum.id or fallback_id, language, window_start, window_end,
+    return Plan(document, forum.id or fallback_id, window_start, window_end,
                 segments, hosts, tuple(local_times), tz)
 
 
@@ -215,7 +216,7 @@ def _place(program, pins, window_start, extra) -> list[tuple[datetime | None, da
             start = at
         elif until is not None and minutes is not None:
             start = add_minutes(until, -minutes)
-        elif until is not None and seg.kind is Kind.REGISTRATION:
+        elif until is not None and seg.kind.value == "registration":
             start = None
         else:
             start = cursor

@@ -138,9 +138,9 @@ def test_window_by_duration_and_crossing_midnight():
     assert analyze_text(by_duration, "f.yaml").plan.window_end == plan.window_end
 
 
-def test_language_override_changes_default_titles_only():
-    plan_en = analyze(str(SEED), language="en").plan
-    assert plan_en.segments[1].title == "Opening" and plan_en.segments[5].title == "질의응답·자유토론"
+def test_the_plan_holds_the_files_titles_and_no_words_of_a_language():
+    plan = analyze(str(SEED)).plan
+    assert plan.segments[1].title is None and plan.segments[5].title == "질의응답·자유토론"
 
 
 def test_cancelled_segment_keeps_its_time_and_leaves_the_minutes_unscheduled():

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.checks.plan_reading import pin_path
+from agenda.checks.plan_reading import named, pin_path
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 from agenda.zones import minutes_between
@@ -16,5 +16,5 @@ def check(plan: Plan) -> Iterator[Problem]:
     for seg in plan.segments:
         if seg.kind != "registration" and seg.start is not None and seg.start < plan.window_start:
             yield Location(pin_path(seg)), {
-                "title": seg.title, "start": seg.start, "opens": plan.window_start, "zone": plan.zone,
+                "title": named(seg), "start": seg.start, "opens": plan.window_start, "zone": plan.zone,
                 "minutes": minutes_between(seg.start, plan.window_start)}

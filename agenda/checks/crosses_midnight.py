@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from agenda.checks import Problem
+from agenda.checks.plan_reading import named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 
@@ -18,7 +19,7 @@ def check(plan: Plan) -> Iterator[Problem]:
             "what": "window", "start": plan.window_start, "end": plan.window_end, "zone": plan.zone}
     elif _past_midnight(start, _local(plan, plan.program_end)):
         last = max(plan.segments, key=lambda s: s.end.timestamp())
-        yield Location(last.path), {"what": "program", "title": last.title, "end": last.end, "zone": plan.zone}
+        yield Location(last.path), {"what": "program", "title": named(last), "end": last.end, "zone": plan.zone}
 
 
 def _local(plan: Plan, moment: datetime) -> datetime:

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
+from agenda.checks.plan_reading import named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 
@@ -17,4 +18,4 @@ def check(plan: Plan) -> Iterator[Problem]:
             speakers = len(s.all_speakers)
             if s.each * speakers != s.duration:
                 yield Location(seg.path + ("duration",)), {
-                    "title": seg.title, "each": s.each, "speakers": speakers, "duration": s.duration}
+                    "title": named(seg), "each": s.each, "speakers": speakers, "duration": s.duration}

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.checks.plan_reading import pin_path, sequence_pairs
+from agenda.checks.plan_reading import named, pin_path, sequence_pairs
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 from agenda.zones import minutes_between
@@ -17,5 +17,5 @@ def check(plan: Plan) -> Iterator[Problem]:
         assert seg.start is not None
         if seg.start.timestamp() > before.end.timestamp():
             yield Location(pin_path(seg)), {
-                "minutes": minutes_between(before.end, seg.start), "before": before.title, "ends": before.end,
-                "title": seg.title, "start": seg.start, "zone": plan.zone}
+                "minutes": minutes_between(before.end, seg.start), "before": named(before), "ends": before.end,
+                "title": named(seg), "start": seg.start, "zone": plan.zone}

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
+from agenda.checks.plan_reading import named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 
@@ -15,4 +16,4 @@ def check(plan: Plan) -> Iterator[Problem]:
         timed = [item.duration for item in seg.segment.items if item.duration is not None]
         if seg.minutes is not None and timed and sum(timed) > seg.minutes:
             yield Location(seg.path + ("items",), key=True), {
-                "title": seg.title, "total": sum(timed), "minutes": seg.minutes}
+                "title": named(seg), "total": sum(timed), "minutes": seg.minutes}

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from agenda.findings import Path
+from agenda.findings import Path, SegmentName
 from agenda.planner import LocalTime, Plan, Role, TimedSegment
 from agenda.zones import WallTime, wall_time_kind
 
@@ -34,3 +34,8 @@ def wall_times(plan: Plan, kind: WallTime) -> Iterator[LocalTime]:
     for local in plan.local_times:
         if wall_time_kind(local.day, local.clock, plan.zone) is kind:
             yield local
+
+
+def named(seg: TimedSegment) -> SegmentName:
+    """A segment as a finding names it: the file's title, else its kind, which the reader's words label."""
+    return SegmentName(seg.title, seg.kind)

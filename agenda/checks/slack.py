@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
+from agenda.checks.plan_reading import named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 from agenda.zones import minutes_between
@@ -19,5 +20,5 @@ def check(plan: Plan) -> Iterator[Problem]:
     allowed = plan.document.rules.allow_slack
     if slack > allowed:
         last = max(plan.segments, key=lambda s: s.end.timestamp())
-        yield Location(last.path), {"what": "early", "ends": plan.program_end, "title": last.title, "minutes": slack,
+        yield Location(last.path), {"what": "early", "ends": plan.program_end, "title": named(last), "minutes": slack,
                                     "closes": plan.window_end, "allowed": allowed, "zone": plan.zone}

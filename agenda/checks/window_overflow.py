@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
+from agenda.checks.plan_reading import named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 from agenda.zones import minutes_between
@@ -14,5 +15,5 @@ SEVERITY = Severity.ERROR
 def check(plan: Plan) -> Iterator[Problem]:
     for seg in plan.segments:
         if seg.end.timestamp() > plan.window_end.timestamp():
-            yield Location(seg.path), {"title": seg.title, "end": seg.end, "closes": plan.window_end,
+            yield Location(seg.path), {"title": named(seg), "end": seg.end, "closes": plan.window_end,
                                        "minutes": minutes_between(plan.window_end, seg.end), "zone": plan.zone}

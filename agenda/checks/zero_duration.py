@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
+from agenda.checks.plan_reading import named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 
@@ -19,12 +20,12 @@ def check(plan: Plan) -> Iterator[Problem]:
     for seg in plan.segments:
         s = seg.segment
         if isinstance(s.duration, int) and s.duration <= 0:
-            yield Location(seg.path + ("duration",)), {"what": "duration", "title": seg.title, "minutes": s.duration}
+            yield Location(seg.path + ("duration",)), {"what": "duration", "title": named(seg), "minutes": s.duration}
         elif s.each is not None and s.each <= 0:
-            yield Location(seg.path + ("each",)), {"what": "each", "title": seg.title, "minutes": s.each}
+            yield Location(seg.path + ("each",)), {"what": "each", "title": named(seg), "minutes": s.each}
         elif s.until is not None and seg.minutes is not None and seg.minutes <= 0:
-            yield Location(seg.path + ("until",)), {"what": "until", "title": seg.title, "minutes": seg.minutes}
+            yield Location(seg.path + ("until",)), {"what": "until", "title": named(seg), "minutes": seg.minutes}
         for item in seg.items:
             if item.item.duration is not None and item.item.duration <= 0:
                 yield Location(seg.path + ("items", item.index, "duration")), {
-                    "what": "item", "item": item.item.title, "title": seg.title, "minutes": item.item.duration}
+                    "what": "item", "item": item.item.title, "title": named(seg), "minutes": item.item.duration}

@@ -79,9 +79,9 @@ def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, w
     return event
 
 
-def _forum_event(plan: Plan, when: datetime, alarm: timedelta | None) -> Event:
+def _forum_event(plan: Plan, when: datetime, alarm: timedelta | None, language: str | None) -> Event:
     event = _event(forum_uid(plan), plan, plan.window_start, plan.window_end, plan.forum.title, when)
-    event.add("description", plan_text(plan))
+    event.add("description", plan_text(plan, language))
     event.add("status", "CONFIRMED")
     if alarm:
         reminder = Alarm()
@@ -97,11 +97,13 @@ def segments_without_start(plan: Plan) -> list[TimedSegment]:
     return [seg for seg in plan.segments if seg.start is None]
 
 
-def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | None:
+def _segment_event(plan: Plan, seg: TimedSegment, when: datetime, language: str | None) -> Event | None:
     if seg.start is None or not is_calendar_event(seg):
         return None  # no start (segments_without_start), or no length: nothing to put in a calendar
-    event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{seg.title} · {plan.forum.title}", when)
-    description = segment_text(plan, seg, labels_for(plan.language))
+    labels = labels_for(language or plan.language)
+    title = labels.title(seg.title, seg.kind)
+    event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{title} · {plan.forum.title}", when)
+    description = segment_text(plan, seg, labels)
     if description:
         event.add("description", "\n".join(description))
     event.add("status", "CANCELLED" if seg.cancelled else "CONFIRMED")
@@ -109,7 +111,8 @@ def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | Non
     return event
 
 
-def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None) -> Calendar:
+def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
+             language: str | None = None) -> Calendar:
     """One calendar for a forum or a series; `now` is DTSTAMP where a forum has no `updated`."""
     cal = Calendar()
     name = calendar_name(plans)
@@ -127,10 +130,10 @@ def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: ti
     cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
     for plan in sorted(plans, key=lambda p: (p.window_start, p.forum_id)):
         when = stamp(plan, now)
-        cal.add_component(_forum_event(plan, when, alarm))
+        cal.add_component(_forum_event(plan, when, alarm, language))
         if segments:
             for seg in plan.segments:
-                event = _segment_event(plan, seg, when)
+                event = _segment_event(plan, seg, when, language)
                 if event is not None:
                     cal.add_component(event)
     first = min(p.local(p.window_start) for p in plans).date()
@@ -139,6 +142,7 @@ def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: ti
     return cal
 
 
-def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False,
-                   alarm: timedelta | None = None) -> bytes:
-    return calendar(plans, now, segments, alarm).to_ical()
+def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
+                   language: str | None = None) -> bytes:
+    """`language` overrides each file's own language for the words the calendar shows."""
+    return calendar(plans, now, segments, alarm, language).to_ical()

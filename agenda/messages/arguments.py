@@ -4,7 +4,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from agenda.findings import Arguments, Path, format_path
+from agenda.findings import Arguments, Path, SegmentName, format_path
+from agenda.kinds import kind_label
 
 Sentence = Callable[[Arguments], str]
 """A catalogue entry: a finding's arguments in, one sentence out."""
@@ -33,8 +34,12 @@ def clock(args: Arguments) -> str:
     return f"{value:%H:%M}"
 
 
-def text(args: Arguments, name: str) -> str:
-    return str(args.get(name, ""))
+def text(args: Arguments, name: str, language: str = "en") -> str:
+    """A text argument; a segment's name is its title, else its kind's label in the reader's language."""
+    value = args.get(name, "")
+    if isinstance(value, SegmentName):
+        return value.title or kind_label(value.kind, language)
+    return str(value)
 
 
 def number(args: Arguments, name: str) -> int:

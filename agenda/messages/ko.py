@@ -5,7 +5,12 @@ sentences read naturally whatever the titles are.
 """
 
 from agenda.findings import Arguments
-from agenda.messages.arguments import Sentence, clock, hm, local, names, number, path, quoted, text
+from agenda.messages import arguments
+from agenda.messages.arguments import Sentence, clock, hm, local, names, number, path, quoted
+
+
+def text(args: Arguments, name: str) -> str:
+    return arguments.text(args, name, "ko")
 
 _DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True,
                     "7": True, "8": True, "9": False}
