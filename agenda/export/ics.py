@@ -9,6 +9,7 @@ positions or randomness, so a re-import updates instead of duplicating.
 import os
 import re
 import uuid
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, vDuration
@@ -91,6 +92,7 @@ def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, w
     event.add("dtstamp", when)
     event.add("last-modified", when)
     event.add("sequence", plan.forum.revision)
+    event.add("x-agenda-forum", plan.forum_id)  # which forum owns it: UIDs cannot say (ids may contain dots)
     event.add("summary", summary)
     event.add("dtstart", calendar_time(start))
     event.add("dtend", calendar_time(end))
@@ -164,3 +166,22 @@ def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None
 
 def calendar_bytes(plans: list[Plan], segments: bool = False, alarm: str | None = None) -> bytes:
     return calendar(plans, segments, alarm).to_ical()
+
+
+def event_calendars(plans: list[Plan], segments: bool = False) -> Iterator[Calendar]:
+    """Each event of `calendar` alone, as a CalDAV server stores it (RFC 4791 §4.1).
+
+    One VEVENT with the VTIMEZONEs its TZIDs need, and no METHOD: a stored
+    calendar object resource is not an iTIP message.
+    """
+    whole = calendar(plans, segments)
+    zones = {str(zone["TZID"]): zone for zone in whole.walk("VTIMEZONE")}
+    for event in whole.walk("VEVENT"):
+        single = Calendar()
+        for name in ("prodid", "version", "calscale"):
+            single.add(name, whole[name])
+        used = {str(value.params["TZID"]) for value in event.values() if "TZID" in getattr(value, "params", {})}
+        for tzid in sorted(used):
+            single.add_component(zones[tzid])
+        single.add_component(event)
+        yield single
