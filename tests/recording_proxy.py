@@ -5,6 +5,8 @@ request is forwarded as it came and one line `METHOD PATH` is appended to
 LOG_FILE, so a test counts what `agenda publish` really sent. With
 PROXY_LOGIN=user:password in the environment it answers 401 to any other
 login, as a reverse proxy in front of Xandikos (which has no login) does.
+A PUT or DELETE under a path with `/read-only` in it is refused with 403, as
+a server refuses changes to a calendar shared read-only.
 """
 
 import base64
@@ -29,6 +31,11 @@ class Forward(BaseHTTPRequestHandler):
         if LOGIN and self.headers.get("Authorization") != "Basic " + base64.b64encode(LOGIN.encode()).decode():
             self.send_response(401)
             self.send_header("WWW-Authenticate", 'Basic realm="test"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if self.command in ("PUT", "DELETE") and "/read-only" in self.path:
+            self.send_response(403)
             self.send_header("Content-Length", "0")
             self.end_headers()
             return

@@ -197,6 +197,26 @@ def test_an_event_changed_between_read_and_write_is_reread_and_written_once_more
     assert publish_cli(server, calendar, longer, home=tmp_path).stdout == "생성 0 · 수정 0 · 변경 없음 7 · 삭제 0\n"
 
 
+def test_an_event_changed_before_its_delete_is_reread_and_still_deleted(server, calendar, tmp_path):
+    publish_cli(server, calendar, SEED, home=tmp_path)
+    meddled = []
+
+    def change_behind_our_back(action):
+        if action.kind is Kind.DELETE:
+            status, data, _ = server.request("GET", action.href)
+            server.put(action.href, data.replace(b"STATUS:CONFIRMED", b"STATUS:TENTATIVE"))
+            meddled.append(action.href)
+
+    mark = len(server.requests_seen())
+    outcome = publish([analyze(str(SEED)).plan], server.url + calendar, Login(USER, PASSWORD), segments=False,
+                      before_write=change_behind_our_back)
+    assert dict(outcome.counts) == {Kind.UNCHANGED: 1, Kind.DELETE: 6}
+    assert len(meddled) == 6
+    deletes = [line for line in server.requests_seen()[mark:] if line.startswith("DELETE ")]
+    assert len(deletes) == 12  # each refused once with 412, then sent again after a fresh GET
+    assert set(server.query(calendar)) == {forum_uid(analyze(str(SEED)).plan)}
+
+
 def test_a_wrong_password_exits_2_and_prints_no_password(server, calendar, tmp_path):
     wrong = "not-the-Passw0rd-42"
     result = publish_cli(server, calendar, SEED, exit_status=2, env={"AGENDA_CALDAV_PASSWORD": wrong}, home=tmp_path)
@@ -205,6 +225,16 @@ def test_a_wrong_password_exits_2_and_prints_no_password(server, calendar, tmp_p
     for secret in (wrong, PASSWORD):
         assert secret not in result.stdout + result.stderr
     assert server.query(calendar) == {}
+
+
+def test_a_refused_change_exits_2_with_the_status_and_what_to_do(server, tmp_path):
+    path = f"/{USER}/read-only-{next(_names)}/"
+    server.make_calendar(path)
+    result = publish_cli(server, path, SEED, exit_status=2, home=tmp_path)
+    assert result.stdout == ""
+    assert re.search(r"agenda: PUT http://127\.0\.0\.1:\d+/user/read-only-\d+/ai-party-2023-2@agenda\.forum\.ics: "
+                     r"403 Forbidden; this login may not do that here; check the user's rights", result.stderr)
+    assert "nothing was changed in the calendar" in result.stderr
 
 
 def test_the_password_can_come_from_netrc(server, calendar, tmp_path):

@@ -102,6 +102,9 @@ class CalDavClient:
         message = f"{method} {display_url(url)}: {status}"
         if response.status_code == 412:
             raise PreconditionFailed(message, 412)
+        if 300 <= response.status_code < 400 and response.headers.get("Location"):
+            target = display_url(urljoin(url, response.headers["Location"]))
+            raise DavError(f"{message}; the server points to {target}: give that URL to --to", response.status_code)
         raise DavError(f"{message}; {_advice(method, response.status_code)}", response.status_code)
 
     def calendar_objects(self) -> list[RemoteObject]:
