@@ -30,6 +30,12 @@ SECRET = {"AGENDA_CALDAV_PASSWORD": PASSWORD}
 _names = itertools.count()
 
 
+@pytest.fixture(autouse=True)
+def no_proxy_for_the_test_servers(monkeypatch):
+    """requests honours HTTP_PROXY; the servers are on 127.0.0.1 and must be reached directly."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+
+
 @pytest.fixture(scope="module", params=["radicale", "xandikos"])
 def server(request, tmp_path_factory):
     try:

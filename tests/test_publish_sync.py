@@ -10,7 +10,8 @@ from agenda.publish.credentials import login_for
 from agenda.publish.sync import (Action, Conflict, Kind, decide, fingerprint, new_href, planned_event, read_stored,
                                  with_sequence)
 from agenda.publish.words import summary_line
-from helpers import SEED
+from dav_servers import free_port
+from helpers import BROKEN, SEED, run
 
 COLLECTION = "/user/forums/"
 
@@ -135,3 +136,25 @@ def test_login_from_environment_netrc_and_never_from_the_url(tmp_path, monkeypat
     with pytest.raises(UsageError) as refused:
         login_for("https://ann:in-the-url@cal.example.org/dav/", None)
     assert "in-the-url" not in str(refused.value)
+
+
+def test_a_file_with_errors_is_not_published(tmp_path):
+    result = run("publish", BROKEN, "--to", f"http://127.0.0.1:{free_port()}/user/forums/", exit_status=1,
+                 env={"HOME": str(tmp_path)})
+    assert result.stderr.endswith("nothing published: fix the errors above\n")
+
+
+def test_a_password_in_the_url_is_refused_and_not_repeated(tmp_path):
+    result = run("publish", SEED, "--to", "http://user:hunter2-secret@127.0.0.1:1/user/forums/", exit_status=2,
+                 env={"HOME": str(tmp_path)})
+    assert "do not put the password in the URL" in result.stderr
+    assert "hunter2-secret" not in result.stdout + result.stderr
+
+
+def test_a_server_that_cannot_be_reached_exits_2_and_says_nothing_changed(tmp_path):
+    port = free_port()
+    result = run("publish", SEED, "--to", f"http://127.0.0.1:{port}/user/forums/", exit_status=2,
+                 env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
+    assert f"agenda: cannot reach http://127.0.0.1:{port}/user/forums/ (connection refused); " \
+           "check the URL and that the server is running\n" in result.stderr
+    assert result.stderr.endswith("agenda: nothing was changed in the calendar\n")

@@ -8,6 +8,7 @@ DavError carrying the status and what to do. No message ever holds the
 password or the userinfo of a URL.
 """
 
+import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -54,6 +55,14 @@ class RemoteObject:
     data: bytes
 
 
+def _reason(error: requests.RequestException) -> str:
+    """"connection refused" from the operating system's words, else the kind of failure."""
+    said = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", str(error))
+    if said:
+        return said.group(1).strip().lower()
+    return re.sub(r"(?<!^)(?=[A-Z][a-z])", " ", type(error).__name__).lower()
+
+
 def _advice(method: str, status: int) -> str:
     if status == 401:
         return ("the server refused the login; check --user and the password "
@@ -71,14 +80,25 @@ def _advice(method: str, status: int) -> str:
     return "check the URL and the server"
 
 
+class _NoLogin(requests.auth.AuthBase):
+    """Sends no login, and keeps requests from taking one from ~/.netrc behind our back."""
+
+    def __call__(self, request):
+        return request
+
+
 class CalDavClient:
+    """One calendar collection. Proxies and CA bundles come from the environment as usual; the login never does."""
+
     def __init__(self, collection_url: str, user: str | None = None, password: str | None = None):
+        parts = urlsplit(collection_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise DavError(f"--to {display_url(collection_url)!r}: give the http:// or https:// URL "
+                           "of a calendar collection")
         self.collection_url = collection_url if collection_url.endswith("/") else collection_url + "/"
-        self.collection_path = urlsplit(self.collection_url).path
+        self.collection_path = parts.path if parts.path.endswith("/") else parts.path + "/"
         self._session = requests.Session()
-        self._session.trust_env = False  # no proxies or netrc from the environment: we decide the login
-        if user is not None and password is not None:
-            self._session.auth = (user, password)
+        self._session.auth = (user, password) if user is not None and password is not None else _NoLogin()
 
     def close(self) -> None:
         self._session.close()
@@ -93,8 +113,7 @@ class CalDavClient:
             raise DavError(f"{method} {display_url(url)}: no answer within {TIMEOUT} s; "
                            "check that the server is running and try again") from None
         except requests.RequestException as error:
-            reason = type(error).__name__.replace("Error", " error").strip().lower()
-            raise DavError(f"cannot reach {display_url(url)} ({reason}); "
+            raise DavError(f"cannot reach {display_url(url)} ({_reason(error)}); "
                            "check the URL and that the server is running") from None
         if response.status_code in expected:
             return response

@@ -75,11 +75,30 @@ def _after_412(client: CalDavClient, action: Action, planned: PlannedEvent | Non
     return again
 
 
+def _write(client: CalDavClient, action: Action, planned: PlannedEvent | None, forums: set[str]) -> Action | None:
+    try:
+        _apply(client, action)
+        return action
+    except PreconditionFailed:
+        again = _after_412(client, action, planned, forums)
+        if again is None or again.kind is Kind.UNCHANGED:
+            return again
+        try:
+            _apply(client, again)
+        except PreconditionFailed as error:
+            raise DavError(f"{error}: the event changed again while being written; "
+                           "run the same command again") from None
+        return again
+
+
 def publish(plans: list[Plan], url: str, login: Login, segments: bool = False, dry_run: bool = False,
             before_write: Callable[[Action], None] | None = None) -> Outcome:
     """Make the collection at `url` hold exactly these plans' events; `before_write` is a hook for tests."""
-    client = CalDavClient(url, login.user, login.password)
     outcome = Outcome()
+    try:
+        client = CalDavClient(url, login.user, login.password)
+    except DavError as error:
+        raise PublishError(str(error), outcome) from None
     try:
         planned = planned_events(plans, segments)
         stored = [s for s in (read_stored(o.href, o.etag, o.data) for o in client.calendar_objects()) if s]
@@ -102,19 +121,3 @@ def publish(plans: list[Plan], url: str, login: Login, segments: bool = False, d
     finally:
         client.close()
     return outcome
-
-
-def _write(client: CalDavClient, action: Action, planned: PlannedEvent | None, forums: set[str]) -> Action | None:
-    try:
-        _apply(client, action)
-        return action
-    except PreconditionFailed:
-        again = _after_412(client, action, planned, forums)
-        if again is None or again.kind is Kind.UNCHANGED:
-            return again
-        try:
-            _apply(client, again)
-        except PreconditionFailed as error:
-            raise DavError(f"{error}: the event changed again while being written; "
-                           "run the same command again") from None
-        return again
