@@ -174,6 +174,22 @@ def test_an_event_of_ours_stored_under_another_name_is_updated_there(server, cal
     assert len(stored) == 7
 
 
+def test_a_planned_uid_held_by_another_forums_event_stops_the_run_before_any_write(server, calendar, tmp_path):
+    plan = analyze(str(SEED)).plan
+    theirs = next(iter(event_calendars([plan]))).to_ical().replace(
+        b"X-AGENDA-FORUM:ai-party-2023-2", b"X-AGENDA-FORUM:someone-else")
+    server.put(calendar + "theirs.ics", theirs)
+    mark = len(server.requests_seen())
+    result = publish_cli(server, calendar, SEED, exit_status=2, home=tmp_path)
+    assert f"ai-party-2023-2@agenda.forum is already in {server.url}{calendar} at " in result.stderr
+    assert "put there by forum 'someone-else'; it is left alone: delete it there, or give this forum or " \
+           "segment another id" in result.stderr
+    assert writes_since(server, mark) == []
+    [(href, stored)] = server.query(calendar).values()
+    assert href.endswith("/theirs.ics")
+    assert str(stored.walk("VEVENT")[0]["X-AGENDA-FORUM"]) == "someone-else"
+
+
 def test_an_event_changed_between_read_and_write_is_reread_and_written_once_more(server, calendar, tmp_path):
     publish_cli(server, calendar, SEED, home=tmp_path)
     longer = edited(tmp_path, "longer.yaml", ("duration: 25m\n    speakers", "duration: 30m\n    speakers"))

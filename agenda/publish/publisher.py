@@ -50,8 +50,11 @@ def _apply(client: CalDavClient, action: Action) -> None:
         etag = action.etag
         if etag is None:  # a server that listed no ETag: read it now, so the write is still conditional
             current = client.get(action.href)
-            if current is None or current.etag is None:
-                raise PreconditionFailed(f"{action.href}: no ETag", 412)
+            if current is None:
+                raise PreconditionFailed(f"{action.href} is gone", 412)  # decided again from the fresh read
+            if current.etag is None:
+                raise DavError(f"{display_url(client.collection_url)}: the server gives no ETag for {action.href}, "
+                               "so it cannot be changed without risking someone else's change; change it by hand")
             etag = current.etag
         if action.kind is Kind.UPDATE:
             client.replace(action.href, etag, action.body)
