@@ -116,11 +116,10 @@ def read_stored(href: str, etag: str | None, data: bytes) -> StoredEvent | None:
         if event is None or "UID" not in event:
             return None
         owner = event.get(OWNER)
-        sequence = int(event.get("SEQUENCE", 0))
-    except (ValueError, TypeError, KeyError, IndexError):
+        return StoredEvent(href, etag, str(event["UID"]), str(owner) if owner is not None else None,
+                           int(event.get("SEQUENCE", 0)), fingerprint(calendar))
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
-    return StoredEvent(href, etag, str(event["UID"]), str(owner) if owner is not None else None,
-                       sequence, fingerprint(calendar))
 
 
 def planned_event(calendar: Calendar) -> PlannedEvent:
