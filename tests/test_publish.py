@@ -240,6 +240,23 @@ def test_an_event_changed_before_its_delete_is_reread_and_still_deleted(server, 
     assert set(server.query(calendar)) == {forum_uid(analyze(str(SEED)).plan)}
 
 
+def test_an_event_created_meanwhile_by_another_run_is_found_and_not_written_twice(server, calendar, tmp_path):
+    raced = []
+
+    def another_run_creates_it_first(action):
+        if action.kind is Kind.CREATE and not raced:
+            server.put(unquote(action.href), action.body)
+            raced.append(action.uid)
+
+    mark = len(server.requests_seen())
+    outcome = publish([analyze(str(SEED)).plan], server.url + calendar, Login(USER, PASSWORD), segments=True,
+                      before_write=another_run_creates_it_first)
+    assert dict(outcome.counts) == {Kind.CREATE: 6, Kind.UNCHANGED: 1}
+    methods = [line.split()[0] for line in server.requests_seen()[mark:]]
+    assert methods[:4] == ["REPORT", "PUT", "PUT", "GET"]  # theirs, ours refused with 412, the fresh read
+    assert set(server.query(calendar)) == set(utc_times(SEED))
+
+
 def test_a_wrong_password_exits_2_and_prints_no_password(server, calendar, tmp_path):
     wrong = "not-the-Passw0rd-42"
     result = publish_cli(server, calendar, SEED, exit_status=2, env={"AGENDA_CALDAV_PASSWORD": wrong}, home=tmp_path)
