@@ -339,6 +339,56 @@ def diff(
     sys.stdout.write(render(changes, after.plan, lang.value if lang else None))
 
 
+@app.command()
+def publish(
+    files: list[str] = typer.Argument(..., metavar="FILE...", help="One forum file, or several (a series)."),
+    to: str = typer.Option(..., "--to", help="URL of the CalDAV calendar collection, e.g. https://host/dav/cal/"),
+    user: Optional[str] = typer.Option(None, "--user", help="Login name; the password comes from "
+                                       "AGENDA_CALDAV_PASSWORD or ~/.netrc, never from an option."),
+    segments: bool = typer.Option(False, "--segments", help="One more event per segment."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change and write nothing."),
+) -> None:
+    """Make a CalDAV calendar hold exactly these forums' events: create, update, delete what differs."""
+    from agenda.analysis import analyze
+    from agenda.export.ics import segments_without_start
+    from agenda.publish.credentials import login_for
+    from agenda.publish.publisher import PublishError
+    from agenda.publish.publisher import publish as publish_plans
+    from agenda.publish.words import summary_line
+    from agenda.status import status_for_findings, worst
+
+    login = login_for(to, user)
+    analyses = [analyze(file) for file in files]
+    for analysis in analyses:
+        _print_findings(analysis.findings, _reader_language(None, analysis.language))
+    if any(a.plan is None for a in analyses) or worst(status_for_findings(a.findings) for a in analyses):
+        _err("nothing published: fix the errors above")
+        raise typer.Exit(ExitStatus.INVALID)
+    plans = [a.plan for a in analyses]
+    language = plans[0].language
+    if segments:
+        from agenda.i18n import labels_for
+
+        for analysis in analyses:
+            for seg in segments_without_start(analysis.plan):
+                name = labels_for(analysis.plan.language).title(seg.title, seg.kind)
+                _err(f"{analysis.file}: {name} has no start and is not in the calendar; "
+                     f"give it `at:` or a `duration`")
+    try:
+        outcome = publish_plans(plans, to, login, segments=segments, dry_run=dry_run)
+    except PublishError as error:
+        _err(f"agenda: {error}")
+        if error.outcome.written:
+            _err(f"agenda: already done before the stop: {summary_line(error.outcome.counts, language)}; "
+                 "run the same command again to finish")
+        else:
+            _err("agenda: nothing was changed in the calendar")
+        raise typer.Exit(ExitStatus.ERROR)
+    sys.stdout.write(summary_line(outcome.counts, language) + "\n")
+    if dry_run:
+        _err("--dry-run: nothing was written")
+
+
 LONG_RUNNING = frozenset({"run", "serve"})
 """Commands that live for hours: they keep Python's cycle collector as it is."""
 

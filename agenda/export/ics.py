@@ -11,6 +11,7 @@ The exporter reads no environment and parses no options: the time that
 stands for "now" and the reminder come in as values.
 """
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, vDuration
@@ -69,7 +70,7 @@ def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, w
     event.add("last-modified", when)
     event.add("sequence", plan.forum.revision)
     event.add("summary", summary)
-    event.add("x-agenda-forum", plan.forum_id)
+    event.add("x-agenda-forum", plan.forum_id)  # which forum owns it: UIDs cannot say (ids may contain dots)
     event.add("dtstart", calendar_time(plan, start))
     event.add("dtend", calendar_time(plan, end))
     if plan.forum.venue:
@@ -146,3 +147,22 @@ def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, ala
                    language: str | None = None) -> bytes:
     """`language` overrides each file's own language for the words the calendar shows."""
     return calendar(plans, now, segments, alarm, language).to_ical()
+
+
+def event_calendars(plans: list[Plan], now: datetime, segments: bool = False) -> Iterator[Calendar]:
+    """Each event of `calendar` alone, as a CalDAV server stores it (RFC 4791 §4.1).
+
+    One VEVENT with the VTIMEZONEs its TZIDs need, and no METHOD: a stored
+    calendar object resource is not an iTIP message.
+    """
+    whole = calendar(plans, now, segments)
+    zones = {str(zone["TZID"]): zone for zone in whole.walk("VTIMEZONE")}
+    for event in whole.walk("VEVENT"):
+        single = Calendar()
+        for name in ("prodid", "version", "calscale"):
+            single.add(name, whole[name])
+        used = {str(value.params["TZID"]) for value in event.values() if "TZID" in getattr(value, "params", {})}
+        for tzid in sorted(used):
+            single.add_component(zones[tzid])
+        single.add_component(event)
+        yield single
