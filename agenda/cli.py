@@ -144,20 +144,27 @@ def validate(
 @app.command()
 def export(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="One forum file, or several (a series)."),
-    output: str = typer.Option(..., "--output", "-o", help="Output file; its suffix picks the format. - for stdout."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", help="Output file; its suffix picks the format. - for stdout."),
     format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="ics, md, html, csv or json."),
     segments: bool = typer.Option(False, "--segments", help="Calendar: one more event per segment."),
     alarm: Optional[str] = typer.Option(None, "--alarm", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
     force: bool = typer.Option(False, "--force", help="Export even when the files have error findings."),
+    per_person: Optional[str] = typer.Option(
+        None, "--per-person", metavar="DIR", help="Also write DIR/<person>.ics: each person's own calendar."),
 ) -> None:
-    """Write a calendar (.ics) or a document (.md, .html, .csv, .json)."""
+    """Write a calendar (.ics) or a document (.md, .html, .csv, .json), or one calendar per person."""
     from agenda.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
     from agenda.output_files import write_output
     from agenda.status import status_for_findings, worst
 
-    chosen = format_for(output, format.value if format else None)
+    if output is None and per_person is None:
+        raise UsageError("give -o OUT (a file, or - for stdout), or --per-person DIR")
+    if per_person is not None and len(files) != 1:
+        raise UsageError("--per-person takes one forum file")
+    chosen = format_for(output, format.value if format else None) if output is not None else None
     analyses = [analyze(file, lang.value if lang else None) for file in files]
     statuses = []
     for analysis in analyses:
@@ -166,6 +173,13 @@ def export(
     if any(a.plan is None for a in analyses) or (worst(statuses) and not force):
         _err("nothing written: fix the errors above, or use --force to export anyway")
         raise typer.Exit(ExitStatus.INVALID)
+    if per_person is not None:
+        from agenda.export.person_files import write_person_calendars
+
+        written = write_person_calendars(analyses[0].plan, per_person)
+        _err(f"wrote {len(written)} calendars in {per_person}")
+    if output is None:
+        return
     data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=alarm)
     write_output(output, data)
     if chosen == "ics" and segments:

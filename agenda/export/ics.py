@@ -164,3 +164,76 @@ def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None
 
 def calendar_bytes(plans: list[Plan], segments: bool = False, alarm: str | None = None) -> bytes:
     return calendar(plans, segments, alarm).to_ical()
+
+
+# Per-person calendars: the forum's event and one event per part, with UIDs of their own.
+
+
+def person_forum_uid(plan: Plan, person_key: str) -> str:
+    return f"{plan.forum_id}+{person_key}@{UID_DOMAIN}"
+
+
+def part_uid(plan: Plan, part, person_key: str) -> str:
+    """`<forum.id>.<segment id>[.<item id>]+<person id>@agenda.forum`; the forum's own event for a forum host."""
+    if part.segment_id is None:
+        return person_forum_uid(plan, person_key)
+    item = f".{part.item_id}" if part.item_id is not None else ""
+    return f"{plan.forum_id}.{part.segment_id}{item}+{person_key}@{UID_DOMAIN}"
+
+
+def _mark_forum(event: Event, plan: Plan) -> Event:
+    if "X-AGENDA-FORUM" not in event:
+        event.add("x-agenda-forum", plan.forum_id)
+    return event
+
+
+def _part_description(plan: Plan, part) -> str:
+    from agenda.render.notice_words import notice_words
+
+    words, labels = notice_words(plan.language), labels_for(plan.language)
+    lines = [f"{words.role}: {words.roles.get(part.role, part.role)}"]
+    if part.minutes is not None:
+        lines.append(f"{words.time}: {labels.time_range(part.start, part.end)} ({labels.minutes(part.minutes)})")
+    if part.before:
+        lines.append(f"{words.before}: {', '.join(part.before)}")
+    if part.after:
+        lines.append(f"{words.after}: {', '.join(part.after)}")
+    return "\n".join(lines)
+
+
+def _part_event(plan: Plan, part, person_key: str, when: datetime, cancelled: bool) -> Event | None:
+    if part.start is None or part.end is None or part.end <= part.start:
+        return None
+    summary = part.title if part.segment_id is None else f"{part.title} · {plan.forum.title}"
+    event = _event(part_uid(plan, part, person_key), plan, part.start, part.end, summary, when)
+    if part.segment_id is None:
+        event.add("description", plan_text(plan))
+    else:
+        event.add("description", _part_description(plan, part))
+        event.add("related-to", person_forum_uid(plan, person_key))
+    event.add("status", "CANCELLED" if cancelled or part.cancelled else "CONFIRMED")
+    return _mark_forum(event, plan)
+
+
+def person_calendar(plan: Plan, person, when: datetime | None = None, withdrawn=()) -> Calendar:
+    """One person's calendar: the forum, their parts, and `withdrawn` parts (from an older plan) as cancelled."""
+    when = when or stamp(plan)
+    cal = Calendar()
+    name = f"{plan.forum.title} · {person.person.name}"
+    for key, value in (("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                       ("method", "PUBLISH"), ("name", name), ("x-wr-calname", name)):
+        cal.add(key, value)
+    own = [part for part in person.parts if part.segment_id is not None]
+    taking_part = any(not part.cancelled for part in person.parts)
+    forum = _event(person_forum_uid(plan, person.key), plan, plan.window_start, plan.window_end,
+                   plan.forum.title, when)
+    forum.add("description", plan_text(plan))
+    forum.add("status", "CONFIRMED" if taking_part else "CANCELLED")
+    cal.add_component(_mark_forum(forum, plan))
+    events = [_part_event(plan, part, person.key, when, False) for part in own]
+    events += [_part_event(plan, part, person.key, when, True) for part in withdrawn if part.segment_id is not None]
+    for event in sorted(filter(None, events), key=lambda e: (e.decoded("dtstart").timestamp(), str(e["uid"]))):
+        cal.add_component(event)
+    day = plan.window_start.date()
+    cal.add_missing_timezones(first_date=date(day.year - 1, 1, 1), last_date=date(day.year + 2, 1, 1))
+    return cal
