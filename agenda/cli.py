@@ -256,6 +256,66 @@ def diff(
     sys.stdout.write(render(changes, after.plan))
 
 
+@app.command()
+def notices(
+    old: str = typer.Argument(..., metavar="OLD", help="The version of the forum file people were told about."),
+    new: str = typer.Argument(..., metavar="NEW", help="The changed version."),
+    output: str = typer.Option(..., "--output", "-o", metavar="DIR", help="Folder for the drafts and index.md."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the new file's language."),
+    sender: Optional[str] = typer.Option(None, "--from", metavar="ADDRESS", help="The From address of the notices."),
+    send: Optional[str] = typer.Option(
+        None, "--send", metavar="URL",
+        help="Send the drafts: smtp://HOST:PORT or smtps://HOST:PORT. Credentials come from "
+             "AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD; AGENDA_SMTP_CAFILE adds a trusted CA."),
+) -> None:
+    """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
+    from agenda.analysis import analyze
+    from agenda.export.notice_mail import draft_notices, sender_address
+    from agenda.export.person_files import output_folder
+    from agenda.mail_delivery import DeliveryError, Outgoing, parse_server, send_all
+    from agenda.output_files import write_output
+
+    server = parse_server(send) if send else None
+    if server is not None and not sender:
+        raise UsageError("--send needs --from ADDRESS: the address the notices come from")
+    before, after = analyze(old, lang.value if lang else None), analyze(new, lang.value if lang else None)
+    for analysis in (before, after):
+        if not analysis.valid:
+            _print_findings(analysis.findings)
+            _err(f"no notices drafted: fix the errors in {analysis.file} first")
+            raise typer.Exit(ExitStatus.INVALID)
+    drafted = draft_notices(before.plan, after.plan, new, sender)
+    if drafted.revision_not_raised:
+        _err(f"{new}: warning: forum.revision ({after.plan.forum.revision}) is not above {old}'s "
+             f"({before.plan.forum.revision}); calendars may ignore the update: raise it")
+    folder = output_folder(output)
+    if server is not None:
+        stale = [d.file_name for d in drafted.drafts
+                 if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
+        if stale:
+            raise UsageError(f"{output}: {', '.join(stale)} differ from what these files and options draft now, "
+                             f"so they are not what you read; nothing was sent. Run again without --send, "
+                             f"read {output}/index.md, then send")
+    for item in drafted.drafts:
+        write_output(str(folder / item.file_name), item.data)
+    write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))
+    no_address = [d for d in drafted.drafts if d.recipient is None]
+    _err(f"wrote {len(drafted.drafts)} notices and {output}/index.md"
+         + (f"; {len(no_address)} without an address" if no_address else ""))
+    if server is None:
+        return
+    outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
+    for item in no_address:
+        print(f"not sent      {item.file_name}: no address")
+    try:
+        send_all(server, sender_address(sender).addr_spec, outgoing, folder, lambda line: print(line, flush=True))
+    except DeliveryError as error:
+        sent = ", ".join(m.label for m in error.sent) or "none"
+        _err(f"agenda: {error}\nsent in this run: {sent}; the log {output}/sent.log lists every message sent, "
+             f"and running the same command again sends only the rest")
+        raise typer.Exit(ExitStatus.ERROR)
+
+
 LONG_RUNNING = frozenset({"run", "serve"})
 """Commands that live for hours: they keep Python's cycle collector as it is."""
 
