@@ -58,6 +58,7 @@ def edited(text: str, *replacements: tuple[str, str], revision: int = 2) -> str:
 
 
 def versions(tmp_path: Path, *replacements: tuple[str, str], revision: int = 2) -> tuple[Path, Path]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text(FORUM, encoding="utf-8")
     new.write_text(edited(FORUM, *replacements, revision=revision), encoding="utf-8")
