@@ -55,7 +55,7 @@ def main() -> None:
     if args.user:
         def authenticator(server, session, envelope, mechanism, auth_data):
             ok = auth_data.login == args.user.encode() and auth_data.password == args.password.encode()
-            return AuthResult(success=ok)
+            return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535 itself
 
         options.update(authenticator=authenticator, auth_required=True, auth_require_tls=True)
     controller = Controller(Saver(args.folder, args.die_on), hostname="127.0.0.1", port=args.port, **options)
