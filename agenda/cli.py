@@ -272,7 +272,7 @@ def notices(
     from agenda.analysis import analyze
     from agenda.export.notice_mail import draft_notices, sender_address
     from agenda.export.person_files import output_folder
-    from agenda.mail_delivery import DeliveryError, Outgoing, parse_server, send_all
+    from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
     from agenda.output_files import write_output
 
     server = parse_server(send) if send else None
@@ -295,12 +295,12 @@ def notices(
         if stale:
             raise UsageError(f"{output}: {', '.join(stale)} differ from what these files and options draft now, "
                              f"so they are not what you read; nothing was sent. Run again without --send, "
-                             f"read {output}/index.md, then send")
+                             f"read {folder / 'index.md'}, then send")
     for item in drafted.drafts:
         write_output(str(folder / item.file_name), item.data)
     write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))
     no_address = [d for d in drafted.drafts if d.recipient is None]
-    _err(f"wrote {len(drafted.drafts)} notices and {output}/index.md"
+    _err(f"wrote {len(drafted.drafts)} notices and {folder / 'index.md'}"
          + (f"; {len(no_address)} without an address" if no_address else ""))
     if server is None:
         return
@@ -311,7 +311,7 @@ def notices(
         send_all(server, sender_address(sender).addr_spec, outgoing, folder, lambda line: print(line, flush=True))
     except DeliveryError as error:
         sent = ", ".join(m.label for m in error.sent) or "none"
-        _err(f"agenda: {error}\nsent in this run: {sent}; the log {output}/sent.log lists every message sent, "
+        _err(f"agenda: {error}\nsent in this run: {sent}; the log {folder / SENT_LOG} lists every message sent, "
              f"and running the same command again sends only the rest")
         raise typer.Exit(ExitStatus.ERROR)
 

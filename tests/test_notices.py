@@ -89,16 +89,16 @@ def test_index_says_who_is_told_why_who_has_no_address_and_who_was_left_out(tmp_
         "# 변경 알림: 모두의 AI 토론회\n\n"
         "## 알림을 받는 사람\n\n"
         "- 구본권 <koo@example.org>: `koo.eml`\n"
-        "  - 질의응답: 시작: 15:25 → 15:35; 시간(분): 25분 → 15분\n"
+        "  - 질의응답 — 시작: 15:25 → 15:35; 시간(분): 25분 → 15분\n"
         "- 이상은 <lee.se@example.org>: `lee.eml`\n"
-        "  - 발제: AI 시대의 정당: 시작: 14:15 → 14:25; 끝: 14:40 → 14:50\n"
+        "  - 발제: AI 시대의 정당 — 시작: 14:15 → 14:25; 끝: 14:40 → 14:50\n"
         "- 권영설 <kwon@example.org>: `kwon.eml`\n"
-        "  - 지정토론: 시작: 14:40 → 14:50; 끝: 14:55 → 15:05\n"
+        "  - 지정토론 — 시작: 14:40 → 14:50; 끝: 14:55 → 15:05\n"
         "- 양승오 <yang@example.org>: `yang.eml`\n"
-        "  - 지정토론: 시작: 15:10 → 15:20; 끝: 15:25 → 15:35\n\n"
+        "  - 지정토론 — 시작: 15:10 → 15:20; 끝: 15:25 → 15:35\n\n"
         "## 이메일 주소가 없는 사람 (직접 전해 주세요)\n\n"
         "- 조승현: `cho.eml`\n"
-        "  - 지정토론: 시작: 14:55 → 15:05; 끝: 15:10 → 15:20\n\n"
+        "  - 지정토론 — 시작: 14:55 → 15:05; 끝: 15:10 → 15:20\n\n"
         "## 바뀐 것이 없어 알림을 받지 않는 사람\n\n"
         "- 이연희\n")
     assert "To" not in read(folder / "cho.eml")
@@ -198,3 +198,22 @@ def test_an_address_cannot_smuggle_headers(tmp_path):
     old, new = versions(tmp_path, MOVE_TALK)
     result = run("notices", old, new, "-o", tmp_path / "out", "--from", "a@b.org\nBcc: c@d.org", exit_status=2)
     assert "is not an email address" in result.stderr
+
+
+def test_readme_notices_example_is_what_notices_writes(tmp_path, monkeypatch):
+    import re
+
+    from helpers import ROOT
+
+    block = re.search(r"<!-- notices-index -->\n```console\n\$ cat notices/index.md\n(.*?)```",
+                      (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    text = SEED.read_text(encoding="utf-8")
+    (tmp_path / "old.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(edited(
+        text,
+        ("    duration: 25m\n    speakers: [lee-sangeun]", "    duration: 30m\n    speakers: [lee-sangeun]"),
+        ("    duration: 25m\n    moderator: koo-bonkwon", "    duration: 20m\n    moderator: koo-bonkwon"),
+        ("title: 대표}", "title: 대표, email: lee@example.org}")), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run("notices", "old.yaml", "new.yaml", "-o", "notices/", "--from", "민주연구원 <office@example.org>")
+    assert (tmp_path / "notices" / "index.md").read_text(encoding="utf-8") == block.group(1)

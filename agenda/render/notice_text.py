@@ -91,7 +91,7 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, f
             address = f" <{person.person.email}>" if person.person.email else ""
             lines.append(f"- {person.person.name}{address}: `{files[person.key]}`")
             for part, changes in grouped(person):
-                lines.append(f"  - {part.title}: " + "; ".join(change_line(c, plan) for c in changes))
+                lines.append(f"  - {part.title} — " + "; ".join(change_line(c, plan) for c in changes))
         if not members:
             lines.append(f"- {words.index_nobody}")
         lines.append("")
