@@ -217,3 +217,11 @@ def test_readme_notices_example_is_what_notices_writes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     run("notices", "old.yaml", "new.yaml", "-o", "notices/", "--from", "민주연구원 <office@example.org>")
     assert (tmp_path / "notices" / "index.md").read_text(encoding="utf-8") == block.group(1)
+
+
+def test_an_international_domain_is_written_for_mail_and_a_korean_local_part_is_refused(tmp_path):
+    folder, _ = notices(tmp_path / "a", MOVE_TALK, ("lee.se@example.org", "lee@예시.한국"))
+    assert read(folder / "lee.eml")["To"].addresses[0].addr_spec == "lee@xn--vv4b11d.xn--3e0b707e"
+    old, new = versions(tmp_path / "b", MOVE_TALK, ("lee.se@example.org", "이상은@example.org"))
+    result = run("notices", old, new, "-o", tmp_path / "b" / "out", exit_status=2)
+    assert "이상은 (lee): '이상은@example.org' has non-ASCII letters before the @" in result.stderr

@@ -52,21 +52,32 @@ def notice_time(plan: Plan, file: str) -> datetime:
     return datetime.fromtimestamp(int(os.stat(file).st_mtime), timezone.utc)
 
 
+def mail_address(name: str, address: str, whose: str) -> Address:
+    """An address mail can carry: the domain in IDNA (예시.한국 → xn--...), the local part in ASCII."""
+    user, domain = address.rsplit("@", 1)
+    if not user.isascii():
+        raise UsageError(f"{whose}: {address!r} has non-ASCII letters before the @, which mail cannot "
+                         f"carry without SMTPUTF8; give an ASCII address")
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise UsageError(f"{whose}: {address!r} has a domain that cannot be written for mail") from None
+    return Address(display_name=name, username=user, domain=domain)
+
+
 def sender_address(text: str) -> Address:
     name, address = parseaddr(text)
     if not address or "@" not in address or any(c in text for c in "\r\n"):
         raise UsageError(f"--from {text!r} is not an email address; write it as name@example.org "
                          f"or 'Name <name@example.org>'")
-    user, domain = address.rsplit("@", 1)
-    return Address(display_name=name, username=user, domain=domain)
+    return mail_address(name, address, "--from")
 
 
 def _recipient(person: PersonChanges) -> Address | None:
     email = person.person.email
     if not email:
         return None
-    user, domain = email.rsplit("@", 1)
-    return Address(display_name=person.person.name, username=user, domain=domain)
+    return mail_address(person.person.name, email, f"{person.person.name} ({person.key})")
 
 
 def _calendar(person: PersonChanges, plan: Plan, when: datetime) -> bytes:
