@@ -5,8 +5,10 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from icalendar import Calendar
 
+from calendar_tools import check_ics
 from helpers import SEED, run
 from notice_forums import MOVE_TALK, edited, versions
 
@@ -225,3 +227,12 @@ def test_an_international_domain_is_written_for_mail_and_a_korean_local_part_is_
     old, new = versions(tmp_path / "b", MOVE_TALK, ("lee.se@example.org", "이상은@example.org"))
     result = run("notices", old, new, "-o", tmp_path / "b" / "out", exit_status=2)
     assert "이상은 (lee): '이상은@example.org' has non-ASCII letters before the @" in result.stderr
+
+
+@pytest.mark.slow
+def test_shared_checker_passes_an_attached_cancellation(tmp_path):
+    folder, _ = notices(tmp_path, ("speakers: [kwon, cho, yang]", "speakers: [kwon, cho]"))
+    [attachment] = list(read(folder / "yang.eml").iter_attachments())
+    calendar = tmp_path / "yang.ics"
+    calendar.write_bytes(attachment.get_content().encode("utf-8"))
+    assert "RESULT: PASS" in check_ics(calendar)
