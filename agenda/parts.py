@@ -73,11 +73,20 @@ def people_parts(plan: Plan) -> list[PersonParts]:
     by_name = {person.name: ref for ref, person in plan.document.people.items()}
 
     def entry(role: Role) -> PersonParts:
-        key = role.ref or by_name.get(role.person.name) or name_slug(role.person.name)
+        key = role.ref or by_name.get(role.person.name) or free_slug(role.person.name)
         if key not in people:
             person = plan.document.people.get(key, role.person)
             people[key] = PersonParts(key, person)
         return people[key]
+
+    def free_slug(name: str) -> str:
+        """A slug no roster id and no other person already holds (Jane Doe inline vs a roster jane-doe)."""
+        base = key = name_slug(name)
+        n = 1
+        while key in plan.document.people or (key in people and people[key].person.name != name):
+            n += 1
+            key = f"{base}-{n}"
+        return key
 
     for role in plan.hosts:
         entry(role).parts.append(Part(None, None, role.role, plan.forum.title,

@@ -139,3 +139,10 @@ def test_an_invalid_email_is_an_invalid_field(tmp_path):
 def test_shared_checker_passes_per_person_calendars(tmp_path, person):
     _, folder = export_people(tmp_path)
     assert "RESULT: PASS" in check_ics(folder / f"{person}.ics")
+
+
+def test_an_inline_persons_slug_never_takes_another_persons_id():
+    text = FORUM.replace("  lee: {name: 이상은,", "  jane-doe: {name: J. Doe,").replace(
+        "speakers: [lee]", "speakers: [jane-doe, {name: Jane Doe}]")
+    parts = parts_by_person(text)
+    assert [p[0] for p in parts["jane-doe"]] == ["talk"] and [p[0] for p in parts["jane-doe-2"]] == ["talk"]
