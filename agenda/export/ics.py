@@ -17,6 +17,7 @@ from agenda.durations import parse_minutes
 from agenda.errors import UsageError
 from agenda.i18n import labels_for
 from agenda.planner import Plan, TimedSegment
+from agenda.render.notice_words import notice_words
 from agenda.render.plan_text import plan_text, segment_text
 
 PRODID = "-//agenda//forum programme//EN"
@@ -188,8 +189,6 @@ def _mark_forum(event: Event, plan: Plan) -> Event:
 
 
 def _part_description(plan: Plan, part) -> str:
-    from agenda.render.notice_words import notice_words
-
     words, labels = notice_words(plan.language), labels_for(plan.language)
     lines = [f"{words.role}: {words.roles.get(part.role, part.role)}"]
     if part.minutes is not None:
