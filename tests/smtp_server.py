@@ -1,9 +1,10 @@
 """A real SMTP server for the notice tests (aiosmtpd), run as its own process on 127.0.0.1.
 
-    python smtp_server.py PORT FOLDER [--tls CERT KEY] [--user U --password P] [--die-on N]
+    python smtp_server.py PORT FOLDER [--tls CERT KEY [--implicit-tls]] [--user U --password P] [--die-on N]
 
 Every accepted message is saved as FOLDER/NNN.eml (the bytes as received) with
-its envelope in FOLDER/NNN.json. With --tls it offers STARTTLS; with --user it
+its envelope in FOLDER/NNN.json. With --tls it offers STARTTLS (with --implicit-tls
+it speaks TLS from the start, as smtps:// expects); with --user it
 accepts only that login (and only over TLS); with --die-on N the process exits
 while receiving the Nth message, before answering, as a server that crashes.
 """
@@ -42,6 +43,7 @@ def main() -> None:
     parser.add_argument("port", type=int)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--implicit-tls", action="store_true", help="TLS from the start (smtps), not STARTTLS")
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--die-on", type=int)
@@ -51,13 +53,15 @@ def main() -> None:
     if args.tls:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(*args.tls)
-        options["tls_context"] = context
+        options["ssl_context" if args.implicit_tls else "tls_context"] = context
     if args.user:
         def authenticator(server, session, envelope, mechanism, auth_data):
             ok = auth_data.login == args.user.encode() and auth_data.password == args.password.encode()
             return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535 itself
 
-        options.update(authenticator=authenticator, auth_required=True, auth_require_tls=True)
+        # With TLS from the start, aiosmtpd 1.4 does not count the session as TLS and would hide
+        # AUTH; the connection is encrypted all the same, so it is not asked to.
+        options.update(authenticator=authenticator, auth_required=True, auth_require_tls=not args.implicit_tls)
     controller = Controller(Saver(args.folder, args.die_on), hostname="127.0.0.1", port=args.port, **options)
     controller.start()
     (args.folder / "ready").write_text(str(os.getpid()), encoding="utf-8")

@@ -198,3 +198,19 @@ def test_drafts_changed_since_they_were_read_are_not_sent(tmp_path, drafts, serv
     result = send(drafts, server, exit_status=2)
     assert "lee.eml differ from what these files and options draft now" in result.stderr
     assert server.received() == []
+
+
+def test_smtps_speaks_tls_from_the_start(tmp_path, drafts, servers):
+    cert, key = self_signed(tmp_path / "tls")
+    server = servers(tmp_path / "smtp", "--tls", str(cert), str(key), "--implicit-tls",
+                     "--user", "office", "--password", "secret")
+    old, new, folder = drafts
+    result = run("notices", old, new, "-o", folder, "--from", FROM, "--send", f"smtps://127.0.0.1:{server.port}",
+                 env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "secret", "AGENDA_SMTP_CAFILE": str(cert)})
+    assert result.stdout.count("sent          ") == 4 and len(server.received()) == 4
+
+
+def test_an_unreadable_file_exits_2(tmp_path, drafts):
+    old, _, folder = drafts
+    result = run("notices", old, tmp_path / "missing.yaml", "-o", folder, exit_status=2)
+    assert "missing.yaml" in result.stderr and not folder.exists()
