@@ -128,7 +128,7 @@ def test_a_cancelled_segment_drafts_a_cancellation(tmp_path):
     assert drafted(folder) == ["lee"]  # a cancelled segment keeps its time: nobody else moves
     message = read(folder / "lee.eml")
     body = body_of(message)
-    assert "  취소되었습니다 (14:15~14:40 (25분))\n" in body and "이번 토론회에서 맡으신 순서가 더 이상 없습니다." in body
+    assert "  취소: 14:15~14:40 (25분)\n" in body and "이번 토론회에서 맡으신 순서가 더 이상 없습니다." in body
     assert attachment_events(message) == {
         "notice-forum+lee@agenda.forum": (at("14:00"), at("16:00"), "CANCELLED"),
         "notice-forum.talk+lee@agenda.forum": (at("14:15"), at("14:40"), "CANCELLED"),
@@ -140,7 +140,7 @@ def test_a_person_dropped_from_the_programme_gets_their_old_part_cancelled(tmp_p
     assert drafted(folder) == ["koo", "yang"]  # the Q&A grows by yang's 15 minutes
     events = attachment_events(read(folder / "yang.eml"))
     assert events["notice-forum.panel+yang@agenda.forum"] == (at("15:10"), at("15:25"), "CANCELLED")
-    assert "빠졌습니다 (15:10~15:25 (15분))" in body_of(read(folder / "yang.eml"))
+    assert "  빠짐: 15:10~15:25 (15분)\n" in body_of(read(folder / "yang.eml"))
 
 
 def test_drafts_are_the_same_bytes_every_time(tmp_path):

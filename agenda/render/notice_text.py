@@ -28,7 +28,7 @@ def _span(part: Part, labels) -> str:
 
 
 def change_line(change: PartChange, plan: Plan) -> str:
-    """One change, e.g. `시작: 14:20 → 14:30`, or `취소되었습니다 (14:45~15:00)`."""
+    """One change, e.g. `시작: 14:20 → 14:30`, or `취소: 14:45~15:00 (15분)`."""
     words, labels = notice_words(plan.language), labels_for(plan.language)
     label = words.changes[change.change]
     day = plan.window_start.date()
@@ -40,7 +40,7 @@ def change_line(change: PartChange, plan: Plan) -> str:
         return f"{label}: {before} → {after}"
     if change.change == "title":
         return f"{label}: {change.before} → {change.after}"
-    return f"{label} ({_span(change.part, labels)})"
+    return f"{label}: {_span(change.part, labels)}"
 
 
 def grouped(person: PersonChanges) -> list[tuple[Part, list[PartChange]]]:
