@@ -293,9 +293,9 @@ def notices(
         stale = [d.file_name for d in drafted.drafts
                  if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
         if stale:
-            raise UsageError(f"{output}: {', '.join(stale)} differ from what these files and options draft now, "
-                             f"so they are not what you read; nothing was sent. Run again without --send, "
-                             f"read {folder / 'index.md'}, then send")
+            raise UsageError(f"{output}: {', '.join(stale)} differ from what these files and options "
+                             f"(--from, --lang) draft now, so they are not what you read; nothing was sent. "
+                             f"Run again without --send, read {folder / 'index.md'}, then send")
     for item in drafted.drafts:
         write_output(str(folder / item.file_name), item.data)
     write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))

@@ -196,7 +196,7 @@ def test_drafts_changed_since_they_were_read_are_not_sent(tmp_path, drafts, serv
     (folder / "lee.eml").write_bytes((folder / "lee.eml").read_bytes().replace(b"office@", b"other@"))
     server = servers(tmp_path / "smtp")
     result = send(drafts, server, exit_status=2)
-    assert "lee.eml differ from what these files and options draft now" in result.stderr
+    assert "lee.eml differ from what these files and options (--from, --lang) draft now" in result.stderr
     assert server.received() == []
 
 
