@@ -270,7 +270,7 @@ def notices(
 ) -> None:
     """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
     from agenda.analysis import analyze
-    from agenda.export.notice_mail import draft_notices, sender_address
+    from agenda.export.notice_mail import draft_notices, notice_time, sender_address
     from agenda.export.person_files import output_folder
     from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
     from agenda.output_files import write_output
@@ -284,7 +284,8 @@ def notices(
             _print_findings(analysis.findings)
             _err(f"no notices drafted: fix the errors in {analysis.file} first")
             raise typer.Exit(ExitStatus.INVALID)
-    drafted = draft_notices(before.plan, after.plan, new, sender)
+    when = notice_time(after.plan, os.environ.get("SOURCE_DATE_EPOCH"), os.stat(new).st_mtime)
+    drafted = draft_notices(before.plan, after.plan, when, sender)
     if drafted.revision_not_raised:
         _err(f"{new}: warning: forum.revision ({after.plan.forum.revision}) is not above {old}'s "
              f"({before.plan.forum.revision}); calendars may ignore the update: raise it")

@@ -3,13 +3,13 @@
 Python's `email` package builds them (the SMTP policy: CRLF, headers encoded
 for mail); nothing here writes MIME by hand. Everything that would vary from
 run to run is derived instead: the Date from the new file's `updated` (else
-SOURCE_DATE_EPOCH, else the file's modification time), the Message-ID and
+SOURCE_DATE_EPOCH, else the file's modification time, which the caller
+hands in), the Message-ID and
 the MIME boundary from a hash of the content. Same inputs, same bytes, so the
 organizer can read the drafts and send exactly those.
 """
 
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.headerregistry import Address
@@ -18,7 +18,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 
 from agenda.errors import UsageError
-from agenda.export.ics import person_calendar, stamp
+from agenda.export.ics import person_calendar
 from agenda.export.person_files import file_stem
 from agenda.part_changes import PersonChanges, compare_people
 from agenda.parts import PersonParts
@@ -45,11 +45,19 @@ class Notices:
     revision_not_raised: bool
 
 
-def notice_time(plan: Plan, file: str) -> datetime:
-    """When the change was made: `updated`, SOURCE_DATE_EPOCH, else NEW's modification time (never now)."""
-    if plan.forum.updated is not None or os.environ.get("SOURCE_DATE_EPOCH"):
-        return stamp(plan)
-    return datetime.fromtimestamp(int(os.stat(file).st_mtime), timezone.utc)
+def notice_time(plan: Plan, source_date_epoch: str | None, modified: float) -> datetime:
+    """When the change was made: `updated`, else SOURCE_DATE_EPOCH, else NEW's modification time; never now."""
+    updated = plan.forum.updated
+    if updated is not None:
+        if updated.tzinfo is None:
+            updated = updated.replace(tzinfo=plan.window_start.tzinfo)
+        return updated.astimezone(timezone.utc).replace(microsecond=0)
+    if source_date_epoch:
+        try:
+            return datetime.fromtimestamp(int(source_date_epoch), timezone.utc)
+        except ValueError:
+            raise UsageError(f"SOURCE_DATE_EPOCH={source_date_epoch!r} is not a number of seconds") from None
+    return datetime.fromtimestamp(int(modified), timezone.utc)
 
 
 def mail_address(name: str, address: str, whose: str) -> Address:
@@ -109,10 +117,9 @@ def draft(person: PersonChanges, plan: Plan, when: datetime, sender: Address | N
     return Draft(person, file_name, recipient.addr_spec if recipient else None, message_id, message.as_bytes())
 
 
-def draft_notices(before: Plan, after: Plan, new_file: str, sender: str | None = None) -> Notices:
+def draft_notices(before: Plan, after: Plan, when: datetime, sender: str | None = None) -> Notices:
     """A draft for each person whose own part changed, and the index that says who and why."""
     people = compare_people(before, after)
-    when = notice_time(after, new_file)
     address = sender_address(sender) if sender else None
     files = {person.key: f"{file_stem(person.key)}.eml" for person in people}
     drafts = [draft(person, after, when, address, files[person.key]) for person in people if person.changes]
