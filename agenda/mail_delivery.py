@@ -29,7 +29,7 @@ DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 class DeliveryError(Exception):
     """The server could not be reached, or refused; carries what it said and what went out before."""
 
-    def __init__(self, message: str, sent: list | None = None):
+    def __init__(self, message: str, sent: list["Outgoing"] | None = None):
         super().__init__(message)
         self.sent = sent or []
 
@@ -67,7 +67,7 @@ def credentials() -> tuple[str, str] | None:
     user, password = os.environ.get("AGENDA_SMTP_USER"), os.environ.get("AGENDA_SMTP_PASSWORD")
     if bool(user) != bool(password):
         raise UsageError("set both AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD, or neither")
-    return (user, password) if user else None
+    return (user, password) if user and password else None
 
 
 def tls_context() -> ssl.SSLContext:
@@ -100,6 +100,7 @@ def _answer(error: Exception) -> str:
 
 def _connect(server: Server, login: tuple[str, str] | None) -> smtplib.SMTP:
     context = tls_context()
+    client: smtplib.SMTP
     if server.scheme == "smtps":
         client = smtplib.SMTP_SSL(server.host, server.port, timeout=30, context=context)
         client.ehlo()

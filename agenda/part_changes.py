@@ -7,7 +7,10 @@ next door that leaves their times alone is not theirs to be told about.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
+from agenda.model import Person
 from agenda.parts import Part, PersonParts, people_parts
 from agenda.planner import Plan
 
@@ -16,8 +19,8 @@ from agenda.planner import Plan
 class PartChange:
     change: str  # start, end, minutes, title, cancelled, restored, added, removed
     part: Part  # the part as it is now (as it was, for removed)
-    before: object = None
-    after: object = None
+    before: Any = None  # a datetime (start, end), minutes, a title, or the part itself
+    after: Any = None
 
 
 @dataclass
@@ -27,25 +30,31 @@ class PersonChanges:
     changes: list[PartChange]
 
     @property
-    def key(self) -> str:
-        return (self.new or self.old).key
+    def holder(self) -> PersonParts:
+        holder = self.new or self.old
+        assert holder is not None, "a person is in at least one version"
+        return holder
 
     @property
-    def person(self):
-        return (self.new or self.old).person
+    def key(self) -> str:
+        return self.holder.key
+
+    @property
+    def person(self) -> Person:
+        return self.holder.person
 
     @property
     def removed_parts(self) -> list[Part]:
         return [c.part for c in self.changes if c.change == "removed"]
 
 
-def _instant(moment):
+def _instant(moment: datetime | None) -> float | None:
     return None if moment is None else moment.timestamp()
 
 
 def part_changes(was: Part | None, now: Part | None) -> list[PartChange]:
     if was is None:
-        return [PartChange("added", now, None, now)]
+        return [] if now is None else [PartChange("added", now, None, now)]
     if now is None:
         return [PartChange("removed", was, was, None)]
     changes = []

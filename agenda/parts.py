@@ -109,12 +109,18 @@ def _who(seg: TimedSegment) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names)) or (seg.title,)
 
 
-def _segment_parts(seg: TimedSegment, seg_before, seg_after) -> list[tuple[Role, Part]]:
+Turn = tuple[datetime | None, datetime | None, str | None, str, tuple[Role, ...]]
+"""One timed stretch of a segment: start, end, item id, title, and who speaks in it."""
+
+
+def _segment_parts(seg: TimedSegment, seg_before: tuple[str, ...],
+                   seg_after: tuple[str, ...]) -> list[tuple[Role, Part]]:
     whole = [role for role in seg.people if role.role in WHOLE_SEGMENT_ROLES]
     whole_names = {role.person.name for role in whole}
     timed = [item for item in seg.items if item.start is not None]
     turns = _turns(seg) if seg.segment.each is not None and not seg.items else []
-    sequence = [(item.start, item.end, item_id(item), item.item.title, item.people) for item in timed] or turns
+    sequence: list[Turn] = [(item.start, item.end, item_id(item), item.item.title, item.people)
+                            for item in timed] or turns
     order = [tuple(r.person.name for r in roles) or (title,) for *_, title, roles in sequence]
 
     parts: list[tuple[Role, Part]] = []
@@ -138,16 +144,17 @@ def _segment_parts(seg: TimedSegment, seg_before, seg_after) -> list[tuple[Role,
     return parts
 
 
-def _whole(seg: TimedSegment, role: str, before, after, item_title: str | None = None) -> Part:
+def _whole(seg: TimedSegment, role: str, before: tuple[str, ...], after: tuple[str, ...],
+           item_title: str | None = None) -> Part:
     title = f"{seg.title} · {item_title}" if item_title and item_title != seg.title else seg.title
     return Part(seg.id, None, role, title, seg.start, seg.end, seg.cancelled, before, after)
 
 
-def _turns(seg: TimedSegment):
+def _turns(seg: TimedSegment) -> list[Turn]:
     """With `each` and no items: each speaker's turn, in order, `each` minutes apiece."""
-    if seg.start is None:
+    each = seg.segment.each
+    if seg.start is None or each is None:
         return []
     speakers = [role for role in seg.people if role.role == "speaker"]
-    each = seg.segment.each
     return [(add_minutes(seg.start, n * each), add_minutes(seg.start, (n + 1) * each), None, seg.title, (role,))
             for n, role in enumerate(speakers)]

@@ -9,6 +9,7 @@ positions or randomness, so a re-import updates instead of duplicating.
 import os
 import re
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, vDuration
@@ -16,6 +17,7 @@ from icalendar import Alarm, Calendar, Event, vDuration
 from agenda.durations import parse_minutes
 from agenda.errors import UsageError
 from agenda.i18n import labels_for
+from agenda.parts import Part, PersonParts
 from agenda.planner import Plan, TimedSegment
 from agenda.render.notice_words import notice_words
 from agenda.render.plan_text import plan_text, segment_text
@@ -174,7 +176,7 @@ def person_forum_uid(plan: Plan, person_key: str) -> str:
     return f"{plan.forum_id}+{person_key}@{UID_DOMAIN}"
 
 
-def part_uid(plan: Plan, part, person_key: str) -> str:
+def part_uid(plan: Plan, part: Part, person_key: str) -> str:
     """`<forum.id>.<segment id>[.<item id>]+<person id>@agenda.forum`; the forum's own event for a forum host."""
     if part.segment_id is None:
         return person_forum_uid(plan, person_key)
@@ -188,7 +190,7 @@ def _mark_forum(event: Event, plan: Plan) -> Event:
     return event
 
 
-def _part_description(plan: Plan, part) -> str:
+def _part_description(plan: Plan, part: Part) -> str:
     words, labels = notice_words(plan.language), labels_for(plan.language)
     lines = [f"{words.role}: {words.roles.get(part.role, part.role)}"]
     if part.minutes is not None:
@@ -200,7 +202,7 @@ def _part_description(plan: Plan, part) -> str:
     return "\n".join(lines)
 
 
-def _part_event(plan: Plan, part, person_key: str, when: datetime, cancelled: bool) -> Event | None:
+def _part_event(plan: Plan, part: Part, person_key: str, when: datetime, cancelled: bool) -> Event | None:
     if part.start is None or part.end is None or part.end <= part.start:
         return None
     summary = part.title if part.segment_id is None else f"{part.title} · {plan.forum.title}"
@@ -214,7 +216,8 @@ def _part_event(plan: Plan, part, person_key: str, when: datetime, cancelled: bo
     return _mark_forum(event, plan)
 
 
-def person_calendar(plan: Plan, person, when: datetime | None = None, withdrawn=()) -> Calendar:
+def person_calendar(plan: Plan, person: PersonParts, when: datetime | None = None,
+                    withdrawn: Sequence[Part] = ()) -> Calendar:
     """One person's calendar: the forum, their parts, and `withdrawn` parts (from an older plan) as cancelled."""
     when = when or stamp(plan)
     cal = Calendar()

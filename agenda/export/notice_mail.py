@@ -51,7 +51,8 @@ def notice_time(plan: Plan, source_date_epoch: str | None, modified: float) -> d
     if updated is not None:
         if updated.tzinfo is None:
             updated = updated.replace(tzinfo=plan.window_start.tzinfo)
-        return updated.astimezone(timezone.utc).replace(microsecond=0)
+        moment: datetime = updated.astimezone(timezone.utc).replace(microsecond=0)
+        return moment
     if source_date_epoch:
         try:
             return datetime.fromtimestamp(int(source_date_epoch), timezone.utc)
@@ -90,7 +91,8 @@ def _recipient(person: PersonChanges) -> Address | None:
 
 def _calendar(person: PersonChanges, plan: Plan, when: datetime) -> bytes:
     current = person.new or PersonParts(person.key, person.person, [])
-    return person_calendar(plan, current, when, withdrawn=person.removed_parts).to_ical()
+    data: bytes = person_calendar(plan, current, when, withdrawn=person.removed_parts).to_ical()
+    return data
 
 
 def draft(person: PersonChanges, plan: Plan, when: datetime, sender: Address | None, file_name: str) -> Draft:

@@ -11,6 +11,7 @@ from pathlib import Path
 from agenda.errors import UsageError
 from agenda.output_files import write_output
 from agenda.parts import name_slug
+from agenda.planner import Plan
 
 
 def file_stem(person_key: str) -> str:
@@ -28,7 +29,7 @@ def output_folder(folder: str) -> Path:
     return path
 
 
-def write_person_calendars(plan, folder: str) -> list[Path]:
+def write_person_calendars(plan: Plan, folder: str) -> list[Path]:
     """DIR/<person>.ics for everyone who takes part; each written whole or not at all."""
     from agenda.export.ics import person_calendar
     from agenda.parts import people_parts

@@ -4,24 +4,24 @@ A notice says what moved, before → after, and then the person's new times
 in full, so that it can be read without the old programme at hand.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
-from agenda.i18n import labels_for
+from agenda.i18n import Labels, labels_for
 from agenda.part_changes import PartChange, PersonChanges
 from agenda.parts import Part
 from agenda.planner import Plan
 from agenda.render.notice_words import notice_words
 
 
-def _moment(moment: datetime | None, day, labels) -> str:
+def _moment(moment: datetime | None, day: date, labels: Labels) -> str:
     if moment is None:
         return "—"
     clock = f"{moment:%H:%M}"
     return clock if moment.date() == day else f"{labels.long_date(moment.date())} {clock}"
 
 
-def _span(part: Part, labels) -> str:
-    text = labels.time_range(part.start, part.end)
+def _span(part: Part, labels: Labels) -> str:
+    text: str = labels.time_range(part.start, part.end)
     if part.minutes is not None:
         text += f" ({labels.minutes(part.minutes)})"
     return text
@@ -45,7 +45,7 @@ def change_line(change: PartChange, plan: Plan) -> str:
 
 def grouped(person: PersonChanges) -> list[tuple[Part, list[PartChange]]]:
     """Changes by part, in the order they were found."""
-    groups: dict = {}
+    groups: dict[tuple[str | None, str | None], tuple[Part, list[PartChange]]] = {}
     for change in person.changes:
         groups.setdefault(change.part.key, (change.part, []))[1].append(change)
     return list(groups.values())
