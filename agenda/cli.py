@@ -224,24 +224,31 @@ def _calendar_now() -> datetime:
 @app.command()
 def export(
     files: list[str] = typer.Argument(..., metavar="FILE", help="One forum file, or several (a series)."),
-    output: str = typer.Option(..., "--output", "-o", metavar="OUT", help="Output file; its suffix picks the format. - for stdout."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", metavar="OUT", help="Output file; its suffix picks the format. - for stdout."),
     format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help=f"{FORMAT_HELP}."),
     segments: bool = typer.Option(False, "--segments", help="Calendar: one more event per segment."),
     alarm: Optional[str] = typer.Option(None, "--alarm", metavar="TIME", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
     force: bool = typer.Option(False, "--force", help="Export even when the files have error findings."),
+    per_person: Optional[str] = typer.Option(
+        None, "--per-person", metavar="DIR", help="Also write DIR/<person>.ics: each person's own calendar."),
 ) -> None:
-    """Write a calendar (.ics) or a document (.md, .html, .csv, .json)."""
+    """Write a calendar (.ics) or a document (.md, .html, .csv, .json), or one calendar per person."""
     from agenda.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
     from agenda.output_files import write_output
     from agenda.status import status_for_findings, worst
 
-    chosen = format_for(output, format.value if format else None)
+    if output is None and per_person is None:
+        raise UsageError("give -o OUT (a file, or - for stdout), or --per-person DIR")
+    if per_person is not None and len(files) != 1:
+        raise UsageError("--per-person takes one forum file")
+    chosen = format_for(output, format.value if format else None) if output is not None else None
     if chosen != "ics" and (segments or alarm):
         raise UsageError("--segments and --alarm are for calendars (.ics)")
     reminder = _alarm(alarm) if alarm else None
-    now = _calendar_now() if chosen == "ics" else None
+    now = _calendar_now() if chosen == "ics" or per_person is not None else None
     analyses = [analyze(file, lang.value if lang else None) for file in files]
     statuses = []
     for analysis in analyses:
@@ -260,6 +267,14 @@ def export(
             _print_findings(clashes, _reader_language(lang, analyses[0].language))
             _err("nothing written: two events would share a UID, and a calendar would drop one")
             raise typer.Exit(ExitStatus.INVALID)
+    if per_person is not None:
+        from agenda.export.person_files import write_person_calendars
+
+        assert now is not None
+        written = write_person_calendars(analyses[0].plan, per_person, now)
+        _err(f"wrote {len(written)} calendars in {per_person}")
+    if output is None or chosen is None:
+        return
     data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=reminder, now=now,
                         language=lang.value if lang else None)
     write_output(output, data)
@@ -387,6 +402,68 @@ def publish(
     sys.stdout.write(summary_line(outcome.counts, language) + "\n")
     if dry_run:
         _err("--dry-run: nothing was written")
+
+
+@app.command()
+def notices(
+    old: str = typer.Argument(..., metavar="OLD", help="The version of the forum file people were told about."),
+    new: str = typer.Argument(..., metavar="NEW", help="The changed version."),
+    output: str = typer.Option(..., "--output", "-o", metavar="DIR", help="Folder for the drafts and index.md."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the new file's language."),
+    sender: Optional[str] = typer.Option(None, "--from", metavar="ADDRESS", help="The From address of the notices."),
+    send: Optional[str] = typer.Option(
+        None, "--send", metavar="URL",
+        help="Send the drafts: smtp://HOST:PORT or smtps://HOST:PORT. Credentials come from "
+             "AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD; AGENDA_SMTP_CAFILE adds a trusted CA."),
+) -> None:
+    """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
+    from agenda.analysis import analyze
+    from agenda.export.notice_mail import draft_notices, notice_time, sender_address
+    from agenda.export.person_files import output_folder
+    from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
+    from agenda.output_files import write_output
+
+    server = parse_server(send) if send else None
+    if server is not None and not sender:
+        raise UsageError("--send needs --from ADDRESS: the address the notices come from")
+    before, after = analyze(old, lang.value if lang else None), analyze(new, lang.value if lang else None)
+    for analysis in (before, after):
+        if not analysis.valid:
+            _print_findings(analysis.findings, _reader_language(lang, analysis.language))
+            _err(f"no notices drafted: fix the errors in {analysis.file} first")
+            raise typer.Exit(_unplanned(analysis.findings))
+    when = notice_time(after.plan, os.environ.get("SOURCE_DATE_EPOCH"), os.stat(new).st_mtime)
+    language = lang.value if lang else after.plan.language
+    drafted = draft_notices(before.plan.read_in(language), after.plan.read_in(language), when, sender)
+    if drafted.revision_not_raised:
+        _err(f"{new}: warning: forum.revision ({after.plan.forum.revision}) is not above {old}'s "
+             f"({before.plan.forum.revision}); calendars may ignore the update: raise it")
+    folder = output_folder(output)
+    if server is not None:
+        stale = [d.file_name for d in drafted.drafts
+                 if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
+        if stale:
+            raise UsageError(f"{output}: {', '.join(stale)} differ from what these files and options "
+                             f"(--from, --lang) draft now, so they are not what you read; nothing was sent. "
+                             f"Run again without --send, read {folder / 'index.md'}, then send")
+    for item in drafted.drafts:
+        write_output(str(folder / item.file_name), item.data)
+    write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))
+    no_address = [d for d in drafted.drafts if d.recipient is None]
+    _err(f"wrote {len(drafted.drafts)} notices and {folder / 'index.md'}"
+         + (f"; {len(no_address)} without an address" if no_address else ""))
+    if server is None:
+        return
+    outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
+    for item in no_address:
+        print(f"not sent      {item.file_name}: no address")
+    try:
+        send_all(server, sender_address(sender).addr_spec, outgoing, folder, lambda line: print(line, flush=True))
+    except DeliveryError as error:
+        sent = ", ".join(m.label for m in error.sent) or "none"
+        _err(f"agenda: {error}\nsent in this run: {sent}; the log {folder / SENT_LOG} lists every message sent, "
+             f"and running the same command again sends only the rest")
+        raise typer.Exit(ExitStatus.ERROR)
 
 
 LONG_RUNNING = frozenset({"run", "serve"})

@@ -96,10 +96,24 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def _email(value: Any) -> Any:
+    """A loose check: one address, no spaces or line breaks (a newline here would forge mail headers)."""
+    value = _text(value)
+    if isinstance(value, str) and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", value):
+        raise ValueError(f"{value!r} is not an email address; write it as name@example.org")
+    return value
+
+
+EMAIL_SCHEMA = {"type": "string", "pattern": r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$",
+                "description": "Where notices go; never printed in the programme, calendars or live pages."}
+
+
 class Person(_Strict):
     name: Text = Field(min_length=1, description="The person's name as printed.")
     affiliation: Text | None = Field(None, description="Organisation the person speaks for.")
     title: Text | None = Field(None, description="The person's position, e.g. 대표 or Director.")
+    email: Annotated[str, BeforeValidator(_email), WithJsonSchema(EMAIL_SCHEMA)] | None = Field(
+        None, description="Where notices of changes go; never shown in the programme or calendars.")
 
 
 def _person_id(value: Any) -> Any:
@@ -191,6 +205,8 @@ class Forum(_Strict):
 
 
 class Item(_Strict):
+    id: Annotated[str, Field(pattern=SLUG)] | None = Field(
+        None, description="Keeps the item's calendar UIDs stable; default: its position, from 1.")
     title: Text = Field(min_length=1, description="What happens.")
     duration: Minutes | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
     speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")

@@ -11,7 +11,7 @@ earliest first, each up to its maximum. The planner never refuses: it
 computes what the file says, and the checks say what is wrong with it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import overload
 from datetime import date, datetime, time, timedelta
@@ -93,6 +93,13 @@ class Plan:
     def language(self) -> str:
         """The file's language: what renderers speak unless they are asked for another."""
         return self.document.forum.language
+
+    def read_in(self, language: str | None) -> "Plan":
+        """The same plan as if its file said `language`: for outputs made of many renderers (notices)."""
+        if language is None or language == self.language:
+            return self
+        forum = self.document.forum.model_copy(update={"language": language})
+        return replace(self, document=self.document.model_copy(update={"forum": forum}))
 
     @overload
     def local(self, moment: datetime) -> datetime: ...

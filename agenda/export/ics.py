@@ -63,7 +63,7 @@ def _needs_utc(plan: Plan) -> bool:
     return any(calendar_time(plan, m).tzinfo is timezone.utc for m in moments)
 
 
-def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, when: datetime) -> Event:
+def build_event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, when: datetime) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", when)
@@ -81,7 +81,7 @@ def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, w
 
 
 def _forum_event(plan: Plan, when: datetime, alarm: timedelta | None, language: str | None) -> Event:
-    event = _event(forum_uid(plan), plan, plan.window_start, plan.window_end, plan.forum.title, when)
+    event = build_event(forum_uid(plan), plan, plan.window_start, plan.window_end, plan.forum.title, when)
     event.add("description", plan_text(plan, language))
     event.add("status", "CONFIRMED")
     if alarm:
@@ -103,7 +103,7 @@ def _segment_event(plan: Plan, seg: TimedSegment, when: datetime, language: str 
         return None  # no start (segments_without_start), or no length: nothing to put in a calendar
     labels = labels_for(language or plan.language)
     title = labels.title(seg.title, seg.kind)
-    event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{title} · {plan.forum.title}", when)
+    event = build_event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{title} · {plan.forum.title}", when)
     description = segment_text(plan, seg, labels)
     if description:
         event.add("description", "\n".join(description))
