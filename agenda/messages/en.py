@@ -65,7 +65,9 @@ def _missing(a: Arguments) -> str:
 
 def _schema(a: Arguments) -> str:
     message = text(a, "detail")
-    if a.get("suggestion"):
+    if a.get("korean_word") and a.get("suggestion"):
+        message += f"; {quoted(a, 'value')} is written {text(a, 'suggestion')} (kinds are English codes)"
+    elif a.get("suggestion"):
         message += f"; did you mean {quoted(a, 'suggestion')}?"
     if a.get("items"):
         message += f"; write a list in brackets: [{', '.join(names(a, 'items'))}]"

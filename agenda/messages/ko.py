@@ -117,15 +117,19 @@ _SCHEMA = {
 
 
 def _schema(a: Arguments) -> str:
+    if a.get("korean_word") and a.get("suggestion"):
+        return f"{quoted(a, 'value')}은(는) 영문 코드 {text(a, 'suggestion')}(으)로 씁니다. 예: kind: {text(a, 'suggestion')}"
     problem = _SCHEMA.get(text(a, "type"))
     if problem is None:
         message = f"값이 올바르지 않습니다({text(a, 'detail')})"
     elif a.get("value") is not None:
-        message = f"{quoted(a, 'value')}: {problem}"
+        message = f"{quoted(a, 'value')}은(는) {problem}"
     else:
         message = problem
     if a.get("suggestion"):
         message += f". {quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?"
+    elif a.get("choices"):
+        message += f". 쓸 수 있는 값: {', '.join(names(a, 'choices'))}"
     if a.get("items"):
         message += f". 목록은 대괄호로 씁니다: [{', '.join(names(a, 'items'))}]"
     return message
