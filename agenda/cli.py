@@ -324,23 +324,23 @@ def _click_errors() -> ModuleType:
 
 def option_error(error: Exception) -> str:
     """A bad option or argument in plain words: `--lang: choose ko or en (got 'fr')`."""
-    BadParameter = _click_errors().BadParameter
     message = str(error.format_message())  # type: ignore[attr-defined]
-    if isinstance(error, BadParameter) and error.param is not None:
-        name = error.param.opts[0] if error.param.opts else (error.param.metavar or error.param.name or "value")
-        detail = error.message.removeprefix("Value error, ")
-        if not detail:  # a missing argument or option: Click's own words say it best
-            return f"{message}\nTry '{error.ctx.command_path} --help' for help." if error.ctx else message
-        choices = getattr(getattr(error.param, "type_descriptor", None), "choices", None)
-        got = re.match(r"(.+?) is not one of ", detail)
-        if choices and got:
-            words = [str(getattr(c, "value", c)) for c in choices]
-            listed = " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
-            return f"{name}: choose {listed} (got {got.group(1)})"
-        message = f"{name}: {detail}"
-    if getattr(error, "ctx", None) is not None:
-        message += f"\nTry '{error.ctx.command_path} --help' for help."
-    return message
+    context = getattr(error, "ctx", None)
+    try_help = f"\nTry '{context.command_path} --help' for help." if context is not None else ""
+    param = getattr(error, "param", None)
+    if not isinstance(error, _click_errors().BadParameter) or param is None:
+        return message + try_help
+    detail = str(getattr(error, "message", "")).removeprefix("Value error, ")
+    if not detail:  # a missing argument or option: Click's own words say it best
+        return message + try_help
+    name = param.opts[0] if param.opts else (param.metavar or param.name or "value")
+    choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
+    got = re.match(r"(.+?) is not one of ", detail)
+    if choices and got:
+        words = [str(getattr(c, "value", c)) for c in choices]
+        listed = " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
+        return f"{name}: choose {listed} (got {got.group(1)})"
+    return f"{name}: {detail}{try_help}"
 
 
 def main() -> None:
