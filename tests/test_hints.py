@@ -141,3 +141,11 @@ def test_export_findings_follow_lang(tmp_path):
     out = tmp_path / "seed.ics"
     assert "5분이 비어 있습니다" in run("export", SEED, "-o", out).stderr
     assert "5 minutes before the window closes" in run("export", SEED, "-o", out, "--lang", "en").stderr
+
+
+@pytest.mark.parametrize("word, particle", [("휴식", "휴식이"), ("발제", "발제가"), ("질의응답·자유토론", "질의응답·자유토론이"),
+                                            ("세션 2", "세션 2가"), ("세션 3", "세션 3이"), ("Q&A", "Q&A이(가)")])
+def test_korean_particles_follow_the_word(word, particle):
+    from agenda.messages.ko import josa
+
+    assert josa(word, "이", "가") == particle

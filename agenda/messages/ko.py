@@ -4,6 +4,8 @@ Particles follow the word before them (질의응답이, 휴식이 / 발제가), 
 sentences read naturally whatever the titles are.
 """
 
+from datetime import date
+
 from agenda.findings import Arguments
 from agenda.messages.arguments import Sentence, clock, hm, local, names, number, path, quoted, text
 
@@ -33,6 +35,21 @@ def josa(word: str, with_final: str, without_final: str) -> str:
 def _day(a: Arguments, name: str) -> str:
     moment = local(a, name)
     return f"{moment.month}월 {moment.day}일"
+
+
+def _date(a: Arguments) -> str:
+    """The wall day the file names (`day`), as Korean programmes write it."""
+    value = a["day"]
+    assert isinstance(value, date)
+    return f"{value.year}년 {value.month}월 {value.day}일"
+
+
+def _kind(kind: str) -> str:
+    """A kind code with its Korean label: 지정토론(panel)."""
+    from agenda.i18n import KO
+
+    label = KO.kinds.get(kind)
+    return f"{label}({kind})" if label else kind
 
 
 YAML_HINTS = {
@@ -163,8 +180,8 @@ MESSAGES: dict[str, Sentence] = {
         f"{josa(text(a, 'title'), '이', '가')} {hm(a, 'start')}에 시작해 {hm(a, 'ends')}에 끝나는 "
         f"{josa(text(a, 'before'), '과', '와')} {number(a, 'minutes')}분 겹칩니다"),
     "gap": lambda a: (
-        f"{text(a, 'before')}({hm(a, 'ends')} 종료)와 {text(a, 'title')}({hm(a, 'start')} 시작) 사이가 "
-        f"{number(a, 'minutes')}분 비어 있습니다"),
+        f"{hm(a, 'ends')}에 끝나는 {josa(text(a, 'before'), '과', '와')} {hm(a, 'start')}에 시작하는 "
+        f"{text(a, 'title')} 사이가 {number(a, 'minutes')}분 비어 있습니다"),
     "slack": _slack,
     "items-overflow": lambda a: (
         f"{text(a, 'title')}의 세부 순서를 합하면 {number(a, 'total')}분으로, 배정된 {number(a, 'minutes')}분보다 "
@@ -173,17 +190,18 @@ MESSAGES: dict[str, Sentence] = {
         f"{text(a, 'title')}: 한 명당 {number(a, 'each')}분 x {number(a, 'speakers')}명은 "
         f"{number(a, 'each') * number(a, 'speakers')}분인데 duration은 {number(a, 'duration')}분입니다. "
         f"하나를 고치거나 duration을 지우세요"),
-    "missing-kind": lambda a: f"rules.require에 {text(a, 'kind')} 순서가 있는데 프로그램에 없습니다",
+    "missing-kind": lambda a: (
+        f"rules.require에 있는 {_kind(text(a, 'kind'))} 순서가 프로그램에 없습니다"),
     "unknown-person": _unknown_person,
     "unused-person": lambda a: f"{quoted(a, 'id')}({text(a, 'name')})은(는) people에 있지만 맡은 순서가 없습니다",
     "duplicate-id": lambda a: (
         f"순서 id {quoted(a, 'id')}은(는) 이미 {path(a, 'first')}에서 썼습니다. id는 겹치면 안 됩니다"),
     "zero-duration": _zero_duration,
     "nonexistent-time": lambda a: (
-        f"{a['day']} {clock(a)}은(는) {text(a, 'zone_name')}에 없는 시각입니다(일광 절약 시간으로 시계가 "
+        f"{_date(a)} {josa(clock(a), '은', '는')} {text(a, 'zone_name')} 시간대에 없는 시각입니다(일광 절약 시간으로 시계가 "
         f"앞당겨짐). 다른 시각을 고르세요"),
     "ambiguous-time": lambda a: (
-        f"{a['day']} {clock(a)}은(는) {text(a, 'zone_name')}에서 두 번 옵니다(일광 절약 시간이 끝나 시계가 "
+        f"{_date(a)} {josa(clock(a), '은', '는')} {text(a, 'zone_name')} 시간대에서 두 번 옵니다(일광 절약 시간이 끝나 시계가 "
         f"되돌아감). agenda는 앞의 것으로 봅니다"),
     "crosses-midnight": _crosses_midnight,
     "missing-id": lambda a: (
