@@ -178,13 +178,14 @@ def validate(
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
 ) -> None:
     """Check forum files and print what is wrong, with file:line:column."""
+    from agenda.messages import catalogue
     from agenda.render.findings_report import report_github, report_json, report_text, summary
     from agenda.validation import validate_paths
 
     run = validate_paths(paths, skip_non_forum, lang.value if lang else None)
     fallback = _reader_language(lang)
     for path in run.skipped:
-        _err(f"{path}: skipped, not a forum file (no `forum` key)")
+        _err(catalogue(fallback).skipped(path))
     if format is ReportFormat.json:
         sys.stdout.write(report_json(run.reports, fallback))
     elif format is ReportFormat.github:
@@ -208,6 +209,7 @@ def export(
     """Write a calendar (.ics) or a document (.md, .html, .csv, .json)."""
     from agenda.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
+    from agenda.messages import catalogue
     from agenda.output_files import write_output
     from agenda.status import status_for_findings, worst
 
@@ -218,7 +220,7 @@ def export(
         _print_findings(analysis.findings, _reader_language(lang, analysis.language))
         statuses.append(status_for_findings(analysis.findings))
     if any(a.plan is None for a in analyses) or (worst(statuses) and not force):
-        _err("nothing written: fix the errors above, or use --force to export anyway")
+        _err(catalogue(_reader_language(lang, analyses[0].language)).nothing_written())
         raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
     data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=alarm)
     write_output(output, data)
@@ -227,8 +229,7 @@ def export(
 
         for analysis in analyses:
             for seg in segments_without_start(analysis.plan):
-                _err(f"{analysis.file}: {seg.title} has no start and is not in the calendar; "
-                     f"give it `at:` or a `duration`")
+                _err(catalogue(_reader_language(lang, analysis.language)).not_in_calendar(analysis.file, seg.title))
     if output != "-":
         _err(f"wrote {output}")
 

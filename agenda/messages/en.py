@@ -182,6 +182,18 @@ MESSAGES: dict[str, Sentence] = {
 }
 
 
+def skipped(path: str) -> str:
+    return f"{path}: skipped, not a forum file (no `forum` key)"
+
+
+def nothing_written() -> str:
+    return "nothing written: fix the errors above, or use --force to export anyway"
+
+
+def not_in_calendar(file: str, title: str) -> str:
+    return f"{file}: {title} has no start and is not in the calendar; give it `at:` or a `duration`"
+
+
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     text_ = (f"{files} file{'s' if files != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, "
              f"{warnings} warning{'s' if warnings != 1 else ''}")

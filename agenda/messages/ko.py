@@ -261,5 +261,17 @@ MESSAGES: dict[str, Sentence] = {
 }
 
 
+def skipped(path: str) -> str:
+    return f"{path}: 포럼 파일이 아니라(`forum` 키 없음) 건너뜁니다"
+
+
+def nothing_written() -> str:
+    return "아무것도 쓰지 않았습니다. 위의 오류를 고치거나 --force로 그래도 내보내세요"
+
+
+def not_in_calendar(file: str, title: str) -> str:
+    return f"{file}: {josa(title, '은', '는')} 시작 시각이 없어 캘린더에 넣지 않았습니다. `at:`이나 `duration`을 주세요"
+
+
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     return f"파일 {files}개: 오류 {errors}개, 경고 {warnings}개" + (f", 읽을 수 없음 {unreadable}개" if unreadable else "")
