@@ -149,3 +149,26 @@ def test_korean_particles_follow_the_word(word, particle):
     from agenda.messages.ko import josa
 
     assert josa(word, "이", "가") == particle
+
+
+KIND_WORDS = {"개회식": "opening", "개회사": "opening", "축사": "remarks", "기조연설": "keynote", "발제": "presentation",
+              "지정토론": "panel", "토론": "panel", "질의응답": "qa", "휴식": "break", "폐회": "closing"}
+
+
+@pytest.mark.parametrize("word", sorted(KIND_WORDS))
+def test_a_korean_word_for_a_kind_names_the_kind(tmp_path, word):
+    kind = KIND_WORDS[word]
+    path = write(tmp_path, FORUM.replace("kind: panel", f"kind: {word}"))
+    korean = run("validate", path, exit_status=1).stdout.splitlines()[0]
+    assert korean.endswith(f"kind: '{word}'은(는) 영문 코드 {kind}(으)로 씁니다. 예: kind: {kind}")
+    english = run("validate", "--lang", "en", path, exit_status=1).stdout.splitlines()[0]
+    assert english.endswith(f"; '{word}' is written {kind} (kinds are English codes)")
+
+
+def test_every_message_has_its_korean_and_its_english():
+    from agenda.checks.registry import CHECKS
+    from agenda.messages import en, ko
+
+    assert set(en.MESSAGES) == set(ko.MESSAGES)
+    assert {check.CODE for check in CHECKS} <= set(en.MESSAGES)
+    assert set(en.YAML_HINTS) == set(ko.YAML_HINTS) and set(en.NOT_A_FORUM) == set(ko.NOT_A_FORUM)
