@@ -172,3 +172,13 @@ def test_every_message_has_its_korean_and_its_english():
     assert set(en.MESSAGES) == set(ko.MESSAGES)
     assert {check.CODE for check in CHECKS} <= set(en.MESSAGES)
     assert set(en.YAML_HINTS) == set(ko.YAML_HINTS) and set(en.NOT_A_FORUM) == set(ko.NOT_A_FORUM)
+
+
+def test_every_command_exits_2_on_an_unreadable_file(tmp_path):
+    missing = tmp_path / "nope.yaml"
+    line = f"{missing}: error[unreadable] no such file; check the path\n"
+    assert run("plan", missing, exit_status=2).stderr == line
+    assert run("export", missing, "-o", tmp_path / "x.ics", exit_status=2).stderr == (
+        line + "nothing written: fix the errors above, or use --force to export anyway\n")
+    assert run("diff", missing, SEED, exit_status=2).stderr == line
+    assert not (tmp_path / "x.ics").exists()
