@@ -54,7 +54,7 @@ def _options(
 class _Command(typer.core.TyperCommand):
     """Typer's command, with help that names each argument by its metavar alone (no `<list[str]>`)."""
 
-    def format_options(self, ctx: typer._click.Context, formatter: typer._click.HelpFormatter) -> None:
+    def format_options(self, ctx: "typer._click.Context", formatter: "typer._click.HelpFormatter") -> None:
         arguments, options = [], []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
