@@ -4,6 +4,7 @@ Every text from the file goes through `html.escape`; nothing from the file
 is ever markup.
 """
 
+from datetime import timedelta, timezone
 from html import escape
 
 from agenda.i18n import Labels, labels_for
@@ -40,8 +41,9 @@ tr.cancelled .title { text-decoration: line-through; color: #888; }
          border-right: 1px solid #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .block.unscheduled { background: repeating-linear-gradient(45deg, #fff, #fff 2px, #ddd 2px, #ddd 4px); color: #555; }
 .block.cancelled { text-decoration: line-through; opacity: 0.6; }
-.scale { display: flex; justify-content: space-between; font-size: 8pt; color: #555; }
-.total { margin-top: 2mm; font-weight: bold; }
+.scale { position: relative; height: 4mm; font-size: 8pt; color: #555; }
+.scale span { position: absolute; transform: translateX(-50%); }
+.scale span:first-child { transform: none; } .scale span:last-child { transform: translateX(-100%); }
 ul.people { columns: 2; margin: 0; padding-left: 5mm; font-size: 8.5pt; }
 .forum + .forum { page-break-before: always; }
 @media print { body { padding: 0; max-width: none; } }
@@ -63,7 +65,6 @@ def forum_section(plan: Plan, language: str | None = None) -> str:
         parts.append(f'<p class="description">{_cell(plan.forum.description)}</p>')
     parts += [f"<h2>{escape(labels.programme_heading)}</h2>", _programme(plan, labels),
               f"<h2>{escape(labels.timeline_heading)}</h2>", _timeline(plan, labels)]
-    parts.append(f'<p class="total">{escape(labels.total(plan.scheduled_minutes, plan.window_minutes, plan.slack_minutes, plan.overrun_minutes))}</p>')
     people = _people(plan, labels)
     if people:
         parts.append(f"<h2>{escape(labels.people_list_heading)}</h2>")
@@ -128,8 +129,22 @@ def _timeline(plan: Plan, labels: Labels) -> str:
             out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{COLOURS[block.kind]}" '
                        f'title="{escape(tip)}">{escape(name)}</div>')
     out.append("</div>")
-    out.append(f'<div class="scale"><span>{plan.window_start:%H:%M}</span><span>{plan.window_end:%H:%M}</span></div>')
+    out.append('<div class="scale">' + "".join(
+        f'<span style="left:{100 * offset / plan.window_minutes:.4f}%">{clock}</span>'
+        for offset, clock in hour_marks(plan)) + "</div>")
     return "\n".join(out)
+
+
+def hour_marks(plan: Plan) -> list[tuple[int, str]]:
+    """(minutes from the window's start, HH:MM) for the window's two ends and every full hour between,
+    on the forum's wall clock: a half-hour zone or a night the clocks change still marks its own hours."""
+    start = plan.window_start.astimezone(timezone.utc)
+    marks = []
+    for offset in range(plan.window_minutes + 1):
+        local = plan.local(start + timedelta(minutes=offset))
+        if local is not None and (local.minute == 0 or offset in (0, plan.window_minutes)):
+            marks.append((offset, f"{local:%H:%M}"))
+    return marks
 
 
 def _people(plan: Plan, labels) -> list[str]:

@@ -55,7 +55,7 @@ def _segment_row(plan: Plan, seg: TimedSegment, labels: Labels) -> Row:
     start, end = plan.local(seg.start), plan.local(seg.end)
     state: State = "section" if seg.kind == "section" else "cancelled" if seg.cancelled else "scheduled"
     return Row(0, seg.kind, seg.id, start, end, when(plan, labels, start, end), seg.minutes,
-               labels.title(seg.title, seg.kind), seg.people, seg.segment.note, state)
+               labels.title(seg.title, seg.kind), segment_people(seg), seg.segment.note, state)
 
 
 def _item_row(plan: Plan, seg: TimedSegment, item: TimedItem, labels: Labels) -> Row:

@@ -1,0 +1,69 @@
+"""The terminal table at 100, 80 and 60 columns: no word of the programme ever breaks."""
+
+import re
+
+import pytest
+
+from helpers import ENGLISH, SEED, golden, run, write
+
+_BOX = re.compile(r"[│┃┏┓┗┛┡┩┠┨━─┳┻╇┼┬┴└┘┌┐]")
+_EDGES = "()*:,~\\"
+
+
+def words(text: str) -> set[str]:
+    return {word.strip(_EDGES) for word in text.replace("<br>", " ").split()} - {""}
+
+
+def table_words(output: str) -> list[str]:
+    """Every word of every cell line, as the terminal shows it."""
+    return [word.strip(_EDGES) for line in output.splitlines()
+            for word in _BOX.sub(" ", line).split() if word.strip(_EDGES)]
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+@pytest.mark.parametrize("forum, lang", [(SEED, "ko"), (SEED, "en"), (ENGLISH, "en")])
+def test_no_word_breaks(forum, lang, columns):
+    table = run("plan", forum, "--lang", lang, env={"COLUMNS": columns}).stdout
+    assert max(len(line) for line in table.splitlines()) <= int(columns)
+    # The Markdown rendering puts every cell on one line: its words are the whole words.
+    whole = words(run("plan", forum, "--lang", lang, "--format", "markdown").stdout)
+    broken = [word for word in table_words(table) if word not in whole]
+    assert broken == [], broken
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_every_name_and_title_of_the_seed_is_on_one_line(columns):
+    table = run("plan", SEED, env={"COLUMNS": columns}).stdout
+    lines = [" ".join(_BOX.sub(" ", line).split()) for line in table.splitlines()]
+    for whole in ["디지털미디어네트워크", "한국사회여론연구소(KSOI)", "사람과디지털연구소", "인공지능(AI)의",
+                  "질의응답·자유토론", "상근부원장", "부소장", "양승오", "국회의원회관"]:
+        assert any(whole in line for line in lines), whole
+    if columns == "80":
+        assert "발표·토론자" in table
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_seed_at_80_columns(lang, monkeypatch):
+    monkeypatch.chdir(SEED.parent)
+    golden(f"plan-seed-{lang}-80.txt", run("plan", SEED.name, "--lang", lang, env={"COLUMNS": "80"}).stdout)
+
+
+def test_a_panel_lists_its_moderator_first_and_its_speakers_once():
+    markdown = run("plan", SEED, "--format", "markdown").stdout
+    panel = next(line for line in markdown.splitlines() if "**지정토론**" in line)
+    assert panel.split(" | ")[3] == "좌장: 구본권 (한겨레 사람과디지털연구소 소장)"
+    assert markdown.count("권영설") == 1 and markdown.count("양승오") == 1
+    table = run("plan", SEED).stdout
+    assert table.count("권영설") == 1
+
+
+def test_a_column_nobody_writes_in_is_left_out(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace("    note: 1인, 25분\n", "").replace(
+        "    note: 3인, 각 15분\n", "").replace("    note: 국회의원, 발제 및 토론패널 등\n", "")
+    table = run("plan", write(tmp_path, text), env={"COLUMNS": "100"}).stdout
+    assert "비고" not in table and "발표·토론자" in table
+    assert "비고" in run("plan", SEED, env={"COLUMNS": "100"}).stdout
+
+
+def test_the_terminal_keeps_the_planning_figure():
+    assert run("plan", SEED, env={"COLUMNS": "60"}).stdout.rstrip().endswith("115 / 120분 · 5분 미배정")
