@@ -1,6 +1,7 @@
 """How the checks read a plan: times as HH:MM, consecutive segments, everyone named, wall times by kind."""
 
 from agenda.kinds import kind_label
+from agenda.planner import Plan, TimedSegment
 from agenda.zones import wall_time_kind, zone
 
 
@@ -38,6 +39,6 @@ def wall_times(plan, kind):
             yield local
 
 
-def name(plan, seg) -> str:
+def name(plan: Plan, seg: TimedSegment) -> str:
     """A segment as a finding names it: its title, else its kind's label in the file's language."""
     return seg.title or kind_label(seg.kind, plan.language)

@@ -147,7 +147,7 @@ def hour_marks(plan: Plan) -> list[tuple[int, str]]:
     return marks
 
 
-def _people(plan: Plan, labels) -> list[str]:
+def _people(plan: Plan, labels: Labels) -> list[str]:
     """Everyone who takes part, once each, in order of first appearance."""
     seen: dict[str, None] = {}
     roles = list(plan.hosts)

@@ -172,7 +172,8 @@ def wrap_at_spaces(text: str, width: int) -> list[str]:
 
 def _breaks(line: str, first: int, rest: int) -> list[int]:
     """Where the continuation lines start: before a word, never inside one."""
-    breaks, start = [], 0
+    breaks: list[int] = []
+    start = 0
     for word in re.finditer(r"\S+", line):
         width = rest if breaks else first
         if word.start() > start and cell_len(line[start:word.end()]) > width:
