@@ -87,3 +87,31 @@ def test_the_terminal_marks_times_on_the_next_day(tmp_path):
     assert "23:00–00:00(+1)" in out
     assert "00:00(+1)–00:30(+1)" in out
     assert "Saturday, 2 November 2024, 23:00–01:30(+1)" in out
+
+
+def test_the_printed_timeline_marks_the_forums_own_hours(tmp_path):
+    from html.parser import HTMLParser
+
+    forum = NIGHT.format(zone="Asia/Kolkata").replace('"23:00"', '"09:15"').replace('"01:30"', '"11:45"')
+
+    class Scale(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.marks: list[tuple[str, str]] = []
+            self.inside: str | None = None
+
+        def handle_endtag(self, tag: str) -> None:
+            self.inside = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            style = dict(attrs).get("style") or ""
+            self.inside = style if tag == "span" and style.startswith("left:") else None
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                self.marks.append((self.inside, data))
+
+    page = Scale()
+    page.feed(run("export", write(tmp_path, forum), "-o", "-", "--format", "html").stdout)
+    assert page.marks == [("left:0.0000%", "09:15"), ("left:30.0000%", "10:00"), ("left:70.0000%", "11:00"),
+                          ("left:100.0000%", "11:45")]
