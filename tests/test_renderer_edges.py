@@ -115,3 +115,36 @@ def test_the_printed_timeline_marks_the_forums_own_hours(tmp_path):
     page.feed(run("export", write(tmp_path, forum), "-o", "-", "--format", "html").stdout)
     assert page.marks == [("left:0.0000%", "09:15"), ("left:30.0000%", "10:00"), ("left:70.0000%", "11:00"),
                           ("left:100.0000%", "11:45")]
+
+
+def test_renderers_show_the_forums_wall_clock_whatever_zone_the_plan_keeps_its_instants_in():
+    """The planner may keep instants in UTC: every renderer goes through plan.local before showing one."""
+    from dataclasses import replace
+    from datetime import UTC
+
+    from agenda.analysis import analyze
+    from agenda.export.formats import export_bytes
+    from agenda.render.plan_table import plan_table
+    from agenda.render.plan_text import plan_text
+    from helpers import SEED
+    from rich.console import Console
+
+    def utc(moment):
+        return None if moment is None else moment.astimezone(UTC)
+
+    plan = analyze(str(SEED)).plan
+    segments = tuple(replace(seg, start=utc(seg.start), end=utc(seg.end),
+                             items=tuple(replace(i, start=utc(i.start), end=utc(i.end)) for i in seg.items))
+                     for seg in plan.segments)
+    in_utc = replace(plan, window_start=utc(plan.window_start), window_end=utc(plan.window_end), segments=segments)
+    assert in_utc.segments[1].start.utcoffset() == timedelta(0)
+    for fmt in ("markdown", "html", "csv"):
+        assert export_bytes(fmt, [in_utc]) == export_bytes(fmt, [plan]), fmt
+    assert plan_text(in_utc) == plan_text(plan)
+
+    def table(p):
+        console = Console(width=80, record=True, file=io.StringIO(), color_system=None)
+        console.print(plan_table(p))
+        return console.export_text()
+
+    assert table(in_utc) == table(plan)

@@ -11,7 +11,7 @@ from agenda.i18n import Labels, labels_for
 from agenda.kinds import KINDS
 from agenda.planner import Plan
 from agenda.render.people import people_lines, person_text
-from agenda.render.programme_rows import Row, programme_rows
+from agenda.render.programme_rows import Row, forum_when, programme_rows
 from agenda.timeline import timeline_blocks
 
 COLOURS = {name: row.paper for name, row in KINDS.items()}
@@ -82,7 +82,7 @@ def _header(plan: Plan, labels: Labels) -> str:
     out.append(f"<h1>{escape(forum.title)}</h1>")
     if forum.theme:
         out.append(f'<p class="theme">{escape(forum.theme)}</p>')
-    details = [(labels.date_label, labels.when(plan.window_start, plan.window_end))]
+    details = [(labels.date_label, forum_when(plan, labels))]
     if forum.venue:
         details.append((labels.venue, forum.venue))
     if forum.organizer:

@@ -23,7 +23,7 @@ from rich.text import Text
 from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan, Role
 from agenda.render.people import person_detail, role_name
-from agenda.render.programme_rows import Row, programme_rows
+from agenda.render.programme_rows import Row, forum_when, programme_rows
 
 _ITEM_INDENT = "  · "
 _HANG = " " * cell_len(_ITEM_INDENT)
@@ -238,7 +238,7 @@ def _heading(plan: Plan, labels: Labels) -> Text:
     heading = Text(forum.title, style="bold")
     if forum.theme:
         heading.append(f"\n{forum.theme}", style="italic")
-    details = [labels.when(plan.window_start, plan.window_end)]
+    details = [forum_when(plan, labels)]
     if forum.venue:
         details.append(forum.venue)
     heading.append("\n" + " · ".join(details), style="none")

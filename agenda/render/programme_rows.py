@@ -76,6 +76,13 @@ def _key(role: Role) -> object:
     return role.ref if role.ref is not None else role.person
 
 
+def forum_when(plan: Plan, labels: Labels) -> str:
+    """The forum's date and window on its own wall clock: "2023년 12월 13일(수) 14:00~16:00"."""
+    start, end = plan.local(plan.window_start), plan.local(plan.window_end)
+    assert start is not None and end is not None  # a window always has both ends
+    return labels.when(start, end)
+
+
 def when(plan: Plan, labels: Labels, start: datetime | None, end: datetime | None) -> str:
     """`14:00~14:15`; a clock on a later day than the forum's date carries `(+1)`, `(+2)`..."""
     day = plan.forum.date

@@ -38,7 +38,7 @@ def timeline_bar(plan: Plan, width: int, language: str | None = None) -> Text:
         cell.stylize(f"black on {COLOURS.get(block.kind, 'white')}" + (" strike" if block.cancelled else ""))
         text.append_text(cell)
     text.append("\n")
-    start, end = f"{plan.window_start:%H:%M}", f"{plan.window_end:%H:%M}"
+    start, end = f"{plan.local(plan.window_start):%H:%M}", f"{plan.local(plan.window_end):%H:%M}"
     text.append(start + " " * max(1, bar_width - len(start) - len(end)) + end + "\n")
     legend = [f"{_name(b, labels)} {labels.minutes(b.minutes)}" for b in blocks]
     text.append(" · ".join(legend), style="dim")
