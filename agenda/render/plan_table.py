@@ -37,13 +37,37 @@ def plan_table(plan: Plan, language: str | None = None) -> Group:
 
 
 @dataclass(frozen=True)
+class _Shown:
+    """A row with what the table prints of it: its title styled, its people ready to lay out."""
+
+    row: Row
+    title: Text
+    people: list["_Person"]
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What a cell holds besides the title: the texts it must fit, and its lines for a width."""
+
+    texts: Callable[[_Shown], list[str]]
+    lines: Callable[[_Shown, int], list[str]]
+    style: str = ""
+
+
+_PEOPLE = _Part(lambda shown: [p.whole for p in shown.people],
+                lambda shown, width: [line for p in shown.people for line in p.lines(width)])
+_NOTES = _Part(lambda shown: [shown.row.note] if shown.row.note else [],
+               lambda shown, width: wrap_at_spaces(shown.row.note, width) if shown.row.note else [], "dim")
+
+
+@dataclass(frozen=True)
 class _Column:
     heading: str
     fixed: bool  # times and minutes never wrap
     justify: JustifyMethod
     minimum: int  # the widest word (with its indent), or the whole text of a fixed column
     maximum: int  # the widest line unwrapped
-    cell: Callable[[Row, int], Text]  # the cell laid out for a width
+    cell: Callable[[_Shown, int], Text]  # the cell laid out for a width
 
 
 class ProgrammeTable:
@@ -57,9 +81,8 @@ class ProgrammeTable:
     def __init__(self, plan: Plan, labels: Labels) -> None:
         self.plan = plan
         self.labels = labels
-        self.rows = list(programme_rows(plan, labels))
-        self.people = {id(row): [_person(role, labels) for role in row.people] for row in self.rows}
-        self.titles = {id(row): _title(row, labels) for row in self.rows}
+        self.shown = [_Shown(row, _title(row, labels), [_person(role, labels) for role in row.people])
+                      for row in programme_rows(plan, labels)]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for merged in range(3):
@@ -72,10 +95,10 @@ class ProgrammeTable:
         for column, width in zip(columns, widths):
             table.add_column(column.heading, justify=column.justify, width=width, no_wrap=column.fixed,
                              overflow="fold")
-        for row in self.rows:
-            table.add_row(*(column.cell(row, width) for column, width in zip(columns, widths)))
+        for shown in self.shown:
+            table.add_row(*(column.cell(shown, width) for column, width in zip(columns, widths)))
         yield table
-        hosts = [_one_line(role, self.labels) for role in self.plan.hosts]
+        hosts = [_person(role, self.labels).whole for role in self.plan.hosts]
         if hosts:
             joined = " · ".join(hosts)
             yield Text(joined if cell_len(joined) <= options.max_width else "\n".join(hosts))
@@ -83,61 +106,47 @@ class ProgrammeTable:
     def _columns(self, merged: int) -> list[_Column]:
         """Time, minutes and the programme; then people and notes as columns unless `merged` puts
         them under the titles (1: the notes, 2: the people too). A column nobody writes in is left out."""
-        labels, rows = self.labels, self.rows
-        people = _Part(lambda row: [p.whole for p in self.people[id(row)]], self._people_lines)
-        notes = _Part(lambda row: [row.note] if row.note else [], _note_lines, "dim")
-        under_title = [people, notes][2 - merged:] if merged else []
-        beside = [(labels.people_heading, people), (labels.notes_heading, notes)][: 2 - merged]
-
-        def programme(row: Row, width: int) -> Text:
-            text = _wrap_title(self.titles[id(row)], row, width)
-            indent = _HANG if row.depth else _HANG[: len(_HANG) // 2]  # under the item's words, or the title's
-            for part in under_title:
-                for line in part.lines(row, width - len(indent)):
-                    text.append("\n" + indent + line, style=part.style)
-            return text
-
+        labels, shown = self.labels, self.shown
+        under_title = [_PEOPLE, _NOTES][2 - merged:] if merged else []
+        beside = [(labels.people_heading, _PEOPLE), (labels.notes_heading, _NOTES)][: 2 - merged]
         columns = [
-            _fixed(labels.time_heading, rows, lambda row: row.when, "left"),
-            _fixed(labels.minutes_heading, rows, lambda row: "" if row.minutes is None else str(row.minutes),
+            _fixed(labels.time_heading, shown, lambda s: s.row.when, "left"),
+            _fixed(labels.minutes_heading, shown, lambda s: "" if s.row.minutes is None else str(s.row.minutes),
                    "right"),
-            _flexible(labels.segment_heading, [t.plain for t in self.titles.values()]
-                      + [line for part in under_title for row in rows for line in part.texts(row)],
-                      programme, indent=len(_HANG)),
+            _flexible(labels.segment_heading, [s.title.plain for s in shown] + _texts(under_title, shown),
+                      lambda s, width: _programme_cell(s, width, under_title), indent=len(_HANG)),
         ]
         for heading, part in beside:
-            texts = [line for row in rows for line in part.texts(row)]
+            texts = _texts([part], shown)
             if texts:
                 columns.append(_flexible(heading, texts, _cell_of(part)))
         return columns
 
-    def _people_lines(self, row: Row, width: int) -> list[str]:
-        return [line for person in self.people[id(row)] for line in person.lines(width)]
+
+def _texts(parts: list[_Part], shown: list[_Shown]) -> list[str]:
+    return [text for part in parts for s in shown for text in part.texts(s)]
 
 
-@dataclass(frozen=True)
-class _Part:
-    """What a cell shows besides the title: the texts it must fit, and its lines for a width."""
-
-    texts: Callable[[Row], list[str]]
-    lines: Callable[[Row, int], list[str]]
-    style: str = ""
-
-
-def _note_lines(row: Row, width: int) -> list[str]:
-    return wrap_at_spaces(row.note, width) if row.note else []
+def _programme_cell(shown: _Shown, width: int, under_title: list[_Part]) -> Text:
+    """The title, and beneath it whatever has no column of its own, indented under its words."""
+    text = _wrap_title(shown.title, shown.row, width)
+    indent = _HANG if shown.row.depth else _HANG[: len(_HANG) // 2]
+    for part in under_title:
+        for line in part.lines(shown, width - len(indent)):
+            text.append("\n" + indent + line, style=part.style)
+    return text
 
 
-def _cell_of(part: _Part) -> Callable[[Row, int], Text]:
-    return lambda row, width: Text("\n".join(part.lines(row, width)))
+def _cell_of(part: _Part) -> Callable[[_Shown, int], Text]:
+    return lambda shown, width: Text("\n".join(part.lines(shown, width)))
 
 
-def _fixed(heading: str, rows: list[Row], text: Callable[[Row], str], justify: JustifyMethod) -> _Column:
-    widest = max(cell_len(line) for line in [heading, *map(text, rows)])
-    return _Column(heading, True, justify, widest, widest, lambda row, width: Text(text(row)))
+def _fixed(heading: str, shown: list[_Shown], text: Callable[[_Shown], str], justify: JustifyMethod) -> _Column:
+    widest = max(cell_len(line) for line in [heading, *map(text, shown)])
+    return _Column(heading, True, justify, widest, widest, lambda s, width: Text(text(s)))
 
 
-def _flexible(heading: str, texts: list[str], cell: Callable[[Row, int], Text], indent: int = 0) -> _Column:
+def _flexible(heading: str, texts: list[str], cell: Callable[[_Shown, int], Text], indent: int = 0) -> _Column:
     """At least as wide as the heading and the widest word (plus the indent it may sit at)."""
     widest_word = max([0] + [cell_len(word) for text in texts for word in text.split()])
     minimum = max(cell_len(heading), widest_word + indent)
@@ -206,10 +215,6 @@ class _Person:
 def _person(role: Role, labels: Labels) -> _Person:
     detail = person_detail(role.person, labels)
     return _Person(role_name(role, labels), f"({detail})" if detail else "")
-
-
-def _one_line(role: Role, labels: Labels) -> str:
-    return _person(role, labels).whole
 
 
 def _title(row: Row, labels: Labels) -> Text:
