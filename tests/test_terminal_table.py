@@ -67,3 +67,23 @@ def test_a_column_nobody_writes_in_is_left_out(tmp_path):
 
 def test_the_terminal_keeps_the_planning_figure():
     assert run("plan", SEED, env={"COLUMNS": "60"}).stdout.rstrip().endswith("115 / 120분 · 5분 미배정")
+
+
+def test_lines_break_at_spaces_and_never_inside_a_word():
+    from agenda.render.line_breaks import breaks, wrap_at_spaces
+
+    assert wrap_at_spaces("이상은 (디지털미디어네트워크 대표)", 12) == ["이상은", "(디지털미디어네트워크", "대표)"]
+    assert wrap_at_spaces("3인, 각 15분", 20) == ["3인, 각 15분"]
+    assert wrap_at_spaces("one\ntwo  three", 5) == ["one", "two", "three"]
+    line = "  · 인공지능(AI)의 정치 영역 무엇을"
+    assert breaks(line, 23, 16) == [line.index("영역")]  # the first line holds the bullet too
+    assert breaks(line, 22, 14) == [line.index("정치"), line.index("무엇을")]
+
+
+def test_rich_alone_would_split_the_korean_word():
+    """Why the table sizes its own columns: Rich folds a word wider than the column."""
+    from rich.console import Console
+    from rich.text import Text
+
+    lines = Text("(디지털미디어네트워크 대표)").wrap(Console(width=80), 12)
+    assert [line.plain.strip() for line in lines][:2] == ["(디지털미디", "어네트워크"]

@@ -11,7 +11,6 @@ whose name and affiliation do not fit on one line gets the affiliation on
 the next.
 """
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from rich.text import Text
 
 from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan, Role
+from agenda.render.line_breaks import breaks, wrap_at_spaces
 from agenda.render.people import person_detail, role_name
 from agenda.render.programme_rows import Row, forum_when, programme_rows
 
@@ -171,31 +171,6 @@ def column_widths(columns: Sequence[_Column], room: int) -> list[int]:
     return [width + share for width, share in zip(widths, shares)]
 
 
-def wrap_at_spaces(text: str, width: int) -> list[str]:
-    """Lines of at most `width` cells, broken only at spaces; a word wider than that stays whole."""
-    lines = []
-    for paragraph in text.splitlines() or [""]:
-        lines += [piece.strip() for piece in _divide(paragraph, _breaks(paragraph, width, width))]
-    return lines
-
-
-def _breaks(line: str, first: int, rest: int) -> list[int]:
-    """Where the continuation lines start: before a word, never inside one."""
-    breaks: list[int] = []
-    start = 0
-    for word in re.finditer(r"\S+", line):
-        width = rest if breaks else first
-        if word.start() > start and cell_len(line[start:word.end()]) > width:
-            breaks.append(word.start())
-            start = word.start()
-    return breaks
-
-
-def _divide(line: str, breaks: list[int]) -> list[str]:
-    edges = [0, *breaks, len(line)]
-    return [line[a:b] for a, b in zip(edges, edges[1:])]
-
-
 @dataclass(frozen=True)
 class _Person:
     name: str  # with the role, e.g. "좌장: 구본권"
@@ -232,7 +207,7 @@ def _wrap_title(title: Text, row: Row, width: int) -> Text:
     hang = _HANG if row.depth else ""
     lines: list[Text] = []
     for line in title.split("\n"):
-        for n, piece in enumerate(line.divide(_breaks(line.plain, width, width - cell_len(hang)))):
+        for n, piece in enumerate(line.divide(breaks(line.plain, width, width - cell_len(hang)))):
             piece.rstrip()
             lines.append(Text(hang) + piece if n else piece)
     return Text("\n").join(lines)
