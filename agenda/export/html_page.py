@@ -14,8 +14,6 @@ from agenda.render.people import people_lines, person_text
 from agenda.render.programme_rows import Row, forum_when, programme_rows
 from agenda.timeline import timeline_blocks
 
-COLOURS = {name: row.paper for name, row in KINDS.items()}
-
 STYLE = """
 @page { size: A4; margin: 12mm; }
 * { box-sizing: border-box; }
@@ -126,7 +124,7 @@ def _timeline(plan: Plan, labels: Labels) -> str:
                        f"{escape(tip)}</div>")
         else:
             css = "block cancelled" if block.cancelled else "block"
-            out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{COLOURS[block.kind]}" '
+            out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{KINDS[block.kind].paper}" '
                        f'title="{escape(tip)}">{escape(name)}</div>')
     out.append("</div>")
     out.append('<div class="scale">' + "".join(

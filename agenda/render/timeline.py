@@ -7,8 +7,6 @@ from agenda.kinds import KINDS
 from agenda.planner import Plan
 from agenda.timeline import Block, timeline_blocks
 
-COLOURS = {name: row.terminal for name, row in KINDS.items()}
-
 
 def _columns(blocks, width: int, total: int) -> list[int]:
     """Whole columns per block, adding up to `width`, rounding by running total so errors never pile up."""
@@ -35,7 +33,7 @@ def timeline_bar(plan: Plan, width: int, language: str | None = None) -> Text:
         label = _name(block, labels)[: max(0, cols - 1)]
         cell = Text(" " + label if cols > 1 else " ")
         cell.truncate(cols, overflow="crop", pad=True)
-        cell.stylize(f"black on {COLOURS.get(block.kind, 'white')}" + (" strike" if block.cancelled else ""))
+        cell.stylize(f"black on {KINDS[block.kind].terminal}" + (" strike" if block.cancelled else ""))
         text.append_text(cell)
     text.append("\n")
     start, end = f"{plan.local(plan.window_start):%H:%M}", f"{plan.local(plan.window_end):%H:%M}"
