@@ -6,6 +6,7 @@ a finding (exit 1 when any is an error).
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
@@ -30,15 +31,15 @@ class Analysis:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def analyze(file: str, ignore=()) -> Analysis:
+def analyze(file: str, ignore: Iterable[str] = ()) -> Analysis:
     return analyze_document(read_document(file), ignore)
 
 
-def analyze_text(text: str, file: str, ignore=()) -> Analysis:
+def analyze_text(text: str, file: str, ignore: Iterable[str] = ()) -> Analysis:
     return analyze_document(parse_text(text, file), ignore)
 
 
-def analyze_document(document: Document, ignore=()) -> Analysis:
+def analyze_document(document: Document, ignore: Iterable[str] = ()) -> Analysis:
     from agenda.checks.registry import run_checks
 
     forum_file, findings = parse_forum(document)

@@ -8,9 +8,10 @@ from agenda.planner import Plan
 from agenda.timeline import Block, timeline_blocks
 
 
-def _columns(blocks, width: int, total: int) -> list[int]:
+def _columns(blocks: list[Block], width: int, total: int) -> list[int]:
     """Whole columns per block, adding up to `width`, rounding by running total so errors never pile up."""
-    columns, used, elapsed = [], 0, 0
+    columns: list[int] = []
+    used, elapsed = 0, 0
     for block in blocks:
         elapsed += block.minutes
         target = round(elapsed * width / total)
