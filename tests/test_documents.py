@@ -181,7 +181,7 @@ def test_terminal_timeline(monkeypatch):
     golden("plan-seed-timeline.txt", run("plan", SEED, "--timeline").stdout)
     narrow = run("plan", ENGLISH, "--timeline", env={"COLUMNS": "40"}).stdout
     lines = narrow.splitlines()
-    scale = next(n for n, line in enumerate(lines) if re.fullmatch(r"09:00 +12:30", line))
+    scale = next(n for n, line in enumerate(lines) if re.fullmatch(r"09:00 +10:00 +11:00 +12:30", line))
     assert len(lines[scale]) == 40 and len(lines[scale - 1]) == 40  # the bar spans the terminal exactly
 
 

@@ -87,3 +87,12 @@ def test_rich_alone_would_split_the_korean_word():
 
     lines = Text("(디지털미디어네트워크 대표)").wrap(Console(width=80), 12)
     assert [line.plain.strip() for line in lines][:2] == ["(디지털미디", "어네트워크"]
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "100"])
+def test_the_timeline_names_blocks_in_whole_words_and_marks_the_hours(columns):
+    lines = run("plan", SEED, "--timeline", env={"COLUMNS": columns}).stdout.splitlines()
+    scale = next(n for n, line in enumerate(lines) if line.startswith("14:00"))
+    assert lines[scale].split() == ["14:00", "15:00", "16:00"]
+    whole = words(run("plan", SEED, "--format", "markdown").stdout)
+    assert [word for word in lines[scale - 1].replace("░", " ").split() if word.strip(_EDGES) not in whole] == []

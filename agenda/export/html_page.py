@@ -4,7 +4,6 @@ Every text from the file goes through `html.escape`; nothing from the file
 is ever markup.
 """
 
-from datetime import timedelta, timezone
 from html import escape
 
 from agenda.i18n import Labels, labels_for
@@ -12,7 +11,7 @@ from agenda.kinds import KINDS
 from agenda.planner import Plan
 from agenda.render.people import people_lines, person_text
 from agenda.render.programme_rows import Row, forum_when, programme_rows
-from agenda.timeline import timeline_blocks
+from agenda.timeline import hour_marks, timeline_blocks
 
 STYLE = """
 @page { size: A4; margin: 12mm; }
@@ -128,21 +127,9 @@ def _timeline(plan: Plan, labels: Labels) -> str:
                        f'title="{escape(tip)}">{escape(name)}</div>')
     out.append("</div>")
     out.append('<div class="scale">' + "".join(
-        f'<span style="left:{100 * offset / plan.window_minutes:.4f}%">{clock}</span>'
+        f'<span style="left:{100 * offset / plan.window_minutes:.4f}%">{clock:%H:%M}</span>'
         for offset, clock in hour_marks(plan)) + "</div>")
     return "\n".join(out)
-
-
-def hour_marks(plan: Plan) -> list[tuple[int, str]]:
-    """(minutes from the window's start, HH:MM) for the window's two ends and every full hour between,
-    on the forum's wall clock: a half-hour zone or a night the clocks change still marks its own hours."""
-    start = plan.window_start.astimezone(timezone.utc)
-    marks = []
-    for offset in range(plan.window_minutes + 1):
-        local = plan.local(start + timedelta(minutes=offset))
-        if local is not None and (local.minute == 0 or offset in (0, plan.window_minutes)):
-            marks.append((offset, f"{local:%H:%M}"))
-    return marks
 
 
 def _people(plan: Plan, labels: Labels) -> list[str]:
