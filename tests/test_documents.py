@@ -137,8 +137,8 @@ def test_csv_has_a_row_per_segment_and_timed_item(forum, tmp_path):
         expected.append((seg.id, seg.kind, f"{seg.start:%H:%M}" if seg.start else "", f"{seg.end:%H:%M}"))
         expected += [(seg.id, "item", f"{i.start:%H:%M}", f"{i.end:%H:%M}") for i in seg.items if i.start]
     assert [(r["segment"], r["kind"], r["start"], r["end"]) for r in rows] == expected
-    assert list(rows[0]) == ["date", "start", "end", "start_iso", "end_iso", "minutes", "kind", "title", "people",
-                             "notes", "forum", "segment"]
+    assert list(rows[0]) == ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum",
+                             "segment", "start_iso", "end_iso"]
 
 
 def test_seed_csv_reads_back_in_korean(tmp_path):
