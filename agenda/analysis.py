@@ -31,15 +31,15 @@ class Analysis:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def analyze(file: str, ignore: Iterable[str] = ()) -> Analysis:
-    return analyze_document(read_document(file), ignore)
+def analyze(file: str, *, ignore: Iterable[str] = ()) -> Analysis:
+    return analyze_document(read_document(file), ignore=ignore)
 
 
-def analyze_text(text: str, file: str, ignore: Iterable[str] = ()) -> Analysis:
-    return analyze_document(parse_text(text, file), ignore)
+def analyze_text(text: str, file: str, *, ignore: Iterable[str] = ()) -> Analysis:
+    return analyze_document(parse_text(text, file), ignore=ignore)
 
 
-def analyze_document(document: Document, ignore: Iterable[str] = ()) -> Analysis:
+def analyze_document(document: Document, *, ignore: Iterable[str] = ()) -> Analysis:
     from agenda.checks.registry import run_checks
 
     forum_file, findings = parse_forum(document)
