@@ -4,7 +4,7 @@ Renderers and the planner look words up here; no other module decides
 between Korean and English.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
@@ -34,6 +34,7 @@ class Labels:
     timeline_heading: str
     unscheduled_block: str
     series_number: str
+    credits: dict[str, str] = field(default_factory=dict)  # forum.hosts roles: 주최, 주관, 후원, 협찬
 
     def kind(self, kind: str) -> str:
         return self.kinds[kind]
@@ -76,8 +77,8 @@ KO = Labels(
     language="ko",
     kinds={
         "registration": "사전 등록", "opening": "개회식", "remarks": "인사말",
-        "transition": "장내 정리", "presentation": "발제", "panel": "지정토론",
-        "qa": "질의응답", "break": "휴식", "closing": "폐회", "other": "기타",
+        "transition": "장내 정리", "presentation": "발제", "keynote": "기조연설", "panel": "지정토론",
+        "qa": "질의응답", "break": "휴식", "closing": "폐회", "other": "기타", "section": "세션",
     },
     roles={"speaker": "", "moderator": "좌장", "mc": "진행 사회"},
     weekdays=("월", "화", "수", "목", "금", "토", "일"),
@@ -89,14 +90,15 @@ KO = Labels(
     venue="장소", date_label="일시", organizer="주최", series="시리즈", theme="주제",
     cancelled="취소", timeline_heading="시간표", unscheduled_block="미배정",
     series_number="제{n}차",
+    credits={"host": "주최", "organizer": "주관", "sponsor": "후원", "supporter": "협찬"},
 )
 
 EN = Labels(
     language="en",
     kinds={
         "registration": "Registration", "opening": "Opening", "remarks": "Remarks",
-        "transition": "Transition", "presentation": "Presentation", "panel": "Panel",
-        "qa": "Q&A", "break": "Break", "closing": "Closing", "other": "Other",
+        "transition": "Transition", "presentation": "Presentation", "keynote": "Keynote", "panel": "Panel",
+        "qa": "Q&A", "break": "Break", "closing": "Closing", "other": "Other", "section": "Section",
     },
     roles={"speaker": "", "moderator": "Moderator", "mc": "MC"},
     weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -108,6 +110,8 @@ EN = Labels(
     venue="Venue", date_label="Date", organizer="Organizer", series="Series", theme="Theme",
     cancelled="cancelled", timeline_heading="Timeline", unscheduled_block="unscheduled",
     series_number="No. {n}",
+    credits={"host": "Hosted by", "organizer": "Organized by", "sponsor": "Sponsored by",
+             "supporter": "Supported by"},
 )
 
 LABELS = {"ko": KO, "en": EN}

@@ -7,13 +7,13 @@ is ever markup.
 from html import escape
 
 from agenda.i18n import labels_for
-from agenda.planner import Plan
-from agenda.render.people import people_lines, person_text
+from agenda.planner import Plan, Section
+from agenda.render.people import credits, people_lines, person_text
 from agenda.timeline import timeline_blocks
 
 COLOURS = {
     "registration": "#b0bec5", "opening": "#90caf9", "remarks": "#80deea", "transition": "#cfd8dc",
-    "presentation": "#ce93d8", "panel": "#a5d6a7", "qa": "#ffe082", "break": "#e0e0e0",
+    "presentation": "#ce93d8", "keynote": "#f48fb1", "panel": "#a5d6a7", "qa": "#ffe082", "break": "#e0e0e0",
     "closing": "#9fa8da", "other": "#f5f5f5",
 }
 
@@ -36,6 +36,7 @@ td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.minutes { text-align: right; font-variant-numeric: tabular-nums; }
 tr.item td { border-bottom: 1px dotted #ddd; font-size: 8.5pt; color: #333; }
 tr.item td.title { padding-left: 5mm; }
+tr.section th { border-bottom: 1.5px solid #1a1a1a; padding-top: 2.5mm; font-size: 10.5pt; }
 tr.cancelled .title { text-decoration: line-through; color: #888; }
 .timeline { display: flex; height: 9mm; border: 1px solid #1a1a1a; margin-top: 2mm; }
 .block { overflow: hidden; white-space: nowrap; font-size: 7.5pt; padding: 0.5mm 1mm;
@@ -71,8 +72,7 @@ def forum_section(plan: Plan) -> str:
     details = [(labels.date_label, labels.when(plan.window_start, plan.window_end))]
     if forum.venue:
         details.append((labels.venue, forum.venue))
-    if forum.organizer:
-        details.append((labels.organizer, forum.organizer))
+    details.extend(credits(plan, labels))
     for role in plan.hosts:
         details.append((labels.roles[role.role], person_text(role.person, labels)))
     out.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in details) + "</dl>")
@@ -83,7 +83,10 @@ def forum_section(plan: Plan) -> str:
     out.append("<table><thead><tr>" + "".join(
         f"<th>{escape(h)}</th>" for h in (labels.time_heading, labels.minutes_heading, labels.segment_heading,
                                           labels.people_heading, labels.notes_heading)) + "</tr></thead><tbody>")
-    for seg in plan.segments:
+    for seg in plan.program:
+        if isinstance(seg, Section):
+            out.append(f'<tr class="section"><th colspan="5" scope="colgroup">{escape(seg.title)}</th></tr>')
+            continue
         css = "segment cancelled" if seg.cancelled else "segment"
         title = escape(seg.title) + (f" ({escape(labels.cancelled)})" if seg.cancelled else "")
         out.append(f'<tr class="{css}"><td class="time">{escape(labels.time_range(seg.start, seg.end))}</td>'

@@ -2,7 +2,7 @@
 
 from agenda.i18n import Labels
 from agenda.model import Person
-from agenda.planner import Role
+from agenda.planner import Plan, Role
 
 
 def person_text(person: Person, labels: Labels) -> str:
@@ -17,6 +17,15 @@ def role_text(role: Role, labels: Labels) -> str:
     label = labels.roles.get(role.role, "")
     text = person_text(role.person, labels)
     return f"{label}: {text}" if label else text
+
+
+def credits(plan: "Plan", labels: Labels) -> list[tuple[str, str]]:
+    """(주최, 민주연구원) pairs: forum.organizer and forum.hosts, grouped in the printed order."""
+    return [(labels.credits[role], ", ".join(names)) for role, names in plan.forum.credits()]
+
+
+def credit_lines(plan: "Plan", labels: Labels) -> list[str]:
+    return [f"{role}: {names}" for role, names in credits(plan, labels)]
 
 
 def people_lines(roles, labels: Labels) -> list[str]:

@@ -2,7 +2,7 @@
 
 import json
 
-from agenda.planner import Plan, Role
+from agenda.planner import Plan, Role, Section
 
 
 def _iso(moment) -> str | None:
@@ -14,6 +14,12 @@ def _person(role: Role) -> dict:
     return {"name": person.name, "role": role.role, "affiliation": person.affiliation, "title": person.title}
 
 
+def _section(section: Section) -> dict:
+    """A heading: a segment of kind section that takes no time (FORMAT.md)."""
+    return {"id": section.id, "kind": section.kind, "title": section.title, "status": section.segment.status,
+            "start": None, "end": None, "minutes": 0, "people": [], "note": section.segment.note, "items": []}
+
+
 def plan_dict(plan: Plan) -> dict:
     forum = plan.forum
     return {
@@ -23,6 +29,7 @@ def plan_dict(plan: Plan) -> dict:
             "theme": forum.theme,
             "series": forum.series.model_dump() if forum.series else None,
             "organizer": forum.organizer,
+            "hosts": [{"role": role, "name": name} for role, names in forum.credits() for name in names],
             "venue": forum.venue,
             "url": forum.url,
             "date": forum.date.isoformat(),
@@ -35,7 +42,7 @@ def plan_dict(plan: Plan) -> dict:
             "people": [_person(role) for role in plan.hosts],
         },
         "segments": [
-            {
+            _section(seg) if isinstance(seg, Section) else {
                 "id": seg.id,
                 "kind": seg.kind,
                 "title": seg.title,
@@ -57,7 +64,7 @@ def plan_dict(plan: Plan) -> dict:
                     for item in seg.items
                 ],
             }
-            for seg in plan.segments
+            for seg in plan.program
         ],
         "scheduled_minutes": plan.scheduled_minutes,
         "slack_minutes": plan.slack_minutes,

@@ -3,8 +3,8 @@
 import re
 
 from agenda.i18n import labels_for
-from agenda.planner import Plan
-from agenda.render.people import people_lines
+from agenda.planner import Plan, Section
+from agenda.render.people import credits, people_lines
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -29,8 +29,8 @@ def plan_markdown(plan: Plan) -> str:
     lines += [f"**{labels.date_label}:** {labels.when(plan.window_start, plan.window_end)}  "]
     if forum.venue:
         lines += [f"**{labels.venue}:** {escape(forum.venue)}  "]
-    if forum.organizer:
-        lines += [f"**{labels.organizer}:** {escape(forum.organizer)}  "]
+    for role, names in credits(plan, labels):
+        lines += [f"**{role}:** {escape(names)}  "]
     for host in people_lines(plan.hosts, labels):
         lines += [f"{escape(host)}  "]
     if forum.description:
@@ -39,7 +39,10 @@ def plan_markdown(plan: Plan) -> str:
     lines += [f"| {labels.time_heading} | {labels.minutes_heading} | {labels.segment_heading} "
               f"| {labels.people_heading} | {labels.notes_heading} |",
               "|---|---:|---|---|---|"]
-    for seg in plan.segments:
+    for seg in plan.program:
+        if isinstance(seg, Section):
+            lines.append(_row("", None, f"**{escape(seg.title)}**", [], None))
+            continue
         title = escape(seg.title)
         if seg.cancelled:
             title = f"~~{title}~~ ({labels.cancelled})"

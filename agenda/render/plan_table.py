@@ -5,7 +5,7 @@ from rich.table import Table
 from rich.text import Text
 
 from agenda.i18n import labels_for
-from agenda.planner import Plan
+from agenda.planner import Plan, Section
 from agenda.render.people import people_lines
 
 
@@ -25,7 +25,10 @@ def plan_table(plan: Plan):
     table.add_column(labels.segment_heading, overflow="fold")
     table.add_column(labels.people_heading, overflow="fold")
     table.add_column(labels.notes_heading, overflow="fold", max_width=18)
-    for seg in plan.segments:
+    for seg in plan.program:
+        if isinstance(seg, Section):
+            table.add_row("", "", Text(seg.title, style="bold reverse"), "", "")
+            continue
         style = "strike dim" if seg.cancelled else "bold"
         title = Text(seg.title, style=style)
         if seg.cancelled:

@@ -1,8 +1,8 @@
 """The programme as plain text: the calendar DESCRIPTION, and anywhere markup would be noise."""
 
 from agenda.i18n import labels_for
-from agenda.planner import Plan, TimedSegment
-from agenda.render.people import people_lines
+from agenda.planner import Plan, Section, TimedSegment
+from agenda.render.people import credit_lines, people_lines
 
 
 def segment_text(seg: TimedSegment, labels) -> list[str]:
@@ -26,11 +26,13 @@ def plan_text(plan: Plan) -> str:
     lines.append(labels.when(plan.window_start, plan.window_end))
     if forum.venue:
         lines.append(forum.venue)
-    if forum.organizer:
-        lines.append(f"{labels.organizer}: {forum.organizer}")
+    lines.extend(credit_lines(plan, labels))
     lines.extend(people_lines(plan.hosts, labels))
     lines.append("")
-    for seg in plan.segments:
+    for seg in plan.program:
+        if isinstance(seg, Section):
+            lines.append(f"■ {seg.title}")
+            continue
         title = seg.title + (f" ({labels.cancelled})" if seg.cancelled else "")
         lines.append(f"{labels.time_range(seg.start, seg.end)} {title}")
         lines.extend(f"  {line}" for line in segment_text(seg, labels))

@@ -8,7 +8,7 @@ from agenda.timeline import timeline_blocks
 
 COLOURS = {
     "registration": "grey50", "opening": "blue", "remarks": "cyan", "transition": "grey42",
-    "presentation": "magenta", "panel": "green", "qa": "yellow", "break": "bright_black",
+    "presentation": "magenta", "keynote": "bright_magenta", "panel": "green", "qa": "yellow", "break": "bright_black",
     "closing": "blue", "other": "white",
 }
 
