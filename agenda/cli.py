@@ -189,7 +189,7 @@ def init(
     date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD; default: today."),
     start: str = typer.Option("14:00", "--start", help="HH:MM"),
     end: Optional[str] = typer.Option(None, "--end", help="HH:MM; default: what the template needs."),
-    timezone: Optional[str] = typer.Option(None, "--timezone", help="IANA zone; default by language."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", help="IANA zone; default: Asia/Seoul for ko, this machine's zone for en."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Write a new forum file from a template, and validate it."""
@@ -203,12 +203,21 @@ def init(
         raise UsageError(f"--template {template!r}: choose one of {', '.join(TEMPLATES)}")
     if file != "-" and Path(file).exists() and not force:
         raise UsageError(f"{file} exists; choose another name or use --force to overwrite it")
+    zone_note = None
+    if timezone is None:
+        from agenda.i18n import labels_for
+        from agenda.machine_zone import zone_for_new_file
+
+        timezone, why = zone_for_new_file(lang.value)
+        zone_note = labels_for(lang.value).new_file_zone[why].format(zone=timezone)
     text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
     analysis = analyze_text(text, file if file != "-" else "forum.yaml")
     if not analysis.valid:
         _print_findings(analysis.findings)
         raise typer.Exit(ExitStatus.INVALID)
     write_output(file, text.encode("utf-8"))
+    if zone_note:
+        _err(zone_note)
     if file != "-":
         _err(f"wrote {file}; next: agenda plan {file}")
 
