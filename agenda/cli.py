@@ -54,6 +54,7 @@ class ExportFormat(str, Enum):
     html = "html"
     csv = "csv"
     json = "json"
+    pdf = "pdf"
 
 
 def _err(text: str) -> None:
@@ -138,13 +139,13 @@ def validate(
 def export(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="One forum file, or several (a series)."),
     output: str = typer.Option(..., "--output", "-o", help="Output file; its suffix picks the format. - for stdout."),
-    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="ics, md, html, csv or json."),
+    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="ics, md, html, csv, json or pdf."),
     segments: bool = typer.Option(False, "--segments", help="Calendar: one more event per segment."),
     alarm: Optional[str] = typer.Option(None, "--alarm", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
     force: bool = typer.Option(False, "--force", help="Export even when the files have error findings."),
 ) -> None:
-    """Write a calendar (.ics) or a document (.md, .html, .csv, .json)."""
+    """Write a calendar (.ics) or a document (.md, .html, .csv, .json, .pdf)."""
     from agenda.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
     from agenda.output_files import write_output

@@ -5,7 +5,7 @@ from pathlib import Path
 from agenda.errors import UsageError
 
 SUFFIXES = {".ics": "ics", ".ical": "ics", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-            ".csv": "csv", ".json": "json"}
+            ".csv": "csv", ".json": "json", ".pdf": "pdf"}
 
 
 def format_for(output: str, explicit: str | None) -> str:
@@ -16,7 +16,7 @@ def format_for(output: str, explicit: str | None) -> str:
     suffix = Path(output).suffix.lower()
     if suffix not in SUFFIXES:
         raise UsageError(f"{output}: cannot tell the format from {suffix or 'no suffix'}; "
-                         f"use .ics, .md, .html, .csv or .json, or --format")
+                         f"use .ics, .md, .html, .csv, .json or .pdf, or --format")
     return SUFFIXES[suffix]
 
 
@@ -43,4 +43,8 @@ def export_bytes(fmt: str, plans, *, segments: bool = False, alarm: str | None =
         from agenda.export.html_page import html_bytes
 
         return html_bytes(plans)
+    if fmt == "pdf":
+        from agenda.export.pdf import pdf_bytes
+
+        return pdf_bytes(plans)
     raise UsageError(f"unknown format {fmt!r}")

@@ -1,15 +1,21 @@
 """A printed forum programme as one self-contained HTML page (inline CSS, no network, one A4 page).
 
 Every text from the file goes through `html.escape`; nothing from the file
-is ever markup.
+is ever markup. A Korean word never breaks (`word-break: keep-all`; a token
+longer than its cell may still wrap, as a last resort, rather than spill),
+and a timeline label that would not fit its block is replaced by a number
+and listed in a legend under the bar instead of being cut.
 """
 
+from datetime import datetime, timedelta
 from html import escape
 
 from agenda.i18n import labels_for
-from agenda.planner import Plan, Section
+from agenda.i18n import Labels
+from agenda.planner import Plan, Role, Section, TimedSegment
 from agenda.render.people import credits, people_lines, person_text
-from agenda.timeline import timeline_blocks
+from agenda.timeline import Block, timeline_blocks
+from agenda.zones import minutes_between
 
 COLOURS = {
     "registration": "#b0bec5", "opening": "#90caf9", "remarks": "#80deea", "transition": "#cfd8dc",
@@ -20,8 +26,10 @@ COLOURS = {
 STYLE = """
 @page { size: A4; margin: 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", "Helvetica Neue", Arial, sans-serif;
-       color: #1a1a1a; margin: 0 auto; max-width: 186mm; padding: 6mm 0; font-size: 9.5pt; line-height: 1.3; }
+body { font-family: "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", "Helvetica Neue",
+       Arial, sans-serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 186mm; padding: 6mm 0;
+       font-size: 9.5pt; line-height: 1.3; word-break: keep-all; }
+td, th, dd, li, p, h1, h2 { overflow-wrap: break-word; }
 header { border-bottom: 2px solid #1a1a1a; margin-bottom: 4mm; padding-bottom: 2mm; }
 h1 { font-size: 17pt; margin: 0 0 1mm; }
 .series { font-size: 10pt; color: #555; margin: 0; }
@@ -37,14 +45,21 @@ td.minutes { text-align: right; font-variant-numeric: tabular-nums; }
 tr.item td { border-bottom: 1px dotted #ddd; font-size: 8.5pt; color: #333; }
 tr.item td.title { padding-left: 5mm; }
 tr.section th { border-bottom: 1.5px solid #1a1a1a; padding-top: 2.5mm; font-size: 10.5pt; }
-tr.cancelled .title { text-decoration: line-through; color: #888; }
-.timeline { display: flex; height: 9mm; border: 1px solid #1a1a1a; margin-top: 2mm; }
-.block { overflow: hidden; white-space: nowrap; font-size: 7.5pt; padding: 0.5mm 1mm;
+tr.cancelled .title { text-decoration: line-through; color: #595959; }
+.timeline-frame { overflow-x: auto; }
+.timeline { display: flex; height: 9mm; border: 1px solid #1a1a1a; margin-top: 2mm; min-width: 150mm; }
+.block { white-space: nowrap; overflow: hidden; font-size: 7.5pt; padding: 0.5mm 1mm; color: #1a1a1a;
          border-right: 1px solid #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.block.unscheduled { background: repeating-linear-gradient(45deg, #fff, #fff 2px, #ddd 2px, #ddd 4px); color: #555; }
-.block.cancelled { text-decoration: line-through; opacity: 0.6; }
-.scale { display: flex; justify-content: space-between; font-size: 8pt; color: #555; }
-.total { margin-top: 2mm; font-weight: bold; }
+.block.unscheduled { background: repeating-linear-gradient(45deg, #fff, #fff 2px, #ddd 2px, #ddd 4px); }
+.block.cancelled { text-decoration: line-through; background: #ededed !important; color: #333; }
+.scale { position: relative; height: 4mm; font-size: 8pt; color: #4d4d4d; min-width: 150mm; }
+.scale span { position: absolute; top: 0; transform: translateX(-50%); font-variant-numeric: tabular-nums; }
+.scale span.first { transform: none; } .scale span.last { transform: translateX(-100%); }
+ul.legend { list-style: none; margin: 1mm 0 0; padding: 0; font-size: 8pt; display: flex; flex-wrap: wrap;
+            gap: 0.5mm 4mm; }
+.key { display: inline-block; min-width: 4mm; padding: 0 0.8mm; margin-right: 1mm; text-align: center;
+       -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.legend .cancelled .name { text-decoration: line-through; }
 ul.people { columns: 2; margin: 0; padding-left: 5mm; font-size: 8.5pt; }
 .forum + .forum { page-break-before: always; }
 @media print { body { padding: 0; max-width: none; } }
@@ -92,7 +107,7 @@ def forum_section(plan: Plan) -> str:
         out.append(f'<tr class="{css}"><td class="time">{escape(labels.time_range(seg.start, seg.end))}</td>'
                    f'<td class="minutes">{"" if seg.minutes is None else seg.minutes}</td>'
                    f'<td class="title"><strong>{title}</strong></td>'
-                   f"<td>{_lines(people_lines(seg.people, labels))}</td><td>{_cell(seg.segment.note)}</td></tr>")
+                   f"<td>{_lines(people_lines(_printed_people(seg), labels))}</td><td>{_cell(seg.segment.note)}</td></tr>")
         for item in seg.items:
             when = labels.time_range(item.start, item.end)
             out.append(f'<tr class="item"><td class="time">{escape(when)}</td>'
@@ -100,28 +115,86 @@ def forum_section(plan: Plan) -> str:
                        f'<td class="title">· {escape(item.item.title)}</td>'
                        f"<td>{_lines(people_lines(item.people, labels))}</td><td>{_cell(item.item.note)}</td></tr>")
     out.append("</tbody></table>")
-    out.append(f"<h2>{escape(labels.timeline_heading)}</h2>")
-    out.append('<div class="timeline">')
-    for block in timeline_blocks(plan):
-        share = 100 * block.minutes / plan.window_minutes
-        name = block.title or labels.unscheduled_block
-        tip = f"{name} · {labels.minutes(block.minutes)}"
-        if block.kind == "unscheduled":
-            out.append(f'<div class="block unscheduled" style="width:{share:.4f}%" title="{escape(tip)}">'
-                       f"{escape(tip)}</div>")
-        else:
-            css = "block cancelled" if block.cancelled else "block"
-            out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{COLOURS[block.kind]}" '
-                       f'title="{escape(tip)}">{escape(name)}</div>')
-    out.append("</div>")
-    out.append(f'<div class="scale"><span>{plan.window_start:%H:%M}</span><span>{plan.window_end:%H:%M}</span></div>')
-    out.append(f'<p class="total">{escape(labels.total(plan.scheduled_minutes, plan.window_minutes, plan.slack_minutes, plan.overrun_minutes))}</p>')
+    out.extend(_timeline(plan, labels))
     people = _people(plan, labels)
     if people:
         out.append(f"<h2>{escape(labels.people_list_heading)}</h2>")
         out.append('<ul class="people">' + "".join(f"<li>{escape(p)}</li>" for p in people) + "</ul>")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _printed_people(seg: TimedSegment) -> list[Role]:
+    """The chair first (좌장, then 사회), then the speakers not already named under an item of their own."""
+    under_items = {_who(role) for item in seg.items for role in item.people}
+    chairs = [role for role in seg.people if role.role != "speaker"]
+    return chairs + [role for role in seg.people if role.role == "speaker" and _who(role) not in under_items]
+
+
+def _who(role: Role) -> str:
+    return role.ref if role.ref is not None else role.person.name
+
+
+# At A4 width (186 mm) and 7.5 pt, a Hangul or CJK character is about 2.65 mm wide, a Latin one about 60 % of
+# that; a label is shown in its block only when this estimate, with the padding, fits.
+_BAR_MM, _EM_MM, _PADDING_MM = 186.0, 7.5 * 0.3528, 2.6
+
+
+def _label_mm(text: str) -> float:
+    return sum(_EM_MM * (1.0 if ord(ch) >= 0x1100 else 0.62) for ch in text)
+
+
+def _timeline(plan: Plan, labels: Labels) -> list[str]:
+    """The window to scale, hour marks under it, and a legend for every block too narrow for its name."""
+    out = [f"<h2>{escape(labels.timeline_heading)}</h2>",
+           f'<div class="timeline-frame" role="region" aria-label="{escape(labels.timeline_heading)}" tabindex="0">',
+           '<div class="timeline">']
+    legend: list[tuple[int, Block]] = []
+    for block in timeline_blocks(plan):
+        share = block.minutes / plan.window_minutes
+        width_mm = share * _BAR_MM
+        name = block.title or labels.unscheduled_block
+        tip = escape(f"{name} · {labels.minutes(block.minutes)}")
+        style = f"width:{100 * share:.4f}%"
+        if block.kind == "unscheduled":
+            text = name if _label_mm(name) + _PADDING_MM <= width_mm else ""
+            out.append(f'<div class="block unscheduled" style="{style}" title="{tip}">{escape(text)}</div>')
+            continue
+        css = "block cancelled" if block.cancelled else "block"
+        if _label_mm(name) + _PADDING_MM <= width_mm:
+            text = name
+        else:
+            legend.append((len(legend) + 1, block))
+            number = str(len(legend))
+            text = number if _label_mm(number) + _PADDING_MM <= width_mm else ""
+        out.append(f'<div class="{css}" style="{style};background:{COLOURS[block.kind]}" title="{tip}">'
+                   f"{escape(text)}</div>")
+    out.append("</div>")
+    out.append('<div class="scale">' + "".join(
+        f'<span class="{css}" style="left:{100 * offset / plan.window_minutes:.4f}%">{escape(clock)}</span>'
+        for offset, clock, css in _hour_marks(plan)) + "</div>")
+    out.append("</div>")
+    if legend:
+        out.append('<ul class="legend">' + "".join(
+            f'<li class="{"cancelled" if block.cancelled else ""}"><span class="key" '
+            f'style="background:{COLOURS[block.kind]}">{number}</span><span class="name">{escape(block.title)}'
+            f"</span> {escape(labels.minutes(block.minutes))}</li>" for number, block in legend) + "</ul>")
+    return out
+
+
+def _hour_marks(plan: Plan) -> list[tuple[int, str, str]]:
+    """(minutes from the start, HH:MM, css) for the window's ends and every full hour between them."""
+    start, end = plan.local(plan.window_start), plan.local(plan.window_end)
+    assert start is not None and end is not None
+    marks = [(0, f"{start:%H:%M}", "first")]
+    hour: datetime = start.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    while minutes_between(hour, plan.window_end) >= 10:
+        offset = minutes_between(plan.window_start, hour)
+        if offset >= 10:
+            marks.append((offset, f"{hour:%H:%M}", "hour"))
+        hour += timedelta(hours=1)
+    marks.append((plan.window_minutes, f"{end:%H:%M}", "last"))
+    return marks
 
 
 def _people(plan: Plan, labels) -> list[str]:
@@ -140,7 +213,7 @@ def _people(plan: Plan, labels) -> list[str]:
 def html_page(plans: list[Plan]) -> str:
     title = " · ".join(p.forum.title for p in plans)
     language = plans[0].language
-    body = "\n".join(forum_section(p) for p in plans)
+    body = "<main>\n" + "\n".join(forum_section(p) for p in plans) + "\n</main>"
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
