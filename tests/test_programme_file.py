@@ -73,6 +73,20 @@ def test_sections_never_reach_the_calendar(tmp_path):
     assert len(summaries) == 1 + 5
     assert not any("주제" in summary for summary in summaries)
     assert "기조연설 · 미세먼지 저감 정책 전문가 포럼" in summaries
+    forum_event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]) == "fine-dust-2024@agenda.forum")
+    description = str(forum_event["DESCRIPTION"])
+    assert "■ 주제 1: 측정과 예보\n13:40~14:00 발제" in description  # a heading in the text, never an event
+    assert "주최: 서울특별시, 서울보건환경연구원\n주관: 서울연구원\n후원: 환경부\n협찬: 한국환경공단" in description
+
+
+def test_sections_at_either_end_and_in_rules_require(tmp_path):
+    text = SECTIONS.read_text(encoding="utf-8").replace("program:\n", "program:\n  - {kind: section, title: 제1부}\n")
+    text += "  - {kind: section, title: 부록}\nrules:\n  require: [section, keynote]\n"
+    segments = plan_json(write(tmp_path, text))["segments"]
+    assert [s["title"] for s in segments if s["kind"] == "section"] == ["제1부", "주제 1: 측정과 예보",
+                                                                      "주제 2: 저감 정책", "부록"]
+    assert segments[1]["start"] == "2024-03-21T13:00:00+09:00" and segments[-2]["end"] == "2024-03-21T15:00:00+09:00"
+    assert run("validate", "--strict", tmp_path / "forum.yaml").stdout == "1 file: 0 errors, 0 warnings\n"
 
 
 def test_printed_outputs_show_sections_as_headings_and_credit_the_hosts(tmp_path):

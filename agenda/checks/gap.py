@@ -5,14 +5,18 @@ after the pause says how many idle minutes are intended, so only the
 minutes beyond it are reported and `gap` stays on for the rest of the file.
 """
 
+from collections.abc import Iterator
+
 from agenda.checks.plan_reading import hm, pin_path, sequence_pairs
+from agenda.findings import Path
+from agenda.planner import Plan
 from agenda.zones import minutes_between
 
 CODE = "gap"
 SEVERITY = "warning"
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[tuple[Path, str]]:
     for before, seg in sequence_pairs(plan):
         idle, intended = minutes_between(before.end, seg.start), seg.segment.gap_before
         if idle > max(0, intended or 0):

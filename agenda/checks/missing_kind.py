@@ -5,7 +5,7 @@ SEVERITY = "error"
 
 
 def check(plan):
-    present = {seg.kind for seg in plan.segments}
+    present = {seg.kind for seg in plan.program}
     for n, kind in enumerate(plan.document.rules.require):
         if kind.value not in present:
             yield ("rules", "require", n), f"rules.require asks for a {kind.value} segment, and the program has none"

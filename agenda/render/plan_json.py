@@ -1,6 +1,7 @@
 """The plan as FORMAT.md's JSON: the shape CI scripts and other programs read."""
 
 import json
+from typing import Any
 
 from agenda.planner import Plan, Role, Section
 
@@ -14,13 +15,13 @@ def _person(role: Role) -> dict:
     return {"name": person.name, "role": role.role, "affiliation": person.affiliation, "title": person.title}
 
 
-def _section(section: Section) -> dict:
+def _section(section: Section) -> dict[str, Any]:
     """A heading: a segment of kind section that takes no time (FORMAT.md)."""
     return {"id": section.id, "kind": section.kind, "title": section.title, "status": section.segment.status,
             "start": None, "end": None, "minutes": 0, "people": [], "note": section.segment.note, "items": []}
 
 
-def plan_dict(plan: Plan) -> dict:
+def plan_dict(plan: Plan) -> dict[str, Any]:
     forum = plan.forum
     return {
         "forum": {

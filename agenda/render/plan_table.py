@@ -9,7 +9,7 @@ from agenda.planner import Plan, Section
 from agenda.render.people import people_lines
 
 
-def plan_table(plan: Plan):
+def plan_table(plan: Plan) -> Group:
     labels = labels_for(plan.language)
     forum = plan.forum
     heading = Text(forum.title, style="bold")
