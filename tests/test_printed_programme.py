@@ -151,3 +151,12 @@ def test_the_handout_is_for_attendees(tmp_path):
     panel = table[table.index("지정토론"):table.index("생성형 AI")]
     assert panel.index("좌장: 구본권") >= 0 and "권영설" not in panel  # chair first; speakers under their items
     assert table.count("권영설 (KTN미디어그룹 부회장)") == 1
+
+
+@pytest.mark.browser
+def test_the_same_file_gives_the_same_pdf(tmp_path):
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    for out in (first, second):
+        run("export", SEED, "-o", out, env={"SOURCE_DATE_EPOCH": "1702443600"})
+    assert first.read_bytes() == second.read_bytes()
+    assert re.search(r"^CreationDate:.*2023", poppler("pdfinfo", first), re.M)

@@ -5,6 +5,9 @@ keeps the text extractable, and honours the page's `@page { size: A4 }`;
 the PDF libraries for Python either need a native stack (WeasyPrint:
 Pango) or do not shape Hangul. What is missing is said before any work is
 done: Chromium itself, or a Korean font when the page holds Korean.
+Chromium stamps the PDF with the time of printing; that stamp is replaced
+by the calendar's (forum.updated, else SOURCE_DATE_EPOCH), so the same
+file gives the same bytes.
 """
 
 import os
@@ -12,13 +15,16 @@ import re
 import shutil
 import subprocess
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from agenda.errors import UsageError
 from agenda.export.html_page import html_page
+from agenda.export.ics import stamp
 from agenda.planner import Plan
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \((D:\d{14}[^)]*)\)")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
           "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
@@ -71,4 +77,16 @@ def pdf_bytes(plans: list[Plan]) -> bytes:
             said = (done.stderr or done.stdout).strip().splitlines()[-3:]
             raise UsageError(f"Chromium could not print the PDF (exit {done.returncode}); nothing written"
                              + (": " + " / ".join(said) if said else ""))
-        return target.read_bytes()
+        return _restamped(target.read_bytes(), max(stamp(plan) for plan in plans))
+
+
+def _restamped(pdf: bytes, when: datetime) -> bytes:
+    """The PDF's creation and modification dates set to `when` (UTC), where that keeps every byte offset."""
+    date = f"D:{when:%Y%m%d%H%M%S}+00'00'".encode("ascii")
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        if len(match.group(2)) != len(date):
+            return match.group(0)
+        return b"/" + match.group(1) + b" (" + date + b")"
+
+    return _PDF_DATE.sub(replace, pdf)
