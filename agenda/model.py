@@ -214,7 +214,22 @@ class Item(_Strict):
     note: Text | None = Field(None, description="Free text, shown in the notes column.")
 
 
+_SECTION_TAKES_NOTHING = ("duration", "each", "at", "until", "gap_before", "speaker", "moderator", "mc")
+SECTION_SCHEMA: dict[str, Any] = {
+    "if": {"properties": {"kind": {"const": "section"}}, "required": ["kind"]},
+    "then": {
+        "required": ["title"],
+        "properties": {"title": {"type": "string", "pattern": r"\S"},
+                       "speakers": {"maxItems": 0}, "items": {"maxItems": 0},
+                       **{key: {"type": "null"} for key in _SECTION_TAKES_NOTHING}},
+    },
+}
+"""What Segment._is_heading enforces, for editors: a section has a title and takes no time and no people."""
+
+
 class Segment(_Strict):
+    model_config = ConfigDict(json_schema_extra={"allOf": [SECTION_SCHEMA]})
+
     kind: Kind = Field(description="What sort of segment this is.")
     title: Text | None = Field(None, description="Defaults to the kind's label in the output language.")
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Keeps the segment's calendar UID stable.")

@@ -108,3 +108,23 @@ def test_english_credits_read_as_english(tmp_path):
     text = run("plan", SECTIONS, "--format", "markdown", "--lang", "en").stdout
     assert "**Hosted by:** 서울특별시, 서울보건환경연구원" in text and "**Supported by:** 한국환경공단" in text
     assert "| Keynote |" not in text and "**Keynote**" in text
+
+
+def test_the_schema_rejects_a_section_that_validate_rejects():
+    import copy
+
+    import jsonschema
+
+    from agenda.loading import read_document
+
+    schema = json.loads(run("schema").stdout)
+    document = read_document(str(SECTIONS)).data
+    jsonschema.validate(document, schema)
+    for change in ({"duration": "5m"}, {"speakers": ["kim"]}, {"at": "13:40"}, {"title": " "}):
+        broken = copy.deepcopy(document)
+        broken["program"][2].update(change)
+        try:
+            jsonschema.validate(broken, schema)
+        except jsonschema.ValidationError:
+            continue
+        raise AssertionError(f"the schema accepts a section with {change}")
