@@ -200,9 +200,9 @@ class Forum(_Strict):
         return self
 
     def credits(self) -> list[tuple[str, list[str]]]:
-        """(role, names) in the order programmes print them; `organizer` is the first host."""
+        """(role, names) in the order programmes print them; `organizer` is the first host, each name once."""
         named = ([Host(role="host", name=self.organizer)] if self.organizer else []) + list(self.hosts)
-        grouped = [(role, [h.name for h in named if h.role == role]) for role in HOST_ROLES]
+        grouped = [(role, list(dict.fromkeys(h.name for h in named if h.role == role))) for role in HOST_ROLES]
         return [(role, names) for role, names in grouped if names]
 
 

@@ -36,6 +36,12 @@ def test_hosts_come_in_the_printed_order_with_organizer_as_the_first_host():
                      {"role": "supporter", "name": "한국환경공단"}]
 
 
+def test_organizer_named_again_among_the_hosts_is_credited_once(tmp_path):
+    text = SECTIONS.read_text(encoding="utf-8").replace("  hosts:\n", "  hosts:\n    - {role: host, name: 서울특별시}\n")
+    hosts = plan_json(write(tmp_path, text))["forum"]["hosts"]
+    assert [h["name"] for h in hosts if h["role"] == "host"] == ["서울특별시", "서울보건환경연구원"]
+
+
 def test_sections_and_the_intended_gap_raise_no_finding():
     result = run("validate", "--strict", SECTIONS)
     assert "0 errors, 0 warnings" in result.stderr + result.stdout
