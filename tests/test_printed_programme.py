@@ -35,13 +35,21 @@ def printed_texts(plan: Plan) -> list[str]:
 
 
 def assert_printed_whole(pdf: Path, forum: Path) -> None:
-    """Every title and person reads whole in the PDF's text, and no word is split across two lines."""
+    """Every title and person is in the PDF's text, word by word in order, and no word is split across lines.
+
+    A cell may wrap between words; pdftotext may then put a neighbouring
+    cell's text between the two lines, so the words are looked for in order
+    rather than side by side.
+    """
     text = poppler("pdftotext", pdf)
     lines, flat = text.splitlines(), " ".join(text.split())
     for printed in printed_texts(analyze(str(forum)).plan):
-        assert " ".join(printed.split()) in flat, printed
+        reached = 0
         for word in printed.split():
             assert any(word in line for line in lines), f"{word!r} (of {printed!r}) is split across lines"
+            found = flat.find(word, reached)
+            assert found >= 0, f"{word!r} of {printed!r} is missing, or out of order"
+            reached = found + len(word)
 
 
 def export(tmp_path: Path, forum: Path, suffix: str) -> Path:
@@ -147,7 +155,7 @@ def test_the_handout_is_for_attendees(tmp_path):
     assert "115 / 120분" not in page and "미배정" not in re.sub(r'title="[^"]*"', "", page)  # plan's figures
     scale = re.findall(r'<span class="(first|hour|last)" style="left:([\d.]+)%">(\d\d:\d\d)</span>', page)
     assert scale == [("first", "0.0000", "14:00"), ("hour", "50.0000", "15:00"), ("last", "100.0000", "16:00")]
-    table = page[page.index("<table>"):page.index("</table>")]
+    table = page[page.index("<table"):page.index("</table>")]
     panel = table[table.index("지정토론"):table.index("생성형 AI")]
     assert panel.index("좌장: 구본권") >= 0 and "권영설" not in panel  # chair first; speakers under their items
     assert table.count("권영설 (KTN미디어그룹 부회장)") == 1
@@ -160,3 +168,21 @@ def test_the_same_file_gives_the_same_pdf(tmp_path):
         run("export", SEED, "-o", out, env={"SOURCE_DATE_EPOCH": "1702443600"})
     assert first.read_bytes() == second.read_bytes()
     assert re.search(r"^CreationDate:.*2023", poppler("pdfinfo", first), re.M)
+
+
+@pytest.mark.browser
+def test_an_over_long_token_wraps_in_its_own_cell_and_no_korean_word_breaks(tmp_path):
+    url = "https://example.org/" + "abcdefghij" * 10
+    text = SEED.read_text(encoding="utf-8").replace("    note: 1인, 25분", f"    note: 자료는 {url} 에서")
+    forum = write(tmp_path, text, "long.yaml")
+    pdf = export(tmp_path, forum, ".pdf")
+    assert re.search(r"^Pages:\s+1$", poppler("pdfinfo", pdf), re.M)
+    assert_printed_whole(pdf, SEED)
+    text = poppler("pdftotext", pdf)
+    assert sum(text.count(letter) for letter in "abcdefghij") >= 100  # wrapped inside its cell, nothing lost
+
+
+def test_the_notes_column_is_left_out_when_nothing_has_a_note(tmp_path):
+    page = export(tmp_path, SECTIONS, ".html").read_text(encoding="utf-8")
+    assert "<th>비고</th>" not in page and '<th colspan="4" scope="colgroup">' in page
+    assert "<th>비고</th>" in export(tmp_path, SEED, ".html").read_text(encoding="utf-8")

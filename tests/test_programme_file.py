@@ -103,7 +103,7 @@ def test_printed_outputs_show_sections_as_headings_and_credit_the_hosts(tmp_path
     page = tmp_path / "forum.html"
     run("export", SECTIONS, "-o", page)
     html = page.read_text(encoding="utf-8")
-    assert '<tr class="section"><th colspan="5" scope="colgroup">주제 2: 저감 정책</th></tr>' in html
+    assert '<tr class="section"><th colspan="4" scope="colgroup">주제 2: 저감 정책</th></tr>' in html
     assert html.index("<dt>주최</dt>") < html.index("<dt>주관</dt>") < html.index("<dt>후원</dt>") \
         < html.index("<dt>협찬</dt>")
     table = run("plan", SECTIONS).stdout

@@ -29,7 +29,7 @@ STYLE = """
 body { font-family: "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", "Helvetica Neue",
        Arial, sans-serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 186mm; padding: 6mm 0;
        font-size: 9.5pt; line-height: 1.3; word-break: keep-all; }
-td, th, dd, li, p, h1, h2 { overflow-wrap: break-word; }
+td, th, dd, li, p, h1, h2 { overflow-wrap: anywhere; }
 header { border-bottom: 2px solid #1a1a1a; margin-bottom: 4mm; padding-bottom: 2mm; }
 h1 { font-size: 17pt; margin: 0 0 1mm; }
 .series { font-size: 10pt; color: #555; margin: 0; }
@@ -37,7 +37,10 @@ h1 { font-size: 17pt; margin: 0 0 1mm; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0 0; }
 dt { font-weight: bold; } dd { margin: 0; }
 h2 { font-size: 11pt; margin: 3.5mm 0 1.5mm; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+col.time { width: 24mm; } col.minutes { width: 9mm; }
+table.with-notes col.title { width: 52mm; } table.with-notes col.people { width: 62mm; }
+table.no-notes col.title { width: 68mm; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.8mm 1.2mm; text-align: left; vertical-align: top; }
 th { border-bottom: 1.5px solid #1a1a1a; font-size: 9.5pt; }
 td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -95,25 +98,34 @@ def forum_section(plan: Plan) -> str:
     if forum.description:
         out.append(f'<p class="description">{_cell(forum.description)}</p>')
     out.append(f"<h2>{escape(labels.programme_heading)}</h2>")
-    out.append("<table><thead><tr>" + "".join(
-        f"<th>{escape(h)}</th>" for h in (labels.time_heading, labels.minutes_heading, labels.segment_heading,
-                                          labels.people_heading, labels.notes_heading)) + "</tr></thead><tbody>")
+    notes = any(seg.segment.note or any(item.item.note for item in seg.items) for seg in plan.segments)
+    headings = [labels.time_heading, labels.minutes_heading, labels.segment_heading, labels.people_heading]
+    headings += [labels.notes_heading] if notes else []
+    columns = ("time", "minutes", "title", "people", "notes")[:len(headings)]
+    out.append(f'<table class="{"with-notes" if notes else "no-notes"}"><colgroup>'
+               + "".join(f'<col class="{name}">' for name in columns) + "</colgroup><thead><tr>"
+               + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr></thead><tbody>")
+
+    def note_cell(note: str | None) -> str:
+        return f"<td>{_cell(note)}</td>" if notes else ""
+
     for seg in plan.program:
         if isinstance(seg, Section):
-            out.append(f'<tr class="section"><th colspan="5" scope="colgroup">{escape(seg.title)}</th></tr>')
+            out.append(f'<tr class="section"><th colspan="{len(headings)}" scope="colgroup">'
+                       f"{escape(seg.title)}</th></tr>")
             continue
         css = "segment cancelled" if seg.cancelled else "segment"
         title = escape(seg.title) + (f" ({escape(labels.cancelled)})" if seg.cancelled else "")
         out.append(f'<tr class="{css}"><td class="time">{escape(labels.time_range(seg.start, seg.end))}</td>'
                    f'<td class="minutes">{"" if seg.minutes is None else seg.minutes}</td>'
                    f'<td class="title"><strong>{title}</strong></td>'
-                   f"<td>{_lines(people_lines(_printed_people(seg), labels))}</td><td>{_cell(seg.segment.note)}</td></tr>")
+                   f"<td>{_lines(people_lines(_printed_people(seg), labels))}</td>{note_cell(seg.segment.note)}</tr>")
         for item in seg.items:
             when = labels.time_range(item.start, item.end)
             out.append(f'<tr class="item"><td class="time">{escape(when)}</td>'
                        f'<td class="minutes">{"" if item.minutes is None else item.minutes}</td>'
                        f'<td class="title">· {escape(item.item.title)}</td>'
-                       f"<td>{_lines(people_lines(item.people, labels))}</td><td>{_cell(item.item.note)}</td></tr>")
+                       f"<td>{_lines(people_lines(item.people, labels))}</td>{note_cell(item.item.note)}</tr>")
     out.append("</tbody></table>")
     out.extend(_timeline(plan, labels))
     people = _people(plan, labels)
