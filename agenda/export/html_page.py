@@ -2,20 +2,16 @@
 
 Every text from the file goes through `html.escape`; nothing from the file
 is ever markup. A Korean word never breaks (`word-break: keep-all`; a token
-longer than its cell may still wrap, as a last resort, rather than spill),
-and a timeline label that would not fit its block is replaced by a number
-and listed in a legend under the bar instead of being cut.
+longer than its cell may still wrap, as a last resort, rather than spill);
+the timeline is printed_timeline's.
 """
 
-from datetime import datetime, timedelta
 from html import escape
 
+from agenda.export.printed_timeline import timeline_html
 from agenda.i18n import labels_for
-from agenda.i18n import Labels
 from agenda.planner import Plan, Role, Section, TimedSegment
 from agenda.render.people import credits, people_lines, person_text
-from agenda.timeline import Block, timeline_blocks
-from agenda.zones import minutes_between
 
 COLOURS = {
     "registration": "#b0bec5", "opening": "#90caf9", "remarks": "#80deea", "transition": "#cfd8dc",
@@ -127,7 +123,7 @@ def forum_section(plan: Plan) -> str:
                        f'<td class="title">· {escape(item.item.title)}</td>'
                        f"<td>{_lines(people_lines(item.people, labels))}</td>{note_cell(item.item.note)}</tr>")
     out.append("</tbody></table>")
-    out.extend(_timeline(plan, labels))
+    out.append(timeline_html(plan, labels, COLOURS))
     people = _people(plan, labels)
     if people:
         out.append(f"<h2>{escape(labels.people_list_heading)}</h2>")
@@ -145,68 +141,6 @@ def _printed_people(seg: TimedSegment) -> list[Role]:
 
 def _who(role: Role) -> str:
     return role.ref if role.ref is not None else role.person.name
-
-
-# At A4 width (186 mm) and 7.5 pt, a Hangul or CJK character is about 2.65 mm wide, a Latin one about 60 % of
-# that; a label is shown in its block only when this estimate, with the padding, fits.
-_BAR_MM, _EM_MM, _PADDING_MM = 186.0, 7.5 * 0.3528, 2.6
-
-
-def _label_mm(text: str) -> float:
-    return sum(_EM_MM * (1.0 if ord(ch) >= 0x1100 else 0.62) for ch in text)
-
-
-def _timeline(plan: Plan, labels: Labels) -> list[str]:
-    """The window to scale, hour marks under it, and a legend for every block too narrow for its name."""
-    out = [f"<h2>{escape(labels.timeline_heading)}</h2>",
-           f'<div class="timeline-frame" role="region" aria-label="{escape(labels.timeline_heading)}" tabindex="0">',
-           '<div class="timeline">']
-    legend: list[tuple[int, Block]] = []
-    for block in timeline_blocks(plan):
-        share = block.minutes / plan.window_minutes
-        width_mm = share * _BAR_MM
-        name = block.title or labels.unscheduled_block
-        tip = escape(f"{name} · {labels.minutes(block.minutes)}")
-        style = f"width:{100 * share:.4f}%"
-        if block.kind == "unscheduled":
-            text = name if _label_mm(name) + _PADDING_MM <= width_mm else ""
-            out.append(f'<div class="block unscheduled" style="{style}" title="{tip}">{escape(text)}</div>')
-            continue
-        css = "block cancelled" if block.cancelled else "block"
-        if _label_mm(name) + _PADDING_MM <= width_mm:
-            text = name
-        else:
-            legend.append((len(legend) + 1, block))
-            number = str(len(legend))
-            text = number if _label_mm(number) + _PADDING_MM <= width_mm else ""
-        out.append(f'<div class="{css}" style="{style};background:{COLOURS[block.kind]}" title="{tip}">'
-                   f"{escape(text)}</div>")
-    out.append("</div>")
-    out.append('<div class="scale">' + "".join(
-        f'<span class="{css}" style="left:{100 * offset / plan.window_minutes:.4f}%">{escape(clock)}</span>'
-        for offset, clock, css in _hour_marks(plan)) + "</div>")
-    out.append("</div>")
-    if legend:
-        out.append('<ul class="legend">' + "".join(
-            f'<li class="{"cancelled" if block.cancelled else ""}"><span class="key" '
-            f'style="background:{COLOURS[block.kind]}">{number}</span><span class="name">{escape(block.title)}'
-            f"</span> {escape(labels.minutes(block.minutes))}</li>" for number, block in legend) + "</ul>")
-    return out
-
-
-def _hour_marks(plan: Plan) -> list[tuple[int, str, str]]:
-    """(minutes from the start, HH:MM, css) for the window's ends and every full hour between them."""
-    start, end = plan.local(plan.window_start), plan.local(plan.window_end)
-    assert start is not None and end is not None
-    marks = [(0, f"{start:%H:%M}", "first")]
-    hour: datetime = start.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    while minutes_between(hour, plan.window_end) >= 10:
-        offset = minutes_between(plan.window_start, hour)
-        if offset >= 10:
-            marks.append((offset, f"{hour:%H:%M}", "hour"))
-        hour += timedelta(hours=1)
-    marks.append((plan.window_minutes, f"{end:%H:%M}", "last"))
-    return marks
 
 
 def _people(plan: Plan, labels) -> list[str]:
