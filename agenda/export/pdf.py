@@ -75,8 +75,10 @@ def pdf_bytes(plans: list[Plan]) -> bytes:
             raise UsageError(f"{browser} could not be started: {error.strerror or error}") from None
         if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
             said = (done.stderr or done.stdout).strip().splitlines()[-3:]
+            hint = ("; a snap-packaged Chromium cannot see the temporary folder: set TMPDIR to a folder in "
+                    "your home" if "/snap/" in os.path.realpath(browser) and done.returncode == 0 else "")
             raise UsageError(f"Chromium could not print the PDF (exit {done.returncode}); nothing written"
-                             + (": " + " / ".join(said) if said else ""))
+                             + (": " + " / ".join(said) if said else "") + hint)
         return _restamped(target.read_bytes(), max(stamp(plan) for plan in plans))
 
 
