@@ -206,7 +206,7 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
         if ref is not None
     )
     return Plan(document, forum.id or fallback_id, language, window_start, window_end,
-                segments, hosts, tuple(local_times), tz, sections)
+                segments, hosts, tuple(local_times), tz, sections=sections)
 
 
 def fixed_minutes(segment: Segment) -> int | None:
