@@ -239,7 +239,7 @@ def export(
     per_person: Optional[str] = typer.Option(
         None, "--per-person", metavar="DIR", help="Also write DIR/<person>.ics: each person's own calendar."),
 ) -> None:
-    """Write a calendar (.ics) or a document (.md, .html, .csv, .json), or one calendar per person."""
+    """Write a calendar (.ics) or a document (.md, .html, .csv, .json, .pdf), or one calendar per person."""
     from agenda.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
     from agenda.messages import catalogue
@@ -254,7 +254,7 @@ def export(
     if chosen != "ics" and (segments or alarm):
         raise UsageError("--segments and --alarm are for calendars (.ics)")
     reminder = _alarm(alarm) if alarm else None
-    now = _calendar_now() if chosen == "ics" or per_person is not None else None
+    now = _calendar_now()  # DTSTAMP of calendars, and the date a PDF is stamped with
     analyses = [analyze(file, lang.value if lang else None) for file in files]
     statuses = []
     for analysis in analyses:
@@ -314,7 +314,7 @@ def init(
     date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="YYYY-MM-DD; default: today."),
     start: str = typer.Option("14:00", "--start", metavar="HH:MM", help="Start of the window."),
     end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM", help="End of the window; default: what the template needs."),
-    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA zone; default by language."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA zone; default: Asia/Seoul for ko, this machine's zone for en."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Write a new forum file from a template, and validate it."""
@@ -328,12 +328,21 @@ def init(
         raise UsageError(f"--template {template!r}: choose one of {', '.join(TEMPLATES)}")
     if file != "-" and Path(file).exists() and not force:
         raise UsageError(f"{file} exists; choose another name or use --force to overwrite it")
+    zone_note = None
+    if timezone is None:
+        from agenda.i18n import labels_for
+        from agenda.machine_zone import zone_for_new_file
+
+        timezone, why = zone_for_new_file(lang.value)
+        zone_note = labels_for(lang.value).new_file_zone[why].format(zone=timezone)
     text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
     analysis = analyze_text(text, file if file != "-" else "forum.yaml")
     if not analysis.valid:
         _print_findings(analysis.findings, lang.value)
         raise typer.Exit(ExitStatus.INVALID)
     write_output(file, text.encode("utf-8"))
+    if zone_note:
+        _err(zone_note)
     if file != "-":
         _err(f"wrote {file}; next: agenda plan {file}")
 

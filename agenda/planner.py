@@ -66,6 +66,24 @@ class TimedSegment:
 
 
 @dataclass(eq=False)
+class Section:
+    """A heading in the programme (제1부, 주제 1): it takes no time, so it is not among `Plan.segments`."""
+
+    index: int
+    id: str
+    segment: Segment
+    title: str
+
+    @property
+    def kind(self) -> str:
+        return self.segment.kind.value
+
+    @property
+    def path(self) -> Path:
+        return ("program", self.index)
+
+
+@dataclass(eq=False)
 class LocalTime:
     """A wall time the file names, kept so the DST checks can judge it."""
 
@@ -84,6 +102,12 @@ class Plan:
     hosts: tuple[Role, ...]
     local_times: tuple[LocalTime, ...]
     zone: ZoneInfo
+    sections: tuple[Section, ...] = ()
+
+    @cached_property
+    def program(self) -> tuple["TimedSegment | Section", ...]:
+        """Segments and section headings in the file's order: what a printed programme lists."""
+        return tuple(sorted((*self.segments, *self.sections), key=lambda entry: entry.index))
 
     @property
     def forum(self) -> Forum:
@@ -176,6 +200,10 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
 
     roster = document.people
     ids = _segment_ids(document.program)
+    sections = tuple(
+        Section(index=i, id=ids[i], segment=seg, title=seg.title or "")
+        for i, seg in enumerate(document.program) if seg.kind.value == "section"
+    )
     segments = tuple(
         TimedSegment(
             index=i,
@@ -189,6 +217,7 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
             people=_segment_people(seg, ("program", i), roster),
         )
         for i, (seg, (start, end)) in enumerate(zip(document.program, spans))
+        if seg.kind.value != "section"
     )
     hosts = tuple(
         _role(ref, role, ("forum", role), roster)
@@ -196,7 +225,7 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
         if ref is not None
     )
     return Plan(document, forum.id or fallback_id, window_start, window_end,
-                segments, hosts, tuple(local_times), tz)
+                segments, hosts, tuple(local_times), tz, sections=sections)
 
 
 def fixed_minutes(segment: Segment) -> int | None:
