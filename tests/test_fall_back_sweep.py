@@ -156,6 +156,7 @@ def disagreements(night: FallBack, plan: Plan, findings: list) -> list[str]:
     check("csv rows", [(r["date"], r["start"], r["end"], r["minutes"]) for r in rows],
           [(f"{wall(s):%Y-%m-%d}", f"{wall(s):%H:%M}", f"{wall(e):%H:%M}", str(int((e - s) / MINUTE)))
            for s, e in spans])
+    check("csv instants", [(instant(r["start_iso"]), instant(r["end_iso"])) for r in rows], spans)
 
     calendar = Calendar.from_ical(export_bytes("ics", [plan], segments=True, now=NOW))
     read = {}
