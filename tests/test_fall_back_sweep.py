@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
@@ -68,7 +69,10 @@ def fall_backs(name: str) -> Iterator[FallBack]:
         moment = later
 
 
-NIGHTS = [night for name in usable_zone_names() for night in fall_backs(name)]
+@cache
+def all_nights() -> tuple[FallBack, ...]:
+    """Every zone's fall-back nights (about 730; a second to find, so only when a test asks)."""
+    return tuple(night for name in usable_zone_names() for night in fall_backs(name))
 
 
 def slug(night: FallBack) -> str:
@@ -183,19 +187,19 @@ def planned(night: FallBack) -> tuple[Plan, list]:
 
 
 def test_the_sweep_finds_the_nights_it_should():
-    zones = {night.zone for night in NIGHTS}
+    zones = {night.zone for night in all_nights()}
     assert {"America/New_York", "Europe/Berlin", "Australia/Sydney", "Australia/Lord_Howe", "Antarctica/Troll"} <= zones
     assert "Asia/Seoul" not in zones
-    assert FallBack("America/New_York", datetime(2024, 11, 3, 6, tzinfo=UTC), timedelta(hours=1)) in NIGHTS
-    assert FallBack("Australia/Lord_Howe", datetime(2024, 4, 6, 15, tzinfo=UTC), timedelta(minutes=30)) in NIGHTS
-    assert len(NIGHTS) > 600
+    assert FallBack("America/New_York", datetime(2024, 11, 3, 6, tzinfo=UTC), timedelta(hours=1)) in all_nights()
+    assert FallBack("Australia/Lord_Howe", datetime(2024, 4, 6, 15, tzinfo=UTC), timedelta(minutes=30)) in all_nights()
+    assert len(all_nights()) > 600
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("year", YEARS)
 def test_every_reader_agrees_on_every_fall_back_night(year):
     wrong = []
-    for night in NIGHTS:
+    for night in all_nights():
         if night.at.year == year:
             wrong += disagreements(night, *planned(night))
     assert not wrong, "\n".join(wrong[:40]) + f"\n({len(wrong)} disagreements)"
@@ -204,7 +208,7 @@ def test_every_reader_agrees_on_every_fall_back_night(year):
 def distinct_nights(year: int) -> list[FallBack]:
     """One night for each (instant, offset before, length) of the year: zones alike in these write alike."""
     nights: dict[tuple[datetime, timedelta | None, timedelta], FallBack] = {}
-    for night in NIGHTS:
+    for night in all_nights():
         if night.at.year == year:
             before = (night.at - MINUTE).astimezone(ZoneInfo(night.zone)).utcoffset()
             nights.setdefault((night.at, before, night.repeated), night)
@@ -225,7 +229,7 @@ def test_the_shared_checker_reads_every_fall_back_night(year, tmp_path):
 
 def test_an_observance_with_rdates_repeats_its_dtstart_for_ical_js():
     """Nuuk's summer time began in 2024; ical.js ignores an observance's DTSTART once it has RDATEs."""
-    night = next(n for n in NIGHTS if n.zone == "America/Nuuk" and n.at.year == 2024)
+    night = next(n for n in all_nights() if n.zone == "America/Nuuk" and n.at.year == 2024)
     calendar = Calendar.from_ical(export_bytes("ics", [planned(night)[0]], now=NOW))
     observances = [o for zone in calendar.walk("VTIMEZONE") for o in zone.subcomponents if "RDATE" in o]
     assert observances

@@ -2,8 +2,10 @@
 
 Times are written in the forum's own zone with TZID, and the VTIMEZONE comes
 from the zone database through icalendar, so Google, Apple, Outlook and
-Thunderbird agree. UIDs come from forum and segment ids (agenda/uids.py), never from list
-positions or randomness, so a re-import updates instead of duplicating.
+Thunderbird agree; a time inside a repeated hour is written in UTC, the one
+form all of them read alike. UIDs come from forum and segment ids
+(agenda/uids.py), never from list positions or randomness, so a re-import
+updates instead of duplicating.
 The calendar itself has no UID: vdirsyncer takes a calendar-level UID as
 every event's key and keeps one event of all of them.
 
