@@ -30,6 +30,7 @@ from agenda.analysis import analyze_text
 from agenda.export.formats import export_bytes
 from agenda.planner import Plan
 from calendar_tools import check_ics
+from helpers import run
 
 UTC = timezone.utc
 YEARS = range(2023, 2027)
@@ -227,12 +228,31 @@ def test_the_shared_checker_reads_every_fall_back_night(year, tmp_path):
     assert "RESULT: PASS" in report
 
 
-def test_an_observance_with_rdates_repeats_its_dtstart_for_ical_js():
-    """Nuuk's summer time began in 2024; ical.js ignores an observance's DTSTART once it has RDATEs."""
-    night = next(n for n in all_nights() if n.zone == "America/Nuuk" and n.at.year == 2024)
-    calendar = Calendar.from_ical(export_bytes("ics", [planned(night)[0]], now=NOW))
-    observances = [o for zone in calendar.walk("VTIMEZONE") for o in zone.subcomponents if "RDATE" in o]
+def assert_every_onset_is_an_rdate(raw: bytes) -> None:
+    observances = [o for zone in Calendar.from_ical(raw).walk("VTIMEZONE") for o in zone.subcomponents if "RDATE" in o]
     assert observances
     for observance in observances:
         rdates = observance["RDATE"] if isinstance(observance["RDATE"], list) else [observance["RDATE"]]
         assert observance.decoded("DTSTART") in [when.dt for rdate in rdates for when in rdate.dts]
+
+
+def nuuk_2024() -> FallBack:
+    """Nuuk's summer time began in 2024; ical.js ignores an observance's DTSTART once it has RDATEs."""
+    return next(n for n in all_nights() if n.zone == "America/Nuuk" and n.at.year == 2024)
+
+
+def test_an_observance_with_rdates_repeats_its_dtstart_for_ical_js():
+    assert_every_onset_is_an_rdate(export_bytes("ics", [planned(nuuk_2024())[0]], now=NOW))
+
+
+def test_per_person_calendars_repeat_the_onsets_too(tmp_path):
+    data = json.loads(forum_text(nuuk_2024()))
+    data["program"][0]["speaker"] = {"name": "Ann Lee"}
+    forum = tmp_path / "nuuk.json"
+    forum.write_text(json.dumps(data), encoding="utf-8")
+    run("export", forum, "--per-person", tmp_path / "people", "--force", env={"SOURCE_DATE_EPOCH": "1700000000"},
+        exit_status=0)
+    calendars = sorted((tmp_path / "people").glob("*.ics"))
+    assert calendars
+    for calendar in calendars:
+        assert_every_onset_is_an_rdate(calendar.read_bytes())

@@ -139,12 +139,16 @@ def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: ti
                 event = _segment_event(plan, seg, when, language)
                 if event is not None:
                     cal.add_component(event)
-    first = min(p.local(p.window_start) for p in plans).date()
-    last = max(p.local(p.window_end) for p in plans).date()
+    add_timezones(cal, min(p.local(p.window_start) for p in plans).date(),
+                  max(p.local(p.window_end) for p in plans).date())
+    return cal
+
+
+def add_timezones(cal: Calendar, first: date, last: date) -> None:
+    """A VTIMEZONE for every TZID the events use, from the year before `first` to two years after `last`."""
     cal.add_missing_timezones(first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1))
     for zone in cal.walk("VTIMEZONE"):
         _onset_for_every_reader(zone)
-    return cal
 
 
 def _onset_for_every_reader(zone: Component) -> None:
