@@ -1,13 +1,14 @@
-"""Every zone's nights of falling back, 2023-2026: JSON, .ics, CSV and the findings agree on every instant.
+"""Every zone's transitions, 2023-2026: JSON, .ics, CSV and the findings agree on every instant.
 
-For each zone in the time-zone database, the transitions where the clocks go
-back are found by scanning the UTC offset. Around each one a forum is built
+For each zone in the time-zone database, the transitions (clocks going back,
+and going forward) are found by scanning the UTC offset. Around each one a forum is built
 whose times are known independently, from UTC arithmetic alone: it opens 90
 minutes before the transition and lasts 240 minutes; two hours of segments
 cross the transition, then a segment is pinned to the wall clock that two
 hours after the start shows, which (when the repeated span is longer than 30
 minutes) names a time in the repeated span, read as its first pass, and so
 overlaps the segment before it by exactly the length of the repeated span.
+(Where the clocks go forward, nothing is repeated, and nothing overlaps.)
 Every output is read back by an independent reader (json, csv, icalendar),
 and the calendars, a few in all, by the shared checker.
 """
@@ -39,10 +40,15 @@ NOW = datetime(2026, 11, 26, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
-class FallBack:
+class Transition:
     zone: str
-    at: datetime  # the first instant on the new, smaller offset (UTC)
-    repeated: timedelta  # how far the clocks go back
+    at: datetime  # the first instant on the new offset (UTC)
+    change: timedelta  # new offset - old: negative where the clocks go back
+
+    @property
+    def repeated(self) -> timedelta:
+        """How long the wall clock repeats itself: how far the clocks go back, else nothing."""
+        return max(-self.change, timedelta(0))
 
 
 def usable_zone_names() -> list[str]:
@@ -51,8 +57,8 @@ def usable_zone_names() -> list[str]:
                   if "/" in name and not name.startswith(("posix/", "right/")))
 
 
-def fall_backs(name: str) -> Iterator[FallBack]:
-    """Each time the zone's UTC offset gets smaller within YEARS, found by scanning and halving."""
+def transitions(name: str) -> Iterator[Transition]:
+    """Each time the zone's UTC offset changes within YEARS, found by scanning and halving."""
     tz = ZoneInfo(name)
     moment, end, step = datetime(YEARS[0], 1, 1, tzinfo=UTC), datetime(YEARS[-1] + 1, 1, 1, tzinfo=UTC), timedelta(hours=12)
     offset = moment.astimezone(tz).utcoffset()
@@ -64,19 +70,24 @@ def fall_backs(name: str) -> Iterator[FallBack]:
             while high - low > MINUTE:
                 middle = low + ((high - low) // MINUTE // 2) * MINUTE
                 low, high = (middle, high) if middle.astimezone(tz).utcoffset() == offset else (low, middle)
-            if new < offset:
-                yield FallBack(name, high, offset - new)
+            if new is not None and offset is not None:
+                yield Transition(name, high, new - offset)
             offset = new
         moment = later
 
 
 @cache
-def all_nights() -> tuple[FallBack, ...]:
-    """Every zone's fall-back nights (about 730; a second to find, so only when a test asks)."""
-    return tuple(night for name in usable_zone_names() for night in fall_backs(name))
+def all_transitions() -> tuple[Transition, ...]:
+    """Every zone's transitions (about 1,500; a second to find, so only when a test asks)."""
+    return tuple(change for name in usable_zone_names() for change in transitions(name))
 
 
-def slug(night: FallBack) -> str:
+def all_nights() -> tuple[Transition, ...]:
+    """The nights the clocks go back (about 730)."""
+    return tuple(night for night in all_transitions() if night.repeated)
+
+
+def slug(night: Transition) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", night.zone).strip("-").lower() + night.at.strftime("-%Y%m%d")
 
 
@@ -89,7 +100,7 @@ class Expected:
     overlap: int  # minutes, 0 when none
 
 
-def forum_text(night: FallBack) -> str:
+def forum_text(night: Transition) -> str:
     tz = ZoneInfo(night.zone)
     start = (night.at - timedelta(minutes=90)).astimezone(tz)
     pin = (night.at + timedelta(minutes=30)).astimezone(tz)
@@ -106,7 +117,7 @@ def forum_text(night: FallBack) -> str:
     })
 
 
-def expected(night: FallBack) -> Expected:
+def expected(night: Transition) -> Expected:
     """The instants, from UTC arithmetic and the length of the repeated span only."""
     start = night.at - timedelta(minutes=90)
     minutes = lambda n: start + timedelta(minutes=n)  # noqa: E731
@@ -132,7 +143,7 @@ def repeated_wall_time(moment: datetime, tz: ZoneInfo) -> bool:
     return local.utcoffset() != local.replace(fold=1 - local.fold).utcoffset()
 
 
-def disagreements(night: FallBack, plan: Plan, findings: list) -> list[str]:
+def disagreements(night: Transition, plan: Plan, findings: list) -> list[str]:
     """What each reader makes of the forum, against the expected instants; empty when all agree."""
     want, tz, wrong = expected(night), ZoneInfo(night.zone), []
 
@@ -181,7 +192,7 @@ def disagreements(night: FallBack, plan: Plan, findings: list) -> list[str]:
     return wrong
 
 
-def planned(night: FallBack) -> tuple[Plan, list]:
+def planned(night: Transition) -> tuple[Plan, list]:
     analysis = analyze_text(forum_text(night), f"{slug(night)}.json")
     assert analysis.plan is not None, analysis.findings
     return analysis.plan, analysis.findings
@@ -191,24 +202,25 @@ def test_the_sweep_finds_the_nights_it_should():
     zones = {night.zone for night in all_nights()}
     assert {"America/New_York", "Europe/Berlin", "Australia/Sydney", "Australia/Lord_Howe", "Antarctica/Troll"} <= zones
     assert "Asia/Seoul" not in zones
-    assert FallBack("America/New_York", datetime(2024, 11, 3, 6, tzinfo=UTC), timedelta(hours=1)) in all_nights()
-    assert FallBack("Australia/Lord_Howe", datetime(2024, 4, 6, 15, tzinfo=UTC), timedelta(minutes=30)) in all_nights()
-    assert len(all_nights()) > 600
+    assert Transition("America/New_York", datetime(2024, 11, 3, 6, tzinfo=UTC), -timedelta(hours=1)) in all_nights()
+    assert Transition("Australia/Lord_Howe", datetime(2024, 4, 6, 15, tzinfo=UTC), -timedelta(minutes=30)) in all_nights()
+    assert Transition("America/New_York", datetime(2024, 3, 10, 7, tzinfo=UTC), timedelta(hours=1)) in all_transitions()
+    assert len(all_nights()) > 600 and len(all_transitions()) > 2 * 600
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("year", YEARS)
-def test_every_reader_agrees_on_every_fall_back_night(year):
+def test_every_reader_agrees_on_every_transition(year):
     wrong = []
-    for night in all_nights():
+    for night in all_transitions():
         if night.at.year == year:
             wrong += disagreements(night, *planned(night))
     assert not wrong, "\n".join(wrong[:40]) + f"\n({len(wrong)} disagreements)"
 
 
-def distinct_nights(year: int) -> list[FallBack]:
+def distinct_nights(year: int) -> list[Transition]:
     """One night for each (instant, offset before, length) of the year: zones alike in these write alike."""
-    nights: dict[tuple[datetime, timedelta | None, timedelta], FallBack] = {}
+    nights: dict[tuple[datetime, timedelta | None, timedelta], Transition] = {}
     for night in all_nights():
         if night.at.year == year:
             before = (night.at - MINUTE).astimezone(ZoneInfo(night.zone)).utcoffset()
@@ -236,7 +248,7 @@ def assert_every_onset_is_an_rdate(raw: bytes) -> None:
         assert observance.decoded("DTSTART") in [when.dt for rdate in rdates for when in rdate.dts]
 
 
-def nuuk_2024() -> FallBack:
+def nuuk_2024() -> Transition:
     """Nuuk's summer time began in 2024; ical.js ignores an observance's DTSTART once it has RDATEs."""
     return next(n for n in all_nights() if n.zone == "America/Nuuk" and n.at.year == 2024)
 
