@@ -266,9 +266,9 @@ def export(
     if chosen == "ics":
         from agenda.checks.duplicate_uid import check_export
 
-        documents = {a.file: a.document for a in analyses}
-        clashes = [documents[f.location.file].locate(f) for f in
-                   check_export([(a.file, a.plan) for a in analyses], segments)]
+        plans = [(a.file, a.plan) for a in analyses if a.plan is not None]
+        documents = {a.file: a.document for a in analyses if a.document is not None}
+        clashes = [documents[f.location.file or ""].locate(f) for f in check_export(plans, segments)]
         if clashes:
             _print_findings(clashes, _reader_language(lang, analyses[0].language))
             _err(catalogue(_reader_language(lang, analyses[0].language)).uids_clash())

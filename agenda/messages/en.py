@@ -200,7 +200,7 @@ def nothing_written() -> str:
 
 
 def uids_clash() -> str:
-    return "nothing written: two events would share a UID, and a calendar would drop one"
+    return "nothing written (not even with --force): two events would share a UID, and a calendar would drop one"
 
 
 def nothing_published() -> str:

@@ -283,7 +283,7 @@ def nothing_written() -> str:
 
 
 def uids_clash() -> str:
-    return "아무것도 쓰지 않았습니다. 두 일정의 UID가 같아 캘린더가 하나를 버리게 됩니다"
+    return "아무것도 쓰지 않았습니다(--force로도 쓰지 않습니다). 두 일정의 UID가 같아 캘린더가 하나를 버리게 됩니다"
 
 
 def nothing_published() -> str:
