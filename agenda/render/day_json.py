@@ -1,0 +1,43 @@
+"""`agenda now --format json`: the live state in FORMAT.md's shape, for scripts and `agenda serve`."""
+
+import json
+
+from agenda.day.projection import DayState, SegmentState
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _segment(s: SegmentState) -> dict:
+    return {"id": s.id, "title": s.title, "status": s.status,
+            "planned_start": _iso(s.segment.start), "planned_end": _iso(s.segment.end),
+            "planned_minutes": s.segment.minutes,
+            "start": _iso(s.start), "end": _iso(s.end), "minutes": s.minutes}
+
+
+def now_dict(day: DayState) -> dict:
+    current = day.current
+    following = day.next
+    return {
+        "at": _iso(day.at),
+        "state": day.state,
+        "current": None if current is None else {
+            "id": current.id, "title": current.title, "start": _iso(current.start), "end": _iso(current.end),
+            "planned_start": _iso(current.segment.start), "planned_end": _iso(current.segment.end),
+            "remaining_seconds": day.remaining_seconds, "over_seconds": day.over_seconds,
+        },
+        "next": None if following is None else {
+            "id": following.id, "title": following.title, "start": _iso(following.start),
+            "planned_start": _iso(following.segment.start),
+        },
+        "delay_minutes": day.delay_minutes,
+        "end": _iso(day.end),
+        "window_end": _iso(day.plan.window_end),
+        "over_window_minutes": day.over_window_minutes,
+        "segments": [_segment(s) for s in day.segments],
+    }
+
+
+def now_json(day: DayState) -> str:
+    return json.dumps(now_dict(day), ensure_ascii=False, indent=2) + "\n"

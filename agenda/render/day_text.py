@@ -1,0 +1,81 @@
+"""The day in words: the one line a desk reads (`now`, `mark`, `run`), in the forum's language."""
+
+from datetime import datetime
+
+from agenda.day.projection import DayState, whole_minutes
+from agenda.render.day_words import DayWords, day_words
+
+
+def hm(moment: datetime) -> str:
+    return f"{moment:%H:%M}"
+
+
+def mmss(seconds: int) -> str:
+    minutes, secs = divmod(max(0, seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def day_line(day: DayState, language: str) -> str:
+    """"7분 늦게 진행 중 · 질의응답 25분 → 23분 · 16:00 정시 종료 예상"."""
+    words = day_words(language)
+    parts = []
+    if day.state == "before":
+        following = day.next
+        if following is not None and day.delay_minutes > 0:
+            parts.append(words.start_late.format(n=day.delay_minutes))
+        elif following is not None:
+            wait = max(0, whole_minutes(day.at, following.start))
+            parts.append(words.starts_in.format(start=hm(following.start), n=wait))
+    elif day.state != "after":
+        parts.append(_pace(words, day.delay_minutes))
+    for s in day.resized:
+        template = words.resized if s.allotted < s.segment.minutes else words.resized_grows
+        parts.append(template.format(title=s.title, old=s.segment.minutes, new=s.allotted))
+    parts.append(ending_text(words, day))
+    return " · ".join(parts)
+
+
+def _pace(words: DayWords, delay: int) -> str:
+    if delay > 0:
+        return words.late.format(n=delay)
+    if delay < 0:
+        return words.ahead.format(n=-delay)
+    return words.on_time
+
+
+def ending_text(words: DayWords, day: DayState) -> str:
+    end = hm(day.end)
+    spare = whole_minutes(day.end, day.plan.window_end)
+    done = day.state == "after"
+    if day.over_window_minutes > 0:
+        return (words.ended_past if done else words.ends_past).format(end=end, n=day.over_window_minutes)
+    if spare > 0:
+        return (words.ended_spare if done else words.ends_spare).format(end=end, n=spare)
+    return (words.ended_on_time if done else words.ends_on_time).format(end=end)
+
+
+def speaker_text(segment, language: str) -> str:
+    """Names only: the desk needs who is on, not their titles."""
+    return ", ".join(dict.fromkeys(role.person.name for role in segment.people))
+
+
+def now_text(day: DayState, language: str) -> str:
+    """Three lines: what runs (and its time left or over), what comes next, the day in words."""
+    words = day_words(language)
+    lines = []
+    current = day.current
+    head = f"{hm(day.at)} · {words.states[day.state]}"
+    if current is not None:
+        clock = (words.over.format(n=mmss(day.over_seconds)) if day.over_seconds
+                 else words.left.format(n=mmss(day.remaining_seconds)))
+        head = f"{hm(day.at)} · {current.title} · {clock} ({words.until.format(end=hm(day.current_due))})"
+        people = speaker_text(current.segment, language)
+        if people:
+            head += f" · {people}"
+    lines.append(head)
+    if day.next is not None:
+        lines.append(words.next.format(title=day.next.title, start=hm(day.next.start)))
+    elif day.state != "after":
+        lines.append(words.next_none)
+    lines.append(day_line(day, language))
+    return "\n".join(lines) + "\n"
