@@ -328,7 +328,7 @@ def _log_path(file: str, log: Optional[str], rehearsal: bool = False):
 def _wall_clock():
     from datetime import datetime, timezone
 
-    return datetime.now(timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
 
 
 def _load_day(plan, log, at):
@@ -355,8 +355,7 @@ def mark(
     """Record what happened: a segment starts, ends, is skipped; undo the latest mark."""
     from agenda.day.marks import ImpossibleMark, MarkKind, facts_from, resolve
     from agenda.day.marks_log import append_mark
-    from agenda.render.day_text import day_line, hm
-    from agenda.render.day_words import day_words
+    from agenda.render.day_text import day_line, mark_text
     from agenda.zones import zone
 
     plan = _day_plan(file, lang)
@@ -376,16 +375,7 @@ def mark(
         _err(f"{path}: {why}; nothing appended")
         raise typer.Exit(ExitStatus.INVALID)
     state, _ = _load_day(plan, path, done.at)
-    words = day_words(plan.language)
-    titles = {s.id: s.title for s in plan.segments}
-    if withdrawn:
-        last = withdrawn[0]
-        what = f"{last.kind.value} {titles.get(last.segment, '')} {hm(last.at)}".replace("  ", " ")
-        said = words.mark_done["undo"].format(what=what)
-    elif done.segment is None:
-        said = words.mark_done["last"].format(title=titles.get(state.segments[-1].id, ""), at=hm(done.at))
-    else:
-        said = words.mark_done[done.kind.value].format(title=titles[done.segment], at=hm(done.at))
+    said = mark_text(plan, done, withdrawn[0] if withdrawn else None)
     sys.stdout.write(f"{said} · {day_line(state, plan.language)}\n")
 
 
@@ -451,3 +441,38 @@ def report(
     if format is DayReportFormat.csv:
         data = b"\xef\xbb\xbf" + data
     write_output(output, data)
+
+
+@app.command("run")
+def run_clock(
+    file: str = typer.Argument(..., metavar="FILE", help="The forum file."),
+    log: Optional[str] = typer.Option(None, "--log", help="The marks log; default FILE's .actuals.jsonl "
+                                      "(.rehearsal.jsonl with --at)."),
+    at: Optional[str] = typer.Option(None, "--at", help="Rehearse: the clock starts at this TIME and runs on."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the file's language."),
+) -> None:
+    """The full-screen clock for the desk: space/n next, s start, e end, u undo, q quit."""
+    import time
+
+    from rich.console import Console
+
+    from agenda.day.desk import Desk, run_desk
+
+    plan = _day_plan(file, lang)
+    start = _moment(at, plan)
+    if not sys.stdin.isatty():
+        raise UsageError("agenda run needs a terminal to read keys from; use agenda mark in scripts")
+    if start is None:
+        clock = _wall_clock
+    else:
+        from datetime import timedelta
+
+        began = time.monotonic()
+
+        def clock():
+            return start + timedelta(seconds=int(time.monotonic() - began))
+
+    desk = Desk(plan, _log_path(file, log, rehearsal=start is not None), clock, rehearsal=start is not None)
+    run_desk(desk, Console(highlight=False), sys.stdin.fileno())
+    for warning in desk.warnings:
+        _err(f"warning: {warning}")

@@ -74,8 +74,31 @@ def now_text(day: DayState, language: str) -> str:
             head += f" · {people}"
     lines.append(head)
     if day.next is not None:
-        lines.append(words.next.format(title=day.next.title, start=hm(day.next.start)))
+        lines.append(next_text(day, language))
     elif day.state != "after":
         lines.append(words.next_none)
     lines.append(day_line(day, language))
     return "\n".join(lines) + "\n"
+
+
+def next_text(day: DayState, language: str) -> str:
+    """"next: Break at 11:05 (planned 11:00)": a segment that moves says so."""
+    words = day_words(language)
+    following = day.next
+    text = words.next.format(title=following.title, start=hm(following.start))
+    planned = following.segment.start
+    if planned is not None and hm(planned) != hm(following.start):
+        text += " " + words.planned_at.format(start=hm(planned))
+    return text
+
+
+def mark_text(plan, mark, withdrawn=None) -> str:
+    """What a mark did, for the line `agenda mark` prints and the message `agenda run` shows."""
+    words = day_words(plan.language)
+    titles = {s.id: s.title for s in plan.segments}
+    if withdrawn is not None:
+        what = " ".join(p for p in (withdrawn.kind.value, titles.get(withdrawn.segment, ""), hm(withdrawn.at)) if p)
+        return words.mark_done["undo"].format(what=what)
+    if mark.segment is None:
+        return words.mark_done["last"].format(title="", at=hm(mark.at)).strip()
+    return words.mark_done[mark.kind.value].format(title=titles[mark.segment], at=hm(mark.at))

@@ -45,6 +45,7 @@ class DayWords:
     rehearsal: str
     keys: str
     minutes: str
+    planned_at: str
 
 
 KO = DayWords(
@@ -66,9 +67,9 @@ KO = DayWords(
     started_late="{n}분 늦게 시작", started_early="{n}분 일찍 시작", started_on_time="정시 시작",
     total_past="예정 종료 시각보다 {n}분 초과", total_within="예정 종료 시각 안에 끝남",
     mark_done={"start": "{title} 시작 {at}", "end": "{title} 종료 {at}", "next": "{title} 시작 {at}",
-               "skip": "{title} 건너뜀", "undo": "마지막 기록 취소 ({what})", "last": "{title} 종료 {at}"},
+               "skip": "{title} 건너뜀", "undo": "마지막 기록 취소 ({what})", "last": "마지막 순서 종료 {at}"},
     rehearsal="리허설", keys="스페이스·n 다음 · s 시작 · e 종료 · u 되돌리기 · q 끝내기",
-    minutes="{n}분",
+    minutes="{n}분", planned_at="(계획 {start})",
 )
 
 EN = DayWords(
@@ -91,9 +92,9 @@ EN = DayWords(
     started_late="started {n} min late", started_early="started {n} min early", started_on_time="started on time",
     total_past="{n} min past the window", total_within="within the window",
     mark_done={"start": "{title} started {at}", "end": "{title} ended {at}", "next": "{title} started {at}",
-               "skip": "{title} skipped", "undo": "latest mark withdrawn ({what})", "last": "{title} ended {at}"},
+               "skip": "{title} skipped", "undo": "latest mark withdrawn ({what})", "last": "last segment ended {at}"},
     rehearsal="rehearsal", keys="space/n next · s start · e end · u undo · q quit",
-    minutes="{n} min",
+    minutes="{n} min", planned_at="(planned {start})",
 )
 
 DAY_WORDS = {"ko": KO, "en": EN}
