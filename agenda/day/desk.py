@@ -8,6 +8,7 @@ can run the day at any time.
 """
 
 import os
+import re
 import select
 import signal
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from agenda.planner import Plan
 from agenda.render.day_text import mark_text
 from agenda.zones import zone
 
+_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?")
 KEYS = {" ": MarkKind.NEXT, "n": MarkKind.NEXT, "s": MarkKind.START, "e": MarkKind.END, "u": MarkKind.UNDO}
 QUIT = "q"
 
@@ -104,10 +106,7 @@ def run_desk(desk: Desk, console, key_fd: int, tick: float = 0.25) -> None:
 
 def _keys(data: bytes) -> list[str]:
     """Single keys; escape sequences (arrows, function keys) are dropped."""
-    text = data.decode("utf-8", "replace")
-    if "\x1b" in text:
-        text = text.split("\x1b", 1)[0]
-    return list(text)
+    return list(_ESCAPE.sub("", data.decode("utf-8", "replace")))
 
 
 def _cbreak(fd: int) -> Callable[[], None]:
