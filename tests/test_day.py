@@ -299,3 +299,39 @@ def test_an_explicit_log_and_a_mark_naming_a_removed_segment(seed, tmp_path):
     result = run("now", seed, "--at", "14:04", "--log", log)
     assert "names a segment the file no longer has" in result.stderr
     assert not seed.with_name("forum.actuals.jsonl").exists()
+
+
+def test_readme_on_the_day_example_is_what_the_commands_print(tmp_path, monkeypatch):
+    import re
+    import shlex
+
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## On the day\n.*?```console\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    monkeypatch.chdir(tmp_path)
+    steps = re.findall(r"^\$ agenda (.+)\n((?:(?!\$ ).*\n)*)", block, re.M)
+    assert len(steps) == 6
+    for command, expected in steps:
+        assert run(*shlex.split(command)).stdout == expected
+    assert not (ROOT / "examples" / "ai-party-forum-2023-12-13.actuals.jsonl").exists()
+
+
+def test_run_without_a_terminal_exits_2_and_says_why(seed):
+    result = run("run", seed, exit_status=2)
+    assert "needs a terminal" in result.stderr
+
+
+def test_a_cancelled_segment_keeps_its_place_as_idle_minutes(tmp_path):
+    forum = tmp_path / "forum.yaml"
+    text = (DAY / "seed-flexible-qa.yaml").read_text(encoding="utf-8")
+    forum.write_text(text.replace("    note: 1인, 25분\n", "    note: 1인, 25분\n    status: cancelled\n"),
+                     encoding="utf-8")
+    marks(forum, "start@14:03", "next@14:20")
+    state = now(forum, "14:21")
+    talk = by_id(state)["presentation"]
+    assert (talk["status"], talk["start"], talk["minutes"]) == ("cancelled", "2023-12-13T14:25:00+09:00", 25)
+    assert by_id(state)["panel"]["start"] == "2023-12-13T14:50:00+09:00"
+    assert state["next"]["id"] == "panel"  # a cancelled segment is never next
+    run("mark", forum, "start", "presentation", "--at", "14:22", exit_status=1)

@@ -118,7 +118,7 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
         elif sid in facts.skipped:
             fixed[sid] = SegmentState(seg, "skipped", None, None)
         elif seg.kind in PASSED_OVER:
-            gone = seg.index < front or seg.end.timestamp() <= now.timestamp()
+            gone = seg.index < front or (seg.end is not None and seg.end.timestamp() <= now.timestamp())
             fixed[sid] = SegmentState(seg, "done" if gone else "upcoming", seg.start, seg.end)
         elif seg.index < front:
             fixed[sid] = SegmentState(seg, "cancelled" if seg.cancelled else "skipped",

@@ -45,7 +45,7 @@ def _pace(words: DayWords, delay: int) -> str:
 
 def ending_text(words: DayWords, day: DayState) -> str:
     end = hm(day.end)
-    spare = whole_minutes(day.end, day.plan.window_end)
+    spare = whole_minutes(day.end.replace(second=0, microsecond=0), day.plan.window_end)  # as the clock reads
     done = day.state == "after"
     if day.over_window_minutes > 0:
         return (words.ended_past if done else words.ends_past).format(end=end, n=day.over_window_minutes)
