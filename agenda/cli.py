@@ -5,23 +5,67 @@ Imports of rendering and export code happen inside the commands, so that
 """
 
 import os
+import re
 import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager, redirect_stderr, redirect_stdout
+from datetime import datetime, timedelta, timezone
 from enum import Enum
-from typing import Optional
+from types import ModuleType
+from typing import TYPE_CHECKING, Optional, TextIO
 
 import typer
 
-from agenda.errors import AgendaError, InputError, UsageError
+from agenda.errors import AgendaError, UsageError
+from agenda.export.formats import FORMAT_CHOICES, FORMAT_HELP
 from agenda.status import ExitStatus
+
+if TYPE_CHECKING:
+    from agenda.findings import Finding
 
 app = typer.Typer(
     name="agenda",
     help="Plan, validate, show and publish the programme of a forum.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from agenda import __version__
+
+        sys.stdout.write(f"agenda {__version__}\n")
+        raise typer.Exit(ExitStatus.SUCCESS)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Plan, validate, show and publish the programme of a forum."""
+
+
+class _Command(typer.core.TyperCommand):
+    """Typer's command, with help that names each argument by its metavar alone (no `<list[str]>`)."""
+
+    def format_options(self, ctx: typer._click.Context, formatter: typer._click.HelpFormatter) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((param.metavar or (param.name or "").upper(), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
 
 
 class Lang(str, Enum):
@@ -47,24 +91,37 @@ class DiffFormat(str, Enum):
     markdown = "markdown"
 
 
-class ExportFormat(str, Enum):
-    ics = "ics"
-    md = "md"
-    markdown = "markdown"
-    html = "html"
-    csv = "csv"
-    json = "json"
+ExportFormat = Enum("ExportFormat", {name: name for name in FORMAT_CHOICES}, type=str)  # type: ignore[misc]
+"""From agenda.export.formats.FORMATS, aliases included (`md` for markdown)."""
 
 
 def _err(text: str) -> None:
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
-def _print_findings(findings) -> None:
+def _reader_language(requested: "Lang | None", known: str | None = None) -> str:
+    """--lang, else the file's language, else the locale's (LC_ALL, LC_MESSAGES, LANG), else en."""
+    if requested is not None:
+        return requested.value
+    if known is not None:
+        return known
+    from agenda.messages import locale_language
+
+    return locale_language(os.environ)
+
+
+def _print_findings(findings: "list[Finding]", language: str) -> None:
     from agenda.render.findings_report import finding_line
 
     for finding in findings:
-        _err(finding_line(finding))
+        _err(finding_line(finding, language))
+
+
+def _unplanned(findings: "list[Finding]") -> ExitStatus:
+    """The status of a file that gave no plan: 2 when it could not be read, else 1."""
+    from agenda.status import status_for_findings
+
+    return max(status_for_findings(findings), ExitStatus.INVALID)
 
 
 def _stdout_console():
@@ -85,88 +142,150 @@ def plan(
     from agenda.status import status_for_findings
 
     analysis = analyze(file, lang.value if lang else None)
+    language = _reader_language(lang, analysis.language)
     if analysis.plan is None:
-        _print_findings(analysis.findings)
-        raise typer.Exit(ExitStatus.INVALID)
+        _print_findings(analysis.findings, language)
+        raise typer.Exit(_unplanned(analysis.findings))
     if format is PlanFormat.json:
         from agenda.render.plan_json import plan_json
 
-        sys.stdout.write(plan_json(analysis.plan))
+        sys.stdout.write(plan_json(analysis.plan, language))
     elif format is PlanFormat.markdown:
         from agenda.render.plan_markdown import plan_markdown
 
-        sys.stdout.write(plan_markdown(analysis.plan))
+        sys.stdout.write(plan_markdown(analysis.plan, language))
     else:
         from agenda.render.plan_table import plan_table
 
         console = _stdout_console()
-        console.print(plan_table(analysis.plan))
+        console.print(plan_table(analysis.plan, language))
         if timeline:
             from agenda.render.timeline import timeline_bar
 
-            console.print(timeline_bar(analysis.plan, console.width))
-    _print_findings(analysis.findings)
+            console.print(timeline_bar(analysis.plan, console.width, language))
+    _print_findings(analysis.findings, language)
     raise typer.Exit(status_for_findings(analysis.findings))
 
 
 @app.command()
 def validate(
-    paths: list[str] = typer.Argument(..., metavar="FILE|DIR...", help="Forum files, or folders to search."),
+    paths: list[str] = typer.Argument(..., metavar="FILE|DIR", help="Forum files, or folders to search."),
     format: ReportFormat = typer.Option(ReportFormat.text, "--format", "-f", help="text, json or github."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
     skip_non_forum: bool = typer.Option(
         False, "--skip-non-forum", help="Skip named files without a `forum` key too (as in folders); for hooks."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
 ) -> None:
     """Check forum files and print what is wrong, with file:line:column."""
     from agenda.render.findings_report import report_github, report_json, report_text, summary
     from agenda.validation import validate_paths
 
-    run = validate_paths(paths, skip_non_forum)
+    run = validate_paths(paths, skip_non_forum, lang.value if lang else None)
+    fallback = _reader_language(lang)
     for path in run.skipped:
         _err(f"{path}: skipped, not a forum file (no `forum` key)")
     if format is ReportFormat.json:
-        sys.stdout.write(report_json(run.reports))
+        sys.stdout.write(report_json(run.reports, fallback))
     elif format is ReportFormat.github:
-        sys.stdout.write(report_github(run.reports))
-        _err(summary(run.reports))
+        sys.stdout.write(report_github(run.reports, fallback))
+        _err(summary(run.reports, fallback))
     else:
-        sys.stdout.write(report_text(run.reports))
+        sys.stdout.write(report_text(run.reports, fallback))
     raise typer.Exit(run.status(strict))
+
+
+def _alarm(text: str) -> timedelta:
+    """--alarm: how long before the forum's start the reminder fires (1d, 2h, 30m, PT15M)."""
+    import re
+
+    from agenda.durations import parse_minutes
+
+    match = re.fullmatch(r"\s*(\d+)\s*d(?:ays?)?\s*", text, re.IGNORECASE)
+    try:
+        minutes = int(match.group(1)) * 1440 if match else parse_minutes(text)
+    except ValueError as error:
+        raise UsageError(f"--alarm {text!r}: {error}; days work too, e.g. 1d") from None
+    if minutes <= 0:
+        raise UsageError(f"--alarm {text!r}: give a positive time before the start, e.g. 1d or 30m")
+    return timedelta(minutes=minutes)
+
+
+def _calendar_now() -> datetime:
+    """DTSTAMP where a forum has no `updated`: SOURCE_DATE_EPOCH (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
 
 
 @app.command()
 def export(
-    files: list[str] = typer.Argument(..., metavar="FILE...", help="One forum file, or several (a series)."),
-    output: str = typer.Option(..., "--output", "-o", help="Output file; its suffix picks the format. - for stdout."),
-    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help="ics, md, html, csv or json."),
+    files: list[str] = typer.Argument(..., metavar="FILE", help="One forum file, or several (a series)."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", metavar="OUT", help="Output file; its suffix picks the format. - for stdout."),
+    format: Optional[ExportFormat] = typer.Option(None, "--format", "-f", help=f"{FORMAT_HELP}."),
     segments: bool = typer.Option(False, "--segments", help="Calendar: one more event per segment."),
-    alarm: Optional[str] = typer.Option(None, "--alarm", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
+    alarm: Optional[str] = typer.Option(None, "--alarm", metavar="TIME", help="Calendar: a reminder this long before, e.g. 1d, 2h."),
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
     force: bool = typer.Option(False, "--force", help="Export even when the files have error findings."),
+    per_person: Optional[str] = typer.Option(
+        None, "--per-person", metavar="DIR", help="Also write DIR/<person>.ics: each person's own calendar."),
 ) -> None:
-    """Write a calendar (.ics) or a document (.md, .html, .csv, .json)."""
+    """Write a calendar (.ics) or a document (.md, .html, .csv, .json), or one calendar per person."""
     from agenda.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
     from agenda.output_files import write_output
     from agenda.status import status_for_findings, worst
 
-    chosen = format_for(output, format.value if format else None)
+    if output is None and per_person is None:
+        raise UsageError("give -o OUT (a file, or - for stdout), or --per-person DIR")
+    if per_person is not None and len(files) != 1:
+        raise UsageError("--per-person takes one forum file")
+    chosen = format_for(output, format.value if format else None) if output is not None else None
+    if chosen != "ics" and (segments or alarm):
+        raise UsageError("--segments and --alarm are for calendars (.ics)")
+    reminder = _alarm(alarm) if alarm else None
+    now = _calendar_now() if chosen == "ics" or per_person is not None else None
     analyses = [analyze(file, lang.value if lang else None) for file in files]
     statuses = []
     for analysis in analyses:
-        _print_findings(analysis.findings)
+        _print_findings(analysis.findings, _reader_language(lang, analysis.language))
         statuses.append(status_for_findings(analysis.findings))
     if any(a.plan is None for a in analyses) or (worst(statuses) and not force):
         _err("nothing written: fix the errors above, or use --force to export anyway")
-        raise typer.Exit(ExitStatus.INVALID)
-    data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=alarm)
+        raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
+    if chosen == "ics":
+        from agenda.checks.duplicate_uid import check_export
+
+        documents = {a.file: a.document for a in analyses}
+        clashes = [documents[f.location.file].locate(f) for f in
+                   check_export([(a.file, a.plan) for a in analyses], segments)]
+        if clashes:
+            _print_findings(clashes, _reader_language(lang, analyses[0].language))
+            _err("nothing written: two events would share a UID, and a calendar would drop one")
+            raise typer.Exit(ExitStatus.INVALID)
+    if per_person is not None:
+        from agenda.export.person_files import write_person_calendars
+
+        assert now is not None
+        written = write_person_calendars(analyses[0].plan, per_person, now)
+        _err(f"wrote {len(written)} calendars in {per_person}")
+    if output is None or chosen is None:
+        return
+    data = export_bytes(chosen, [a.plan for a in analyses], segments=segments, alarm=reminder, now=now,
+                        language=lang.value if lang else None)
     write_output(output, data)
     if chosen == "ics" and segments:
         from agenda.export.ics import segments_without_start
+        from agenda.i18n import labels_for
 
         for analysis in analyses:
             for seg in segments_without_start(analysis.plan):
-                _err(f"{analysis.file}: {seg.title} has no start and is not in the calendar; "
+                name = labels_for(lang.value if lang else analysis.plan.language).title(seg.title, seg.kind)
+                _err(f"{analysis.file}: {name} has no start and is not in the calendar; "
                      f"give it `at:` or a `duration`")
     if output != "-":
         _err(f"wrote {output}")
@@ -182,14 +301,14 @@ def schema() -> None:
 
 @app.command()
 def init(
-    file: str = typer.Argument("forum.yaml", metavar="[FILE]", help="Where to write the new forum file."),
-    template: str = typer.Option("forum", "--template", "-t", help="forum or symposium."),
+    file: str = typer.Argument("forum.yaml", metavar="FILE", help="Where to write the new forum file."),
+    template: str = typer.Option("forum", "--template", "-t", metavar="NAME", help="forum or symposium."),
     lang: Lang = typer.Option(Lang.ko, "--lang", help="ko or en."),
-    title: Optional[str] = typer.Option(None, "--title"),
-    date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD; default: today."),
-    start: str = typer.Option("14:00", "--start", help="HH:MM"),
-    end: Optional[str] = typer.Option(None, "--end", help="HH:MM; default: what the template needs."),
-    timezone: Optional[str] = typer.Option(None, "--timezone", help="IANA zone; default by language."),
+    title: Optional[str] = typer.Option(None, "--title", metavar="TEXT", help="The forum's title."),
+    date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="YYYY-MM-DD; default: today."),
+    start: str = typer.Option("14:00", "--start", metavar="HH:MM", help="Start of the window."),
+    end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM", help="End of the window; default: what the template needs."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA zone; default by language."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Write a new forum file from a template, and validate it."""
@@ -206,7 +325,7 @@ def init(
     text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
     analysis = analyze_text(text, file if file != "-" else "forum.yaml")
     if not analysis.valid:
-        _print_findings(analysis.findings)
+        _print_findings(analysis.findings, lang.value)
         raise typer.Exit(ExitStatus.INVALID)
     write_output(file, text.encode("utf-8"))
     if file != "-":
@@ -225,52 +344,268 @@ def diff(
     from agenda.changes import compare
     from agenda.render.changes_report import changes_json, changes_markdown, changes_text
 
-    before, after = analyze(old, lang.value if lang else None), analyze(new, lang.value if lang else None)
+    before, after = analyze(old), analyze(new)
     for analysis in (before, after):
         if analysis.plan is None:
-            _print_findings(analysis.findings)
-            raise typer.Exit(ExitStatus.INVALID)
+            _print_findings(analysis.findings, _reader_language(lang, analysis.language))
+            raise typer.Exit(_unplanned(analysis.findings))
     changes = compare(before.plan, after.plan)
     render = {DiffFormat.json: changes_json, DiffFormat.markdown: changes_markdown}.get(format, changes_text)
-    sys.stdout.write(render(changes, after.plan))
+    sys.stdout.write(render(changes, after.plan, lang.value if lang else None))
 
 
-def configure_process() -> None:
+@app.command()
+def publish(
+    files: list[str] = typer.Argument(..., metavar="FILE...", help="One forum file, or several (a series)."),
+    to: str = typer.Option(..., "--to", help="URL of the CalDAV calendar collection, e.g. https://host/dav/cal/"),
+    user: Optional[str] = typer.Option(None, "--user", help="Login name; the password comes from "
+                                       "AGENDA_CALDAV_PASSWORD or ~/.netrc, never from an option."),
+    segments: bool = typer.Option(False, "--segments", help="One more event per segment."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Say what would change and write nothing."),
+) -> None:
+    """Make a CalDAV calendar hold exactly these forums' events: create, update, delete what differs."""
+    from agenda.analysis import analyze
+    from agenda.export.ics import segments_without_start
+    from agenda.publish.credentials import login_for
+    from agenda.publish.publisher import PublishError
+    from agenda.publish.publisher import publish as publish_plans
+    from agenda.publish.words import summary_line
+    from agenda.status import status_for_findings, worst
+
+    login = login_for(to, user)
+    analyses = [analyze(file) for file in files]
+    for analysis in analyses:
+        _print_findings(analysis.findings, _reader_language(None, analysis.language))
+    if any(a.plan is None for a in analyses) or worst(status_for_findings(a.findings) for a in analyses):
+        _err("nothing published: fix the errors above")
+        raise typer.Exit(ExitStatus.INVALID)
+    plans = [a.plan for a in analyses]
+    language = plans[0].language
+    if segments:
+        from agenda.i18n import labels_for
+
+        for analysis in analyses:
+            for seg in segments_without_start(analysis.plan):
+                name = labels_for(analysis.plan.language).title(seg.title, seg.kind)
+                _err(f"{analysis.file}: {name} has no start and is not in the calendar; "
+                     f"give it `at:` or a `duration`")
+    try:
+        outcome = publish_plans(plans, to, login, segments=segments, dry_run=dry_run)
+    except PublishError as error:
+        _err(f"agenda: {error}")
+        if error.outcome.written:
+            _err(f"agenda: already done before the stop: {summary_line(error.outcome.counts, language)}; "
+                 "run the same command again to finish")
+        else:
+            _err("agenda: nothing was changed in the calendar")
+        raise typer.Exit(ExitStatus.ERROR)
+    sys.stdout.write(summary_line(outcome.counts, language) + "\n")
+    if dry_run:
+        _err("--dry-run: nothing was written")
+
+
+@app.command()
+def notices(
+    old: str = typer.Argument(..., metavar="OLD", help="The version of the forum file people were told about."),
+    new: str = typer.Argument(..., metavar="NEW", help="The changed version."),
+    output: str = typer.Option(..., "--output", "-o", metavar="DIR", help="Folder for the drafts and index.md."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the new file's language."),
+    sender: Optional[str] = typer.Option(None, "--from", metavar="ADDRESS", help="The From address of the notices."),
+    send: Optional[str] = typer.Option(
+        None, "--send", metavar="URL",
+        help="Send the drafts: smtp://HOST:PORT or smtps://HOST:PORT. Credentials come from "
+             "AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD; AGENDA_SMTP_CAFILE adds a trusted CA."),
+) -> None:
+    """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
+    from agenda.analysis import analyze
+    from agenda.export.notice_mail import draft_notices, notice_time, sender_address
+    from agenda.export.person_files import output_folder
+    from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
+    from agenda.output_files import write_output
+
+    server = parse_server(send) if send else None
+    if server is not None and not sender:
+        raise UsageError("--send needs --from ADDRESS: the address the notices come from")
+    before, after = analyze(old, lang.value if lang else None), analyze(new, lang.value if lang else None)
+    for analysis in (before, after):
+        if not analysis.valid:
+            _print_findings(analysis.findings, _reader_language(lang, analysis.language))
+            _err(f"no notices drafted: fix the errors in {analysis.file} first")
+            raise typer.Exit(_unplanned(analysis.findings))
+    when = notice_time(after.plan, os.environ.get("SOURCE_DATE_EPOCH"), os.stat(new).st_mtime)
+    language = lang.value if lang else after.plan.language
+    drafted = draft_notices(before.plan.read_in(language), after.plan.read_in(language), when, sender)
+    if drafted.revision_not_raised:
+        _err(f"{new}: warning: forum.revision ({after.plan.forum.revision}) is not above {old}'s "
+             f"({before.plan.forum.revision}); calendars may ignore the update: raise it")
+    folder = output_folder(output)
+    if server is not None:
+        stale = [d.file_name for d in drafted.drafts
+                 if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
+        if stale:
+            raise UsageError(f"{output}: {', '.join(stale)} differ from what these files and options "
+                             f"(--from, --lang) draft now, so they are not what you read; nothing was sent. "
+                             f"Run again without --send, read {folder / 'index.md'}, then send")
+    for item in drafted.drafts:
+        write_output(str(folder / item.file_name), item.data)
+    write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))
+    no_address = [d for d in drafted.drafts if d.recipient is None]
+    _err(f"wrote {len(drafted.drafts)} notices and {folder / 'index.md'}"
+         + (f"; {len(no_address)} without an address" if no_address else ""))
+    if server is None:
+        return
+    outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
+    for item in no_address:
+        print(f"not sent      {item.file_name}: no address")
+    try:
+        send_all(server, sender_address(sender).addr_spec, outgoing, folder, lambda line: print(line, flush=True))
+    except DeliveryError as error:
+        sent = ", ".join(m.label for m in error.sent) or "none"
+        _err(f"agenda: {error}\nsent in this run: {sent}; the log {folder / SENT_LOG} lists every message sent, "
+             f"and running the same command again sends only the rest")
+        raise typer.Exit(ExitStatus.ERROR)
+
+
+LONG_RUNNING = frozenset({"run", "serve"})
+"""Commands that live for hours: they keep Python's cycle collector as it is."""
+
+
+def configure_process(args: Sequence[str]) -> None:
     """Settings for a short command-line run, which the library leaves to its host program.
 
     Third-party Pydantic plugins would watch every validation and scan all
     installed packages' entry points at start-up; the command line runs
     without them, as Typer's own adapters do (set PYDANTIC_DISABLE_PLUGINS
-    yourself to override). A parsed file is many small objects without
-    reference cycles; with the default thresholds the cycle collector scans
-    them again and again and a 4,000-segment file costs 9x a 500-segment one
-    instead of 8x, so collections are made rarer.
+    yourself to override). A one-shot command builds many small objects
+    without reference cycles and ends within seconds, so the cycle collector
+    only costs it time (0.65x at 10,000 segments without it); the commands
+    that run for hours keep it.
     """
     import gc
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    gc.set_threshold(50_000, 20, 100)
+    if not (set(args) & LONG_RUNNING):
+        gc.disable()
 
 
-def main() -> None:
-    """Run the app; errors become one line on stderr and exit 2, never a traceback."""
-    configure_process()
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> ExitStatus:
+    """Run one command and return its exit status; errors become one line on stderr, never a traceback.
+
+    The streams and the environment can be handed in, as httpie's and yamllint's
+    entry points allow, so tests run the real program in-process; the console
+    script and `python -m agenda` pass nothing and `sys.exit` with the result.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    with ExitStack() as scope:
+        if stdout is not None:
+            scope.enter_context(redirect_stdout(stdout))
+        if stderr is not None:
+            scope.enter_context(redirect_stderr(stderr))
+        if environ is not None:
+            scope.enter_context(_environment(environ))
+        configure_process(args)
+        return _run_app(args)
+
+
+def _click_errors() -> ModuleType:
+    """Click's exceptions: vendored inside Typer since 0.2x, the click package before."""
     try:
-        app()
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - older Typer on Click
+        from click import exceptions  # type: ignore[no-redef]
+    return exceptions
+
+
+def option_error(error: Exception) -> str:
+    """A bad option or argument in plain words: `--lang: choose ko or en (got 'fr')`."""
+    BadParameter = _click_errors().BadParameter
+    message = str(error.format_message())  # type: ignore[attr-defined]
+    if isinstance(error, BadParameter) and error.param is not None:
+        name = error.param.opts[0] if error.param.opts else (error.param.metavar or error.param.name or "value")
+        detail = error.message.removeprefix("Value error, ")
+        if not detail:  # a missing argument or option: Click's own words say it best
+            return f"{message}\nTry '{error.ctx.command_path} --help' for help." if error.ctx else message
+        choices = getattr(getattr(error.param, "type_descriptor", None), "choices", None)
+        got = re.match(r"(.+?) is not one of ", detail)
+        if choices and got:
+            words = [str(getattr(c, "value", c)) for c in choices]
+            listed = " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
+            return f"{name}: choose {listed} (got {got.group(1)})"
+        message = f"{name}: {detail}"
+    if getattr(error, "ctx", None) is not None:
+        message += f"\nTry '{error.ctx.command_path} --help' for help."
+    return message
+
+
+def _run_app(args: list[str]) -> ExitStatus:
+    errors = _click_errors()
+    aborted = (KeyboardInterrupt, getattr(errors, "Abort", None) or typer.Abort)
+    for command in app.registered_commands:  # every command, also those added later, gets the plain help
+        if command.cls in (None, typer.core.TyperCommand):
+            command.cls = _Command
+    try:
+        try:
+            outcome = app(args=args, prog_name="agenda", standalone_mode=False)
+        except typer.Exit as done:
+            return ExitStatus(done.exit_code)
+        except SystemExit as done:  # shell completion ends the process itself
+            return ExitStatus(done.code if isinstance(done.code, int) else ExitStatus.SUCCESS)
+        except errors.UsageError as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # `agenda` alone: the help, as Click shows it
+                error.show()
+            else:
+                _err(option_error(error))
+            return ExitStatus.ERROR
+        except errors.ClickException as error:
+            _err(option_error(error))
+            return ExitStatus.ERROR
+        return ExitStatus(outcome) if isinstance(outcome, int) else ExitStatus.SUCCESS
     except AgendaError as error:
-        _err(f"agenda: {error}" if not isinstance(error, InputError) else str(error))
-        sys.exit(ExitStatus.ERROR)
-    except KeyboardInterrupt:
+        _err(f"agenda: {error}")
+        return ExitStatus.ERROR
+    except aborted:
         _err("agenda: interrupted")
-        sys.exit(130)
+        return ExitStatus.ERROR_CTRL_C
     except RecursionError:
         _err("agenda: the input is nested too deeply")
-        sys.exit(ExitStatus.ERROR)
+        return ExitStatus.ERROR
     except Exception as error:  # the promise is "never a traceback"; AGENDA_DEBUG=1 shows it
         if os.environ.get("AGENDA_DEBUG"):
             raise
         _err(f"agenda: internal error ({type(error).__name__}: {error}); please report it with the file")
-        sys.exit(ExitStatus.ERROR)
+        return ExitStatus.ERROR
+
+
+@contextmanager
+def _environment(environ: Mapping[str, str]) -> Iterator[None]:
+    """Run with exactly these environment variables, as click's CliRunner isolates a run."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(environ)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def entry_point() -> None:
+    """The console script and `python -m agenda`: run, then exit without the final collection.
+
+    At exit the interpreter collects every object once more, about a fifth of
+    a cold start; freezing them first leaves them to the operating system.
+    """
+    status = main()
+    import gc
+
+    gc.freeze()
+    sys.exit(status)
 
 
 # On the day: the live programme (FORMAT.md, "On the day").
@@ -301,9 +636,9 @@ def _day_plan(file: str, lang: Optional[Lang]):
 
     analysis = analyze(file, lang.value if lang else None)
     if analysis.plan is None:
-        _print_findings(analysis.findings)
-        raise typer.Exit(ExitStatus.INVALID)
-    return analysis.plan
+        _print_findings(analysis.findings, _reader_language(lang, analysis.language))
+        raise typer.Exit(_unplanned(analysis.findings))
+    return analysis.plan.read_in(lang.value if lang else None)
 
 
 def _moment(text: Optional[str], plan):
@@ -334,9 +669,8 @@ def _wall_clock():
 def _load_day(plan, log, at):
     from agenda.day.marks_log import read_log
     from agenda.day.projection import day_state
-    from agenda.zones import zone
 
-    marks, warnings = read_log(log, zone(plan.forum.timezone))
+    marks, warnings = read_log(log, plan.zone)
     state, more = day_state(plan, marks, at)
     for warning in warnings + more:
         _err(f"warning: {warning}")
@@ -356,7 +690,6 @@ def mark(
     from agenda.day.marks import ImpossibleMark, MarkKind, facts_from, resolve
     from agenda.day.marks_log import append_mark
     from agenda.render.day_text import day_line, mark_text
-    from agenda.zones import zone
 
     plan = _day_plan(file, lang)
     moment = _moment(at, plan)
@@ -370,7 +703,7 @@ def mark(
         return resolve(plan, facts, MarkKind(word.value), segment, moment or _wall_clock())
 
     try:
-        done, _ = append_mark(path, zone(plan.forum.timezone), decide)
+        done, _ = append_mark(path, plan.zone, decide)
     except ImpossibleMark as why:
         _err(f"{path}: {why}; nothing appended")
         raise typer.Exit(ExitStatus.INVALID)
@@ -417,9 +750,8 @@ def report(
     plan = _day_plan(file, lang)
     path = _log_path(file, log)
     from agenda.day.marks_log import read_log
-    from agenda.zones import zone
 
-    marks, _ = read_log(path, zone(plan.forum.timezone))
+    marks, _ = read_log(path, plan.zone)
     in_force_at = max((m.at for m in marks), key=lambda t: t.timestamp(), default=plan.window_start)
     state, _ = _load_day(plan, path, in_force_at)
     if format is DayReportFormat.table:

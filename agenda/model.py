@@ -11,36 +11,33 @@ import re
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
+from zoneinfo import ZoneInfo
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
+    PlainSerializer,
     Tag,
     WithJsonSchema,
-    field_validator,
     model_validator,
 )
 
+from pydantic_core import PydanticCustomError
+
+from agenda.codes import CHECK_CODES
 from agenda.durations import parse_clock, parse_minutes
+from agenda.kinds import KINDS
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-class Kind(str, Enum):
-    REGISTRATION = "registration"
-    OPENING = "opening"
-    REMARKS = "remarks"
-    TRANSITION = "transition"
-    PRESENTATION = "presentation"
-    PANEL = "panel"
-    QA = "qa"
-    BREAK = "break"
-    CLOSING = "closing"
-    OTHER = "other"
+Kind = Enum("Kind", {name.upper(): name for name in KINDS}, type=str)  # type: ignore[misc]  # members come from KINDS
+"""The segment kinds, one per row of `agenda.kinds.KINDS`."""
 
 
 def _text(value: Any) -> Any:
@@ -49,15 +46,14 @@ def _text(value: Any) -> Any:
         value = value.strip()
         bad = _CONTROL.search(value)
         if bad:
-            raise ValueError(
-                f"control character U+{ord(bad.group()):04X} at position {bad.start() + 1}; remove it"
-            )
+            raise PydanticCustomError("control-character", "control character",
+                                      {"character": f"U+{ord(bad.group()):04X}", "position": bad.start() + 1})
     return value
 
 
 def _date(value: Any) -> Any:
     if isinstance(value, datetime):
-        raise ValueError(f"{value!r} is a date and time; write the date alone, e.g. 2023-12-13")
+        raise PydanticCustomError("date-and-time", "a date and time, not a date", {"value": value.isoformat()})
     if isinstance(value, date):
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
@@ -65,13 +61,19 @@ def _date(value: Any) -> Any:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13")
+    raise PydanticCustomError("not-a-date", "not a date", {"value": _shown(value)})
+
+
+def _shown(value: Any) -> str | int | None:
+    """The wrong value as an argument of a finding: text and numbers as they are, anything else as text."""
+    return value if isinstance(value, (str, int)) or value is None else repr(value)
 
 
 def _zone(value: Any) -> Any:
+    """An IANA name, with a did-you-mean when it is not one; a ZoneInfo passes as it is."""
     from agenda.zones import check_zone_name
 
-    return check_zone_name(value)
+    return value if isinstance(value, ZoneInfo) else check_zone_name(value)
 
 
 _DURATION_PATTERN = (r"^\s*[+-]?\s*(\d+|\d+\s*h(\s*\d+\s*m(in)?)?|\d+\s*m(in)?"
@@ -85,21 +87,38 @@ Clock = Annotated[time, BeforeValidator(parse_clock),
                                   "description": "A time of day, HH:MM"})]
 Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
 Minutes = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(MINUTES_SCHEMA)]
+Zone = Annotated[ZoneInfo, BeforeValidator(_zone), PlainSerializer(str, return_type=str),
+                 WithJsonSchema({"type": "string"})]
+"""A zone the planner can use as it is; written out (JSON, schema) as its IANA name."""
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def _email(value: Any) -> Any:
+    """A loose check: one address, no spaces or line breaks (a newline here would forge mail headers)."""
+    value = _text(value)
+    if isinstance(value, str) and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", value):
+        raise ValueError(f"{value!r} is not an email address; write it as name@example.org")
+    return value
+
+
+EMAIL_SCHEMA = {"type": "string", "pattern": r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$",
+                "description": "Where notices go; never printed in the programme, calendars or live pages."}
+
+
 class Person(_Strict):
     name: Text = Field(min_length=1, description="The person's name as printed.")
     affiliation: Text | None = Field(None, description="Organisation the person speaks for.")
     title: Text | None = Field(None, description="The person's position, e.g. 대표 or Director.")
+    email: Annotated[str, BeforeValidator(_email), WithJsonSchema(EMAIL_SCHEMA)] | None = Field(
+        None, description="Where notices of changes go; never shown in the programme or calendars.")
 
 
 def _person_id(value: Any) -> Any:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{value!r} is not a person; give a people id or {{name: ..., affiliation: ...}}")
+        raise PydanticCustomError("not-a-person", "not a person", {"value": _shown(value)})
     return value
 
 
@@ -123,7 +142,7 @@ class Flexible(_Strict):
     @model_validator(mode="after")
     def _bounds(self) -> "Flexible":
         if self.max is not None and self.max < self.min:
-            raise ValueError(f"max ({self.max}m) is less than min ({self.min}m)")
+            raise PydanticCustomError("max-below-min", "max is less than min", {"min": self.min, "max": self.max})
         return self
 
 
@@ -169,7 +188,7 @@ class Forum(_Strict):
     start: Clock = Field(description="Start of the window, HH:MM.")
     end: Clock | None = Field(None, description="End of the window, HH:MM (or give duration).")
     duration: Minutes | None = Field(None, description="Length of the window (or give end).")
-    timezone: Annotated[str, BeforeValidator(_zone)] = Field(description="IANA time zone name, e.g. Asia/Seoul.")
+    timezone: Zone = Field(description="IANA time zone name, e.g. Asia/Seoul.")
     language: Literal["ko", "en"] = Field("ko", description="Language of labels, default titles and dates.")
     mc: PersonRef | None = Field(None, description="The MC (진행 사회).")
     moderator: PersonRef | None = Field(None, description="The moderator (좌장).")
@@ -179,13 +198,15 @@ class Forum(_Strict):
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
         if self.end is None and self.duration is None:
-            raise ValueError("the window needs an end: give end (HH:MM) or duration (e.g. 120m)")
+            raise PydanticCustomError("no-end", "the window needs an end")
         if self.end is not None and self.duration is not None:
-            raise ValueError("give end or duration, not both")
+            raise PydanticCustomError("end-and-duration", "give end or duration, not both")
         return self
 
 
 class Item(_Strict):
+    id: Annotated[str, Field(pattern=SLUG)] | None = Field(
+        None, description="Keeps the item's calendar UIDs stable; default: its position, from 1.")
     title: Text = Field(min_length=1, description="What happens.")
     duration: Minutes | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
     speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")
@@ -213,15 +234,13 @@ class Segment(_Strict):
     def _has_length(self) -> "Segment":
         timed_items = any(i.duration is not None for i in self.items)
         if self.duration is None and self.each is None and self.until is None and not timed_items:
-            raise ValueError(
-                f"the {self.kind.value} segment has no length: give duration, each, until, or items with durations"
-            )
+            raise PydanticCustomError("no-length", "the segment has no length", {"kind": self.kind.value})
         if self.each is not None and not self.all_speakers:
-            raise ValueError("each is minutes per speaker, but the segment has no speakers")
+            raise PydanticCustomError("each-without-speakers", "each without speakers")
         if self.each is not None and isinstance(self.duration, Flexible):
-            raise ValueError("each fixes the length; drop it or give a fixed duration")
+            raise PydanticCustomError("each-and-flexible", "each with a flexible duration")
         if self.at is not None and self.until is not None and self.duration is not None:
-            raise ValueError("at, until and duration all fix the length; give two of them")
+            raise PydanticCustomError("overdetermined", "at, until and duration all fix the length")
         return self
 
     @property
@@ -229,20 +248,20 @@ class Segment(_Strict):
         return ([self.speaker] if self.speaker is not None else []) + list(self.speakers)
 
 
+def _check_code(code: str) -> str:
+    if code not in CHECK_CODES:
+        raise PydanticCustomError("unknown-code", "not a check code",
+                                  {"value": code, "choices": tuple(sorted(CHECK_CODES))})
+    return code
+
+
+CheckCode = Annotated[str, AfterValidator(_check_code)]
+
+
 class Rules(_Strict):
     require: list[Kind] = Field([], description="Segment kinds that must be present.")
     allow_slack: Minutes = Field(default=0, description="Unscheduled minutes at the end tolerated without the slack warning.")
-    ignore: list[str] = Field([], description="Check codes to skip.")
-
-    @field_validator("ignore")
-    @classmethod
-    def _known_codes(cls, codes: list[str]) -> list[str]:
-        from agenda.checks.registry import ALL_CODES
-
-        for code in codes:
-            if code not in ALL_CODES:
-                raise ValueError(f"{code!r} is not a check code; the codes are: {', '.join(sorted(ALL_CODES))}")
-        return codes
+    ignore: list[CheckCode] = Field([], description="Check codes to skip.")
 
 
 class ForumFile(_Strict):

@@ -14,7 +14,7 @@ from agenda.zones import minutes_between
 class Block:
     offset: int  # minutes from the window's start
     minutes: int
-    title: str
+    title: str | None  # the file's title; None for the kind's default or unscheduled time
     kind: str  # a segment kind, or "unscheduled"
     cancelled: bool = False
 
@@ -31,9 +31,9 @@ def timeline_blocks(plan: Plan) -> list[Block]:
             continue
         start = max(start, reached)
         if start > reached:
-            blocks.append(Block(reached, start - reached, "", "unscheduled"))
+            blocks.append(Block(reached, start - reached, None, "unscheduled"))
         blocks.append(Block(start, end - start, seg.title, seg.kind, seg.cancelled))
         reached = end
     if reached < plan.window_minutes:
-        blocks.append(Block(reached, plan.window_minutes - reached, "", "unscheduled"))
+        blocks.append(Block(reached, plan.window_minutes - reached, None, "unscheduled"))
     return blocks

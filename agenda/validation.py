@@ -6,9 +6,9 @@ the worst outcome among them.
 
 from dataclasses import dataclass, field
 
-from agenda.analysis import analyze_document, is_forum_data
+from agenda.analysis import analyze_document, file_language, is_forum_data
 from agenda.discovery import discover
-from agenda.errors import InputError, UsageError
+from agenda.errors import Unreadable, UsageError
 from agenda.findings import Finding, Severity
 from agenda.loading import read_document
 from agenda.status import ExitStatus, status_for_findings, worst
@@ -16,18 +16,19 @@ from agenda.status import ExitStatus, status_for_findings, worst
 
 @dataclass
 class FileReport:
-    """What validation found in one file: findings, or the error that stopped it being read."""
+    """What validation found in one file, and the language its findings are read in."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
-    error: InputError | None = None
+    language: str | None = None
+    """`--lang`, else the file's `language`; None for a file whose language cannot be told."""
 
     @property
     def valid(self) -> bool:
-        return self.error is None and not any(f.severity is Severity.ERROR for f in self.findings)
+        return not any(f.severity is Severity.ERROR for f in self.findings)
 
     def status(self, strict: bool) -> ExitStatus:
-        return ExitStatus.ERROR if self.error is not None else status_for_findings(self.findings, strict)
+        return status_for_findings(self.findings, strict)
 
 
 @dataclass
@@ -39,7 +40,7 @@ class ValidationRun:
         return worst(report.status(strict) for report in self.reports)
 
 
-def validate_paths(paths: list[str], skip_non_forum: bool = False) -> ValidationRun:
+def validate_paths(paths: list[str], skip_non_forum: bool = False, language: str | None = None) -> ValidationRun:
     """Validate files and folders (searched recursively); files in folders that are not forums are skipped."""
     targets = discover(paths)
     if not targets:
@@ -48,11 +49,12 @@ def validate_paths(paths: list[str], skip_non_forum: bool = False) -> Validation
     for path, in_folder in targets:
         try:
             document = read_document(path)
-        except InputError as error:
-            run.reports.append(FileReport(path, error=error))
+        except Unreadable as error:
+            run.reports.append(FileReport(path, [error.finding], language))
             continue
         if (in_folder or skip_non_forum) and not is_forum_data(document.data):
             run.skipped.append(path)
             continue
-        run.reports.append(FileReport(path, analyze_document(document).findings))
+        analysis = analyze_document(document, language)
+        run.reports.append(FileReport(path, analysis.findings, language or file_language(document.data)))
     return run

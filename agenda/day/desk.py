@@ -21,7 +21,6 @@ from agenda.day.marks_log import append_mark, read_log
 from agenda.day.projection import DayState, day_state
 from agenda.planner import Plan
 from agenda.render.day_text import mark_text
-from agenda.zones import zone
 
 _ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?")
 KEYS = {" ": MarkKind.NEXT, "n": MarkKind.NEXT, "s": MarkKind.START, "e": MarkKind.END, "u": MarkKind.UNDO}
@@ -38,7 +37,7 @@ class Desk:
     warnings: list[str] = field(default_factory=list)
 
     def state(self) -> DayState:
-        marks, warnings = read_log(self.log, zone(self.plan.forum.timezone))
+        marks, warnings = read_log(self.log, self.plan.zone)
         state, more = day_state(self.plan, marks, self.clock())
         self.warnings = warnings + more
         return state
@@ -60,7 +59,7 @@ class Desk:
             return resolve(self.plan, facts, kind, None, self.clock().replace(microsecond=0))
 
         try:
-            mark, _ = append_mark(self.log, zone(self.plan.forum.timezone), decide)
+            mark, _ = append_mark(self.log, self.plan.zone, decide)
         except ImpossibleMark as why:
             self.message = str(why)
         else:

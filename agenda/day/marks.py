@@ -74,7 +74,7 @@ def default_next(plan: Plan, facts: Facts) -> TimedSegment | None:
 
 def resolve(plan: Plan, facts: Facts, kind: MarkKind, segment: str | None, at: datetime) -> Mark:
     """The mark as it will be stored (its time in the forum's zone), or ImpossibleMark saying why it cannot be."""
-    at = at.astimezone(plan.window_start.tzinfo)
+    at = plan.local(at)
     latest = facts.latest
     if kind is not MarkKind.UNDO and latest is not None and at.timestamp() < latest.timestamp():
         raise ImpossibleMark(f"{at:%H:%M:%S} is before the latest mark in force ({latest:%H:%M:%S}); "

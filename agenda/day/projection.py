@@ -29,20 +29,20 @@ def later(a: datetime, b: datetime) -> datetime:
 
 @dataclass(frozen=True)
 class SegmentState:
+    """One segment on the day; every time is on the forum's clock (an aware datetime, compared as an instant)."""
+
     segment: TimedSegment
     status: str  # done, running, upcoming, skipped, cancelled
     start: datetime | None
     end: datetime | None
+    planned_start: datetime | None
+    planned_end: datetime | None
     allotted: int | None = None  # minutes the projection gives a running or upcoming segment
     marked: bool = False  # its start (and end, if done) are facts from the marks
 
     @property
     def id(self) -> str:
         return self.segment.id
-
-    @property
-    def title(self) -> str:
-        return self.segment.title
 
     @property
     def minutes(self) -> int | None:
@@ -102,8 +102,13 @@ def _pinned(seg: TimedSegment) -> bool:
     return seg.segment.at is not None and seg.start is not None
 
 
+def _state(plan: Plan, seg: TimedSegment, status: str, start, end, allotted=None, marked=False) -> SegmentState:
+    return SegmentState(seg, status, plan.local(start), plan.local(end), plan.local(seg.start), plan.local(seg.end),
+                        allotted, marked)
+
+
 def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
-    now = now.astimezone(plan.window_start.tzinfo)
+    now = plan.local(now)
     front = frontier(plan, facts)
     fixed: dict[str, SegmentState] = {}
     sequence: list[TimedSegment] = []  # what is still to be placed, running one first
@@ -112,17 +117,17 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
         sid = seg.id
         if sid in facts.started:
             if sid in facts.ended:
-                fixed[sid] = SegmentState(seg, "done", facts.started[sid], facts.ended[sid], marked=True)
+                fixed[sid] = _state(plan, seg, "done", facts.started[sid], facts.ended[sid], marked=True)
             else:
                 running = seg
         elif sid in facts.skipped:
-            fixed[sid] = SegmentState(seg, "skipped", None, None)
+            fixed[sid] = _state(plan, seg, "skipped", None, None)
         elif seg.kind in PASSED_OVER:
             gone = seg.index < front or (seg.end is not None and seg.end.timestamp() <= now.timestamp())
-            fixed[sid] = SegmentState(seg, "done" if gone else "upcoming", seg.start, seg.end)
+            fixed[sid] = _state(plan, seg, "done" if gone else "upcoming", seg.start, seg.end)
         elif seg.index < front:
-            fixed[sid] = SegmentState(seg, "cancelled" if seg.cancelled else "skipped",
-                                      seg.start if seg.cancelled else None, seg.end if seg.cancelled else None)
+            fixed[sid] = _state(plan, seg, "cancelled" if seg.cancelled else "skipped",
+                                seg.start if seg.cancelled else None, seg.end if seg.cancelled else None)
         else:
             sequence.append(seg)
     if running is not None:
@@ -144,9 +149,9 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
     delay = _delay(state, current, following, facts, plan)
     taking_place = [s for s in states if s.status in ("done", "running", "upcoming")
                     and s.end is not None and s.segment.kind not in PASSED_OVER]
-    end = max((s.end for s in taking_place), key=lambda t: t.timestamp(), default=plan.program_end)
+    end = plan.local(max((s.end for s in taking_place), key=lambda t: t.timestamp(), default=plan.program_end))
     over = max(0, whole_minutes(plan.window_end, end))
-    return DayState(plan, now, state, states, current, due, following, delay, end, over)
+    return DayState(plan, now, state, states, current, plan.local(due), following, delay, end, over)
 
 
 def _delay(state, current, following, facts, plan) -> int:
@@ -187,13 +192,13 @@ def _place(plan: Plan, sequence, running, facts: Facts, now: datetime):
             due = add_minutes(cursor, allotted[0]) if running.minutes is not None or _flexible(running) \
                 else running.end
             end = later(due, now)
-            placed[running.id] = SegmentState(running, "running", cursor, end, allotted[0], marked=True)
+            placed[running.id] = _state(plan, running, "running", cursor, end, allotted[0], marked=True)
             cursor = end
             run = run[1:]
         allotted = _sizes(run, cursor, limit)
         for seg, minutes in zip(run, allotted):
             end = add_minutes(cursor, minutes)
-            placed[seg.id] = SegmentState(seg, "cancelled" if seg.cancelled else "upcoming", cursor, end, minutes)
+            placed[seg.id] = _state(plan, seg, "cancelled" if seg.cancelled else "upcoming", cursor, end, minutes)
             cursor = end
         index = run_end
     return placed, due

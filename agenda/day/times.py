@@ -4,7 +4,7 @@ import re
 from datetime import datetime, time, timedelta
 
 from agenda.planner import Plan
-from agenda.zones import localize, zone
+from agenda.zones import localize
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
@@ -16,7 +16,7 @@ def parse_moment(text: str, plan: Plan) -> datetime:
     clock earlier than the window's start is on the next day. In a repeated hour
     it is the first pass.
     """
-    tz = zone(plan.forum.timezone)
+    tz = plan.zone
     text = text.strip()
     clock = _CLOCK.fullmatch(text)
     if clock:
@@ -28,7 +28,7 @@ def parse_moment(text: str, plan: Plan) -> datetime:
         crosses = plan.window_end.astimezone(tz).date() > day
         if crosses and wall < plan.forum.start:
             day += timedelta(days=1)
-        return localize(day, wall, tz)
+        return plan.local(localize(day, wall, tz))
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:

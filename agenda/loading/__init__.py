@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
-from agenda.errors import InputError
+from agenda.errors import Unreadable
 from agenda.findings import INVALID_FIELD, Finding, Location, Path, Severity
 from agenda.loading.sourcemap import SourceMap
 
@@ -23,31 +23,26 @@ class Document:
     def locate(self, finding: Finding) -> Finding:
         if finding.location.line is not None:
             return finding.at(file=self.file)
-        path = finding.location.path
-        at_key = bool(path) and path[-1] == "@key"
-        if at_key:
-            path = path[:-1]
-        line, column = self.positions.position(path, key=at_key)
-        return finding.at(file=self.file, line=line, column=column, path=path)
+        line, column = self.positions.position(finding.location.path, key=finding.location.key)
+        return finding.at(file=self.file, line=line, column=column)
 
 
 def read_text(file: str) -> str:
+    """The file's text; `Unreadable` when it is missing, a folder, too big or not UTF-8 text."""
     path = FsPath(file)
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise InputError(file, "is a folder; give a forum file (or use `agenda validate` on folders)")
+            raise Unreadable(file, "folder")
         if size > MAX_FILE_BYTES:
-            raise InputError(
-                file, f"is {size / 1024 / 1024:.1f} MiB; forum files are limited to "
-                      f"{MAX_FILE_BYTES // 1024 // 1024} MiB. Is this the right file?")
+            raise Unreadable(file, "too-big", size=size, limit=MAX_FILE_BYTES)
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(file, "no such file; check the path") from None
+        raise Unreadable(file, "missing") from None
     except PermissionError:
-        raise InputError(file, "permission denied; check the file's permissions") from None
+        raise Unreadable(file, "permission") from None
     except OSError as error:
-        raise InputError(file, f"cannot be read: {error.strerror or error}") from None
+        raise Unreadable(file, "os-error", detail=error.strerror or str(error)) from None
     return decode(raw, file)
 
 
@@ -57,13 +52,12 @@ def decode(raw: bytes, file: str) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InputError(file, f"not UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
-                         line, column) from None
+        raise Unreadable(file, "not-utf8", line, column, byte=raw[error.start]) from None
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise InputError(file, "contains a NUL byte; is this a text file?", line, column)
+        raise Unreadable(file, "nul-byte", line, column)
     return text
 
 
@@ -84,8 +78,7 @@ def parse_text(text: str, file: str) -> Document:
     data, positions, duplicates = load_yaml(text, file)
     document = Document(file, data, positions)
     document.findings = [
-        Finding(INVALID_FIELD, Severity.ERROR,
-                f"duplicate key {path[-1]!r}; the later value would silently win, keep one",
+        Finding(INVALID_FIELD, Severity.ERROR, "duplicate-key", {"key": str(path[-1])},
                 Location(path=path, line=line, column=column))
         for path, line, column in duplicates
     ]

@@ -2,7 +2,7 @@
 
 import json
 
-from agenda.errors import InputError
+from agenda.errors import Unreadable
 from agenda.loading.sourcemap import NoPositions, SourceMap
 
 
@@ -10,13 +10,13 @@ def load_json(text: str, file: str) -> tuple[object, SourceMap]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(file, f"JSON syntax: {error.msg}", error.lineno, error.colno) from None
+        raise Unreadable(file, "json-syntax", error.lineno, error.colno, detail=error.msg) from None
     except RecursionError:
-        raise InputError(file, "JSON nested too deeply; a forum file needs a few levels") from None
+        raise Unreadable(file, "json-too-deep") from None
     try:
         from agenda.loading.yaml12 import load_yaml
 
         _, positions, _ = load_yaml(text, file)
-    except InputError:
+    except Unreadable:
         positions = NoPositions()  # valid JSON that libyaml reads otherwise: findings point to 1:1
     return data, positions

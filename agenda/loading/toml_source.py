@@ -9,7 +9,7 @@ the keys line by line finds the line of every key; values on one line
 import re
 import tomllib
 
-from agenda.errors import InputError
+from agenda.errors import Unreadable
 from agenda.findings import Path
 from agenda.loading.sourcemap import SourceMap
 
@@ -69,5 +69,5 @@ def load_toml(text: str, file: str) -> tuple[object, TomlSourceMap]:
         where = _ERROR_AT.search(message)
         line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
         message = _ERROR_AT.sub("", message).strip()
-        raise InputError(file, f"TOML syntax: {message}", line, column) from None
+        raise Unreadable(file, "toml-syntax", line, column, detail=message) from None
     return data, TomlSourceMap(text)

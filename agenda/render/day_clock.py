@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from agenda.day.projection import DayState
-from agenda.render.day_text import day_line, hm, mmss, speaker_text
+from agenda.render.day_text import day_line, hm, mmss, next_text, speaker_text, title_of
 from agenda.render.day_words import day_words
 
 AMBER_SECONDS = 120
@@ -37,7 +37,7 @@ def timer(day: DayState) -> tuple[str, str, str]:
         return mmss(day.remaining_seconds), style, words.left.format(n="").strip()
     if day.next is not None:
         seconds = max(0, int(day.next.start.timestamp() - day.at.timestamp()))
-        return mmss(seconds), "bold cyan", words.next.format(title=day.next.title, start=hm(day.next.start))
+        return mmss(seconds), "bold cyan", words.next.format(title=title_of(day.next, day.plan.language), start=hm(day.next.start))
     return hm(day.end), "bold", words.states["after"]
 
 
@@ -49,7 +49,7 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
         top.append(f"  ({words.rehearsal})", style="magenta")
     top.append(f"  {day.plan.forum.title}", style="dim")
     if day.current is not None:
-        heading = Text(day.current.title, style="bold")
+        heading = Text(title_of(day.current, language), style="bold")
         people = speaker_text(day.current.segment, language)
         if people:
             heading.append(f"\n{people}", style="italic")
@@ -60,7 +60,7 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
     big = Text(big_figures(figures, width - 4), style=style)
     lines = [top, Text(""), heading, Text(""), Align.center(big), Align.center(Text(caption, style=style))]
     if day.current is not None and day.next is not None:
-        lines.append(Text(words.next.format(title=day.next.title, start=hm(day.next.start))))
+        lines.append(Text(next_text(day, language)))
     lines += [Text(""), Text(day_line(day, language), style="bold")]
     if message:
         lines.append(Text(message, style="yellow"))

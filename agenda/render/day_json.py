@@ -3,15 +3,16 @@
 import json
 
 from agenda.day.projection import DayState, SegmentState
+from agenda.render.day_text import title_of
 
 
 def _iso(moment) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def _segment(s: SegmentState) -> dict:
-    return {"id": s.id, "title": s.title, "status": s.status,
-            "planned_start": _iso(s.segment.start), "planned_end": _iso(s.segment.end),
+def _segment(s: SegmentState, language: str) -> dict:
+    return {"id": s.id, "title": title_of(s, language), "status": s.status,
+            "planned_start": _iso(s.planned_start), "planned_end": _iso(s.planned_end),
             "planned_minutes": s.segment.minutes,
             "start": _iso(s.start), "end": _iso(s.end), "minutes": s.minutes}
 
@@ -19,23 +20,24 @@ def _segment(s: SegmentState) -> dict:
 def now_dict(day: DayState) -> dict:
     current = day.current
     following = day.next
+    language = day.plan.language
     return {
         "at": _iso(day.at),
         "state": day.state,
         "current": None if current is None else {
-            "id": current.id, "title": current.title, "start": _iso(current.start), "end": _iso(current.end),
-            "planned_start": _iso(current.segment.start), "planned_end": _iso(current.segment.end),
+            "id": current.id, "title": title_of(current, language), "start": _iso(current.start), "end": _iso(current.end),
+            "planned_start": _iso(current.planned_start), "planned_end": _iso(current.planned_end),
             "remaining_seconds": day.remaining_seconds, "over_seconds": day.over_seconds,
         },
         "next": None if following is None else {
-            "id": following.id, "title": following.title, "start": _iso(following.start),
-            "planned_start": _iso(following.segment.start),
+            "id": following.id, "title": title_of(following, language), "start": _iso(following.start),
+            "planned_start": _iso(following.planned_start),
         },
         "delay_minutes": day.delay_minutes,
         "end": _iso(day.end),
-        "window_end": _iso(day.plan.window_end),
+        "window_end": _iso(day.plan.local(day.plan.window_end)),
         "over_window_minutes": day.over_window_minutes,
-        "segments": [_segment(s) for s in day.segments],
+        "segments": [_segment(s, language) for s in day.segments],
     }
 
 

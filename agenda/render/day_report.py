@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from agenda.day.marks import PASSED_OVER
 from agenda.day.projection import DayState, SegmentState, whole_minutes
 from agenda.export.csv_table import neutralize
-from agenda.render.day_text import ending_text
+from agenda.render.day_text import ending_text, title_of
 from agenda.render.day_words import DayWords, day_words
 
 
@@ -43,7 +43,7 @@ def day_report(day: DayState) -> tuple[list[ReportRow], Totals]:
     rows = [ReportRow(s) for s in day.segments]
     marked = [s for s in day.segments if s.marked and s.segment.kind not in PASSED_OVER]
     first = min(marked, key=lambda s: s.start.timestamp(), default=None)
-    late = None if first is None or first.segment.start is None else whole_minutes(first.segment.start, first.start)
+    late = None if first is None or first.planned_start is None else whole_minutes(first.planned_start, first.start)
     return rows, Totals(late, day.end, day.over_window_minutes)
 
 
@@ -55,10 +55,11 @@ def report_dict(day: DayState) -> dict:
     rows, totals = day_report(day)
     return {
         "forum": {"id": day.plan.forum_id, "title": day.plan.forum.title,
-                  "window_start": _iso(day.plan.window_start), "window_end": _iso(day.plan.window_end)},
+                  "window_start": _iso(day.plan.local(day.plan.window_start)),
+                  "window_end": _iso(day.plan.local(day.plan.window_end))},
         "segments": [{
-            "id": r.state.id, "title": r.state.title, "status": r.state.status,
-            "planned_start": _iso(r.state.segment.start), "planned_end": _iso(r.state.segment.end),
+            "id": r.state.id, "title": title_of(r.state, day.plan.language), "status": r.state.status,
+            "planned_start": _iso(r.state.planned_start), "planned_end": _iso(r.state.planned_end),
             "planned_minutes": r.state.segment.minutes,
             "start": _iso(r.state.start) if r.actual else None,
             "end": _iso(r.state.end) if r.actual and r.state.status == "done" else None,
@@ -114,7 +115,7 @@ def _cells(day: DayState, words: DayWords) -> list[list[str]]:
         s = r.state
         done = s.status == "done"
         cells.append([
-            s.title, words.statuses[s.status], _span(s.segment.start, s.segment.end),
+            title_of(s, words.language), words.statuses[s.status], _span(s.planned_start, s.planned_end),
             "" if s.segment.minutes is None else str(s.segment.minutes),
             _span(s.start, s.end if done else None) if r.actual else "",
             str(s.minutes) if r.actual and done and s.minutes is not None else "",

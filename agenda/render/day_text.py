@@ -2,8 +2,15 @@
 
 from datetime import datetime
 
-from agenda.day.projection import DayState, whole_minutes
+from agenda.day.projection import DayState, SegmentState, whole_minutes
+from agenda.i18n import labels_for
 from agenda.render.day_words import DayWords, day_words
+
+
+def title_of(item, language: str) -> str:
+    """A segment's title as a reader sees it (a SegmentState or a TimedSegment): its own, else its kind's label."""
+    seg = item.segment if isinstance(item, SegmentState) else item
+    return labels_for(language).title(seg.title, seg.kind)
 
 
 def hm(moment: datetime) -> str:
@@ -30,7 +37,7 @@ def day_line(day: DayState, language: str) -> str:
         parts.append(_pace(words, day.delay_minutes))
     for s in day.resized:
         template = words.resized if s.allotted < s.segment.minutes else words.resized_grows
-        parts.append(template.format(title=s.title, old=s.segment.minutes, new=s.allotted))
+        parts.append(template.format(title=title_of(s, language), old=s.segment.minutes, new=s.allotted))
     parts.append(ending_text(words, day))
     return " · ".join(parts)
 
@@ -68,7 +75,7 @@ def now_text(day: DayState, language: str) -> str:
     if current is not None:
         clock = (words.over.format(n=mmss(day.over_seconds)) if day.over_seconds
                  else words.left.format(n=mmss(day.remaining_seconds)))
-        head = f"{hm(day.at)} · {current.title} · {clock} ({words.until.format(end=hm(day.current_due))})"
+        head = f"{hm(day.at)} · {title_of(current, language)} · {clock} ({words.until.format(end=hm(day.current_due))})"
         people = speaker_text(current.segment, language)
         if people:
             head += f" · {people}"
@@ -85,8 +92,8 @@ def next_text(day: DayState, language: str) -> str:
     """"next: Break at 11:05 (planned 11:00)": a segment that moves says so."""
     words = day_words(language)
     following = day.next
-    text = words.next.format(title=following.title, start=hm(following.start))
-    planned = following.segment.start
+    text = words.next.format(title=title_of(following, language), start=hm(following.start))
+    planned = following.planned_start
     if planned is not None and hm(planned) != hm(following.start):
         text += " " + words.planned_at.format(start=hm(planned))
     return text
@@ -95,7 +102,7 @@ def next_text(day: DayState, language: str) -> str:
 def mark_text(plan, mark, withdrawn=None) -> str:
     """What a mark did, for the line `agenda mark` prints and the message `agenda run` shows."""
     words = day_words(plan.language)
-    titles = {s.id: s.title for s in plan.segments}
+    titles = {s.id: title_of(s, plan.language) for s in plan.segments}
     if withdrawn is not None:
         what = " ".join(p for p in (withdrawn.kind.value, titles.get(withdrawn.segment, ""), hm(withdrawn.at)) if p)
         return words.mark_done["undo"].format(what=what)

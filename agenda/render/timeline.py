@@ -2,15 +2,12 @@
 
 from rich.text import Text
 
-from agenda.i18n import labels_for
+from agenda.i18n import Labels, labels_for
+from agenda.kinds import KINDS
 from agenda.planner import Plan
-from agenda.timeline import timeline_blocks
+from agenda.timeline import Block, timeline_blocks
 
-COLOURS = {
-    "registration": "grey50", "opening": "blue", "remarks": "cyan", "transition": "grey42",
-    "presentation": "magenta", "panel": "green", "qa": "yellow", "break": "bright_black",
-    "closing": "blue", "other": "white",
-}
+COLOURS = {name: row.terminal for name, row in KINDS.items()}
 
 
 def _columns(blocks, width: int, total: int) -> list[int]:
@@ -24,8 +21,8 @@ def _columns(blocks, width: int, total: int) -> list[int]:
     return columns
 
 
-def timeline_bar(plan: Plan, width: int) -> Text:
-    labels = labels_for(plan.language)
+def timeline_bar(plan: Plan, width: int, language: str | None = None) -> Text:
+    labels = labels_for(language or plan.language)
     blocks = timeline_blocks(plan)
     bar_width = max(10, width)
     text = Text()
@@ -35,14 +32,20 @@ def timeline_bar(plan: Plan, width: int) -> Text:
         if block.kind == "unscheduled":
             text.append(("░" * cols), style="dim")
             continue
-        label = block.title[: max(0, cols - 1)]
+        label = _name(block, labels)[: max(0, cols - 1)]
         cell = Text(" " + label if cols > 1 else " ")
         cell.truncate(cols, overflow="crop", pad=True)
         cell.stylize(f"black on {COLOURS.get(block.kind, 'white')}" + (" strike" if block.cancelled else ""))
         text.append_text(cell)
     text.append("\n")
-    start, end = f"{plan.window_start:%H:%M}", f"{plan.window_end:%H:%M}"
+    start, end = f"{plan.local(plan.window_start):%H:%M}", f"{plan.local(plan.window_end):%H:%M}"
     text.append(start + " " * max(1, bar_width - len(start) - len(end)) + end + "\n")
-    legend = [f"{b.title or labels.unscheduled_block} {labels.minutes(b.minutes)}" for b in blocks]
+    legend = [f"{_name(b, labels)} {labels.minutes(b.minutes)}" for b in blocks]
     text.append(" · ".join(legend), style="dim")
     return text
+
+
+def _name(block: Block, labels: Labels) -> str:
+    if block.kind == "unscheduled":
+        return labels.unscheduled_block
+    return labels.title(block.title, block.kind)

@@ -1,0 +1,190 @@
+"""Every finding in English: one sentence per code (and reason), from the finding's typed arguments."""
+
+from agenda.findings import Arguments
+from agenda.messages.arguments import Sentence, clock, day, hm, names, number, path, quoted, text
+
+YAML_HINTS = {
+    "tab": "YAML indents with spaces, not tabs; replace the tab",
+    "quote-colon": "a value with ': ' in it needs quotes, e.g. title: \"AI: 정책\"",
+    "indent": "this key is indented further than the line above it; line it up with the keys beside it",
+    "missing-colon": "a key needs ': ' after it, or a value with a line break needs quotes",
+    "alias": "an *alias needs an &anchor of the same name before it",
+    "one-document": "one forum per file: move what follows '---' to its own file",
+    "brackets": "check the brackets and quotes on this line and the one before",
+}
+
+NOT_A_FORUM = {
+    "list": "this is not a forum file (a list); it needs forum, program and, optionally, people and rules",
+    "no-forum-key": "this is not a forum file (no `forum` key); it needs forum, program and, optionally, "
+                    "people and rules",
+    "text": "this is not a forum file (plain text); `agenda init` writes one to start from",
+}
+
+
+def _slack(a: Arguments) -> str:
+    if a["what"] == "empty":
+        return f"the program is empty; the window has {number(a, 'window')} minutes"
+    allowed = number(a, "allowed")
+    tolerance = f" (rules.allow_slack is {allowed})" if allowed else ""
+    return (f"the program ends at {hm(a, 'ends')} with {text(a, 'title')}, {number(a, 'minutes')} minutes "
+            f"before the window closes at {hm(a, 'closes')}{tolerance}; lengthen a segment or make one flexible")
+
+
+def _crosses_midnight(a: Arguments) -> str:
+    if a["what"] == "window":
+        return (f"the window runs past midnight, from {hm(a, 'start')} on {day(a, 'start')} "
+                f"to {hm(a, 'end')} on {day(a, 'end')}")
+    return f"{text(a, 'title')} runs past midnight, to {hm(a, 'end')} on {day(a, 'end')}"
+
+
+def _zero_duration(a: Arguments) -> str:
+    minutes, title = number(a, "minutes"), text(a, "title")
+    return {
+        "window-duration": f"the window's duration is {minutes} minutes; it must be positive",
+        "window": f"the window is {minutes} minutes long; it must be positive",
+        "duration": f"{title} has a duration of {minutes} minutes",
+        "each": f"{title} gives each speaker {minutes} minutes",
+        "until": f"{title} ends at its start or before it ({minutes} minutes)",
+        "item": f"{text(a, 'item')} in {title} has a duration of {minutes} minutes",
+    }[str(a["what"])]
+
+
+def _unknown_key(a: Arguments) -> str:
+    if a.get("suggestion"):
+        return f"unknown key {quoted(a, 'key')}; did you mean {quoted(a, 'suggestion')}?"
+    if a.get("choices"):
+        return f"unknown key {quoted(a, 'key')}; the keys here are: {', '.join(names(a, 'choices'))}"
+    return f"unknown key {quoted(a, 'key')}"
+
+
+def _missing(a: Arguments) -> str:
+    where = f" in {path(a, 'parent')}" if a.get("parent") else ""
+    example = f"; add it, e.g. `{text(a, 'example')}`" if a.get("example") else ""
+    return f"{text(a, 'field')} is required{where}{example}"
+
+
+def _schema(a: Arguments) -> str:
+    message = text(a, "detail")
+    if a.get("suggestion"):
+        message += f"; did you mean {quoted(a, 'suggestion')}?"
+    if a.get("items"):
+        message += f"; write a list in brackets: [{', '.join(names(a, 'items'))}]"
+    return message
+
+
+def _unknown_zone(a: Arguments) -> str:
+    if a.get("suggestion"):
+        return f"{quoted(a, 'value')} is not a time zone; did you mean {quoted(a, 'suggestion')}?"
+    return f"{quoted(a, 'value')} is not a time zone; give an IANA name such as Asia/Seoul"
+
+
+def _yaml_syntax(a: Arguments) -> str:
+    hint = YAML_HINTS.get(text(a, "hint"))
+    return f"YAML syntax: {text(a, 'detail')}" + (f"; {hint}" if hint else "")
+
+
+def _unknown_person(a: Arguments) -> str:
+    hint = f"did you mean {quoted(a, 'suggestion')}?" if a.get("suggestion") else \
+        "add it to people, or write {name: ...} inline"
+    return f"{quoted(a, 'id')} is not in people; {hint}"
+
+
+MESSAGES: dict[str, Sentence] = {
+    "window-overflow": lambda a: (
+        f"{text(a, 'title')} ends at {hm(a, 'end')}, {number(a, 'minutes')} minutes after the window closes at "
+        f"{hm(a, 'closes')}; shorten the program or move forum.end"),
+    "before-window": lambda a: (
+        f"{text(a, 'title')} starts at {hm(a, 'start')}, {number(a, 'minutes')} minutes before the window "
+        f"opens at {hm(a, 'opens')}"),
+    "overlap": lambda a: (
+        f"{text(a, 'title')} starts at {hm(a, 'start')}, {number(a, 'minutes')} minutes before "
+        f"{text(a, 'before')} ends at {hm(a, 'ends')}"),
+    "gap": lambda a: (
+        f"{number(a, 'minutes')} idle minutes between {text(a, 'before')} (ends {hm(a, 'ends')}) and "
+        f"{text(a, 'title')} (starts {hm(a, 'start')})"),
+    "slack": _slack,
+    "items-overflow": lambda a: (
+        f"the items of {text(a, 'title')} add up to {number(a, 'total')} minutes, "
+        f"{number(a, 'total') - number(a, 'minutes')} more than its {number(a, 'minutes')}"),
+    "each-mismatch": lambda a: (
+        f"{text(a, 'title')}: each {number(a, 'each')} minutes x {number(a, 'speakers')} speakers is "
+        f"{number(a, 'each') * number(a, 'speakers')} minutes, but duration is {number(a, 'duration')}; "
+        f"fix one or drop duration"),
+    "missing-kind": lambda a: f"rules.require asks for a {text(a, 'kind')} segment, and the program has none",
+    "unknown-person": _unknown_person,
+    "unused-person": lambda a: f"{quoted(a, 'id')} ({text(a, 'name')}) is in people but takes no part",
+    "duplicate-id": lambda a: (
+        f"segment id {quoted(a, 'id')} is already used by {path(a, 'first')}; ids must be unique"),
+    "zero-duration": _zero_duration,
+    "nonexistent-time": lambda a: (
+        f"{clock(a)} on {a['day']} does not exist in {text(a, 'zone_name')} (clocks jump forward); "
+        f"pick another time"),
+    "ambiguous-time": lambda a: (
+        f"{clock(a)} on {a['day']} happens twice in {text(a, 'zone_name')} (clocks go back); "
+        f"agenda takes the first"),
+    "crosses-midnight": _crosses_midnight,
+    "missing-id": lambda a: (
+        f"forum.id is missing, so {quoted(a, 'id')} from the file name is used; add `id: {text(a, 'id')}` "
+        f"so calendar entries survive a rename"),
+    "duplicate-uid": lambda a: (
+        f"the calendar UID {quoted(a, 'uid')} from {path(a, 'path')} is also given by {path(a, 'first')} in "
+        f"{text(a, 'first_file')}; a calendar would keep only one of the two events: give one forum "
+        f"(or segment) another id"),
+    "legacy-zone": lambda a: (
+        f"{text(a, 'zone_name')} is an old zone name (a fixed offset or an alias), not a city's clock; "
+        f"write `timezone: {text(a, 'meant')}` so the times follow that city's daylight saving"),
+    "unreadable/folder": lambda a: "is a folder; give a forum file (or use `agenda validate` on folders)",
+    "unreadable/too-big": lambda a: (
+        f"is {number(a, 'size') / 1024 / 1024:.1f} MiB; forum files are limited to "
+        f"{number(a, 'limit') // 1024 // 1024} MiB. Is this the right file?"),
+    "unreadable/missing": lambda a: "no such file; check the path",
+    "unreadable/permission": lambda a: "permission denied; check the file's permissions",
+    "unreadable/os-error": lambda a: f"cannot be read: {text(a, 'detail')}",
+    "unreadable/not-utf8": lambda a: f"not UTF-8 (byte 0x{number(a, 'byte'):02x}); save the file as UTF-8",
+    "unreadable/nul-byte": lambda a: "contains a NUL byte; is this a text file?",
+    "unreadable/json-syntax": lambda a: f"JSON syntax: {text(a, 'detail')}",
+    "unreadable/json-too-deep": lambda a: "JSON nested too deeply; a forum file needs a few levels",
+    "unreadable/toml-syntax": lambda a: f"TOML syntax: {text(a, 'detail')}",
+    "unreadable/yaml-syntax": _yaml_syntax,
+    "unreadable/too-many-values": lambda a: (
+        f"more than {number(a, 'limit')} values (anchors and aliases expanding?); a forum file needs far fewer"),
+    "unreadable/too-deep": lambda a: f"nested deeper than {number(a, 'limit')} levels; a forum file needs far fewer",
+    "unreadable/unsupported-tag": lambda a: f"unsupported tag {quoted(a, 'tag')}; remove it",
+    "unreadable/complex-key": lambda a: "a key must be plain text, not a list or mapping",
+    "unreadable/bad-tagged-value": lambda a: f"{quoted(a, 'text')} is not a valid !!{text(a, 'tag')}",
+    "unreadable/empty": lambda a: "the file is empty; a forum file starts with `forum:`",
+    "invalid-field/duplicate-key": lambda a: (
+        f"duplicate key {quoted(a, 'key')}; the later value would silently win, keep one"),
+    "invalid-field/unknown-key": _unknown_key,
+    "invalid-field/missing": _missing,
+    "invalid-field/not-a-forum": lambda a: NOT_A_FORUM[text(a, "found")],
+    "invalid-field/schema": _schema,
+    "invalid-field/control-character": lambda a: (
+        f"control character {text(a, 'character')} at position {number(a, 'position')}; remove it"),
+    "invalid-field/date-and-time": lambda a: (
+        f"{quoted(a, 'value')} is a date and time; write the date alone, e.g. 2023-12-13"),
+    "invalid-field/not-a-date": lambda a: f"{quoted(a, 'value')} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13",
+    "invalid-field/not-a-person": lambda a: (
+        f"{quoted(a, 'value')} is not a person; give a people id or {{name: ..., affiliation: ...}}"),
+    "invalid-field/max-below-min": lambda a: f"max ({number(a, 'max')}m) is less than min ({number(a, 'min')}m)",
+    "invalid-field/no-end": lambda a: "the window needs an end: give end (HH:MM) or duration (e.g. 120m)",
+    "invalid-field/end-and-duration": lambda a: "give end or duration, not both",
+    "invalid-field/no-length": lambda a: (
+        f"the {text(a, 'kind')} segment has no length: give duration, each, until, or items with durations"),
+    "invalid-field/each-without-speakers": lambda a: "each is minutes per speaker, but the segment has no speakers",
+    "invalid-field/each-and-flexible": lambda a: "each fixes the length; drop it or give a fixed duration",
+    "invalid-field/overdetermined": lambda a: "at, until and duration all fix the length; give two of them",
+    "invalid-field/unknown-code": lambda a: (
+        f"{quoted(a, 'value')} is not a check code; the codes are: {', '.join(names(a, 'choices'))}"),
+    "invalid-field/not-a-duration": lambda a: (
+        f"{quoted(a, 'value')} is not a duration; write minutes as 15m, 1h, 1h30m, 90 or PT15M"),
+    "invalid-field/duration-seconds": lambda a: f"{quoted(a, 'value')} has seconds; durations are whole minutes",
+    "invalid-field/not-a-time": lambda a: f"{quoted(a, 'value')} is not a time of day; write it as HH:MM, e.g. 14:00",
+    "invalid-field/unknown-zone": _unknown_zone,
+}
+
+
+def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
+    text_ = (f"{files} file{'s' if files != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, "
+             f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return text_ + (f", {unreadable} unreadable" if unreadable else "")
