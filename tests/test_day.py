@@ -212,7 +212,8 @@ def test_a_mark_before_the_latest_in_force_exits_1_and_appends_nothing(seed):
 @pytest.mark.parametrize("text", ["25:00", "14h", "2023-12-13T14:00:00", "tomorrow"])
 def test_a_bad_time_exits_2_with_a_message(seed, text):
     result = run("now", seed, "--at", text, exit_status=2)
-    assert result.stderr.startswith("agenda: --at: ") and "HH:MM" in result.stderr or "offset" in result.stderr
+    assert result.stderr.startswith(f"agenda: --at: {text!r} ")
+    assert "HH:MM" in result.stderr or "offset" in result.stderr
 
 
 def test_iso_times_with_an_offset_are_instants(seed):

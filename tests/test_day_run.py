@@ -212,3 +212,20 @@ def test_ctrl_c_and_sigterm_end_run_with_0_and_keep_the_marks(terminal, tmp_path
     assert term.exit_status() == 0
     rehearsal = tmp_path / "forum.rehearsal.jsonl"
     assert [json.loads(line)["segment"] for line in rehearsal.read_text(encoding="utf-8").splitlines()] == ["opening"]
+
+
+def test_the_screen_between_segments_and_after_the_last(desk):
+    desk.press("s")
+    desk.clock.advance(minutes=10)
+    desk.press("e")
+    desk.clock.advance(minutes=1)
+    between = screen(desk)
+    assert "순서 사이" in between and "다음: 장내 정리, 좌장 인사말 14:15" in between
+    assert timer(desk.state())[:2] == ("1:00", "bold cyan")  # counting down to the next start
+    for _ in range(5):
+        desk.clock.advance(minutes=20)
+        desk.press("n")
+    desk.press("n")
+    after = screen(desk)
+    assert "종료" in after and "스페이스·n 다음" in after
+    assert [m["segment"] for m in log(desk)][-2:] == ["qa", None]
