@@ -754,14 +754,17 @@ def report(
     marks, _ = read_log(path, plan.zone)
     in_force_at = max((m.at for m in marks), key=lambda t: t.timestamp(), default=plan.window_start)
     state, _ = _load_day(plan, path, in_force_at)
+    if format is DayReportFormat.table and output == "-":
+        _stdout_console().print(render.report_table(state, plan.language))
+        return
     if format is DayReportFormat.table:
         import io
 
         from rich.console import Console
 
         buffer = io.StringIO()
-        Console(file=buffer, highlight=False, soft_wrap=False, width=int(os.environ.get("COLUMNS", "100")),
-                color_system=None).print(render.report_table(state, plan.language))
+        Console(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(
+            render.report_table(state, plan.language))
         text = buffer.getvalue()
     elif format is DayReportFormat.json:
         text = render.report_json(state)
