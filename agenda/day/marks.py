@@ -30,7 +30,7 @@ class Mark:
     kind: MarkKind
     segment: str | None = None
 
-    def as_record(self) -> dict:
+    def as_record(self) -> dict[str, str | None]:
         return {"at": self.at.isoformat(), "mark": self.kind.value, "segment": self.segment}
 
 
@@ -108,6 +108,7 @@ def resolve(plan: Plan, facts: Facts, kind: MarkKind, segment: str | None, at: d
             raise ImpossibleMark("no segment is left to start")
         segment = chosen.id
     seg = segment_by_id(plan, segment)
+    assert seg is not None  # checked above, or picked from the plan
     if segment in facts.started:
         raise ImpossibleMark(f"{segment!r} already started at {facts.started[segment]:%H:%M:%S}; "
                              f"undo that mark to start it again")
@@ -118,9 +119,9 @@ def resolve(plan: Plan, facts: Facts, kind: MarkKind, segment: str | None, at: d
 
 def apply(facts: Facts, mark: Mark) -> None:
     """One mark's effect on the facts (the mark is assumed possible)."""
-    if mark.kind is MarkKind.SKIP:
+    if mark.kind is MarkKind.SKIP and mark.segment is not None:
         facts.skipped.add(mark.segment)
-    elif mark.kind is MarkKind.END:
+    elif mark.kind is MarkKind.END and mark.segment is not None:
         facts.ended[mark.segment] = mark.at
         facts.running = None
     else:  # start, next: whatever runs ends now, the named one (if any) starts

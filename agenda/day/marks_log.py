@@ -11,7 +11,7 @@ the next append starts on a new line.
 import fcntl
 import json
 import os
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Callable
 
@@ -25,9 +25,10 @@ def default_log(file: str, rehearsal: bool = False) -> Path:
     return path.with_name(path.stem + (".rehearsal.jsonl" if rehearsal else ".actuals.jsonl"))
 
 
-def parse_log(data: bytes, name: str, tz) -> tuple[list[Mark], list[str]]:
+def parse_log(data: bytes, name: str, tz: tzinfo) -> tuple[list[Mark], list[str]]:
     """Marks in the order their lines were appended, and a warning for each line that cannot be read."""
-    marks, warnings = [], []
+    marks: list[Mark] = []
+    warnings: list[str] = []
     lines = data.split(b"\n")
     torn = lines[-1] != b""
     for number, raw in enumerate(lines, start=1):
@@ -50,7 +51,7 @@ def parse_log(data: bytes, name: str, tz) -> tuple[list[Mark], list[str]]:
     return marks, warnings
 
 
-def read_log(path: Path, tz) -> tuple[list[Mark], list[str]]:
+def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[str]]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -60,7 +61,7 @@ def read_log(path: Path, tz) -> tuple[list[Mark], list[str]]:
     return parse_log(data, str(path), tz)
 
 
-def append_mark(path: Path, tz, decide: Callable[[list[Mark]], Mark]) -> tuple[Mark, list[str]]:
+def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) -> tuple[Mark, list[str]]:
     """Lock the log, read it, let `decide` turn the marks so far into the new mark, append it durably.
 
     `decide` may raise (an impossible mark): then nothing is appended.

@@ -9,10 +9,11 @@ flexible segments down to their minimum; everything else keeps its minutes.
 All arithmetic is on instants (through `agenda.zones`), never wall clocks.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from agenda.day.marks import PASSED_OVER, Facts, facts_from, frontier
+from agenda.day.marks import PASSED_OVER, Facts, Mark, facts_from, frontier
 from agenda.model import Flexible
 from agenda.planner import Plan, TimedSegment, _spread
 from agenda.zones import add_minutes
@@ -102,7 +103,8 @@ def _pinned(seg: TimedSegment) -> bool:
     return seg.segment.at is not None and seg.start is not None
 
 
-def _state(plan: Plan, seg: TimedSegment, status: str, start, end, allotted=None, marked=False) -> SegmentState:
+def _state(plan: Plan, seg: TimedSegment, status: str, start: datetime | None, end: datetime | None,
+           allotted: int | None = None, marked: bool = False) -> SegmentState:
     return SegmentState(seg, status, plan.local(start), plan.local(end), plan.local(seg.start), plan.local(seg.end),
                         allotted, marked)
 
@@ -112,7 +114,7 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
     front = frontier(plan, facts)
     fixed: dict[str, SegmentState] = {}
     sequence: list[TimedSegment] = []  # what is still to be placed, running one first
-    running = None
+    running: TimedSegment | None = None
     for seg in plan.segments:
         sid = seg.id
         if sid in facts.started:
@@ -149,17 +151,19 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
     delay = _delay(state, current, following, facts, plan)
     taking_place = [s for s in states if s.status in ("done", "running", "upcoming")
                     and s.end is not None and s.segment.kind not in PASSED_OVER]
-    end = plan.local(max((s.end for s in taking_place), key=lambda t: t.timestamp(), default=plan.program_end))
+    end = plan.local(max((s.end for s in taking_place if s.end is not None), key=lambda t: t.timestamp(),
+                         default=plan.program_end))
     over = max(0, whole_minutes(plan.window_end, end))
     return DayState(plan, now, state, states, current, plan.local(due), following, delay, end, over)
 
 
-def _delay(state, current, following, facts, plan) -> int:
+def _delay(state: str, current: SegmentState | None, following: SegmentState | None, facts: Facts,
+           plan: Plan) -> int:
     """Projected end of the running (or last ended) segment minus its planned end; positive is late."""
-    if current is not None:
+    if current is not None and current.end is not None:
         return whole_minutes(current.segment.end, current.end)
     if state == "before":
-        if following is None or following.segment.start is None:
+        if following is None or following.segment.start is None or following.start is None:
             return 0
         return whole_minutes(following.segment.start, following.start)
     last = max(facts.ended, key=lambda sid: facts.ended[sid].timestamp())
@@ -167,10 +171,11 @@ def _delay(state, current, following, facts, plan) -> int:
     return whole_minutes(seg.end, facts.ended[last])
 
 
-def _place(plan: Plan, sequence, running, facts: Facts, now: datetime):
+def _place(plan: Plan, sequence: list[TimedSegment], running: TimedSegment | None, facts: Facts,
+           now: datetime) -> tuple[dict[str, SegmentState], datetime | None]:
     """Rule 2 and 3: start and end for the running segment and everything after it."""
     placed: dict[str, SegmentState] = {}
-    due = None
+    due: datetime | None = None
     if not sequence:
         return placed, due
     if running is not None:
@@ -184,9 +189,11 @@ def _place(plan: Plan, sequence, running, facts: Facts, now: datetime):
         while run_end < len(sequence) and not _pinned(sequence[run_end]):
             run_end += 1
         run = sequence[index:run_end]
-        limit = sequence[run_end].start if run_end < len(sequence) else plan.window_end
-        if _pinned(run[0]) and run[0] is not running:
-            cursor = later(run[0].start, cursor)
+        pinned_start = sequence[run_end].start if run_end < len(sequence) else None
+        limit = pinned_start or plan.window_end
+        first_start = run[0].start
+        if _pinned(run[0]) and run[0] is not running and first_start is not None:
+            cursor = later(first_start, cursor)
         if run[0] is running:
             allotted = _sizes(run, cursor, limit)
             due = add_minutes(cursor, allotted[0]) if running.minutes is not None or _flexible(running) \
@@ -206,13 +213,15 @@ def _place(plan: Plan, sequence, running, facts: Facts, now: datetime):
 
 def _sizes(run: list[TimedSegment], cursor: datetime, limit: datetime) -> list[int]:
     """Minutes for each segment of a run, the planner's way: flexible ones from their minimum, sharing the room."""
-    minimum = [(_flexible(s).min if _flexible(s) else (s.minutes or 0)) for s in run]
+    flexible = [(k, f) for k, f in enumerate(_flexible(s) for s in run) if f is not None]
+    bounds = dict(flexible)
+    minimum = [bounds[k].min if k in bounds else (s.minutes or 0) for k, s in enumerate(run)]
     room = whole_minutes(cursor, limit) - sum(minimum)
-    extra = _spread(room, [(k, _flexible(s)) for k, s in enumerate(run) if _flexible(s)]) if room > 0 else {}
+    extra = _spread(room, flexible) if room > 0 else {}
     return [m + extra.get(k, 0) for k, m in enumerate(minimum)]
 
 
-def day_state(plan: Plan, marks, at: datetime) -> tuple[DayState, list[str]]:
+def day_state(plan: Plan, marks: Iterable[Mark], at: datetime) -> tuple[DayState, list[str]]:
     """The live state for (plan, marks in log order, instant), with warnings about marks that no longer fit.
 
     The one entry point for `now`, `run` and `serve`: pure, so a server can call it at every change.
