@@ -14,13 +14,17 @@ import signal
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from agenda.day.marks import ImpossibleMark, MarkKind, facts_from, resolve
+from agenda.day.marks import ImpossibleMark, Mark, MarkKind, facts_from, resolve
 from agenda.day.marks_log import append_mark, read_log
 from agenda.day.projection import DayState, day_state
 from agenda.planner import Plan
 from agenda.render.day_text import mark_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.panel import Panel
 
 _ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?")
 KEYS = {" ": MarkKind.NEXT, "n": MarkKind.NEXT, "s": MarkKind.START, "e": MarkKind.END, "u": MarkKind.UNDO}
@@ -52,7 +56,7 @@ class Desk:
 
         withdrawn = []
 
-        def decide(marks):
+        def decide(marks: list[Mark]) -> Mark:
             facts, _ = facts_from(self.plan, marks)
             if kind is MarkKind.UNDO and facts.in_force:
                 withdrawn.append(facts.in_force[-1])
@@ -71,16 +75,16 @@ class _Stop(Exception):
     pass
 
 
-def run_desk(desk: Desk, console, key_fd: int, tick: float = 0.25) -> None:
+def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 0.25) -> None:
     """Redraw every tick and on each key until q, Ctrl-C or SIGTERM; the terminal is restored on the way out."""
     from rich.live import Live
 
     from agenda.render.day_clock import clock_view
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: object) -> None:
         raise _Stop()
 
-    def view():
+    def view() -> "Panel":
         return clock_view(desk.state(), console.size.width, desk.rehearsal, desk.message)
 
     previous_term = signal.signal(signal.SIGTERM, stop)

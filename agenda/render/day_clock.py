@@ -5,7 +5,7 @@ redraws lives in `agenda.day_desk`.
 """
 
 from rich.align import Align
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
@@ -36,12 +36,13 @@ def timer(day: DayState) -> tuple[str, str, str]:
         style = "bold yellow" if day.remaining_seconds <= AMBER_SECONDS else "bold green"
         return mmss(day.remaining_seconds), style, words.left.format(n="").strip()
     if day.next is not None:
-        seconds = max(0, int(day.next.start.timestamp() - day.at.timestamp()))
+        start = day.next.start or day.at
+        seconds = max(0, int(start.timestamp() - day.at.timestamp()))
         return mmss(seconds), "bold cyan", words.next.format(title=title_of(day.next, day.plan.language), start=hm(day.next.start))
     return hm(day.end), "bold", words.states["after"]
 
 
-def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str = ""):
+def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str = "") -> Panel:
     language = day.plan.language
     words = day_words(language)
     top = Text(f"{day.at:%H:%M:%S}", style="bold")
@@ -50,7 +51,7 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
     top.append(f"  {day.plan.forum.title}", style="dim")
     if day.current is not None:
         heading = Text(title_of(day.current, language), style="bold")
-        people = speaker_text(day.current.segment, language)
+        people = speaker_text(day.current.segment)
         if people:
             heading.append(f"\n{people}", style="italic")
         heading.append(f"\n{words.until.format(end=hm(day.current_due))}", style="dim")
@@ -58,7 +59,7 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
         heading = Text(words.states[day.state], style="bold")
     figures, style, caption = timer(day)
     big = Text(big_figures(figures, width - 4), style=style)
-    lines = [top, Text(""), heading, Text(""), Align.center(big), Align.center(Text(caption, style=style))]
+    lines: list[RenderableType] = [top, Text(""), heading, Text(""), Align.center(big), Align.center(Text(caption, style=style))]
     if day.current is not None and day.next is not None:
         lines.append(Text(next_text(day, language)))
     lines += [Text(""), Text(day_line(day, language), style="bold")]

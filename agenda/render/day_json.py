@@ -1,23 +1,24 @@
 """`agenda now --format json`: the live state in FORMAT.md's shape, for scripts and `agenda serve`."""
 
 import json
+from datetime import datetime
 
 from agenda.day.projection import DayState, SegmentState
 from agenda.render.day_text import title_of
 
 
-def _iso(moment) -> str | None:
+def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def _segment(s: SegmentState, language: str) -> dict:
+def _segment(s: SegmentState, language: str) -> dict[str, object]:
     return {"id": s.id, "title": title_of(s, language), "status": s.status,
             "planned_start": _iso(s.planned_start), "planned_end": _iso(s.planned_end),
             "planned_minutes": s.segment.minutes,
             "start": _iso(s.start), "end": _iso(s.end), "minutes": s.minutes}
 
 
-def now_dict(day: DayState) -> dict:
+def now_dict(day: DayState) -> dict[str, object]:
     current = day.current
     following = day.next
     language = day.plan.language

@@ -8,12 +8,17 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from agenda.day.marks import PASSED_OVER
 from agenda.day.projection import DayState, SegmentState, whole_minutes
 from agenda.export.csv_table import neutralize
 from agenda.render.day_text import ending_text, title_of
 from agenda.render.day_words import DayWords, day_words
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 @dataclass(frozen=True)
@@ -35,23 +40,25 @@ class ReportRow:
 @dataclass(frozen=True)
 class Totals:
     started_late_minutes: int | None  # negative: early
-    ended_at: object
+    ended_at: datetime
     past_window_minutes: int
 
 
 def day_report(day: DayState) -> tuple[list[ReportRow], Totals]:
     rows = [ReportRow(s) for s in day.segments]
-    marked = [s for s in day.segments if s.marked and s.segment.kind not in PASSED_OVER]
-    first = min(marked, key=lambda s: s.start.timestamp(), default=None)
-    late = None if first is None or first.planned_start is None else whole_minutes(first.planned_start, first.start)
+    marked = [s for s in day.segments if s.marked and s.segment.kind not in PASSED_OVER and s.start is not None]
+    first = min(marked, key=lambda s: s.start.timestamp() if s.start else 0.0, default=None)
+    late = None
+    if first is not None and first.planned_start is not None and first.start is not None:
+        late = whole_minutes(first.planned_start, first.start)
     return rows, Totals(late, day.end, day.over_window_minutes)
 
 
-def _iso(moment):
+def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def report_dict(day: DayState) -> dict:
+def report_dict(day: DayState) -> dict[str, Any]:
     rows, totals = day_report(day)
     return {
         "forum": {"id": day.plan.forum_id, "title": day.plan.forum.title,
@@ -93,7 +100,7 @@ def report_csv(day: DayState) -> str:
     return out.getvalue()
 
 
-def _span(start, end) -> str:
+def _span(start: datetime | None, end: datetime | None) -> str:
     if start is None and end is None:
         return ""
     return f"{start:%H:%M}–{end:%H:%M}" if start and end else (f"{start:%H:%M}–" if start else f"–{end:%H:%M}")
@@ -151,7 +158,7 @@ def report_markdown(day: DayState, language: str) -> str:
     return "\n".join(lines)
 
 
-def report_table(day: DayState, language: str):
+def report_table(day: DayState, language: str) -> "RenderableType":
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text

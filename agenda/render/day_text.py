@@ -2,19 +2,22 @@
 
 from datetime import datetime
 
+from agenda.day.marks import Mark
 from agenda.day.projection import DayState, SegmentState, whole_minutes
 from agenda.i18n import labels_for
+from agenda.planner import Plan, TimedSegment
 from agenda.render.day_words import DayWords, day_words
 
 
-def title_of(item, language: str) -> str:
+def title_of(item: SegmentState | TimedSegment, language: str) -> str:
     """A segment's title as a reader sees it (a SegmentState or a TimedSegment): its own, else its kind's label."""
     seg = item.segment if isinstance(item, SegmentState) else item
     return labels_for(language).title(seg.title, seg.kind)
 
 
-def hm(moment: datetime) -> str:
-    return f"{moment:%H:%M}"
+def hm(moment: datetime | None) -> str:
+    """A clock reading, 14:03; nothing for a time that is not known."""
+    return "" if moment is None else f"{moment:%H:%M}"
 
 
 def mmss(seconds: int) -> str:
@@ -30,13 +33,13 @@ def day_line(day: DayState, language: str) -> str:
         following = day.next
         if following is not None and day.delay_minutes > 0:
             parts.append(words.start_late.format(n=day.delay_minutes))
-        elif following is not None:
+        elif following is not None and following.start is not None:
             wait = max(0, whole_minutes(day.at, following.start))
             parts.append(words.starts_in.format(start=hm(following.start), n=wait))
     elif day.state != "after":
         parts.append(_pace(words, day.delay_minutes))
     for s in day.resized:
-        template = words.resized if s.allotted < s.segment.minutes else words.resized_grows
+        template = words.resized if (s.allotted or 0) < (s.segment.minutes or 0) else words.resized_grows
         parts.append(template.format(title=title_of(s, language), old=s.segment.minutes, new=s.allotted))
     parts.append(ending_text(words, day))
     return " · ".join(parts)
@@ -61,7 +64,7 @@ def ending_text(words: DayWords, day: DayState) -> str:
     return (words.ended_on_time if done else words.ends_on_time).format(end=end)
 
 
-def speaker_text(segment, language: str) -> str:
+def speaker_text(segment: TimedSegment) -> str:
     """Names only: the desk needs who is on, not their titles."""
     return ", ".join(dict.fromkeys(role.person.name for role in segment.people))
 
@@ -76,7 +79,7 @@ def now_text(day: DayState, language: str) -> str:
         clock = (words.over.format(n=mmss(day.over_seconds)) if day.over_seconds
                  else words.left.format(n=mmss(day.remaining_seconds)))
         head = f"{hm(day.at)} · {title_of(current, language)} · {clock} ({words.until.format(end=hm(day.current_due))})"
-        people = speaker_text(current.segment, language)
+        people = speaker_text(current.segment)
         if people:
             head += f" · {people}"
     lines.append(head)
@@ -92,6 +95,8 @@ def next_text(day: DayState, language: str) -> str:
     """"next: Break at 11:05 (planned 11:00)": a segment that moves says so."""
     words = day_words(language)
     following = day.next
+    if following is None:
+        return words.next_none
     text = words.next.format(title=title_of(following, language), start=hm(following.start))
     planned = following.planned_start
     if planned is not None and hm(planned) != hm(following.start):
@@ -99,12 +104,12 @@ def next_text(day: DayState, language: str) -> str:
     return text
 
 
-def mark_text(plan, mark, withdrawn=None) -> str:
+def mark_text(plan: Plan, mark: Mark, withdrawn: Mark | None = None) -> str:
     """What a mark did, for the line `agenda mark` prints and the message `agenda run` shows."""
     words = day_words(plan.language)
     titles = {s.id: title_of(s, plan.language) for s in plan.segments}
     if withdrawn is not None:
-        what = " ".join(p for p in (withdrawn.kind.value, titles.get(withdrawn.segment, ""), hm(withdrawn.at)) if p)
+        what = " ".join(p for p in (withdrawn.kind.value, titles.get(withdrawn.segment or "", ""), hm(withdrawn.at)) if p)
         return words.mark_done["undo"].format(what=what)
     if mark.segment is None:
         return words.mark_done["last"].format(title="", at=hm(mark.at)).strip()
