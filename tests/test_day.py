@@ -162,9 +162,17 @@ def test_a_pinned_break_pushed_late_squeezes_the_flexible_qa_after_it(tmp_path):
     assert state["over_window_minutes"] == 0 and state["end"] == "2024-05-20T12:00:00+01:00"
 
 
-def test_before_the_first_mark_now_shows_the_time_to_the_start(seed):
+def test_before_the_first_mark_now_shows_the_plan_and_the_time_to_the_start(seed):
     text = run("now", seed, "--at", "13:48").stdout
-    assert text == "13:48 · 시작 전\n다음: 개회식 14:00\n14:00 시작까지 12분 · 15:55 종료 예상 (5분 여유)\n"
+    assert text == ("13:48 · 시작 전\n"
+                    "  13:30~14:00 사전 등록\n"
+                    "  14:00~14:15 개회식\n"
+                    "  14:15~14:20 장내 정리, 좌장 인사말\n"
+                    "  14:20~14:45 발제: AI 시대의 정당 혁신\n"
+                    "  14:45~15:30 지정토론\n"
+                    "  15:30~15:55 질의응답·자유토론\n"
+                    "다음: 개회식 14:00\n"
+                    "14:00 시작까지 12분 · 15:55 종료 예상 (5분 여유)\n")
     state = now(seed, "13:48")
     assert state["state"] == "before" and state["current"] is None and state["delay_minutes"] == 0
     assert by_id(state)["opening"]["start"] == "2023-12-13T14:00:00+09:00"

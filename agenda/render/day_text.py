@@ -70,7 +70,7 @@ def speaker_text(segment: TimedSegment) -> str:
 
 
 def now_text(day: DayState, language: str) -> str:
-    """Three lines: what runs (and its time left or over), what comes next, the day in words."""
+    """What runs (and its time left or over), what comes next, the day in words; before the start, the plan."""
     words = day_words(language)
     lines = []
     current = day.current
@@ -83,6 +83,10 @@ def now_text(day: DayState, language: str) -> str:
         if people:
             head += f" · {people}"
     lines.append(head)
+    if day.state == "before":  # the plan, as it stands, before anything has happened
+        labels = labels_for(language)
+        lines += [f"  {labels.time_range(s.start, s.end)} {title_of(s, language)}" for s in day.segments
+                  if s.status in ("upcoming", "done") and s.end is not None]
     if day.next is not None:
         lines.append(next_text(day, language))
     elif day.state != "after":
