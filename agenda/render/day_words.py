@@ -85,7 +85,7 @@ EN = DayWords(
     next_none="nothing follows", nothing_running="nothing running",
     statuses={"done": "done", "running": "running", "upcoming": "upcoming", "skipped": "skipped",
               "cancelled": "cancelled"},
-    states={"before": "before the start", "running": "running", "between": "between segments", "after": "over"},
+    states={"before": "before the start", "running": "running", "between": "between segments", "after": "finished"},
     more="{n} min over", less="{n} min under", as_planned="as planned",
     headings={"segment": "Segment", "status": "Status", "planned": "Planned", "actual": "Actual",
               "minutes": "Min", "difference": "Difference", "totals": "Totals"},
