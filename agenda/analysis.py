@@ -37,23 +37,23 @@ class Analysis:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def analyze(file: str, language: str | None = None, ignore: Iterable[str] = ()) -> Analysis:
+def analyze(file: str, language: str | None = None, *, ignore: Iterable[str] = ()) -> Analysis:
     try:
         document = read_document(file)
     except Unreadable as error:
         return Analysis(file, None, None, [error.finding], language=language)
-    return analyze_document(document, language, ignore)
+    return analyze_document(document, language, ignore=ignore)
 
 
-def analyze_text(text: str, file: str, language: str | None = None, ignore: Iterable[str] = ()) -> Analysis:
+def analyze_text(text: str, file: str, language: str | None = None, *, ignore: Iterable[str] = ()) -> Analysis:
     try:
         document = parse_text(text, file)
     except Unreadable as error:
         return Analysis(file, None, None, [error.finding], language=language)
-    return analyze_document(document, language, ignore)
+    return analyze_document(document, language, ignore=ignore)
 
 
-def analyze_document(document: Document, language: str | None = None, ignore: Iterable[str] = ()) -> Analysis:
+def analyze_document(document: Document, language: str | None = None, *, ignore: Iterable[str] = ()) -> Analysis:
     from agenda.checks.registry import run_checks
 
     forum_file, findings = parse_forum(document)

@@ -11,10 +11,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, redirect_stderr, redirect_stdout
 from datetime import datetime, timedelta, timezone
 from enum import Enum
-from types import ModuleType
 from typing import TYPE_CHECKING, Optional, TextIO
 
 import typer
+
+try:  # Typer 0.20 and later carry their own copy of Click
+    from typer._click.exceptions import BadParameter, ClickException
+except ImportError:  # pragma: no cover - older Typer uses Click itself
+    from click.exceptions import BadParameter, ClickException
 
 from agenda.errors import AgendaError, UsageError
 from agenda.export.formats import FORMAT_CHOICES, FORMAT_HELP
@@ -52,7 +56,7 @@ def _options(
 class _Command(typer.core.TyperCommand):
     """Typer's command, with help that names each argument by its metavar alone (no `<list[str]>`)."""
 
-    def format_options(self, ctx: typer._click.Context, formatter: typer._click.HelpFormatter) -> None:
+    def format_options(self, ctx: "typer._click.Context", formatter: "typer._click.HelpFormatter") -> None:
         arguments, options = [], []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
@@ -177,13 +181,14 @@ def validate(
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: each file's language."),
 ) -> None:
     """Check forum files and print what is wrong, with file:line:column."""
+    from agenda.messages import catalogue
     from agenda.render.findings_report import report_github, report_json, report_text, summary
     from agenda.validation import validate_paths
 
     run = validate_paths(paths, skip_non_forum, lang.value if lang else None)
     fallback = _reader_language(lang)
     for path in run.skipped:
-        _err(f"{path}: skipped, not a forum file (no `forum` key)")
+        _err(catalogue(fallback).skipped(path))
     if format is ReportFormat.json:
         sys.stdout.write(report_json(run.reports, fallback))
     elif format is ReportFormat.github:
@@ -237,6 +242,7 @@ def export(
     """Write a calendar (.ics) or a document (.md, .html, .csv, .json), or one calendar per person."""
     from agenda.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
+    from agenda.messages import catalogue
     from agenda.output_files import write_output
     from agenda.status import status_for_findings, worst
 
@@ -255,7 +261,7 @@ def export(
         _print_findings(analysis.findings, _reader_language(lang, analysis.language))
         statuses.append(status_for_findings(analysis.findings))
     if any(a.plan is None for a in analyses) or (worst(statuses) and not force):
-        _err("nothing written: fix the errors above, or use --force to export anyway")
+        _err(catalogue(_reader_language(lang, analyses[0].language)).nothing_written())
         raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
     if chosen == "ics":
         from agenda.checks.duplicate_uid import check_export
@@ -265,7 +271,7 @@ def export(
                    check_export([(a.file, a.plan) for a in analyses], segments)]
         if clashes:
             _print_findings(clashes, _reader_language(lang, analyses[0].language))
-            _err("nothing written: two events would share a UID, and a calendar would drop one")
+            _err(catalogue(_reader_language(lang, analyses[0].language)).uids_clash())
             raise typer.Exit(ExitStatus.INVALID)
     if per_person is not None:
         from agenda.export.person_files import write_person_calendars
@@ -284,9 +290,9 @@ def export(
 
         for analysis in analyses:
             for seg in segments_without_start(analysis.plan):
-                name = labels_for(lang.value if lang else analysis.plan.language).title(seg.title, seg.kind)
-                _err(f"{analysis.file}: {name} has no start and is not in the calendar; "
-                     f"give it `at:` or a `duration`")
+                language = _reader_language(lang, analysis.language)
+                name = labels_for(language).title(seg.title, seg.kind)
+                _err(catalogue(language).not_in_calendar(analysis.file, name))
     if output != "-":
         _err(f"wrote {output}")
 
@@ -369,6 +375,7 @@ def publish(
     from agenda.publish.credentials import login_for
     from agenda.publish.publisher import PublishError
     from agenda.publish.publisher import publish as publish_plans
+    from agenda.messages import catalogue
     from agenda.publish.words import summary_line
     from agenda.status import status_for_findings, worst
 
@@ -377,7 +384,7 @@ def publish(
     for analysis in analyses:
         _print_findings(analysis.findings, _reader_language(None, analysis.language))
     if any(a.plan is None for a in analyses) or worst(status_for_findings(a.findings) for a in analyses):
-        _err("nothing published: fix the errors above")
+        _err(catalogue(_reader_language(None, analyses[0].language)).nothing_published())
         raise typer.Exit(ExitStatus.INVALID)
     plans = [a.plan for a in analyses]
     language = plans[0].language
@@ -387,8 +394,7 @@ def publish(
         for analysis in analyses:
             for seg in segments_without_start(analysis.plan):
                 name = labels_for(analysis.plan.language).title(seg.title, seg.kind)
-                _err(f"{analysis.file}: {name} has no start and is not in the calendar; "
-                     f"give it `at:` or a `duration`")
+                _err(catalogue(analysis.plan.language).not_in_calendar(analysis.file, name))
     try:
         outcome = publish_plans(plans, to, login, segments=segments, dry_run=dry_run)
     except PublishError as error:
@@ -488,6 +494,27 @@ def configure_process(args: Sequence[str]) -> None:
         gc.disable()
 
 
+def option_error(error: ClickException) -> str:
+    """A bad option or argument in plain words: `--lang: choose ko or en (got 'fr')`."""
+    message = str(error.format_message())
+    context = getattr(error, "ctx", None)
+    try_help = f"\nTry '{context.command_path} --help' for help." if context is not None else ""
+    param = getattr(error, "param", None)
+    if not isinstance(error, BadParameter) or param is None:
+        return message + try_help
+    detail = str(getattr(error, "message", "")).removeprefix("Value error, ")
+    if not detail:  # a missing argument or option: Click's own words say it best
+        return message + try_help
+    name = param.opts[0] if param.opts else (param.metavar or param.name or "value")
+    choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
+    got = re.match(r"(.+?) is not one of ", detail)
+    if choices and got:
+        words = [str(getattr(c, "value", c)) for c in choices]
+        listed = " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
+        return f"{name}: choose {listed} (got {got.group(1)})"
+    return f"{name}: {detail}{try_help}"
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -510,66 +537,33 @@ def main(
         if environ is not None:
             scope.enter_context(_environment(environ))
         configure_process(args)
+        for command in app.registered_commands:  # every command, also those added later, gets the plain help
+            if command.cls in (None, typer.core.TyperCommand):
+                command.cls = _Command
         return _run_app(args)
 
 
-def _click_errors() -> ModuleType:
-    """Click's exceptions: vendored inside Typer since 0.2x, the click package before."""
-    try:
-        from typer._click import exceptions
-    except ImportError:  # pragma: no cover - older Typer on Click
-        from click import exceptions  # type: ignore[no-redef]
-    return exceptions
-
-
-def option_error(error: Exception) -> str:
-    """A bad option or argument in plain words: `--lang: choose ko or en (got 'fr')`."""
-    BadParameter = _click_errors().BadParameter
-    message = str(error.format_message())  # type: ignore[attr-defined]
-    if isinstance(error, BadParameter) and error.param is not None:
-        name = error.param.opts[0] if error.param.opts else (error.param.metavar or error.param.name or "value")
-        detail = error.message.removeprefix("Value error, ")
-        if not detail:  # a missing argument or option: Click's own words say it best
-            return f"{message}\nTry '{error.ctx.command_path} --help' for help." if error.ctx else message
-        choices = getattr(getattr(error.param, "type_descriptor", None), "choices", None)
-        got = re.match(r"(.+?) is not one of ", detail)
-        if choices and got:
-            words = [str(getattr(c, "value", c)) for c in choices]
-            listed = " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
-            return f"{name}: choose {listed} (got {got.group(1)})"
-        message = f"{name}: {detail}"
-    if getattr(error, "ctx", None) is not None:
-        message += f"\nTry '{error.ctx.command_path} --help' for help."
-    return message
-
-
 def _run_app(args: list[str]) -> ExitStatus:
-    errors = _click_errors()
-    aborted = (KeyboardInterrupt, getattr(errors, "Abort", None) or typer.Abort)
-    for command in app.registered_commands:  # every command, also those added later, gets the plain help
-        if command.cls in (None, typer.core.TyperCommand):
-            command.cls = _Command
     try:
         try:
             outcome = app(args=args, prog_name="agenda", standalone_mode=False)
         except typer.Exit as done:
             return ExitStatus(done.exit_code)
-        except SystemExit as done:  # shell completion ends the process itself
-            return ExitStatus(done.code if isinstance(done.code, int) else ExitStatus.SUCCESS)
-        except errors.UsageError as error:
+        except SystemExit as done:  # Typer's --show-completion and --install-completion end with sys.exit
+            return ExitStatus.SUCCESS if done.code in (0, None) else ExitStatus.ERROR
+        except typer.Abort:
+            raise KeyboardInterrupt from None
+        except ClickException as error:
             if type(error).__name__ == "NoArgsIsHelpError":  # `agenda` alone: the help, as Click shows it
                 error.show()
             else:
                 _err(option_error(error))
             return ExitStatus.ERROR
-        except errors.ClickException as error:
-            _err(option_error(error))
-            return ExitStatus.ERROR
         return ExitStatus(outcome) if isinstance(outcome, int) else ExitStatus.SUCCESS
     except AgendaError as error:
         _err(f"agenda: {error}")
         return ExitStatus.ERROR
-    except aborted:
+    except KeyboardInterrupt:
         _err("agenda: interrupted")
         return ExitStatus.ERROR_CTRL_C
     except RecursionError:

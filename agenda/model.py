@@ -255,7 +255,8 @@ def _check_code(code: str) -> str:
     return code
 
 
-CheckCode = Annotated[str, AfterValidator(_check_code)]
+CheckCode = Annotated[str, AfterValidator(_check_code),
+                      WithJsonSchema({"type": "string", "enum": list(CHECK_CODES)})]
 
 
 class Rules(_Strict):

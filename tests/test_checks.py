@@ -319,3 +319,16 @@ def test_legacy_zone_names_the_city_zone_meant(zone, meant):
 def test_city_zones_are_not_legacy(zone):
     assert [f for f in analyze_text(forum(CLEAN_PROGRAM, zone=zone), "f.yaml").findings
             if f.code == "legacy-zone"] == []
+
+
+def test_the_schema_rejects_an_unknown_ignore_code_as_validate_does():
+    import jsonschema
+
+    from agenda.loading import parse_text
+    from agenda.schema import forum_schema
+
+    good = parse_text(CLEAN + "rules:\n  ignore: [slack, legacy-zone]\n", "f.yaml").data
+    jsonschema.validate(good, forum_schema())
+    bad = parse_text(CLEAN + "rules:\n  ignore: [slak]\n", "f.yaml").data
+    with pytest.raises(jsonschema.ValidationError, match="'slak' is not one of"):
+        jsonschema.validate(bad, forum_schema())

@@ -39,7 +39,8 @@ def test_folder_in_github_annotations(monkeypatch):
         "16:00까지 5분이 비어 있습니다. 순서 하나를 늘리거나 유연한 시간으로 바꾸세요")
     assert korean.stderr == NOTE + "4 files: 2 errors, 1 warning\n"  # several files: the locale (C) decides
     in_korean_locale = run("validate", "--format", "github", "forums/", exit_status=1, env={"LANG": "ko_KR.UTF-8"})
-    assert in_korean_locale.stderr == NOTE + "파일 4개: 오류 2개, 경고 1개\n"
+    assert in_korean_locale.stderr == ("forums/drafts/notes.yaml: 포럼 파일이 아니라(`forum` 키 없음) 건너뜁니다\n"
+                                       "파일 4개: 오류 2개, 경고 1개\n")
 
 
 def test_folder_in_json(monkeypatch):

@@ -73,14 +73,16 @@ def test_html_is_the_printed_programme_in_korean(tmp_path):
     raw = export(tmp_path, SEED, ".html").decode("utf-8")
     assert '<html lang="ko">' in raw
     assert "2023년 12월 13일(수) 14:00~16:00" in raw and "국회의원회관 제2간담회의실" in raw
-    assert "115 / 120분 · 5분 미배정" in raw
+    assert "115 / 120분" not in raw  # a planning figure, not for attendees
     assert 'class="block unscheduled" style="width:4.1667%"' in raw  # 5 of 120 minutes
+    assert ('<div class="scale"><span style="left:0.0000%">14:00</span><span style="left:50.0000%">15:00</span>'
+            '<span style="left:100.0000%">16:00</span></div>') in raw
     assert "@page { size: A4" in raw and "http" not in raw.replace("http://evil.example", "")
 
 
 def test_html_in_english_for_a_korean_forum(tmp_path):
     raw = export(tmp_path, SEED, ".html", "--lang", "en").decode("utf-8")
-    assert "Wednesday, 13 December 2023, 14:00–16:00" in raw and "Opening" in raw and "115 / 120 min" in raw
+    assert "Wednesday, 13 December 2023, 14:00–16:00" in raw and "Opening" in raw and "115 / 120 min" not in raw
 
 
 def test_hostile_html_is_escaped(tmp_path):
@@ -136,8 +138,8 @@ def test_csv_has_a_row_per_segment_and_timed_item(forum, tmp_path):
         expected.append((seg.id, seg.kind, hm(seg.start), hm(seg.end)))
         expected += [(seg.id, "item", hm(i.start), hm(i.end)) for i in seg.items if i.start]
     assert [(r["segment"], r["kind"], r["start"], r["end"]) for r in rows] == expected
-    assert list(rows[0]) == ["date", "start", "end", "start_iso", "end_iso", "minutes", "kind", "title", "people",
-                             "notes", "forum", "segment"]
+    assert list(rows[0]) == ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum",
+                             "segment", "start_iso", "end_iso"]
 
 
 def test_seed_csv_reads_back_in_korean(tmp_path):
@@ -180,7 +182,7 @@ def test_terminal_timeline(monkeypatch):
     golden("plan-seed-timeline.txt", run("plan", SEED, "--timeline").stdout)
     narrow = run("plan", ENGLISH, "--timeline", env={"COLUMNS": "40"}).stdout
     lines = narrow.splitlines()
-    scale = next(n for n, line in enumerate(lines) if re.fullmatch(r"09:00 +12:30", line))
+    scale = next(n for n, line in enumerate(lines) if re.fullmatch(r"09:00 +10:00 +11:00 +12:30", line))
     assert len(lines[scale]) == 40 and len(lines[scale - 1]) == 40  # the bar spans the terminal exactly
 
 

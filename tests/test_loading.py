@@ -135,3 +135,16 @@ def test_unquoted_date_and_times_in_toml_and_yaml_agree():
     toml = analyze(str(FIXTURES / "formats" / "forum.toml")).plan
     json_ = analyze(str(FIXTURES / "formats" / "forum.json")).plan
     assert [(s.start, s.end) for s in toml.segments] == [(s.start, s.end) for s in json_.segments]
+
+
+@pytest.mark.parametrize("path", MALFORMED, ids=lambda p: p.name)
+def test_malformed_file_in_korean(path):
+    import re
+
+    status, _ = EXPECTED[path.name]
+    korean = run("validate", "--lang", "ko", path, exit_status=status).stdout.splitlines()
+    english = run("validate", "--lang", "en", path, exit_status=status).stdout.splitlines()
+    for ko_line, en_line in zip(korean[:-1], english[:-1]):
+        code = re.search(r" (error|warning)\[[a-z-]+\] ", en_line)
+        assert code is not None and code.group() in ko_line  # same position, severity and code
+        assert re.search("[가-힣]", ko_line.split(code.group(), 1)[1]), ko_line

@@ -87,3 +87,64 @@ def test_the_terminal_marks_times_on_the_next_day(tmp_path):
     assert "23:00–00:00(+1)" in out
     assert "00:00(+1)–00:30(+1)" in out
     assert "Saturday, 2 November 2024, 23:00–01:30(+1)" in out
+
+
+def test_the_printed_timeline_marks_the_forums_own_hours(tmp_path):
+    from html.parser import HTMLParser
+
+    forum = NIGHT.format(zone="Asia/Kolkata").replace('"23:00"', '"09:15"').replace('"01:30"', '"11:45"')
+
+    class Scale(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.marks: list[tuple[str, str]] = []
+            self.inside: str | None = None
+
+        def handle_endtag(self, tag: str) -> None:
+            self.inside = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            style = dict(attrs).get("style") or ""
+            self.inside = style if tag == "span" and style.startswith("left:") else None
+
+        def handle_data(self, data: str) -> None:
+            if self.inside:
+                self.marks.append((self.inside, data))
+
+    page = Scale()
+    page.feed(run("export", write(tmp_path, forum), "-o", "-", "--format", "html").stdout)
+    assert page.marks == [("left:0.0000%", "09:15"), ("left:30.0000%", "10:00"), ("left:70.0000%", "11:00"),
+                          ("left:100.0000%", "11:45")]
+
+
+def test_renderers_show_the_forums_wall_clock_whatever_zone_the_plan_keeps_its_instants_in():
+    """The planner may keep instants in UTC: every renderer goes through plan.local before showing one."""
+    from dataclasses import replace
+    from datetime import UTC
+
+    from agenda.analysis import analyze
+    from agenda.export.formats import export_bytes
+    from agenda.render.plan_table import plan_table
+    from agenda.render.plan_text import plan_text
+    from helpers import SEED
+    from rich.console import Console
+
+    def utc(moment):
+        return None if moment is None else moment.astimezone(UTC)
+
+    plan = analyze(str(SEED)).plan
+    segments = tuple(replace(seg, start=utc(seg.start), end=utc(seg.end),
+                             items=tuple(replace(i, start=utc(i.start), end=utc(i.end)) for i in seg.items))
+                     for seg in plan.segments)
+    in_utc = replace(plan, window_start=utc(plan.window_start), window_end=utc(plan.window_end), segments=segments)
+    assert in_utc.segments[1].start.utcoffset() == timedelta(0)
+    for fmt in ("markdown", "html", "csv"):
+        assert export_bytes(fmt, [in_utc]) == export_bytes(fmt, [plan]), fmt
+    assert plan_text(in_utc) == plan_text(plan)
+
+    def table(p):
+        console = Console(width=80, record=True, file=io.StringIO(), color_system=None)
+        console.print(plan_table(p))
+        return console.export_text()
+
+    assert table(in_utc) == table(plan)

@@ -18,7 +18,8 @@ from agenda.planner import Plan
 from agenda.render.people import people_lines
 from agenda.render.programme_rows import programme_rows
 
-HEADER = ["date", "start", "end", "start_iso", "end_iso", "minutes", "kind", "title", "people", "notes", "forum", "segment"]
+HEADER = ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum", "segment",
+          "start_iso", "end_iso"]  # added last, so readers that count columns keep working
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -42,11 +43,10 @@ def rows(plan: Plan, language: str | None = None) -> Iterator[list[str]]:
         if moment is None:
             continue  # an item without minutes has no time of its own
         cells = [moment.date().isoformat(), f"{row.start:%H:%M}" if row.start else "",
-                 f"{row.end:%H:%M}" if row.end else "", _iso(row.start), _iso(row.end),
-                 "" if row.minutes is None else str(row.minutes)]
+                 f"{row.end:%H:%M}" if row.end else "", "" if row.minutes is None else str(row.minutes)]
         text = [row.kind, row.title, "; ".join(people_lines(row.people, labels)), row.note or "",
                 plan.forum_id, row.segment_id]
-        yield cells + [neutralize(cell) for cell in text]
+        yield cells + [neutralize(cell) for cell in text] + [_iso(row.start), _iso(row.end)]
 
 
 def _iso(moment: datetime | None) -> str:

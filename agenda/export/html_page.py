@@ -10,10 +10,8 @@ from agenda.i18n import Labels, labels_for
 from agenda.kinds import KINDS
 from agenda.planner import Plan
 from agenda.render.people import people_lines, person_text
-from agenda.render.programme_rows import Row, programme_rows
-from agenda.timeline import timeline_blocks
-
-COLOURS = {name: row.paper for name, row in KINDS.items()}
+from agenda.render.programme_rows import Row, forum_when, programme_rows
+from agenda.timeline import hour_marks, timeline_blocks
 
 STYLE = """
 @page { size: A4; margin: 12mm; }
@@ -40,8 +38,9 @@ tr.cancelled .title { text-decoration: line-through; color: #888; }
          border-right: 1px solid #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .block.unscheduled { background: repeating-linear-gradient(45deg, #fff, #fff 2px, #ddd 2px, #ddd 4px); color: #555; }
 .block.cancelled { text-decoration: line-through; opacity: 0.6; }
-.scale { display: flex; justify-content: space-between; font-size: 8pt; color: #555; }
-.total { margin-top: 2mm; font-weight: bold; }
+.scale { position: relative; height: 4mm; font-size: 8pt; color: #555; }
+.scale span { position: absolute; transform: translateX(-50%); }
+.scale span:first-child { transform: none; } .scale span:last-child { transform: translateX(-100%); }
 ul.people { columns: 2; margin: 0; padding-left: 5mm; font-size: 8.5pt; }
 .forum + .forum { page-break-before: always; }
 @media print { body { padding: 0; max-width: none; } }
@@ -63,7 +62,6 @@ def forum_section(plan: Plan, language: str | None = None) -> str:
         parts.append(f'<p class="description">{_cell(plan.forum.description)}</p>')
     parts += [f"<h2>{escape(labels.programme_heading)}</h2>", _programme(plan, labels),
               f"<h2>{escape(labels.timeline_heading)}</h2>", _timeline(plan, labels)]
-    parts.append(f'<p class="total">{escape(labels.total(plan.scheduled_minutes, plan.window_minutes, plan.slack_minutes, plan.overrun_minutes))}</p>')
     people = _people(plan, labels)
     if people:
         parts.append(f"<h2>{escape(labels.people_list_heading)}</h2>")
@@ -81,7 +79,7 @@ def _header(plan: Plan, labels: Labels) -> str:
     out.append(f"<h1>{escape(forum.title)}</h1>")
     if forum.theme:
         out.append(f'<p class="theme">{escape(forum.theme)}</p>')
-    details = [(labels.date_label, labels.when(plan.local(plan.window_start), plan.local(plan.window_end)))]
+    details = [(labels.date_label, forum_when(plan, labels))]
     if forum.venue:
         details.append((labels.venue, forum.venue))
     if forum.organizer:
@@ -125,15 +123,16 @@ def _timeline(plan: Plan, labels: Labels) -> str:
                        f"{escape(tip)}</div>")
         else:
             css = "block cancelled" if block.cancelled else "block"
-            out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{COLOURS[block.kind]}" '
+            out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{KINDS[block.kind].paper}" '
                        f'title="{escape(tip)}">{escape(name)}</div>')
     out.append("</div>")
-    out.append(f'<div class="scale"><span>{plan.local(plan.window_start):%H:%M}</span>'
-               f'<span>{plan.local(plan.window_end):%H:%M}</span></div>')
+    out.append('<div class="scale">' + "".join(
+        f'<span style="left:{100 * offset / plan.window_minutes:.4f}%">{clock:%H:%M}</span>'
+        for offset, clock in hour_marks(plan)) + "</div>")
     return "\n".join(out)
 
 
-def _people(plan: Plan, labels) -> list[str]:
+def _people(plan: Plan, labels: Labels) -> list[str]:
     """Everyone who takes part, once each, in order of first appearance."""
     seen: dict[str, None] = {}
     roles = list(plan.hosts)

@@ -13,9 +13,10 @@ def load_json(text: str, file: str) -> tuple[object, SourceMap]:
         raise Unreadable(file, "json-syntax", error.lineno, error.colno, detail=error.msg) from None
     except RecursionError:
         raise Unreadable(file, "json-too-deep") from None
-    try:
-        from agenda.loading.yaml12 import load_yaml
+    from agenda.loading.yaml12 import load_yaml
 
+    positions: SourceMap
+    try:
         _, positions, _ = load_yaml(text, file)
     except Unreadable:
         positions = NoPositions()  # valid JSON that libyaml reads otherwise: findings point to 1:1

@@ -84,8 +84,11 @@ def _value_problem(kind: str, detail: Any, path: Path) -> tuple[str, dict[str, A
         return kind, {"field": field, **args}
     args = {"field": field, "type": kind, "detail": _clean(detail["msg"])}
     if kind in ("enum", "literal_error") and isinstance(value, str):
+        choices = _choices(str(context.get("expected", "")))
         args["value"] = value
-        args["suggestion"] = _choice(value, context.get("expected", ""))
+        args["choices"] = choices
+        args["suggestion"] = _choice(value, choices)
+        args["korean_word"] = value.strip() in KIND_WORDS
     elif kind == "list_type" and isinstance(value, str) and "," in value:
         args["items"] = tuple(part.strip() for part in value.split(",") if part.strip())
     return "schema", args
@@ -99,9 +102,13 @@ def _argument(value: object) -> Argument:
     return str(value)
 
 
-def _choice(value: str, expected: str) -> str | None:
+def _choices(expected: str) -> tuple[str, ...]:
+    """The allowed values from Pydantic's "'a', 'b' or 'c'"."""
+    return tuple(part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '"))
+
+
+def _choice(value: str, choices: tuple[str, ...]) -> str | None:
     """The allowed value probably meant: a Korean kind word, a known alias, or a close spelling."""
-    choices = [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '")]
     if value.strip() in KIND_WORDS:
         return KIND_WORDS[value.strip()]
     if value.strip().lower() in CHOICE_ALIASES and CHOICE_ALIASES[value.strip().lower()] in choices:

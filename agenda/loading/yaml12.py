@@ -179,6 +179,7 @@ def _flatten(chain: tuple | None) -> Path:
 
 _HINTS = (
     ("cannot start any token", "\t", "tab"),
+    ("tab character", "", "tab"),
     ("mapping values are not allowed", "", "quote-colon"),
     ("could not find expected ':'", "", "missing-colon"),
     ("found undefined alias", "", "alias"),
@@ -187,24 +188,32 @@ _HINTS = (
 )
 """(fragment of libyaml's problem, character at the mark, hint): the commonest syntax errors organizers make."""
 
-_KEY_AT_LINE_START = re.compile(r"^\s*[^\s:#][^:#]*$")
+_KEY_LINE = re.compile(r"^( *)[^\s:#'\"\[{-][^:#]*:(\s|$)")
 
 
 def _hint(problem: str, text: str, mark: yaml.Mark | None) -> str:
     """The hint for a syntax error, or "" when none fits."""
+    if mark is not None and ("mapping values are not allowed" in problem or "expected key" in problem) \
+            and _over_indented_key(text, mark.line):
+        return "indent"
     found = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
     for fragment, character, hint in _HINTS:
         if fragment in problem and (not character or found == character):
-            if hint == "quote-colon" and mark is not None and _over_indented_key(text, mark.index):
-                return "indent"
             return hint
     return ""
 
 
-def _over_indented_key(text: str, index: int) -> bool:
-    """`key:` alone at the start of its line, so the colon is not in a value: the line is indented too far."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return bool(_KEY_AT_LINE_START.match(text[line_start:index]))
+def _over_indented_key(text: str, line_index: int) -> bool:
+    """The line is `key: ...`, indented deeper than the line above, which does not open a mapping."""
+    lines = text.splitlines()
+    if not 0 < line_index < len(lines):
+        return False
+    key = _KEY_LINE.match(lines[line_index])
+    above = next((line for line in reversed(lines[:line_index]) if line.strip() and
+                  not line.lstrip().startswith("#")), None)
+    if key is None or above is None or above.rstrip().endswith(":"):
+        return False
+    return len(key.group(1)) > len(above) - len(above.lstrip(" "))
 
 
 def load_yaml(text: str, file: str) -> tuple[object, YamlSourceMap, list[tuple[Path, int, int]]]:

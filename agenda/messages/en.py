@@ -65,7 +65,9 @@ def _missing(a: Arguments) -> str:
 
 def _schema(a: Arguments) -> str:
     message = text(a, "detail")
-    if a.get("suggestion"):
+    if a.get("korean_word") and a.get("suggestion"):
+        message += f"; {quoted(a, 'value')} is written {text(a, 'suggestion')} (kinds are English codes)"
+    elif a.get("suggestion"):
         message += f"; did you mean {quoted(a, 'suggestion')}?"
     if a.get("items"):
         message += f"; write a list in brackets: [{', '.join(names(a, 'items'))}]"
@@ -182,6 +184,26 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/not-a-time": lambda a: f"{quoted(a, 'value')} is not a time of day; write it as HH:MM, e.g. 14:00",
     "invalid-field/unknown-zone": _unknown_zone,
 }
+
+
+def skipped(path: str) -> str:
+    return f"{path}: skipped, not a forum file (no `forum` key)"
+
+
+def nothing_written() -> str:
+    return "nothing written: fix the errors above, or use --force to export anyway"
+
+
+def uids_clash() -> str:
+    return "nothing written: two events would share a UID, and a calendar would drop one"
+
+
+def nothing_published() -> str:
+    return "nothing published: fix the errors above"
+
+
+def not_in_calendar(file: str, title: str) -> str:
+    return f"{file}: {title} has no start and is not in the calendar; give it `at:` or a `duration`"
 
 
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:

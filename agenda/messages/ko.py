@@ -4,6 +4,8 @@ Particles follow the word before them (질의응답이, 휴식이 / 발제가), 
 sentences read naturally whatever the titles are.
 """
 
+from datetime import date
+
 from agenda.findings import Arguments
 from agenda.messages import arguments
 from agenda.messages.arguments import Sentence, clock, hm, local, names, number, path, quoted
@@ -38,6 +40,21 @@ def josa(word: str, with_final: str, without_final: str) -> str:
 def _day(a: Arguments, name: str) -> str:
     moment = local(a, name)
     return f"{moment.month}월 {moment.day}일"
+
+
+def _date(a: Arguments) -> str:
+    """The wall day the file names (`day`), as Korean programmes write it."""
+    value = a["day"]
+    assert isinstance(value, date)
+    return f"{value.year}년 {value.month}월 {value.day}일"
+
+
+def _kind(kind: str) -> str:
+    """A kind code with its Korean label: 지정토론(panel)."""
+    from agenda.i18n import KO
+
+    label = KO.kinds.get(kind)
+    return f"{label}({kind})" if label else kind
 
 
 YAML_HINTS = {
@@ -122,15 +139,19 @@ _SCHEMA = {
 
 
 def _schema(a: Arguments) -> str:
+    if a.get("korean_word") and a.get("suggestion"):
+        return f"{quoted(a, 'value')}은(는) 영문 코드 {text(a, 'suggestion')}(으)로 씁니다. 예: kind: {text(a, 'suggestion')}"
     problem = _SCHEMA.get(text(a, "type"))
     if problem is None:
         message = f"값이 올바르지 않습니다({text(a, 'detail')})"
     elif a.get("value") is not None:
-        message = f"{quoted(a, 'value')}: {problem}"
+        message = f"{quoted(a, 'value')}은(는) {problem}"
     else:
         message = problem
     if a.get("suggestion"):
         message += f". {quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?"
+    elif a.get("choices"):
+        message += f". 쓸 수 있는 값: {', '.join(names(a, 'choices'))}"
     if a.get("items"):
         message += f". 목록은 대괄호로 씁니다: [{', '.join(names(a, 'items'))}]"
     return message
@@ -164,8 +185,8 @@ MESSAGES: dict[str, Sentence] = {
         f"{josa(text(a, 'title'), '이', '가')} {hm(a, 'start')}에 시작해 {hm(a, 'ends')}에 끝나는 "
         f"{josa(text(a, 'before'), '과', '와')} {number(a, 'minutes')}분 겹칩니다"),
     "gap": lambda a: (
-        f"{text(a, 'before')}({hm(a, 'ends')} 종료)와 {text(a, 'title')}({hm(a, 'start')} 시작) 사이가 "
-        f"{number(a, 'minutes')}분 비어 있습니다"),
+        f"{hm(a, 'ends')}에 끝나는 {josa(text(a, 'before'), '과', '와')} {hm(a, 'start')}에 시작하는 "
+        f"{text(a, 'title')} 사이가 {number(a, 'minutes')}분 비어 있습니다"),
     "slack": _slack,
     "items-overflow": lambda a: (
         f"{text(a, 'title')}의 세부 순서를 합하면 {number(a, 'total')}분으로, 배정된 {number(a, 'minutes')}분보다 "
@@ -174,17 +195,18 @@ MESSAGES: dict[str, Sentence] = {
         f"{text(a, 'title')}: 한 명당 {number(a, 'each')}분 x {number(a, 'speakers')}명은 "
         f"{number(a, 'each') * number(a, 'speakers')}분인데 duration은 {number(a, 'duration')}분입니다. "
         f"하나를 고치거나 duration을 지우세요"),
-    "missing-kind": lambda a: f"rules.require에 {text(a, 'kind')} 순서가 있는데 프로그램에 없습니다",
+    "missing-kind": lambda a: (
+        f"rules.require에 있는 {_kind(text(a, 'kind'))} 순서가 프로그램에 없습니다"),
     "unknown-person": _unknown_person,
     "unused-person": lambda a: f"{quoted(a, 'id')}({text(a, 'name')})은(는) people에 있지만 맡은 순서가 없습니다",
     "duplicate-id": lambda a: (
         f"순서 id {quoted(a, 'id')}은(는) 이미 {path(a, 'first')}에서 썼습니다. id는 겹치면 안 됩니다"),
     "zero-duration": _zero_duration,
     "nonexistent-time": lambda a: (
-        f"{a['day']} {clock(a)}은(는) {text(a, 'zone_name')}에 없는 시각입니다(일광 절약 시간으로 시계가 "
+        f"{_date(a)} {josa(clock(a), '은', '는')} {text(a, 'zone_name')} 시간대에 없는 시각입니다(일광 절약 시간으로 시계가 "
         f"앞당겨짐). 다른 시각을 고르세요"),
     "ambiguous-time": lambda a: (
-        f"{a['day']} {clock(a)}은(는) {text(a, 'zone_name')}에서 두 번 옵니다(일광 절약 시간이 끝나 시계가 "
+        f"{_date(a)} {josa(clock(a), '은', '는')} {text(a, 'zone_name')} 시간대에서 두 번 옵니다(일광 절약 시간이 끝나 시계가 "
         f"되돌아감). agenda는 앞의 것으로 봅니다"),
     "crosses-midnight": _crosses_midnight,
     "missing-id": lambda a: (
@@ -245,6 +267,26 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/not-a-time": lambda a: f"{quoted(a, 'value')}은(는) 시각이 아닙니다. HH:MM으로 쓰세요. 예: 14:00",
     "invalid-field/unknown-zone": _unknown_zone,
 }
+
+
+def skipped(path: str) -> str:
+    return f"{path}: 포럼 파일이 아니라(`forum` 키 없음) 건너뜁니다"
+
+
+def nothing_written() -> str:
+    return "아무것도 쓰지 않았습니다. 위의 오류를 고치거나 --force로 그래도 내보내세요"
+
+
+def uids_clash() -> str:
+    return "아무것도 쓰지 않았습니다. 두 일정의 UID가 같아 캘린더가 하나를 버리게 됩니다"
+
+
+def nothing_published() -> str:
+    return "아무것도 올리지 않았습니다. 위의 오류를 고치세요"
+
+
+def not_in_calendar(file: str, title: str) -> str:
+    return f"{file}: {josa(title, '은', '는')} 시작 시각이 없어 캘린더에 넣지 않았습니다. `at:`이나 `duration`을 주세요"
 
 
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:

@@ -1,21 +1,23 @@
 """The plan as FORMAT.md's JSON: the shape CI scripts and other programs read."""
 
 import json
+from datetime import datetime
+from typing import Any
 
 from agenda.i18n import labels_for
 from agenda.planner import Plan, Role
 
 
-def _iso(moment) -> str | None:
+def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def _person(role: Role) -> dict:
+def _person(role: Role) -> dict[str, str | None]:
     person = role.person
     return {"name": person.name, "role": role.role, "affiliation": person.affiliation, "title": person.title}
 
 
-def plan_dict(plan: Plan, language: str | None = None) -> dict:
+def plan_dict(plan: Plan, language: str | None = None) -> dict[str, Any]:
     """FORMAT.md's plan; `language` (default: the file's) names segments that have no title of their own."""
     labels = labels_for(language or plan.language)
     forum = plan.forum

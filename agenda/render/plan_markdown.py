@@ -5,7 +5,7 @@ import re
 from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan
 from agenda.render.people import people_lines
-from agenda.render.programme_rows import Row, programme_rows
+from agenda.render.programme_rows import Row, forum_when, programme_rows
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -48,7 +48,7 @@ def plan_markdown(plan: Plan, language: str | None = None) -> str:
     if forum.series:
         number = f" ({labels.series_number.format(n=forum.series.number)})" if forum.series.number else ""
         lines += [f"**{labels.series}:** {escape(forum.series.title)}{number}  "]
-    lines += [f"**{labels.date_label}:** {labels.when(plan.local(plan.window_start), plan.local(plan.window_end))}  "]
+    lines += [f"**{labels.date_label}:** {forum_when(plan, labels)}  "]
     if forum.venue:
         lines += [f"**{labels.venue}:** {escape(forum.venue)}  "]
     if forum.organizer:

@@ -3,7 +3,7 @@
 from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan, TimedSegment
 from agenda.render.people import people_lines
-from agenda.render.programme_rows import Row, segment_rows
+from agenda.render.programme_rows import Row, forum_when, segment_rows
 
 
 def segment_text(plan: Plan, seg: TimedSegment, labels: Labels) -> list[str]:
@@ -28,7 +28,7 @@ def plan_text(plan: Plan, language: str | None = None) -> str:
     lines = []
     if forum.theme:
         lines.append(forum.theme)
-    lines.append(labels.when(plan.local(plan.window_start), plan.local(plan.window_end)))
+    lines.append(forum_when(plan, labels))
     if forum.venue:
         lines.append(forum.venue)
     if forum.organizer:

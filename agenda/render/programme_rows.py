@@ -55,7 +55,7 @@ def _segment_row(plan: Plan, seg: TimedSegment, labels: Labels) -> Row:
     start, end = plan.local(seg.start), plan.local(seg.end)
     state: State = "section" if seg.kind == "section" else "cancelled" if seg.cancelled else "scheduled"
     return Row(0, seg.kind, seg.id, start, end, when(plan, labels, start, end), seg.minutes,
-               labels.title(seg.title, seg.kind), seg.people, seg.segment.note, state)
+               labels.title(seg.title, seg.kind), segment_people(seg), seg.segment.note, state)
 
 
 def _item_row(plan: Plan, seg: TimedSegment, item: TimedItem, labels: Labels) -> Row:
@@ -74,6 +74,13 @@ def segment_people(seg: TimedSegment) -> tuple[Role, ...]:
 
 def _key(role: Role) -> object:
     return role.ref if role.ref is not None else role.person
+
+
+def forum_when(plan: Plan, labels: Labels) -> str:
+    """The forum's date and window on its own wall clock: "2023년 12월 13일(수) 14:00~16:00"."""
+    start, end = plan.local(plan.window_start), plan.local(plan.window_end)
+    assert start is not None and end is not None  # a window always has both ends
+    return labels.when(start, end)
 
 
 def when(plan: Plan, labels: Labels, start: datetime | None, end: datetime | None) -> str:
