@@ -609,3 +609,208 @@ def entry_point() -> None:
 
     gc.freeze()
     sys.exit(status)
+
+
+# On the day: the live programme (FORMAT.md, "On the day").
+
+class MarkWord(str, Enum):
+    start = "start"
+    end = "end"
+    next = "next"
+    skip = "skip"
+    undo = "undo"
+
+
+class NowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class DayReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+def _day_plan(file: str, lang: Optional[Lang]):
+    """The plan to run the day by; a file with errors the planner cannot read exits 1."""
+    from agenda.analysis import analyze
+
+    analysis = analyze(file, lang.value if lang else None)
+    if analysis.plan is None:
+        _print_findings(analysis.findings, _reader_language(lang, analysis.language))
+        raise typer.Exit(_unplanned(analysis.findings))
+    return analysis.plan.read_in(lang.value if lang else None)
+
+
+def _moment(text: Optional[str], plan):
+    from agenda.day.times import parse_moment
+
+    if text is None:
+        return None
+    try:
+        return parse_moment(text, plan)
+    except ValueError as error:
+        raise UsageError(f"--at: {error}") from None
+
+
+def _log_path(file: str, log: Optional[str], rehearsal: bool = False):
+    from pathlib import Path
+
+    from agenda.day.marks_log import default_log
+
+    return Path(log) if log else default_log(file, rehearsal)
+
+
+def _wall_clock():
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def _load_day(plan, log, at):
+    from agenda.day.marks_log import read_log
+    from agenda.day.projection import day_state
+
+    marks, warnings = read_log(log, plan.zone)
+    state, more = day_state(plan, marks, at)
+    for warning in warnings + more:
+        _err(f"warning: {warning}")
+    return state, marks
+
+
+@app.command()
+def mark(
+    file: str = typer.Argument(..., metavar="FILE", help="The forum file."),
+    word: MarkWord = typer.Argument(..., metavar="MARK", help="start, end, next, skip or undo."),
+    segment: Optional[str] = typer.Argument(None, metavar="[SEGMENT]", help="A segment id."),
+    at: Optional[str] = typer.Option(None, "--at", help="HH:MM[:SS] in the forum's zone, or ISO 8601; default now."),
+    log: Optional[str] = typer.Option(None, "--log", help="The marks log; default FILE's .actuals.jsonl."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the file's language."),
+) -> None:
+    """Record what happened: a segment starts, ends, is skipped; undo the latest mark."""
+    from agenda.day.marks import ImpossibleMark, MarkKind, facts_from, resolve
+    from agenda.day.marks_log import append_mark
+    from agenda.render.day_text import day_line, mark_text
+
+    plan = _day_plan(file, lang)
+    moment = _moment(at, plan)
+    path = _log_path(file, log)
+    withdrawn = []
+
+    def decide(marks):
+        facts, _ = facts_from(plan, marks)
+        if word is MarkWord.undo and facts.in_force:
+            withdrawn.append(facts.in_force[-1])
+        return resolve(plan, facts, MarkKind(word.value), segment, moment or _wall_clock())
+
+    try:
+        done, _ = append_mark(path, plan.zone, decide)
+    except ImpossibleMark as why:
+        _err(f"{path}: {why}; nothing appended")
+        raise typer.Exit(ExitStatus.INVALID)
+    state, _ = _load_day(plan, path, done.at)
+    said = mark_text(plan, done, withdrawn[0] if withdrawn else None)
+    sys.stdout.write(f"{said} · {day_line(state, plan.language)}\n")
+
+
+@app.command()
+def now(
+    file: str = typer.Argument(..., metavar="FILE", help="The forum file."),
+    at: Optional[str] = typer.Option(None, "--at", help="HH:MM[:SS] in the forum's zone, or ISO 8601; default now."),
+    format: NowFormat = typer.Option(NowFormat.text, "--format", "-f", help="text or json."),
+    log: Optional[str] = typer.Option(None, "--log", help="The marks log; default FILE's .actuals.jsonl."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the file's language."),
+) -> None:
+    """What runs now, how long it has left, what comes next, and the day in words."""
+    plan = _day_plan(file, lang)
+    moment = _moment(at, plan) or _wall_clock()
+    state, _ = _load_day(plan, _log_path(file, log), moment)
+    if format is NowFormat.json:
+        from agenda.render.day_json import now_json
+
+        sys.stdout.write(now_json(state))
+    else:
+        from agenda.render.day_text import now_text
+
+        sys.stdout.write(now_text(state, plan.language))
+
+
+@app.command()
+def report(
+    file: str = typer.Argument(..., metavar="FILE", help="The forum file."),
+    format: DayReportFormat = typer.Option(DayReportFormat.table, "--format", "-f",
+                                           help="table, json, markdown or csv."),
+    output: str = typer.Option("-", "--output", "-o", help="Output file; - for stdout."),
+    log: Optional[str] = typer.Option(None, "--log", help="The marks log; default FILE's .actuals.jsonl."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the file's language."),
+) -> None:
+    """Planned against actual for every segment, and the day's totals."""
+    from agenda.output_files import write_output
+    from agenda.render import day_report as render
+
+    plan = _day_plan(file, lang)
+    path = _log_path(file, log)
+    from agenda.day.marks_log import read_log
+
+    marks, _ = read_log(path, plan.zone)
+    in_force_at = max((m.at for m in marks), key=lambda t: t.timestamp(), default=plan.window_start)
+    state, _ = _load_day(plan, path, in_force_at)
+    if format is DayReportFormat.table and output == "-":
+        _stdout_console().print(render.report_table(state, plan.language))
+        return
+    if format is DayReportFormat.table:
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        Console(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(
+            render.report_table(state, plan.language))
+        text = buffer.getvalue()
+    elif format is DayReportFormat.json:
+        text = render.report_json(state)
+    elif format is DayReportFormat.markdown:
+        text = render.report_markdown(state, plan.language)
+    else:
+        text = render.report_csv(state)
+    data = text.encode("utf-8")
+    if format is DayReportFormat.csv:
+        data = b"\xef\xbb\xbf" + data
+    write_output(output, data)
+
+
+@app.command("run")
+def run_clock(
+    file: str = typer.Argument(..., metavar="FILE", help="The forum file."),
+    log: Optional[str] = typer.Option(None, "--log", help="The marks log; default FILE's .actuals.jsonl "
+                                      "(.rehearsal.jsonl with --at)."),
+    at: Optional[str] = typer.Option(None, "--at", help="Rehearse: the clock starts at this TIME and runs on."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the file's language."),
+) -> None:
+    """The full-screen clock for the desk: space/n next, s start, e end, u undo, q quit."""
+    import time
+
+    from rich.console import Console
+
+    from agenda.day.desk import Desk, run_desk
+
+    plan = _day_plan(file, lang)
+    start = _moment(at, plan)
+    if not sys.stdin.isatty():
+        raise UsageError("agenda run needs a terminal to read keys from; use agenda mark in scripts")
+    if start is None:
+        clock = _wall_clock
+    else:
+        from datetime import timedelta
+
+        began = time.monotonic()
+
+        def clock():
+            return start + timedelta(seconds=int(time.monotonic() - began))
+
+    desk = Desk(plan, _log_path(file, log, rehearsal=start is not None), clock, rehearsal=start is not None)
+    run_desk(desk, Console(highlight=False), sys.stdin.fileno())
+    for warning in desk.warnings:
+        _err(f"warning: {warning}")

@@ -1,0 +1,124 @@
+"""`agenda run`: the desk's full-screen clock, one key a mark.
+
+Not part of the pure core: it reads keys from the terminal, writes the log
+and redraws with Rich Live. Every mark is on disk (appended and fsynced by
+`marks_log`) before the screen shows it, so quitting any way (q, Ctrl-C,
+SIGTERM) loses nothing. The clock is a function, so rehearsals and tests
+can run the day at any time.
+"""
+
+import os
+import re
+import select
+import signal
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from agenda.day.marks import ImpossibleMark, Mark, MarkKind, facts_from, resolve
+from agenda.day.marks_log import append_mark, read_log
+from agenda.day.projection import DayState, day_state
+from agenda.planner import Plan
+from agenda.render.day_text import mark_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.panel import Panel
+
+_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?")
+KEYS = {" ": MarkKind.NEXT, "n": MarkKind.NEXT, "s": MarkKind.START, "e": MarkKind.END, "u": MarkKind.UNDO}
+QUIT = "q"
+
+
+@dataclass
+class Desk:
+    plan: Plan
+    log: Path
+    clock: Callable[[], datetime]
+    rehearsal: bool = False
+    message: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def state(self) -> DayState:
+        marks, warnings = read_log(self.log, self.plan.zone)
+        state, more = day_state(self.plan, marks, self.clock())
+        self.warnings = warnings + more
+        return state
+
+    def press(self, key: str) -> bool:
+        """Act on one key; False when it says quit."""
+        if key == QUIT:
+            return False
+        kind = KEYS.get(key.lower())
+        if kind is None:
+            return True
+
+        withdrawn = []
+
+        def decide(marks: list[Mark]) -> Mark:
+            facts, _ = facts_from(self.plan, marks)
+            if kind is MarkKind.UNDO and facts.in_force:
+                withdrawn.append(facts.in_force[-1])
+            return resolve(self.plan, facts, kind, None, self.clock().replace(microsecond=0))
+
+        try:
+            mark, _ = append_mark(self.log, self.plan.zone, decide)
+        except ImpossibleMark as why:
+            self.message = str(why)
+        else:
+            self.message = mark_text(self.plan, mark, withdrawn[0] if withdrawn else None)
+        return True
+
+
+class _Stop(Exception):
+    pass
+
+
+def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 0.25) -> None:
+    """Redraw every tick and on each key until q, Ctrl-C or SIGTERM; the terminal is restored on the way out."""
+    from rich.live import Live
+
+    from agenda.render.day_clock import clock_view
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Stop()
+
+    def view() -> "Panel":
+        return clock_view(desk.state(), console.size.width, desk.rehearsal, desk.message)
+
+    previous_term = signal.signal(signal.SIGTERM, stop)
+    restore = _cbreak(key_fd)
+    try:
+        with Live(view(), console=console, screen=True, auto_refresh=False, transient=True) as live:
+            while True:
+                ready, _, _ = select.select([key_fd], [], [], tick)
+                if ready:
+                    data = os.read(key_fd, 64)
+                    if not data:
+                        break
+                    if not all(desk.press(key) for key in _keys(data)):
+                        break
+                live.update(view(), refresh=True)  # reads the size anew: a resize is drawn at the new size
+    except (_Stop, KeyboardInterrupt):
+        pass
+    finally:
+        restore()
+        signal.signal(signal.SIGTERM, previous_term)
+
+
+def _keys(data: bytes) -> list[str]:
+    """Single keys; escape sequences (arrows, function keys) are dropped."""
+    return list(_ESCAPE.sub("", data.decode("utf-8", "replace")))
+
+
+def _cbreak(fd: int) -> Callable[[], None]:
+    """Keys arrive one by one without Enter; Ctrl-C still interrupts. Returns the undo."""
+    if not os.isatty(fd):
+        return lambda: None
+    import termios
+    import tty
+
+    saved = termios.tcgetattr(fd)
+    tty.setcbreak(fd)
+    return lambda: termios.tcsetattr(fd, termios.TCSADRAIN, saved)

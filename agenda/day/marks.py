@@ -1,0 +1,162 @@
+"""Marks: what the desk says happened, and which of them are still in force.
+
+A log line is a fact as it was recorded; `undo` withdraws the latest mark
+still in force, a second `undo` the one before it. Every mark is stored with
+the segment it resolved to when it was made (`next` names the segment it
+started), so replaying the log never has to guess again.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from agenda.planner import Plan, TimedSegment
+
+PASSED_OVER = frozenset({"registration", "section"})
+"""Kinds a default `start` or `next` never picks: they are not run from the desk."""
+
+
+class MarkKind(str, Enum):
+    START = "start"
+    END = "end"
+    NEXT = "next"
+    SKIP = "skip"
+    UNDO = "undo"
+
+
+@dataclass(frozen=True)
+class Mark:
+    at: datetime
+    kind: MarkKind
+    segment: str | None = None
+
+    def as_record(self) -> dict[str, str | None]:
+        return {"at": self.at.isoformat(), "mark": self.kind.value, "segment": self.segment}
+
+
+class ImpossibleMark(Exception):
+    """A mark that cannot have happened given the marks in force; nothing is appended."""
+
+
+@dataclass
+class Facts:
+    """The segments' actual times, as the marks in force say."""
+
+    started: dict[str, datetime] = field(default_factory=dict)
+    ended: dict[str, datetime] = field(default_factory=dict)
+    skipped: set[str] = field(default_factory=set)
+    running: str | None = None
+    in_force: list[Mark] = field(default_factory=list)
+
+    @property
+    def latest(self) -> datetime | None:
+        return max((m.at for m in self.in_force), key=lambda at: at.timestamp(), default=None)
+
+
+def segment_by_id(plan: Plan, segment_id: str) -> TimedSegment | None:
+    return next((s for s in plan.segments if s.id == segment_id), None)
+
+
+def frontier(plan: Plan, facts: Facts) -> int:
+    """Index of the last segment in programme order that has started; -1 if none has."""
+    return max((s.index for s in plan.segments if s.id in facts.started), default=-1)
+
+
+def default_next(plan: Plan, facts: Facts) -> TimedSegment | None:
+    """The segment `start` or `next` picks: the first after the last started one that can still run."""
+    after = frontier(plan, facts)
+    for seg in plan.segments[after + 1:]:
+        if seg.kind in PASSED_OVER or seg.cancelled or seg.id in facts.skipped or seg.id in facts.started:
+            continue
+        return seg
+    return None
+
+
+def resolve(plan: Plan, facts: Facts, kind: MarkKind, segment: str | None, at: datetime) -> Mark:
+    """The mark as it will be stored (its time in the forum's zone), or ImpossibleMark saying why it cannot be."""
+    at = plan.local(at)
+    latest = facts.latest
+    if kind is not MarkKind.UNDO and latest is not None and at.timestamp() < latest.timestamp():
+        raise ImpossibleMark(f"{at:%H:%M:%S} is before the latest mark in force ({latest:%H:%M:%S}); "
+                             f"give a later --at, or undo that mark first")
+    if segment is not None and segment_by_id(plan, segment) is None:
+        known = ", ".join(s.id for s in plan.segments)
+        raise ImpossibleMark(f"no segment {segment!r} in the file; the segments are: {known}")
+    if kind is MarkKind.UNDO:
+        if not facts.in_force:
+            raise ImpossibleMark("nothing to undo: no mark is in force")
+        return Mark(at, kind, None)
+    if kind is MarkKind.END:
+        if facts.running is None:
+            raise ImpossibleMark("nothing is running, so nothing can end; start a segment first")
+        if segment is not None and segment != facts.running:
+            raise ImpossibleMark(f"{segment!r} is not running; {facts.running!r} is")
+        return Mark(at, kind, facts.running)
+    if kind is MarkKind.SKIP:
+        if segment is None:
+            raise ImpossibleMark("say which segment to skip: agenda mark FILE skip SEGMENT")
+        if segment in facts.started:
+            raise ImpossibleMark(f"{segment!r} has already started; it cannot be skipped (undo its start first)")
+        if segment in facts.skipped:
+            raise ImpossibleMark(f"{segment!r} is already skipped")
+        return Mark(at, kind, segment)
+    if segment is None:
+        chosen = default_next(plan, facts)
+        if chosen is None:
+            if kind is MarkKind.NEXT and facts.running is not None:
+                return Mark(at, kind, None)  # the last one ends; nothing follows
+            raise ImpossibleMark("no segment is left to start")
+        segment = chosen.id
+    seg = segment_by_id(plan, segment)
+    assert seg is not None  # checked above, or picked from the plan
+    if segment in facts.started:
+        raise ImpossibleMark(f"{segment!r} already started at {facts.started[segment]:%H:%M:%S}; "
+                             f"undo that mark to start it again")
+    if seg.cancelled:
+        raise ImpossibleMark(f"{segment!r} is cancelled in the file; it cannot start")
+    return Mark(at, kind, segment)
+
+
+def apply(facts: Facts, mark: Mark) -> None:
+    """One mark's effect on the facts (the mark is assumed possible)."""
+    if mark.kind is MarkKind.SKIP and mark.segment is not None:
+        facts.skipped.add(mark.segment)
+    elif mark.kind is MarkKind.END and mark.segment is not None:
+        facts.ended[mark.segment] = mark.at
+        facts.running = None
+    else:  # start, next: whatever runs ends now, the named one (if any) starts
+        if facts.running is not None:
+            facts.ended[facts.running] = mark.at
+            facts.running = None
+        if mark.segment is not None:
+            facts.skipped.discard(mark.segment)
+            facts.started[mark.segment] = mark.at
+            facts.running = mark.segment
+    facts.in_force.append(mark)
+
+
+def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[str]]:
+    """Replay the log in its order; undo pops the latest mark in force. Marks that no longer fit are warned about."""
+    warnings: list[str] = []
+    stack: list[Mark] = []
+    for number, mark in enumerate(marks, start=1):
+        if mark.kind is MarkKind.UNDO:
+            if stack:
+                stack.pop()
+            continue
+        if mark.segment is not None and segment_by_id(plan, mark.segment) is None:
+            warnings.append(f"mark {number} ({mark.kind.value} {mark.segment}) names a segment the file "
+                            f"no longer has; ignored")
+            continue
+        stack.append(mark)
+    facts = Facts()
+    for mark in stack:
+        try:
+            replayed = resolve(plan, facts, mark.kind, mark.segment, mark.at)
+        except ImpossibleMark as why:
+            warnings.append(f"{mark.kind.value} {mark.segment or ''} at {mark.at:%H:%M:%S} ignored: {why}")
+            continue
+        if mark.kind is MarkKind.NEXT and mark.segment is None:
+            replayed = mark
+        apply(facts, replayed)
+    return facts, warnings

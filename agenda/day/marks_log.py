@@ -1,0 +1,90 @@
+"""The marks log on disk: append-only JSON Lines, one mark a line, never rewritten.
+
+A mark is on disk (one write, flushed and fsynced) before a command says it
+is done. Two `agenda mark` processes at once are serialised by an exclusive
+lock held around read, check and append, and the default time is taken
+inside the lock, so the log's order is the order of the marks' times.
+A crash mid-write leaves a torn last line: it is skipped with a warning, and
+the next append starts on a new line.
+"""
+
+import fcntl
+import json
+import os
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Callable
+
+from agenda.day.marks import Mark, MarkKind
+from agenda.errors import UsageError
+
+
+def default_log(file: str, rehearsal: bool = False) -> Path:
+    """`forum.yaml` -> `forum.actuals.jsonl` (or `forum.rehearsal.jsonl`), beside the file."""
+    path = Path(file)
+    return path.with_name(path.stem + (".rehearsal.jsonl" if rehearsal else ".actuals.jsonl"))
+
+
+def parse_log(data: bytes, name: str, tz: tzinfo) -> tuple[list[Mark], list[str]]:
+    """Marks in the order their lines were appended, and a warning for each line that cannot be read."""
+    marks: list[Mark] = []
+    warnings: list[str] = []
+    lines = data.split(b"\n")
+    torn = lines[-1] != b""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+            at = datetime.fromisoformat(record["at"])
+            if at.tzinfo is None:
+                raise ValueError("`at` has no offset")
+            segment = record.get("segment")
+            if segment is not None and not isinstance(segment, str):
+                raise ValueError("`segment` is not a text")
+            marks.append(Mark(at.astimezone(tz), MarkKind(record["mark"]), segment))
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
+            if torn and number == len(lines):
+                warnings.append(f"{name}:{number}: torn last line (a write cut short); skipped")
+            else:
+                warnings.append(f"{name}:{number}: cannot be read ({error}); skipped")
+    return marks, warnings
+
+
+def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[str]]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], []
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the marks log: {error.strerror or error}") from None
+    return parse_log(data, str(path), tz)
+
+
+def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) -> tuple[Mark, list[str]]:
+    """Lock the log, read it, let `decide` turn the marks so far into the new mark, append it durably.
+
+    `decide` may raise (an impossible mark): then nothing is appended.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot open the marks log: {error.strerror or error}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        size = os.fstat(fd).st_size
+        data = os.pread(fd, size, 0) if size else b""
+        marks, warnings = parse_log(data, str(path), tz)
+        mark = decide(marks)
+        line = json.dumps(mark.as_record(), ensure_ascii=False).encode("utf-8") + b"\n"
+        if data and not data.endswith(b"\n"):
+            line = b"\n" + line  # after a torn line, start afresh
+        written = os.write(fd, line)
+        if written != len(line):
+            raise UsageError(f"{path}: the disk took {written} of {len(line)} bytes; check free space")
+        os.fsync(fd)
+        return mark, warnings
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write the marks log: {error.strerror or error}") from None
+    finally:
+        os.close(fd)  # closing releases the lock

@@ -1,0 +1,39 @@
+"""TIME on the command line: `HH:MM`, `HH:MM:SS` in the forum's zone, or ISO 8601 with an offset."""
+
+import re
+from datetime import datetime, time, timedelta
+
+from agenda.planner import Plan
+from agenda.zones import localize
+
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def parse_moment(text: str, plan: Plan) -> datetime:
+    """The instant TIME names, in the forum's zone; ValueError saying how to write it.
+
+    A bare clock is on the window's day; in a window that runs past midnight, a
+    clock earlier than the window's start is on the next day. In a repeated hour
+    it is the first pass.
+    """
+    tz = plan.zone
+    text = text.strip()
+    clock = _CLOCK.fullmatch(text)
+    if clock:
+        hour, minute, second = (int(g or 0) for g in clock.groups())
+        if hour > 23 or minute > 59 or second > 59:
+            raise ValueError(f"{text!r} is not a time of day; write HH:MM or HH:MM:SS, e.g. 14:03")
+        wall = time(hour, minute, second)
+        day = plan.forum.date
+        crosses = plan.window_end.astimezone(tz).date() > day
+        if crosses and wall < plan.forum.start:
+            day += timedelta(days=1)
+        return plan.local(localize(day, wall, tz))
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a time; write HH:MM, HH:MM:SS or an ISO 8601 date-time "
+                         f"with offset, e.g. 2023-12-13T14:03:00+09:00") from None
+    if moment.tzinfo is None:
+        raise ValueError(f"{text!r} has no offset; add one (e.g. +09:00) or write HH:MM in the forum's zone")
+    return moment.astimezone(tz)

@@ -1,0 +1,83 @@
+"""The marks log on disk: torn lines, unreadable lines, and two `agenda mark` processes at once."""
+
+import fcntl
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.helpers import run
+
+DAY = Path(__file__).resolve().parent / "fixtures" / "day"
+OPENING = '{"at": "2023-12-13T14:03:00+09:00", "mark": "start", "segment": "opening"}\n'
+
+
+def forum(tmp_path: Path) -> Path:
+    target = tmp_path / "forum.yaml"
+    shutil.copy(DAY / "seed-flexible-qa.yaml", target)
+    return target
+
+
+def test_a_torn_last_line_is_skipped_with_a_warning_and_the_next_mark_starts_a_new_line(tmp_path):
+    file = forum(tmp_path)
+    log = tmp_path / "forum.actuals.jsonl"
+    torn = '{"at": "2023-12-13T14:20:00+09:00", "mark": "ne'
+    log.write_text(OPENING + torn, encoding="utf-8")
+    result = run("now", file, "--at", "14:10", "--format", "json")
+    assert f"warning: {log}:2: torn last line (a write cut short); skipped" in result.stderr
+    assert json.loads(result.stdout)["current"]["id"] == "opening"
+    run("mark", file, "next", "--at", "14:21")
+    lines = log.read_text(encoding="utf-8").split("\n")
+    assert lines[:2] == [OPENING.rstrip("\n"), torn]  # never rewritten
+    assert json.loads(lines[2]) == {"at": "2023-12-13T14:21:00+09:00", "mark": "next", "segment": "moderator-greeting"}
+    assert lines[3] == ""
+    state = json.loads(run("now", file, "--at", "14:22", "--format", "json").stdout)
+    assert state["current"]["id"] == "moderator-greeting"
+
+
+def test_an_unreadable_line_in_the_middle_is_named_and_skipped(tmp_path):
+    file = forum(tmp_path)
+    log = tmp_path / "forum.actuals.jsonl"
+    log.write_text(OPENING + "not json\n" + '{"at": "14:20", "mark": "next"}\n', encoding="utf-8")
+    result = run("now", file, "--at", "14:10")
+    assert f"{log}:2: cannot be read" in result.stderr
+    assert f"{log}:3: cannot be read" in result.stderr
+    assert result.stdout.startswith("14:10 · 개회식 · ")
+
+
+def waiting_for_lock(path: Path) -> int:
+    """How many processes wait for a flock on `path` (Linux /proc/locks lists waiters with `->`)."""
+    inode = f":{path.stat().st_ino} "
+    return sum(1 for line in Path("/proc/locks").read_text().splitlines() if "->" in line and inode in line)
+
+
+def test_two_marks_at_once_both_land_in_order(tmp_path):
+    """Five `agenda mark next` processes wait on the log while the test holds its lock; released at once,
+    each must see the one before it, or two would start the same segment. Each mark's time is its own
+    (taken inside the lock); only the order is asserted."""
+    file = forum(tmp_path)
+    log = tmp_path / "forum.actuals.jsonl"
+    log.touch()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    with open(log, "rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        processes = [subprocess.Popen([sys.executable, "-m", "agenda", "mark", str(file), "next"], env=env,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(5)]
+        deadline = time.monotonic() + 30
+        while waiting_for_lock(log) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert waiting_for_lock(log) == 5, "the marks did not wait for the log's lock"
+        fcntl.flock(held, fcntl.LOCK_UN)
+    for process in processes:
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err.decode()
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [r["segment"] for r in records] == ["opening", "moderator-greeting", "presentation", "panel", "qa"]
+    assert [r["mark"] for r in records] == ["next"] * 5
+    times = [r["at"] for r in records]
+    assert times == sorted(times)
+    result = run("mark", file, "start", exit_status=1)
+    assert "no segment is left to start" in result.stderr
