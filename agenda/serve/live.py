@@ -1,0 +1,108 @@
+"""The live state a server hands to every page: read from the marks log, pushed when it changes.
+
+The log is the one source of truth: a mark posted to the server and a mark
+appended by `agenda mark` in another terminal reach the pages the same way,
+because the server watches the file rather than its own requests.
+"""
+
+import asyncio
+import os
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from agenda.day.marks_log import read_log
+from agenda.day.projection import DayState, day_state
+from agenda.planner import Plan
+from agenda.render.day_json import now_json
+
+Clock = Callable[[], datetime]
+
+POLL_SECONDS = 0.25
+"""How often the log's size and time are looked at: a mark reaches the pages well within 2 seconds."""
+
+KEEPALIVE_SECONDS = 15.0
+"""Pages get the state at least this often, so they notice a dead connection and correct their clocks."""
+
+
+def wall_clock() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def rehearsal_clock(start: datetime, ticks: Callable[[], float] = time.monotonic) -> Clock:
+    """A clock that starts at `start` and runs at the real pace, for trying the day the evening before."""
+    origin = ticks()
+
+    def clock() -> datetime:
+        return start + timedelta(seconds=int(ticks() - origin))
+
+    return clock
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+class LiveDay:
+    """The plan, the log and the clock; `state()` is what `agenda now` would print at this instant."""
+
+    def __init__(self, plan: Plan, log: Path, clock: Clock, warn: Callable[[str], None]) -> None:
+        self.plan = plan
+        self.log = log
+        self.clock = clock
+        self._warn = warn
+        self._warned: set[str] = set()
+        self._subscribers: set[asyncio.Queue[str | None]] = set()
+        self._closing = False
+
+    def state(self) -> tuple[DayState, str]:
+        marks, warnings = read_log(self.log, self.plan.zone)
+        state, more = day_state(self.plan, marks, self.clock())
+        for warning in [*warnings, *more]:
+            if warning not in self._warned:  # a torn line is said once, not at every poll
+                self._warned.add(warning)
+                self._warn(warning)
+        return state, now_json(state)
+
+    def subscribe(self) -> "asyncio.Queue[str | None]":
+        queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=4)
+        if self._closing:
+            queue.put_nowait(None)
+        self._subscribers.add(queue)
+        return queue
+
+    def unsubscribe(self, queue: "asyncio.Queue[str | None]") -> None:
+        self._subscribers.discard(queue)
+
+    @property
+    def listeners(self) -> int:
+        return len(self._subscribers)
+
+    def publish(self, text: str | None) -> None:
+        """Hand the text to every open stream; a stream that lags keeps only the newest states."""
+        for queue in list(self._subscribers):
+            while queue.full():
+                queue.get_nowait()
+            queue.put_nowait(text)
+
+    def close(self) -> None:
+        """End every stream (shutdown); streams opened from now on end at once."""
+        self._closing = True
+        self.publish(None)
+
+    async def watch(self) -> None:
+        """Publish the state whenever the log changes, and at least every KEEPALIVE_SECONDS."""
+        seen = _signature(self.log)
+        last = time.monotonic()
+        while not self._closing:
+            await asyncio.sleep(POLL_SECONDS)
+            now = _signature(self.log)
+            if now != seen or time.monotonic() - last >= KEEPALIVE_SECONDS:
+                seen, last = now, time.monotonic()
+                if self._subscribers:
+                    self.publish(self.state()[1])
