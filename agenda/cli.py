@@ -521,3 +521,38 @@ def report(
     if format is DayReportFormat.csv:
         data = b"\xef\xbb\xbf" + data
     write_output(output, data)
+
+
+@app.command()
+def serve(
+    file: str = typer.Argument(..., metavar="FILE", help="The forum file."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 0.0.0.0 lets phones on the network in."),
+    port: int = typer.Option(8080, "--port", help="Port to listen on."),
+    log: Optional[str] = typer.Option(None, "--log", help="The marks log; default FILE's .actuals.jsonl."),
+    at: Optional[str] = typer.Option(None, "--at", help="Rehearsal: the clock starts at this time (HH:MM)."),
+    new_token: bool = typer.Option(False, "--new-token", help="Replace the kept token with a new one."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the file's language."),
+) -> None:
+    """Serve the live programme to browsers: the programme, the stage timer, and the desk's controls."""
+    from agenda.serve.live import LiveDay, rehearsal_clock, wall_clock
+    from agenda.serve.server import serve as run_server
+    from agenda.serve.token import load_or_create, token_path
+
+    plan = _day_plan(file, lang)
+    start = _moment(at, plan)
+    path = _log_path(file, log, rehearsal=start is not None)
+    language = lang.value if lang else plan.language
+    live = LiveDay(plan, path, rehearsal_clock(start) if start else wall_clock, language,
+                   lambda warning: _err(f"warning: {warning}"))
+    keep = token_path(path)
+    try:
+        token = load_or_create(keep, renew=new_token)
+    except OSError as error:
+        raise UsageError(f"{keep}: cannot keep the token there ({error.strerror or error})") from None
+    base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+    sys.stdout.write(f"agenda serve: {plan.forum.title}\n"
+                     f"  programme  {base}/\n  stage      {base}/stage\n  desk       {base}/control\n"
+                     f"  marks go to {path}{' (rehearsal from ' + at + ')' if start else ''}\n"
+                     f"token (kept in {keep}; marks need it):\n{token}\n")
+    sys.stdout.flush()
+    run_server(live, token, host, port)

@@ -16,6 +16,7 @@ from agenda.day.marks_log import read_log
 from agenda.day.projection import DayState, day_state
 from agenda.planner import Plan
 from agenda.render.day_json import now_json
+from agenda.render.day_text import day_line
 
 Clock = Callable[[], datetime]
 
@@ -40,6 +41,12 @@ def rehearsal_clock(start: datetime, ticks: Callable[[], float] = time.monotonic
     return clock
 
 
+def sse(event: str, text: str) -> str:
+    """One Server-Sent Event; a text of several lines becomes several `data:` lines."""
+    data = "".join(f"data: {line}\n" for line in text.splitlines() or [""])
+    return f"event: {event}\n{data}\n"
+
+
 def _signature(path: Path) -> tuple[int, int, int] | None:
     try:
         info = os.stat(path)
@@ -51,10 +58,11 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
 class LiveDay:
     """The plan, the log and the clock; `state()` is what `agenda now` would print at this instant."""
 
-    def __init__(self, plan: Plan, log: Path, clock: Clock, warn: Callable[[str], None]) -> None:
+    def __init__(self, plan: Plan, log: Path, clock: Clock, language: str, warn: Callable[[str], None]) -> None:
         self.plan = plan
         self.log = log
         self.clock = clock
+        self.language = language
         self._warn = warn
         self._warned: set[str] = set()
         self._subscribers: set[asyncio.Queue[str | None]] = set()
@@ -68,6 +76,11 @@ class LiveDay:
                 self._warned.add(warning)
                 self._warn(warning)
         return state, now_json(state)
+
+    def event(self) -> str:
+        """The state as Server-Sent Events: the `now` JSON, then the day in words for the pages."""
+        state, text = self.state()
+        return sse("now", text) + sse("line", day_line(state, self.language))
 
     def subscribe(self) -> "asyncio.Queue[str | None]":
         queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=4)
@@ -105,4 +118,4 @@ class LiveDay:
             if now != seen or time.monotonic() - last >= KEEPALIVE_SECONDS:
                 seen, last = now, time.monotonic()
                 if self._subscribers:
-                    self.publish(self.state()[1])
+                    self.publish(self.event())
