@@ -24,6 +24,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def poll(condition, seconds: float = 10.0, every: float = 0.05):
     """The condition's first true value, or an AssertionError after a generous wait."""
     deadline = time.monotonic() + seconds
@@ -37,9 +47,9 @@ def poll(condition, seconds: float = 10.0, every: float = 0.05):
 
 
 class LiveServer:
-    def __init__(self, forum: Path, log: Path, *extra: str, at: str | None = "14:03") -> None:
+    def __init__(self, forum: Path, log: Path, *extra: str, at: str | None = "14:03", port: int = 0) -> None:
         self.forum, self.log = forum, log
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.errors = log.with_suffix(".stderr")
         args = [sys.executable, "-m", "agenda", "serve", str(forum), "--port", str(self.port),
@@ -49,6 +59,12 @@ class LiveServer:
         self.output: list[str] = []
         self.token = self._read_token()
         poll(self._accepts)
+
+    @classmethod
+    def on_port(cls, forum: Path, log: Path, port: int, at: str | None = "14:03") -> "LiveServer":
+        """A server on a given port (a restart), once the port is free again."""
+        poll(lambda: _port_free(port))
+        return cls(forum, log, at=at, port=port)
 
     def _read_token(self) -> str:
         assert self.process.stdout is not None
