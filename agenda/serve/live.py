@@ -58,8 +58,10 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
 class LiveDay:
     """The plan, the log and the clock; `state()` is what `agenda now` would print at this instant."""
 
-    def __init__(self, plan: Plan, log: Path, clock: Clock, language: str, warn: Callable[[str], None]) -> None:
+    def __init__(self, plan: Plan, log: Path, clock: Clock, language: str, warn: Callable[[str], None],
+                 keepalive: float = KEEPALIVE_SECONDS) -> None:
         self.plan = plan
+        self.keepalive = keepalive
         self.log = log
         self.clock = clock
         self.language = language
@@ -109,13 +111,13 @@ class LiveDay:
         self.publish(None)
 
     async def watch(self) -> None:
-        """Publish the state whenever the log changes, and at least every KEEPALIVE_SECONDS."""
+        """Publish the state whenever the log changes, and at least every `keepalive` seconds."""
         seen = _signature(self.log)
         last = time.monotonic()
         while not self._closing:
             await asyncio.sleep(POLL_SECONDS)
             now = _signature(self.log)
-            if now != seen or time.monotonic() - last >= KEEPALIVE_SECONDS:
+            if now != seen or time.monotonic() - last >= self.keepalive:
                 seen, last = now, time.monotonic()
                 if self._subscribers:
                     self.publish(self.event())
