@@ -663,12 +663,6 @@ def _log_path(file: str, log: Optional[str], rehearsal: bool = False):
     return Path(log) if log else default_log(file, rehearsal)
 
 
-def _wall_clock():
-    from datetime import datetime, timezone
-
-    return datetime.now(timezone.utc).replace(microsecond=0)
-
-
 def _load_day(plan, log, at):
     from agenda.day.marks_log import read_log
     from agenda.day.projection import day_state
@@ -690,28 +684,22 @@ def mark(
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the file's language."),
 ) -> None:
     """Record what happened: a segment starts, ends, is skipped; undo the latest mark."""
-    from agenda.day.marks import ImpossibleMark, MarkKind, facts_from, resolve
-    from agenda.day.marks_log import append_mark
+    from agenda.day.clocks import wall_clock
+    from agenda.day.marks import ImpossibleMark, MarkKind
+    from agenda.day.recording import record_mark
     from agenda.render.day_text import day_line, mark_text
 
     plan = _day_plan(file, lang)
     moment = _moment(at, plan)
     path = _log_path(file, log)
-    withdrawn = []
-
-    def decide(marks):
-        facts, _ = facts_from(plan, marks)
-        if word is MarkWord.undo and facts.in_force:
-            withdrawn.append(facts.in_force[-1])
-        return resolve(plan, facts, MarkKind(word.value), segment, moment or _wall_clock())
-
     try:
-        done, _ = append_mark(path, plan.zone, decide)
+        recorded = record_mark(plan, path, MarkKind(word.value), segment, moment, wall_clock)
     except ImpossibleMark as why:
         _err(f"{path}: {why}; nothing appended")
         raise typer.Exit(ExitStatus.INVALID)
+    done = recorded.mark
     state, _ = _load_day(plan, path, done.at)
-    said = mark_text(plan, done, withdrawn[0] if withdrawn else None)
+    said = mark_text(plan, done, recorded.withdrawn)
     sys.stdout.write(f"{said} · {day_line(state, plan.language)}\n")
 
 
@@ -725,7 +713,9 @@ def now(
 ) -> None:
     """What runs now, how long it has left, what comes next, and the day in words."""
     plan = _day_plan(file, lang)
-    moment = _moment(at, plan) or _wall_clock()
+    from agenda.day.clocks import wall_clock
+
+    moment = _moment(at, plan) or wall_clock()
     state, _ = _load_day(plan, _log_path(file, log), moment)
     if format is NowFormat.json:
         from agenda.render.day_json import now_json
@@ -790,27 +780,53 @@ def run_clock(
     lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the file's language."),
 ) -> None:
     """The full-screen clock for the desk: space/n next, s start, e end, u undo, q quit."""
-    import time
-
     from rich.console import Console
 
+    from agenda.day.clocks import rehearsal_clock, wall_clock
     from agenda.day.desk import Desk, run_desk
 
     plan = _day_plan(file, lang)
     start = _moment(at, plan)
     if not sys.stdin.isatty():
         raise UsageError("agenda run needs a terminal to read keys from; use agenda mark in scripts")
-    if start is None:
-        clock = _wall_clock
-    else:
-        from datetime import timedelta
-
-        began = time.monotonic()
-
-        def clock():
-            return start + timedelta(seconds=int(time.monotonic() - began))
-
+    clock = wall_clock if start is None else rehearsal_clock(start)
     desk = Desk(plan, _log_path(file, log, rehearsal=start is not None), clock, rehearsal=start is not None)
     run_desk(desk, Console(highlight=False), sys.stdin.fileno())
     for warning in desk.warnings:
         _err(f"warning: {warning}")
+
+
+@app.command()
+def serve(
+    file: str = typer.Argument(..., metavar="FILE", help="The forum file."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 0.0.0.0 lets phones on the network in."),
+    port: int = typer.Option(8080, "--port", help="Port to listen on."),
+    log: Optional[str] = typer.Option(None, "--log", help="The marks log; default FILE's .actuals.jsonl."),
+    at: Optional[str] = typer.Option(None, "--at", help="Rehearsal: the clock starts at this time (HH:MM)."),
+    new_token: bool = typer.Option(False, "--new-token", help="Replace the kept token with a new one."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="ko or en; default: the file's language."),
+) -> None:
+    """Serve the live programme to browsers: the programme, the stage timer, and the desk's controls."""
+    from agenda.day.clocks import rehearsal_clock, wall_clock
+    from agenda.serve.live import LiveDay
+    from agenda.serve.server import serve as run_server
+    from agenda.serve.token import load_or_create, token_path
+
+    plan = _day_plan(file, lang)
+    start = _moment(at, plan)
+    path = _log_path(file, log, rehearsal=start is not None)
+    language = lang.value if lang else plan.language
+    live = LiveDay(plan, path, rehearsal_clock(start) if start else wall_clock, language,
+                   lambda warning: _err(f"warning: {warning}"))
+    keep = token_path(path)
+    try:
+        token = load_or_create(keep, renew=new_token)
+    except OSError as error:
+        raise UsageError(f"{keep}: cannot keep the token there ({error.strerror or error})") from None
+    base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+    sys.stdout.write(f"agenda serve: {plan.forum.title}\n"
+                     f"  programme  {base}/\n  stage      {base}/stage\n  desk       {base}/control\n"
+                     f"  marks go to {path}{' (rehearsal from ' + at + ')' if start else ''}\n"
+                     f"token (kept in {keep}; marks need it):\n{token}\n")
+    sys.stdout.flush()
+    run_server(live, token, host, port)

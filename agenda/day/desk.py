@@ -16,8 +16,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from agenda.day.marks import ImpossibleMark, Mark, MarkKind, facts_from, resolve
-from agenda.day.marks_log import append_mark, read_log
+from agenda.day.marks import ImpossibleMark, MarkKind
+from agenda.day.marks_log import read_log
+from agenda.day.recording import record_mark
 from agenda.day.projection import DayState, day_state
 from agenda.planner import Plan
 from agenda.render.day_text import mark_text
@@ -54,20 +55,13 @@ class Desk:
         if kind is None:
             return True
 
-        withdrawn = []
-
-        def decide(marks: list[Mark]) -> Mark:
-            facts, _ = facts_from(self.plan, marks)
-            if kind is MarkKind.UNDO and facts.in_force:
-                withdrawn.append(facts.in_force[-1])
-            return resolve(self.plan, facts, kind, None, self.clock().replace(microsecond=0))
-
         try:
-            mark, _ = append_mark(self.log, self.plan.zone, decide)
+            recorded = record_mark(self.plan, self.log, kind, None, None,
+                                   lambda: self.clock().replace(microsecond=0))
         except ImpossibleMark as why:
             self.message = str(why)
         else:
-            self.message = mark_text(self.plan, mark, withdrawn[0] if withdrawn else None)
+            self.message = mark_text(self.plan, recorded.mark, recorded.withdrawn)
         return True
 
 

@@ -1,0 +1,176 @@
+"""The HTTP side of `agenda serve`: routes, the token check, and the security headers.
+
+Starlette gives routing, streaming and request parsing; uvicorn serves it
+(see server.py). Only `POST /mark` changes anything, and only with the token.
+"""
+
+import json
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.datastructures import MutableHeaders
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from agenda.day.marks import ImpossibleMark, MarkKind
+from agenda.day.recording import record_mark
+from agenda.day.times import parse_moment
+from agenda.errors import AgendaError
+from agenda.render.day_text import mark_text
+from agenda.serve.live import LiveDay
+from agenda.serve.pages import control_page, programme_page, stage_page
+from agenda.serve.token import authorized
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+                                "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+MAX_BODY = 4096
+_FIELDS = {"mark", "segment", "at"}
+
+
+class SecurityHeaders:
+    """Adds the headers to every response; plain ASGI, so event streams pass through untouched."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    if name not in headers:
+                        headers.append(name, value)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class LastResort:
+    """A request that fails inside the server answers 500 with one line, and the server logs one line.
+
+    Never a traceback on the desk's terminal, and the server keeps running for
+    every other page; the same promise the command line makes.
+    """
+
+    def __init__(self, app: ASGIApp, warn: Callable[[str], None]) -> None:
+        self.app = app
+        self.warn = warn
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        except Exception as error:  # the last resort: say it in one line and go on serving
+            self.warn(f"{scope.get('method', '')} {scope.get('path', '')} failed: {type(error).__name__}: {error}")
+            if scope["type"] == "http" and not started:
+                await JSONResponse({"error": "the server could not answer this request; see its terminal"},
+                                   status_code=500)(scope, receive, send)
+
+
+class BadMark(ValueError):
+    """A request body that is not a mark: 400, with what to send instead."""
+
+
+def parse_mark(body: bytes) -> tuple[MarkKind, str | None, str | None]:
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise BadMark('the body is not JSON; send e.g. {"mark": "next"}') from None
+    if not isinstance(data, dict):
+        raise BadMark('the body must be a JSON object, e.g. {"mark": "next"}')
+    unknown = sorted(set(data) - _FIELDS)
+    if unknown:
+        raise BadMark(f"unknown field {unknown[0]!r}; the fields are mark, segment and at")
+    kinds = [kind.value for kind in MarkKind]
+    if data.get("mark") not in kinds:
+        raise BadMark(f"`mark` must be one of {', '.join(kinds)}")
+    for name in ("segment", "at"):
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise BadMark(f"`{name}` must be a text")
+    return MarkKind(data["mark"]), data.get("segment"), data.get("at")
+
+
+def create_app(live: LiveDay, token: str) -> Starlette:
+    def page(render: Any) -> Any:
+        async def endpoint(request: Request) -> Response:
+            state, _ = await run_in_threadpool(live.state)
+            return HTMLResponse(render(state, live.language))
+        return endpoint
+
+    async def now_json(request: Request) -> Response:
+        _, text = await run_in_threadpool(live.state)
+        return Response(text, media_type="application/json")
+
+    async def events(request: Request) -> Response:
+        queue = live.subscribe()
+        first = await run_in_threadpool(live.event)
+
+        async def stream() -> AsyncIterator[str]:
+            try:
+                yield "retry: 2000\n\n" + first
+                while True:
+                    chunk = await queue.get()
+                    if chunk is None:
+                        return
+                    yield chunk
+            finally:
+                live.unsubscribe(queue)
+
+        return StreamingResponse(stream(), media_type="text/event-stream",
+                                 headers={"X-Accel-Buffering": "no"})
+
+    async def mark(request: Request) -> Response:
+        if not authorized(request.headers.get("authorization"), token):
+            return JSONResponse({"error": "a mark needs the token printed when the server started "
+                                          "(Authorization: Bearer TOKEN)"}, status_code=403)
+        body = await request.body()
+        if len(body) > MAX_BODY:
+            return JSONResponse({"error": f"the body is over {MAX_BODY} bytes"}, status_code=400)
+        try:
+            kind, segment, at_text = parse_mark(body)
+            at = parse_moment(at_text, live.plan) if at_text is not None else None
+        except ValueError as error:
+            return JSONResponse({"error": str(error)}, status_code=400)
+        try:
+            recorded = await run_in_threadpool(record_mark, live.plan, live.log, kind, segment, at, live.clock)
+        except ImpossibleMark as why:
+            return JSONResponse({"error": f"{why}; nothing appended"}, status_code=409)
+        except AgendaError as error:
+            return JSONResponse({"error": str(error)}, status_code=503)
+        event = await run_in_threadpool(live.event)
+        live.publish(event)
+        _, text = await run_in_threadpool(live.state)
+        return JSONResponse({"said": mark_text(live.plan, recorded.mark, recorded.withdrawn), "now": json.loads(text)})
+
+    static = StaticFiles(packages=[("agenda.serve", "static")])
+    routes = [
+        Route("/", page(programme_page)),
+        Route("/stage", page(stage_page)),
+        Route("/control", page(control_page)),
+        Route("/now.json", now_json),
+        Route("/events", events),
+        Route("/mark", mark, methods=["POST"]),
+        Mount("/static", static, name="static"),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(LastResort, warn=live.warn), Middleware(SecurityHeaders)])

@@ -1,0 +1,107 @@
+"""The live state a server hands to every page: read from the marks log, pushed when it changes.
+
+The log is the one source of truth: a mark posted to the server and a mark
+appended by `agenda mark` in another terminal reach the pages the same way,
+because the server watches the file rather than its own requests.
+"""
+
+import asyncio
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from agenda.day.clocks import Clock
+from agenda.day.marks_log import read_log
+from agenda.day.projection import DayState, day_state
+from agenda.planner import Plan
+from agenda.render.day_json import now_json
+from agenda.render.day_text import day_line
+
+POLL_SECONDS = 0.25
+"""How often the log's size and time are looked at: a mark reaches the pages well within 2 seconds."""
+
+KEEPALIVE_SECONDS = 15.0
+"""Pages get the state at least this often, so they notice a dead connection and correct their clocks."""
+
+
+def sse(event: str, text: str) -> str:
+    """One Server-Sent Event; a text of several lines becomes several `data:` lines."""
+    data = "".join(f"data: {line}\n" for line in text.splitlines() or [""])
+    return f"event: {event}\n{data}\n"
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+class LiveDay:
+    """The plan, the log and the clock; `state()` is what `agenda now` would print at this instant."""
+
+    def __init__(self, plan: Plan, log: Path, clock: Clock, language: str, warn: Callable[[str], None],
+                 keepalive: float = KEEPALIVE_SECONDS) -> None:
+        self.plan = plan
+        self.keepalive = keepalive
+        self.log = log
+        self.clock = clock
+        self.language = language
+        self.warn = warn
+        self._warned: set[str] = set()
+        self._subscribers: set[asyncio.Queue[str | None]] = set()
+        self._closing = False
+
+    def state(self) -> tuple[DayState, str]:
+        marks, warnings = read_log(self.log, self.plan.zone)
+        state, more = day_state(self.plan, marks, self.clock())
+        for warning in [*warnings, *more]:
+            if warning not in self._warned:  # a torn line is said once, not at every poll
+                self._warned.add(warning)
+                self.warn(warning)
+        return state, now_json(state)
+
+    def event(self) -> str:
+        """The state as Server-Sent Events: the `now` JSON, then the day in words for the pages."""
+        state, text = self.state()
+        return sse("now", text) + sse("line", day_line(state, self.language))
+
+    def subscribe(self) -> "asyncio.Queue[str | None]":
+        queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=4)
+        if self._closing:
+            queue.put_nowait(None)
+        self._subscribers.add(queue)
+        return queue
+
+    def unsubscribe(self, queue: "asyncio.Queue[str | None]") -> None:
+        self._subscribers.discard(queue)
+
+    @property
+    def listeners(self) -> int:
+        return len(self._subscribers)
+
+    def publish(self, text: str | None) -> None:
+        """Hand the text to every open stream; a stream that lags keeps only the newest states."""
+        for queue in list(self._subscribers):
+            while queue.full():
+                queue.get_nowait()
+            queue.put_nowait(text)
+
+    def close(self) -> None:
+        """End every stream (shutdown); streams opened from now on end at once."""
+        self._closing = True
+        self.publish(None)
+
+    async def watch(self) -> None:
+        """Publish the state whenever the log changes, and at least every `keepalive` seconds."""
+        seen = _signature(self.log)
+        last = time.monotonic()
+        while not self._closing:
+            await asyncio.sleep(POLL_SECONDS)
+            now = _signature(self.log)
+            if now != seen or time.monotonic() - last >= self.keepalive:
+                seen, last = now, time.monotonic()
+                if self._subscribers:
+                    self.publish(self.event())

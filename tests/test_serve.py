@@ -1,0 +1,185 @@
+"""`agenda serve` over real HTTP: the JSON, the token, hostile titles, a torn log, live marks, shutdown.
+
+Each test starts the server on a free 127.0.0.1 port in rehearsal mode
+(`--at 14:03`), so nothing depends on the real clock, and stops it by its
+process id. Waits are generous polls, never fixed deadlines.
+"""
+
+import json
+import os
+import signal
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+from helpers import SEED, run, write
+from live_server import EventStream, LiveServer, poll
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Path:
+    copy = tmp_path / "forum.yaml"
+    copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    return copy
+
+
+@pytest.fixture
+def server(forum: Path, tmp_path: Path):
+    live = LiveServer(forum, tmp_path / "marks.jsonl")
+    yield live
+    assert live.stop() == 0, live.stderr()
+    assert "Traceback" not in live.stderr()
+
+
+def test_now_json_is_what_agenda_now_prints_at_the_same_instant(server, forum):
+    assert server.mark("start")[0] == 200
+    status, headers, body = server.request("GET", "/now.json")
+    assert status == 200 and headers["content-type"] == "application/json"
+    state = json.loads(body)
+    printed = run("now", forum, "--at", state["at"], "--format", "json", "--log", server.log).stdout
+    assert body.decode("utf-8") == printed
+    assert state["state"] == "running" and state["current"]["id"] == "opening"
+
+
+def test_a_mark_with_the_token_lands_and_one_without_it_does_not(server):
+    for token in (False, "not-the-token-at-all-0000"):
+        status, answer = server.mark("start", token=token)
+        assert status == 403 and "token" in answer["error"]
+        assert not server.log.exists() or server.log.read_bytes() == b""
+    status, answer = server.mark("start")
+    assert status == 200
+    assert answer["said"].startswith("개회식 시작 14:0")
+    lines = server.log.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["mark"] for line in lines] == ["start"]
+    assert answer["now"]["current"]["id"] == "opening"
+
+
+def test_an_impossible_mark_is_refused_with_409_and_appends_nothing(server):
+    status, answer = server.mark("end")
+    assert status == 409 and "nothing appended" in answer["error"]
+    assert not server.log.exists() or server.log.read_bytes() == b""
+
+
+@pytest.mark.parametrize("body, says", [
+    (b"not json", "not JSON"),
+    (b"[1, 2]", "JSON object"),
+    (b'{"mark": "later"}', "must be one of"),
+    (b'{"mark": "next", "colour": "red"}', "unknown field"),
+    (b'{"mark": "start", "at": "25:99"}', "not a time"),
+    (b'{"mark": "start", "segment": 7}', "must be a text"),
+    (b"x" * 5000, "over 4096 bytes"),
+])
+def test_a_bad_body_gets_400_with_a_message(server, body, says):
+    status, headers, answer = server.request("POST", "/mark", body, {"Authorization": f"Bearer {server.token}"})
+    assert status == 400 and headers["content-type"] == "application/json"
+    assert says in json.loads(answer)["error"]
+    assert not server.log.exists()
+
+
+def test_a_hostile_title_stays_inert(tmp_path):
+    hostile = SEED.read_text(encoding="utf-8").replace(
+        'title: "모두의 AI : 정책과 전략 연속토론회 (제2차 AI 정당)"',
+        'title: "</title><script>alert(1)</script>"').replace(
+        "title: 장내 정리, 좌장 인사말", "title: \"<img src=x onerror=alert(2)>\"")
+    assert "<script>" in hostile and "onerror" in hostile
+    live = LiveServer(write(tmp_path, hostile), tmp_path / "marks.jsonl")
+    try:
+        for page in ("/", "/stage", "/control"):
+            status, headers, body = live.request("GET", page)
+            text = body.decode("utf-8")
+            assert status == 200
+            assert "script-src 'self'" in headers["content-security-policy"]
+            assert "<script>alert" not in text and "<img src=x" not in text
+            assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in text
+            assert text.count("<script") == text.count('<script src="/static/')
+    finally:
+        assert live.stop() == 0
+
+
+def test_a_torn_log_line_does_not_stop_the_server(server):
+    assert server.mark("start")[0] == 200
+    with open(server.log, "ab") as log:
+        log.write(b'{"at": "2023-12-13T14:1')  # a write cut short
+    assert server.now()["current"]["id"] == "opening"
+    poll(lambda: "torn last line" in server.stderr())
+    status, answer = server.mark("next")
+    assert status == 200, answer
+    lines = server.log.read_bytes().split(b"\n")
+    assert json.loads(lines[-2])["mark"] == "next"  # the new mark starts on a line of its own
+
+
+def test_a_mark_from_agenda_mark_reaches_an_open_event_stream(server, forum):
+    stream = EventStream(server.port)
+    try:
+        assert stream.next_now()["state"] == "before"
+        run("mark", forum, "start", "--at", "14:05", "--log", server.log)
+        state = poll(lambda: stream.next_now())
+        while state["state"] != "running":
+            state = stream.next_now()
+        assert state["current"]["title"] == "개회식"
+    finally:
+        stream.close()
+
+
+def test_a_posted_mark_reaches_every_open_stream(server):
+    streams = [EventStream(server.port) for _ in range(20)]
+    try:
+        for stream in streams:
+            assert stream.next_now()["state"] == "before"
+        assert server.mark("start")[0] == 200
+        for stream in streams:
+            state = stream.next_now()
+            while state["state"] != "running":
+                state = stream.next_now()
+    finally:
+        for stream in streams:
+            stream.close()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_closes_the_streams_and_ends_with_0(forum, tmp_path, sig):
+    live = LiveServer(forum, tmp_path / "marks.jsonl")
+    stream = EventStream(live.port)
+    stream.next_now()
+    assert live.mark("start")[0] == 200
+    ended = threading.Event()
+
+    def drain() -> None:
+        try:
+            while True:
+                stream.next_event()
+        except (EOFError, OSError):
+            ended.set()
+
+    threading.Thread(target=drain, daemon=True).start()
+    assert live.stop(sig) == 0, live.stderr()
+    assert ended.wait(10)
+    assert [json.loads(line)["mark"] for line in live.log.read_text().splitlines()] == ["start"]
+    assert "Traceback" not in live.stderr()
+
+
+def test_the_token_is_kept_owner_only_and_reused_until_new_token(forum, tmp_path):
+    log = tmp_path / "marks.jsonl"
+    first = LiveServer(forum, log)
+    assert first.stop() == 0
+    kept = log.with_suffix(".token")
+    assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600
+    assert kept.read_text().strip() == first.token and len(first.token) >= 22
+    again = LiveServer(forum, log)
+    assert again.stop() == 0
+    assert again.token == first.token
+    renewed = LiveServer(forum, log, "--new-token")
+    assert renewed.stop() == 0
+    assert renewed.token != first.token and kept.read_text().strip() == renewed.token
+
+
+def test_a_port_in_use_is_said_plainly(forum, tmp_path):
+    live = LiveServer(forum, tmp_path / "marks.jsonl")
+    try:
+        result = run("serve", forum, "--port", live.port, "--log", tmp_path / "other.jsonl", exit_status=2)
+        assert f"cannot listen on 127.0.0.1:{live.port}" in result.stderr
+        assert "choose another --port" in result.stderr
+    finally:
+        assert live.stop() == 0

@@ -1,0 +1,51 @@
+"""The live hub in-process: streams get the state at each change and between changes, and end on close."""
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+
+from agenda.analysis import analyze
+from agenda.day.clocks import rehearsal_clock
+from agenda.serve.live import LiveDay, sse
+from helpers import SEED
+
+
+def live_day(tmp_path: Path, keepalive: float) -> LiveDay:
+    plan = analyze(str(SEED)).plan
+    assert plan is not None
+    start = datetime.fromisoformat("2023-12-13T14:03:00+09:00")
+    return LiveDay(plan, tmp_path / "marks.jsonl", rehearsal_clock(start), "ko", lambda _: None, keepalive)
+
+
+def test_a_quiet_log_still_sends_the_state_every_keepalive(tmp_path):
+    live = live_day(tmp_path, keepalive=0.3)
+
+    async def scenario() -> list[str | None]:
+        queue = live.subscribe()
+        watcher = asyncio.create_task(live.watch())
+        received = [await asyncio.wait_for(queue.get(), 5) for _ in range(2)]
+        live.close()
+        received.append(await asyncio.wait_for(queue.get(), 5))
+        await asyncio.wait_for(watcher, 5)
+        return received
+
+    first, second, last = asyncio.run(scenario())
+    assert first is not None and first.startswith("event: now\ndata: {")
+    assert "event: line\ndata: " in first and second is not None
+    assert last is None  # the end of the stream
+
+
+def test_a_lagging_stream_keeps_only_the_newest_states(tmp_path):
+    live = live_day(tmp_path, keepalive=60)
+
+    async def scenario() -> list[str | None]:
+        queue = live.subscribe()
+        for n in range(10):
+            live.publish(f"state {n}")
+        return [queue.get_nowait() for _ in range(queue.qsize())]
+
+    assert asyncio.run(scenario()) == ["state 6", "state 7", "state 8", "state 9"]
+
+
+def test_an_event_of_several_lines_keeps_them_all():
+    assert sse("now", "{\n  \"a\": 1\n}") == 'event: now\ndata: {\ndata:   "a": 1\ndata: }\n\n'
