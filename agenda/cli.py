@@ -203,10 +203,18 @@ def init(
         raise UsageError(f"--template {template!r}: choose one of {', '.join(TEMPLATES)}")
     if file != "-" and Path(file).exists() and not force:
         raise UsageError(f"{file} exists; choose another name or use --force to overwrite it")
+    from agenda.templates import check_options, too_short
+
+    check_options(day=date, start=start, end=end, zone=timezone)
     text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
     analysis = analyze_text(text, file if file != "-" else "forum.yaml")
+    if analysis.plan is not None and (shortfall := too_short(analysis.plan)):
+        raise UsageError(f"nothing written: the {template} template's programme needs {shortfall[0]} minutes, "
+                         f"and --start {start} --end {end} give {shortfall[1]}; give a later --end (or none) "
+                         f"and shorten the programme in the file afterwards")
     if not analysis.valid:
         _print_findings(analysis.findings)
+        _err("nothing written: fix the options above")
         raise typer.Exit(ExitStatus.INVALID)
     write_output(file, text.encode("utf-8"))
     if file != "-":

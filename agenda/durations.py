@@ -14,16 +14,31 @@ _BARE = re.compile(r"^\s*[+-]?\d+\s*$")
 _CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
 
 DURATION_HINT = "write minutes as 15m, 1h, 1h30m, 90 or PT15M"
+MAX_MINUTES = 7 * 24 * 60
+"""No duration is longer than a week: a forum, a segment or a reminder of more is a typo,
+and bounding them keeps every plan within the calendar's years."""
+
+
+def _bounded(minutes: int, value: object) -> int:
+    if abs(minutes) > MAX_MINUTES:
+        shown = value if not isinstance(value, str) or len(value) < 40 else value[:37] + "..."
+        raise ValueError(f"{shown!r} is longer than a week ({MAX_MINUTES} minutes), "
+                         f"the most any duration may be; check the number")
+    return minutes
 
 
 def parse_minutes(value: object) -> int:
-    """Minutes from a duration value; ValueError with a hint when it is not one."""
+    """Minutes from a duration value, at most a week either way; ValueError with a hint when it is not one."""
+    return _bounded(_minutes(value), value)
+
+
+def _minutes(value: object) -> int:
     if isinstance(value, bool):
         raise ValueError(f"{value!r} is not a duration; {DURATION_HINT}")
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return int(value) if abs(value) <= MAX_MINUTES else _bounded(MAX_MINUTES + 1, value)
     if not isinstance(value, str):
         raise ValueError(f"{value!r} is not a duration; {DURATION_HINT}")
     if _BARE.match(value):

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     BaseModel,
+    AfterValidator,
     BeforeValidator,
     ConfigDict,
     Discriminator,
@@ -27,7 +28,15 @@ from pydantic import (
 from agenda.durations import parse_clock, parse_minutes
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+PEOPLE_KEY = r"^[^\W][\w.-]*$"
+"""A people id: letters (Hangul included), digits, `-`, `_` and `.`, not starting with `.` or `-`."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+MAX_REVISION = 2**31 - 1
+"""The calendar SEQUENCE is a signed 32-bit integer (RFC 5545)."""
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""Forum dates and `updated` stay in these years, so that every plan (up to 100,000 segments
+of at most a week each) still fits in Python's dates and every calendar reader's."""
 
 
 class Kind(str, Enum):
@@ -44,14 +53,55 @@ class Kind(str, Enum):
 
 
 def _text(value: Any) -> Any:
-    """Trim surrounding white space; reject control characters, which break calendars and terminals."""
+    """Trim surrounding white space; reject control characters, which break calendars and terminals.
+
+    Lone surrogates (a broken JSON escape such as `\\udc00`) are refused too:
+    no output encoding can write them.
+    """
     if isinstance(value, str):
         value = value.strip()
         bad = _CONTROL.search(value)
         if bad:
-            raise ValueError(
-                f"control character U+{ord(bad.group()):04X} at position {bad.start() + 1}; remove it"
-            )
+            what = "lone surrogate" if 0xD800 <= ord(bad.group()) <= 0xDFFF else "control character"
+            raise ValueError(f"{what} U+{ord(bad.group()):04X} at position {bad.start() + 1}; remove it")
+    return value
+
+
+def _line(value: Any) -> Any:
+    """One line of text: a title or name is one line in calendars, tables and file names."""
+    value = _text(value)
+    if isinstance(value, str):
+        bad = _LINE_BREAK.search(value)
+        if bad:
+            raise ValueError(f"a line break at position {bad.start() + 1}; this field is one line "
+                             f"(only description and note may have several)")
+    return value
+
+
+def _web_address(value: Any) -> Any:
+    """An http(s) address: it becomes a link in calendars and pages, where `javascript:` would run."""
+    value = _line(value)
+    if isinstance(value, str):
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(value)
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc \
+                or any(c.isspace() for c in value):
+            raise ValueError(f"{value!r} is not a web address; write it as https://example.org/page")
+    return value
+
+
+def _year_in_range(day: date) -> None:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"the year {day.year} is outside {FIRST_YEAR}-{LAST_YEAR}; check the date")
+
+
+def _moment(value: Any) -> Any:
+    if isinstance(value, datetime):
+        _year_in_range(value)
     return value
 
 
@@ -59,12 +109,16 @@ def _date(value: Any) -> Any:
     if isinstance(value, datetime):
         raise ValueError(f"{value!r} is a date and time; write the date alone, e.g. 2023-12-13")
     if isinstance(value, date):
+        _year_in_range(value)
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             pass
+        else:
+            _year_in_range(day)
+            return day
     raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13")
 
 
@@ -80,6 +134,11 @@ MINUTES_SCHEMA = {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _
                   "description": "Minutes: 15m, 1h, 1h30m, 90 or PT15M"}
 
 Text = Annotated[str, BeforeValidator(_text)]
+"""Free text that may run over several lines (description, note)."""
+Line = Annotated[str, BeforeValidator(_line)]
+WebAddress = Annotated[str, BeforeValidator(_web_address),
+                       WithJsonSchema({"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$",
+                                       "description": "An http or https address."})]
 Clock = Annotated[time, BeforeValidator(parse_clock),
                   WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$",
                                   "description": "A time of day, HH:MM"})]
@@ -92,15 +151,26 @@ class _Strict(BaseModel):
 
 
 class Person(_Strict):
-    name: Text = Field(min_length=1, description="The person's name as printed.")
-    affiliation: Text | None = Field(None, description="Organisation the person speaks for.")
-    title: Text | None = Field(None, description="The person's position, e.g. 대표 or Director.")
+    name: Line = Field(min_length=1, description="The person's name as printed.")
+    affiliation: Line | None = Field(None, description="Organisation the person speaks for.")
+    title: Line | None = Field(None, description="The person's position, e.g. 대표 or Director.")
 
 
 def _person_id(value: Any) -> Any:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{value!r} is not a person; give a people id or {{name: ..., affiliation: ...}}")
+    return _line(value)
+
+
+def _people_key(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(PEOPLE_KEY, value):
+        raise ValueError(f"{value!r} is not a people id; use letters, digits, -, _ and . "
+                         f"(not first), e.g. kim-minsu or 김민수")
     return value
+
+
+PeopleKey = Annotated[str, BeforeValidator(_people_key),
+                      WithJsonSchema({"type": "string", "pattern": PEOPLE_KEY})]
 
 
 def _mapping_or_other(mapping_tag: str, other_tag: str):
@@ -152,18 +222,18 @@ SegmentDuration = Annotated[
 
 
 class Series(_Strict):
-    title: Text = Field(description="The series' title; the calendar is named after it.")
+    title: Line = Field(description="The series' title; the calendar is named after it.")
     number: int | None = Field(None, description="This forum's place in the series.")
 
 
 class Forum(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Slug from which stable calendar UIDs are built.")
-    title: Text = Field(min_length=1, description="The forum's title.")
-    theme: Text | None = Field(None, description="Subtitle or theme.")
+    title: Line = Field(min_length=1, description="The forum's title.")
+    theme: Line | None = Field(None, description="Subtitle or theme.")
     series: Series | None = Field(None, description="The series this forum belongs to.")
-    organizer: Text | None = Field(None, description="Who holds the forum.")
-    venue: Text | None = Field(None, description="Where; becomes the calendar LOCATION.")
-    url: Text | None = Field(None, description="A page about the forum.")
+    organizer: Line | None = Field(None, description="Who holds the forum.")
+    venue: Line | None = Field(None, description="Where; becomes the calendar LOCATION.")
+    url: WebAddress | None = Field(None, description="A page about the forum.")
     description: Text | None = Field(None, description="Free text about the forum.")
     date: Day = Field(description="The day, YYYY-MM-DD.")
     start: Clock = Field(description="Start of the window, HH:MM.")
@@ -173,8 +243,8 @@ class Forum(_Strict):
     language: Literal["ko", "en"] = Field("ko", description="Language of labels, default titles and dates.")
     mc: PersonRef | None = Field(None, description="The MC (진행 사회).")
     moderator: PersonRef | None = Field(None, description="The moderator (좌장).")
-    revision: int = Field(default=0, ge=0, description="Rises with each published change; the calendar SEQUENCE.")
-    updated: datetime | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
+    revision: int = Field(default=0, ge=0, le=MAX_REVISION, description="Rises with each published change; the calendar SEQUENCE.")
+    updated: Annotated[datetime, AfterValidator(_moment)] | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
 
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
@@ -186,7 +256,7 @@ class Forum(_Strict):
 
 
 class Item(_Strict):
-    title: Text = Field(min_length=1, description="What happens.")
+    title: Line = Field(min_length=1, description="What happens.")
     duration: Minutes | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
     speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")
     speakers: list[PersonRef] = Field([], description="Several speakers.")
@@ -195,7 +265,7 @@ class Item(_Strict):
 
 class Segment(_Strict):
     kind: Kind = Field(description="What sort of segment this is.")
-    title: Text | None = Field(None, description="Defaults to the kind's label in the output language.")
+    title: Line | None = Field(None, description="Defaults to the kind's label in the output language.")
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Keeps the segment's calendar UID stable.")
     duration: SegmentDuration | None = Field(None, description="Minutes, or {min, max}, or fill.")
     each: Minutes | None = Field(None, description="Minutes per speaker.")
@@ -249,7 +319,7 @@ class ForumFile(_Strict):
     """One forum: its window, its people and its programme."""
 
     forum: Forum = Field(description="The event: title, day, window and time zone.")
-    people: dict[str, Person] = Field({}, description="Roster: id -> person.")
+    people: dict[PeopleKey, Person] = Field({}, description="Roster: id -> person.")
     program: list[Segment] = Field(description="The segments, in order.")
     rules: Rules = Field(default_factory=Rules, description="Checks this file asks for or waives.")
 

@@ -42,6 +42,41 @@ def _slug(text: str, fallback: str) -> str:
     return slug or fallback
 
 
+def check_options(*, day: str | None, start: str, end: str | None, zone: str | None) -> None:
+    """Refuse options a template cannot use, in the words of the option (exit 2), before writing anything."""
+    from agenda.errors import UsageError
+    from agenda.zones import check_zone_name
+
+    for option, value in (("--start", start), ("--end", end)):
+        if value is not None:
+            try:
+                parse_clock(value)
+            except ValueError:
+                raise UsageError(f"{option} {value!r}: give a time of day as HH:MM, e.g. 14:00") from None
+    if day is not None:
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            raise UsageError(f"--date {day!r}: give a date as YYYY-MM-DD, e.g. 2024-05-20") from None
+    if zone is not None:
+        try:
+            check_zone_name(zone)
+        except ValueError as error:
+            raise UsageError(f"--timezone: {error}") from None
+
+
+def too_short(plan) -> tuple[int, int] | None:
+    """(minutes the template's programme needs, minutes the window has) when it does not fit.
+
+    A template is a starting point with a realistic programme; rather than
+    cutting it to fit a short window, `init` says so and writes nothing.
+    """
+    from agenda.zones import minutes_between
+
+    needed = minutes_between(plan.window_start, plan.program_end)
+    return (needed, plan.window_minutes) if needed > plan.window_minutes else None
+
+
 def render_template(template: str, language: str, *, title: str | None = None, day: str | None = None,
                     start: str = "14:00", end: str | None = None, zone: str | None = None) -> str:
     w = _WORDS[language]

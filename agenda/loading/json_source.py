@@ -1,9 +1,24 @@
 """JSON forum files: parsed by `json`, positions from libyaml (JSON is YAML 1.2)."""
 
 import json
+import re
 
 from agenda.errors import InputError
 from agenda.loading.sourcemap import NoPositions, SourceMap
+
+_LONG_NUMBER = re.compile(r"\d{1000,}")
+
+
+def too_many_digits(text: str, file: str) -> InputError:
+    """The error for a number Python refuses to convert, at the first very long run of digits."""
+    from agenda.loading.yaml12 import TOO_MANY_DIGITS
+
+    found = _LONG_NUMBER.search(text)
+    if found is None:
+        return InputError(file, TOO_MANY_DIGITS)
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return InputError(file, TOO_MANY_DIGITS, line, column)
 
 
 def load_json(text: str, file: str) -> tuple[object, SourceMap]:
@@ -11,6 +26,8 @@ def load_json(text: str, file: str) -> tuple[object, SourceMap]:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(file, f"JSON syntax: {error.msg}", error.lineno, error.colno) from None
+    except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+        raise too_many_digits(text, file) from None
     except RecursionError:
         raise InputError(file, "JSON nested too deeply; a forum file needs a few levels") from None
     try:

@@ -70,4 +70,8 @@ def load_toml(text: str, file: str) -> tuple[object, TomlSourceMap]:
         line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
         message = _ERROR_AT.sub("", message).strip()
         raise InputError(file, f"TOML syntax: {message}", line, column) from None
+    except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+        from agenda.loading.json_source import too_many_digits
+
+        raise too_many_digits(text, file) from None
     return data, TomlSourceMap(text)

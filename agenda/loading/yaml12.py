@@ -25,6 +25,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 MAX_VALUES = 100_000
+TOO_MANY_DIGITS = "a number thousands of digits long; no value in a forum file needs one"
 MAX_DEPTH = 64
 
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -136,9 +137,12 @@ class _Builder:
                                   "a forum file needs far fewer")
         kind = type(node)
         if kind is yaml.ScalarNode:
-            if node.tag == _STR:
-                return node.value if node.style else _core_scalar(node.value)
-            return self.tagged_scalar(node)
+            try:
+                if node.tag == _STR:
+                    return node.value if node.style else _core_scalar(node.value)
+                return self.tagged_scalar(node)
+            except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+                raise self.fail(node, TOO_MANY_DIGITS) from None
         if depth >= MAX_DEPTH:
             raise self.fail(node, f"nested deeper than {MAX_DEPTH} levels; a forum file needs far fewer")
         if kind is yaml.SequenceNode:
