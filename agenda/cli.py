@@ -57,6 +57,10 @@ class ExportFormat(str, Enum):
 
 
 def _err(text: str) -> None:
+    """One message on stderr, with any control character or undecodable file-name byte made visible."""
+    from agenda.inert import inert
+
+    text = inert(text, keep_newlines=True)
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 

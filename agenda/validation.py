@@ -4,6 +4,7 @@ One unreadable or broken file never stops the others; the run ends with
 the worst outcome among them.
 """
 
+import os
 from dataclasses import dataclass, field
 
 from agenda.analysis import analyze_document, is_forum_data
@@ -41,18 +42,36 @@ class ValidationRun:
 
 def validate_paths(paths: list[str], skip_non_forum: bool = False) -> ValidationRun:
     """Validate files and folders (searched recursively); files in folders that are not forums are skipped."""
-    targets = discover(paths)
-    if not targets:
+    found = discover(paths)
+    if not found.files and not found.unreadable:
         raise UsageError(f"no forum files (*.yaml, *.yml, *.json, *.toml) in {', '.join(paths)}")
     run = ValidationRun([], [])
-    for path, in_folder in targets:
-        try:
-            document = read_document(path)
-        except InputError as error:
-            run.reports.append(FileReport(path, error=error))
-            continue
-        if (in_folder or skip_non_forum) and not is_forum_data(document.data):
-            run.skipped.append(path)
-            continue
-        run.reports.append(FileReport(path, analyze_document(document).findings))
+    for folder, why in found.unreadable:
+        run.reports.append(FileReport(folder, error=InputError(
+            folder, f"folder cannot be read ({why}); its files were not checked")))
+    for path, in_folder in found.files:
+        run.reports.append(_validate_file(path, in_folder or skip_non_forum, run))
+    run.reports = [report for report in run.reports if report is not None]
     return run
+
+
+def _validate_file(path: str, skip_non_forum: bool, run: ValidationRun) -> "FileReport | None":
+    """One file's report; whatever goes wrong in one file is its report, never the end of the run."""
+    try:
+        document = read_document(path)
+    except InputError as error:
+        return FileReport(path, error=error)
+    except RecursionError:
+        return FileReport(path, error=InputError(path, "nested too deeply; a forum file needs a few levels"))
+    if skip_non_forum and not is_forum_data(document.data):
+        run.skipped.append(path)
+        return None
+    try:
+        return FileReport(path, analyze_document(document).findings)
+    except RecursionError:
+        return FileReport(path, error=InputError(path, "nested too deeply; a forum file needs a few levels"))
+    except Exception as error:  # noqa: BLE001 - a bug in one file's checks must not hide the others'
+        if os.environ.get("AGENDA_DEBUG"):
+            raise
+        return FileReport(path, error=InputError(
+            path, f"internal error ({type(error).__name__}: {error}); please report it with the file"))

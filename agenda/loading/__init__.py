@@ -9,6 +9,7 @@ from agenda.loading.sourcemap import SourceMap
 
 MAX_FILE_BYTES = 1024 * 1024
 FORUM_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
+FOLDER_GIVEN = "is a folder; give a forum file (or use `agenda validate` on folders)"
 
 
 @dataclass
@@ -32,22 +33,40 @@ class Document:
 
 
 def read_text(file: str) -> str:
-    path = FsPath(file)
+    """The file's text, refusing folders, devices and FIFOs, and reading at most the cap.
+
+    `stat` sizes cannot be trusted (`/dev/zero` says 0, a file may grow while
+    read), so the cap counts the bytes actually read. The file is opened
+    non-blocking so that a FIFO is refused instead of waiting for a writer.
+    """
+    import os
+    import stat
+
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise InputError(file, "is a folder; give a forum file (or use `agenda validate` on folders)")
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                file, f"is {size / 1024 / 1024:.1f} MiB; forum files are limited to "
-                      f"{MAX_FILE_BYTES // 1024 // 1024} MiB. Is this the right file?")
-        raw = path.read_bytes()
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(file, "no such file; check the path") from None
     except PermissionError:
         raise InputError(file, "permission denied; check the file's permissions") from None
+    except IsADirectoryError:
+        raise InputError(file, FOLDER_GIVEN) from None
     except OSError as error:
         raise InputError(file, f"cannot be read: {error.strerror or error}") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(file, FOLDER_GIVEN)
+        if not stat.S_ISREG(mode):
+            raise InputError(file, "is not a regular file (a device, FIFO or socket); give a forum file")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise InputError(file, f"cannot be read: {error.strerror or error}") from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(file, f"is over {MAX_FILE_BYTES // 1024 // 1024} MiB; forum files are limited to "
+                               f"{MAX_FILE_BYTES // 1024 // 1024} MiB. Is this the right file?")
     return decode(raw, file)
 
 

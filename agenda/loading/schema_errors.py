@@ -39,6 +39,11 @@ def findings_from(error: ValidationError, data: object) -> list[Finding]:
             message = f"{loc[-1]} is required{_where(path)}"
             location = Location(path=path)
             at_key = False
+        elif loc and loc[-1] == "[key]":  # a mapping's key itself is wrong (a people id)
+            path = data_path(data, loc[:-1])
+            message = f"{format_path(path[:-1]) or 'key'}: {_clean(detail['msg'])}"
+            location = Location(path=path)
+            at_key = True
         else:
             path = data_path(data, loc)
             message = _clean(detail["msg"])

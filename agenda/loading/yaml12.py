@@ -3,8 +3,8 @@
 PyYAML resolves plain scalars by YAML 1.1 rules (`14:00` becomes 840,
 `no` becomes False). Here libyaml only builds the node tree; scalars are
 typed by the YAML 1.2 core schema below, and the tree is kept so that
-positions can be looked up later. Aliases are expanded with a budget, so an
-alias bomb ends in a clear error instead of eating memory.
+positions can be looked up later. Values that aliases expand are counted
+against a budget, so an alias bomb ends in a clear error instead of eating memory.
 """
 
 import re
@@ -115,7 +115,10 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
 
 
 class _Builder:
-    """Turns nodes into plain Python values; counts them to stop alias expansion.
+    """Turns nodes into plain Python values; counts those that aliases expand, to stop an alias bomb.
+
+    Only expansions count: a large file without aliases is bounded by the
+    size cap, while a few lines of nested aliases can expand to billions.
 
     The path to a node is kept as a chain of (parent, key) pairs and only
     flattened for the rare duplicate key, so the common case allocates little.
@@ -123,19 +126,26 @@ class _Builder:
 
     def __init__(self, file: str):
         self.file = file
-        self.count = 0
+        self.count = 0  # values built by expanding aliases
+        self.seen: set[int] = set()  # ids of the collection nodes built so far
         self.duplicates: list[tuple[Path, int, int]] = []
 
     def fail(self, node: yaml.Node, message: str) -> InputError:
         mark = node.start_mark
         return InputError(self.file, message, mark.line + 1, mark.column + 1)
 
-    def build(self, node: yaml.Node, chain: tuple | None = None, depth: int = 0) -> object:
-        self.count += 1
-        if self.count > MAX_VALUES:
-            raise self.fail(node, f"more than {MAX_VALUES} values (anchors and aliases expanding?); "
-                                  "a forum file needs far fewer")
+    def build(self, node: yaml.Node, chain: tuple | None = None, depth: int = 0, aliased: bool = False) -> object:
         kind = type(node)
+        if kind is not yaml.ScalarNode:
+            if id(node) in self.seen:
+                aliased = True  # an alias: the same node again, and all that is under it
+            else:
+                self.seen.add(id(node))
+        if aliased:
+            self.count += 1
+            if self.count > MAX_VALUES:
+                raise self.fail(node, f"more than {MAX_VALUES} values made by expanding aliases (*name); "
+                                      "a forum file needs far fewer")
         if kind is yaml.ScalarNode:
             try:
                 if node.tag == _STR:
@@ -148,7 +158,7 @@ class _Builder:
         if kind is yaml.SequenceNode:
             if node.tag != _SEQ:
                 raise self.fail(node, f"unsupported tag {node.tag!r}; remove it")
-            return [self.build(child, (chain, i), depth + 1) for i, child in enumerate(node.value)]
+            return [self.build(child, (chain, i), depth + 1, aliased) for i, child in enumerate(node.value)]
         if node.tag != _MAP:
             raise self.fail(node, f"unsupported tag {node.tag!r}; remove it")
         result: dict[str, object] = {}
@@ -159,7 +169,7 @@ class _Builder:
             if key in result:
                 mark = key_node.start_mark
                 self.duplicates.append((_flatten((chain, key)), mark.line + 1, mark.column + 1))
-            result[key] = self.build(value_node, (chain, key), depth + 1)
+            result[key] = self.build(value_node, (chain, key), depth + 1, aliased)
         return result
 
     def tagged_scalar(self, node: yaml.ScalarNode) -> object:

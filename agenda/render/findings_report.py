@@ -6,6 +6,7 @@ reads the same wherever it is shown.
 
 from agenda.errors import InputError
 from agenda.findings import Finding, Severity, format_path
+from agenda.inert import display_path, inert
 from agenda.validation import FileReport
 
 
@@ -16,11 +17,12 @@ def _where(file: str, line, column) -> str:
 
 def finding_line(finding: Finding) -> str:
     loc = finding.location
-    return f"{_where(loc.file or '', loc.line, loc.column)}: {finding.severity.value}[{finding.code}] {finding.message}"
+    return (f"{_where(display_path(loc.file or ''), loc.line, loc.column)}: "
+            f"{finding.severity.value}[{finding.code}] {inert(finding.message)}")
 
 
 def error_line(error: InputError) -> str:
-    return f"{_where(error.file, error.line, error.column)}: error: {error.message}"
+    return f"{_where(display_path(error.file), error.line, error.column)}: error: {inert(error.message)}"
 
 
 def summary(reports: list[FileReport]) -> str:
@@ -50,7 +52,7 @@ def report_json(reports: list[FileReport]) -> str:
     files = []
     for report in reports:
         entry = {
-            "path": report.path,
+            "path": display_path(report.path),
             "valid": report.valid,
             "findings": [
                 {"code": f.code, "severity": f.severity.value, "message": f.message,
@@ -80,14 +82,14 @@ def report_github(reports: list[FileReport]) -> str:
     for report in reports:
         if report.error is not None:
             e = report.error
-            props = [f"file={_escape_property(e.file)}"]
+            props = [f"file={_escape_property(display_path(e.file))}"]
             if e.line is not None:
                 props.append(f"line={e.line}")
             if e.column is not None:
                 props.append(f"col={e.column}")
-            lines.append(f"::error {','.join(props)},title=unreadable::{_escape_data(e.message)}")
+            lines.append(f"::error {','.join(props)},title=unreadable::{_escape_data(inert(e.message, keep_newlines=True))}")
         for f in report.findings:
             loc = f.location
-            lines.append(f"::{f.severity.value} file={_escape_property(loc.file or report.path)},"
-                         f"line={loc.line},col={loc.column},title={f.code}::{_escape_data(f.message)}")
+            lines.append(f"::{f.severity.value} file={_escape_property(display_path(loc.file or report.path))},"
+                         f"line={loc.line},col={loc.column},title={f.code}::{_escape_data(inert(f.message, keep_newlines=True))}")
     return "\n".join(lines) + ("\n" if lines else "")
