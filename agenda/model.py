@@ -146,6 +146,34 @@ Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", 
 Minutes = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(MINUTES_SCHEMA)]
 
 
+_DATED_END = re.compile(r"\s*(\d{4}-\d{2}-\d{2})[Tt ](\d{1,2}:\d{2}(?::\d{2})?)\s*")
+
+
+def _end(value: Any) -> Any:
+    """`HH:MM` on the forum's day, or a date and time for a forum that runs past midnight.
+
+    Writing the date says "past midnight" on purpose; a bare `end` at or before
+    `start` is then almost always a typo (the end-before-start check).
+    """
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            raise ValueError(f"{value!r} has a UTC offset; write the forum's local time, e.g. 2024-05-21 01:00")
+        return value
+    if isinstance(value, str):
+        dated = _DATED_END.fullmatch(value)
+        if dated:
+            return datetime.combine(_date(dated.group(1)), parse_clock(dated.group(2)))
+    try:
+        return parse_clock(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a time of day; write it as HH:MM, e.g. 16:00, or with its date "
+                         f"past midnight, e.g. 2024-05-21 01:00") from None
+
+
+EndTime = Annotated[Union[datetime, time], BeforeValidator(_end),
+                    WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}[Tt ])?\d{1,2}:\d{2}(:\d{2})?$",
+                                    "description": "HH:MM, or YYYY-MM-DD HH:MM past midnight"})]
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -237,7 +265,8 @@ class Forum(_Strict):
     description: Text | None = Field(None, description="Free text about the forum.")
     date: Day = Field(description="The day, YYYY-MM-DD.")
     start: Clock = Field(description="Start of the window, HH:MM.")
-    end: Clock | None = Field(None, description="End of the window, HH:MM (or give duration).")
+    end: EndTime | None = Field(None, description="End of the window, HH:MM, or a date and time past "
+                                                  "midnight (or give duration).")
     duration: Minutes | None = Field(None, description="Length of the window (or give end).")
     timezone: Annotated[str, BeforeValidator(_zone)] = Field(description="IANA time zone name, e.g. Asia/Seoul.")
     language: Literal["ko", "en"] = Field("ko", description="Language of labels, default titles and dates.")
@@ -252,6 +281,13 @@ class Forum(_Strict):
             raise ValueError("the window needs an end: give end (HH:MM) or duration (e.g. 120m)")
         if self.end is not None and self.duration is not None:
             raise ValueError("give end or duration, not both")
+        if isinstance(self.end, datetime):
+            from agenda.durations import MAX_MINUTES
+
+            length = self.end - datetime.combine(self.date, self.start)
+            if length.total_seconds() > MAX_MINUTES * 60:
+                raise ValueError(f"end {self.end:%Y-%m-%d %H:%M} is more than a week after the start; "
+                                 f"a forum lasts at most a week")
         return self
 
 

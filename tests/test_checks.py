@@ -203,13 +203,16 @@ CASES = {
     speaker: ann
   - kind: qa
     duration: fill
-""", start="23:30", end="00:30").replace('end: "00:30"', 'end: "00:30"  # expect'), 8, forum("""\
+""", start="23:30", end="2024-05-03 00:30").replace('end: "2024-05-03 00:30"', 'end: "2024-05-03 00:30"  # expect'),
+        8, forum("""\
   - kind: opening
     duration: 20m
     speaker: ann
   - kind: qa
     duration: fill
 """, start="22:30", end="23:30")),
+    "end-before-start": (CLEAN.replace('end: "11:00"', 'end: "09:00"  # expect'), 8,
+                         CLEAN.replace('end: "11:00"', 'end: "2024-05-03 09:00"')),
     "missing-id": (CLEAN.replace("  id: t\n", "").replace("forum:\n", "forum:  # expect\n"), 1, CLEAN),
     "invalid-field": (forum("""\
   - kind: opening
@@ -275,3 +278,49 @@ def test_findings_are_sorted_by_position():
     analysis = analyze_text(CASES["unused-person"][0].replace("speaker: ann", "speaker: bob"), "f.yaml")
     positions = [(f.location.line, f.location.column) for f in analysis.findings]
     assert positions == sorted(positions) and len(positions) == 3
+
+
+@pytest.mark.parametrize("end, codes", [
+    ('end: "13:00"', ["crosses-midnight", "end-before-start"]),  # a typo for 15:00, most likely
+    ('end: "14:00"', ["crosses-midnight", "end-before-start"]),
+    ('end: "2024-05-02 13:00"', ["end-before-start", "window-overflow", "zero-duration"]),
+    ('end: "2024-05-03 01:00"', ["crosses-midnight"]),
+    ('end: 2024-05-03T01:00', ["crosses-midnight"]),
+    ("duration: 11h", ["crosses-midnight"]),
+])
+def test_only_an_explicit_end_or_duration_crosses_midnight(end, codes):
+    text = forum("""\
+  - kind: qa
+    duration: fill
+""", start="14:00", people="").replace('end: "11:00"', end)
+    assert sorted({f.code for f in analyze_text(text, "f.yaml").findings}) == codes
+
+
+def test_end_before_start_says_how_to_cross_midnight_on_purpose():
+    (finding,) = [f for f in analyze_text(CASES["end-before-start"][0], "f.yaml").findings
+                  if f.code == "end-before-start"]
+    assert finding.message == ("the window ends at 09:00, at or before its start at 10:00; if it really runs "
+                               "past midnight, give duration or the end with its date (end: 2024-05-03 09:00)")
+
+
+def test_a_toml_local_date_time_end_crosses_midnight_on_purpose():
+    text = """\
+[forum]
+id = "t"
+title = "T"
+date = 2024-05-02
+start = "23:00"
+end = 2024-05-03T01:00:00
+timezone = "Asia/Seoul"
+[[program]]
+kind = "qa"
+duration = "fill"
+"""
+    analysis = analyze_text(text, "f.toml")
+    assert [f.code for f in analysis.findings] == ["crosses-midnight"] and analysis.plan.window_minutes == 120
+
+
+def test_an_end_more_than_a_week_after_the_start_is_refused():
+    text = CLEAN.replace('end: "11:00"', 'end: "2024-05-10 10:01"')
+    (finding,) = analyze_text(text, "f.yaml").findings
+    assert finding.message == "forum: end 2024-05-10 10:01 is more than a week after the start; a forum lasts at most a week"

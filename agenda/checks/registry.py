@@ -6,6 +6,7 @@ from agenda.checks import (
     crosses_midnight,
     duplicate_id,
     each_mismatch,
+    end_before_start,
     gap,
     items_overflow,
     missing_id,
@@ -23,7 +24,7 @@ from agenda.findings import INVALID_FIELD, Finding, Location, Severity
 CHECKS = (
     window_overflow, before_window, overlap, gap, slack, items_overflow, each_mismatch,
     missing_kind, unknown_person, unused_person, duplicate_id, zero_duration,
-    nonexistent_time, ambiguous_time, crosses_midnight, missing_id,
+    nonexistent_time, ambiguous_time, crosses_midnight, missing_id, end_before_start,
 )
 SEVERITIES = {check.CODE: Severity(check.SEVERITY) for check in CHECKS} | {INVALID_FIELD: Severity.ERROR}
 ALL_CODES = frozenset(SEVERITIES)
