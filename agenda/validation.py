@@ -5,13 +5,14 @@ the worst outcome among them.
 """
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from agenda.analysis import analyze_document, is_forum_data
 from agenda.discovery import discover
 from agenda.errors import InputError, UsageError
 from agenda.findings import Finding, Severity
-from agenda.loading import read_document
+from agenda.loading import parse_text, read_text
 from agenda.status import ExitStatus, status_for_findings, worst
 
 
@@ -55,11 +56,37 @@ def validate_paths(paths: list[str], skip_non_forum: bool = False) -> Validation
     return run
 
 
+_FORUM_KEY = {
+    ".json": re.compile(r'"forum"\s*:'),
+    ".toml": re.compile(r"^(\[\s*forum\s*[.\]]|forum\s*[.=])", re.MULTILINE),
+}
+_YAML_FORUM_KEY = re.compile(r"""^(forum|"forum"|'forum')\s*:""", re.MULTILINE)
+
+
+def looks_like_forum(text: str, path: str) -> bool:
+    """Whether a file that does not parse was meant as a forum file: it has a top-level `forum` key.
+
+    With --skip-non-forum (pre-commit hooks over a whole repository) a file
+    that does not parse and has no such key is some other program's file and
+    is skipped; one that has it is a broken forum file and is reported.
+    """
+    from pathlib import Path
+
+    return bool(_FORUM_KEY.get(Path(path).suffix.lower(), _YAML_FORUM_KEY).search(text))
+
+
 def _validate_file(path: str, skip_non_forum: bool, run: ValidationRun) -> "FileReport | None":
     """One file's report; whatever goes wrong in one file is its report, never the end of the run."""
     try:
-        document = read_document(path)
+        text = read_text(path)
     except InputError as error:
+        return FileReport(path, error=error)
+    try:
+        document = parse_text(text, path)
+    except InputError as error:
+        if skip_non_forum and not looks_like_forum(text, path):
+            run.skipped.append(path)  # Kubernetes multi-document YAML, CloudFormation tags, JSON with comments
+            return None
         return FileReport(path, error=error)
     except RecursionError:
         return FileReport(path, error=InputError(path, "nested too deeply; a forum file needs a few levels"))
