@@ -1,22 +1,51 @@
-"""Durations and clock times as organizers write them.
+"""Durations and clock times as organizers write them, and the one grammar for both parser and schema.
 
 Durations are whole minutes: `15m`, `1h`, `1h30m`, `90` (a bare number is
-minutes), or ISO 8601 `PT15M`. A sign is accepted (`-5m`) so that the
-zero-duration check, not the parser, can explain why it is wrong.
+minutes), or ISO 8601 `PT15M`, letters in either case. A sign is accepted
+(`-5m`) so that the zero-duration check, not the parser, can explain why it
+is wrong. The regular expressions below are written once, in the syntax
+Python and JSON Schema (ECMA-262) share, so that `agenda schema` accepts
+exactly the forms the parser does.
 """
 
 import re
 from datetime import time
 
-_HUMAN = re.compile(r"^\s*([+-]?)\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
-_ISO = re.compile(r"^([+-]?)P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$", re.IGNORECASE)
-_BARE = re.compile(r"^\s*[+-]?\d+\s*$")
-_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
-
 DURATION_HINT = "write minutes as 15m, 1h, 1h30m, 90 or PT15M"
 MAX_MINUTES = 7 * 24 * 60
 """No duration is longer than a week: a forum, a segment or a reminder of more is a typo,
 and bounding them keeps every plan within the calendar's years."""
+
+
+def _any_case(word: str) -> str:
+    """`min` -> `[mM][iI][nN]`: JSON Schema patterns have no case-insensitive flag."""
+    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
+
+
+_NUMBER = "[0-9]+"
+_HOURS = rf"{_NUMBER}\s*{_any_case('h')}"
+_MINUTES = rf"{_NUMBER}\s*{_any_case('m')}(?:{_any_case('in')})?"
+
+
+def duration_pattern(signs: str = "+-") -> str:
+    """The whole-string pattern of a written duration; `signs` are the signs it may start with."""
+    sign = f"[{signs}]?" if signs else ""
+    bare = f"{sign}{_NUMBER}"
+    human = rf"{sign}\s*(?:{_HOURS}(?:\s*{_MINUTES})?|{_MINUTES})"
+    p, t, d, h, m, s = (_any_case(c) for c in "ptdhms")
+    iso = (rf"{sign}{p}(?:{_NUMBER}{d}(?:{t}(?:{_NUMBER}{h})?(?:{_NUMBER}{m})?(?:{_NUMBER}{s})?)?"
+           rf"|{t}(?:{_NUMBER}{h}(?:{_NUMBER}{m})?(?:{_NUMBER}{s})?|{_NUMBER}{m}(?:{_NUMBER}{s})?|{_NUMBER}{s}))")
+    return rf"^\s*(?:{bare}|{human}|{iso})\s*$"
+
+
+HOUR, MINUTE = "(?:[01]?[0-9]|2[0-3])", "[0-5][0-9]"
+CLOCK_PATTERN = rf"^\s*({HOUR}):({MINUTE})(?::({MINUTE}))?\s*$"
+"""A time of day, `HH:MM` or `HH:MM:SS`, hours 0-23."""
+
+_DURATION = re.compile(duration_pattern())
+_PART = re.compile(r"([0-9]+)\s*([a-zA-Z])")
+_UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
+_CLOCK = re.compile(CLOCK_PATTERN)
 
 
 def _bounded(minutes: int, value: object) -> int:
@@ -39,22 +68,24 @@ def _minutes(value: object) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value) if abs(value) <= MAX_MINUTES else _bounded(MAX_MINUTES + 1, value)
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > 100 or not _DURATION.match(value):
         raise ValueError(f"{value!r} is not a duration; {DURATION_HINT}")
-    if _BARE.match(value):
-        return int(value)
-    m = _HUMAN.match(value)
-    if m and (m.group(2) or m.group(3)):
-        minutes = int(m.group(2) or 0) * 60 + int(m.group(3) or 0)
-        return -minutes if m.group(1) == "-" else minutes
-    m = _ISO.match(value.strip())
-    if m and any(m.group(i) for i in range(2, 6)):
-        days, hours, mins, secs = (int(m.group(i) or 0) for i in range(2, 6))
-        if secs % 60:
-            raise ValueError(f"{value!r} has seconds; durations are whole minutes")
-        minutes = days * 1440 + hours * 60 + mins + secs // 60
-        return -minutes if m.group(1) == "-" else minutes
-    raise ValueError(f"{value!r} is not a duration; {DURATION_HINT}")
+    text = value.strip()
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-").strip()
+    if body.isdigit():
+        return sign * int(body)
+    iso = body[:1] in "pP"  # the grammar allows M after T only: minutes, never months
+    minutes, seconds = 0, 0
+    for number, unit in _PART.findall(body):
+        unit = unit.lower()
+        if iso and unit == "s":
+            seconds = int(number)
+        else:
+            minutes += int(number) * _UNIT_MINUTES[unit]
+    if seconds % 60:
+        raise ValueError(f"{value!r} has seconds; durations are whole minutes")
+    return sign * (minutes + seconds // 60)
 
 
 def parse_clock(value: object) -> time:
@@ -64,7 +95,5 @@ def parse_clock(value: object) -> time:
     if isinstance(value, str):
         m = _CLOCK.match(value)
         if m:
-            hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-            if hour < 24 and minute < 60 and second < 60:
-                return time(hour, minute, second)
+            return time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
     raise ValueError(f"{value!r} is not a time of day; write it as HH:MM, e.g. 14:00")

@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from agenda.durations import parse_clock, parse_minutes
+from agenda.durations import CLOCK_PATTERN, MAX_MINUTES, duration_pattern, parse_clock, parse_minutes
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 PEOPLE_KEY = r"^[^\W][\w.-]*$"
@@ -128,22 +128,41 @@ def _zone(value: Any) -> Any:
     return check_zone_name(value)
 
 
-_DURATION_PATTERN = (r"^\s*[+-]?\s*(\d+|\d+\s*h(\s*\d+\s*m(in)?)?|\d+\s*m(in)?"
-                     r"|[Pp](\d+[Dd])?([Tt](\d+[Hh])?(\d+[Mm])?(\d+[Ss])?)?)\s*$")
-MINUTES_SCHEMA = {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _DURATION_PATTERN}],
-                  "description": "Minutes: 15m, 1h, 1h30m, 90 or PT15M"}
+def _minutes_schema(signs: str, lowest: int) -> dict:
+    """A duration in JSON Schema, from the parser's own grammar (agenda/durations.py).
 
-Text = Annotated[str, BeforeValidator(_text)]
+    Lengths (`duration`, `each`) take no minus sign there: a negative length is
+    an error either way, and an editor should say so at once.
+    """
+    return {"anyOf": [{"type": "integer", "minimum": lowest, "maximum": MAX_MINUTES},
+                      {"type": "string", "pattern": duration_pattern(signs)}],
+            "description": "Minutes: 15m, 1h, 1h30m, 90 or PT15M; at most a week"}
+
+
+MINUTES_SCHEMA = _minutes_schema("+-", -MAX_MINUTES)
+LENGTH_SCHEMA = _minutes_schema("+", 1)
+BOUND_SCHEMA = _minutes_schema("+", 0)
+LINE_PATTERN = r"^\s*[^\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]*\s*$"
+TEXT_PATTERN = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"
+DATE_PATTERN = (r"^\s*(19|2[0-9])[0-9]{2}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-9])"
+                r"|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)\s*$")
+"""A date in the accepted years; 29 February of a year that is not a leap year gets past it."""
+
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "pattern": TEXT_PATTERN})]
 """Free text that may run over several lines (description, note)."""
-Line = Annotated[str, BeforeValidator(_line)]
+Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "pattern": LINE_PATTERN})]
 WebAddress = Annotated[str, BeforeValidator(_web_address),
                        WithJsonSchema({"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$",
                                        "description": "An http or https address."})]
 Clock = Annotated[time, BeforeValidator(parse_clock),
-                  WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$",
+                  WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN,
                                   "description": "A time of day, HH:MM"})]
-Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+Day = Annotated[date, BeforeValidator(_date),
+                WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})]
 Minutes = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(MINUTES_SCHEMA)]
+Length = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(LENGTH_SCHEMA)]
+"""A duration that must be positive (the zero-duration check says why, in validate)."""
+Bound = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(BOUND_SCHEMA)]
 
 
 _DATED_END = re.compile(r"\s*(\d{4}-\d{2}-\d{2})[Tt ](\d{1,2}:\d{2}(?::\d{2})?)\s*")
@@ -170,8 +189,11 @@ def _end(value: Any) -> Any:
                          f"past midnight, e.g. 2024-05-21 01:00") from None
 
 
+_DATE_CORE = DATE_PATTERN.removeprefix(r"^\s*").removesuffix(r"\s*$")
+_CLOCK_CORE = CLOCK_PATTERN.removeprefix(r"^\s*")
 EndTime = Annotated[Union[datetime, time], BeforeValidator(_end),
-                    WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}[Tt ])?\d{1,2}:\d{2}(:\d{2})?$",
+                    WithJsonSchema({"type": "string",
+                                    "pattern": r"^\s*(?:" + _DATE_CORE + r"[Tt ])?" + _CLOCK_CORE,
                                     "description": "HH:MM, or YYYY-MM-DD HH:MM past midnight"})]
 
 class _Strict(BaseModel):
@@ -197,8 +219,10 @@ def _people_key(value: Any) -> Any:
     return value
 
 
-PeopleKey = Annotated[str, BeforeValidator(_people_key),
-                      WithJsonSchema({"type": "string", "pattern": PEOPLE_KEY})]
+PeopleKey = Annotated[str, BeforeValidator(_people_key)]
+PEOPLE_KEY_SCHEMA = (r"^[^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x9f\s]"
+                     r"[^\x00-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x9f\s]*$")
+"""PEOPLE_KEY for JSON Schema, whose `\\w` is ASCII only: exact in ASCII, any letter beyond it."""
 
 
 def _mapping_or_other(mapping_tag: str, other_tag: str):
@@ -215,8 +239,8 @@ PersonRef = Annotated[
 class Flexible(_Strict):
     """A segment the planner sizes: at least `min`, at most `max` minutes."""
 
-    min: Minutes = Field(0, description="Fewest minutes.")
-    max: Minutes | None = Field(None, description="Most minutes; absent means as many as the window leaves.")
+    min: Bound = Field(0, description="Fewest minutes.")
+    max: Bound | None = Field(None, description="Most minutes; absent means as many as the window leaves.")
 
     @model_validator(mode="after")
     def _bounds(self) -> "Flexible":
@@ -233,16 +257,16 @@ def _fill(value: Any) -> Any:
 
 SegmentDuration = Annotated[
     Annotated[
-        Union[Annotated[Flexible, Tag("flexible")], Annotated[Minutes, Tag("minutes")]],
+        Union[Annotated[Flexible, Tag("flexible")], Annotated[Length, Tag("minutes")]],
         _mapping_or_other("flexible", "minutes"),
     ],
     BeforeValidator(_fill),
     WithJsonSchema({
         "anyOf": [
-            MINUTES_SCHEMA,
-            {"const": "fill"},
+            LENGTH_SCHEMA,
+            {"type": "string", "pattern": r"^\s*[Ff][Ii][Ll][Ll]\s*$"},
             {"type": "object", "additionalProperties": False,
-             "properties": {"min": MINUTES_SCHEMA, "max": MINUTES_SCHEMA}},
+             "properties": {"min": BOUND_SCHEMA, "max": BOUND_SCHEMA}},
         ],
         "description": "Minutes, {min, max} (flexible), or fill",
     }),
@@ -267,7 +291,7 @@ class Forum(_Strict):
     start: Clock = Field(description="Start of the window, HH:MM.")
     end: EndTime | None = Field(None, description="End of the window, HH:MM, or a date and time past "
                                                   "midnight (or give duration).")
-    duration: Minutes | None = Field(None, description="Length of the window (or give end).")
+    duration: Length | None = Field(None, description="Length of the window (or give end).")
     timezone: Annotated[str, BeforeValidator(_zone)] = Field(description="IANA time zone name, e.g. Asia/Seoul.")
     language: Literal["ko", "en"] = Field("ko", description="Language of labels, default titles and dates.")
     mc: PersonRef | None = Field(None, description="The MC (진행 사회).")
@@ -293,7 +317,7 @@ class Forum(_Strict):
 
 class Item(_Strict):
     title: Line = Field(min_length=1, description="What happens.")
-    duration: Minutes | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
+    duration: Length | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
     speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")
     speakers: list[PersonRef] = Field([], description="Several speakers.")
     note: Text | None = Field(None, description="Free text, shown in the notes column.")
@@ -304,7 +328,7 @@ class Segment(_Strict):
     title: Line | None = Field(None, description="Defaults to the kind's label in the output language.")
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Keeps the segment's calendar UID stable.")
     duration: SegmentDuration | None = Field(None, description="Minutes, or {min, max}, or fill.")
-    each: Minutes | None = Field(None, description="Minutes per speaker.")
+    each: Length | None = Field(None, description="Minutes per speaker.")
     at: Clock | None = Field(None, description="Fixed start time, HH:MM.")
     until: Clock | None = Field(None, description="Fixed end time, HH:MM.")
     speakers: list[PersonRef] = Field([], description="Speakers, in order (people ids or inline persons).")
