@@ -77,6 +77,13 @@ def too_short(plan) -> tuple[int, int] | None:
     return (needed, plan.window_minutes) if needed > plan.window_minutes else None
 
 
+def _end_text(day: str, begin, finish) -> str:
+    """`HH:MM`, or with the next day's date when the window runs past midnight (the file says so on purpose)."""
+    if finish > begin:
+        return f"{finish:%H:%M}"
+    return f"{date.fromisoformat(day) + timedelta(days=1)} {finish:%H:%M}"
+
+
 def render_template(template: str, language: str, *, title: str | None = None, day: str | None = None,
                     start: str = "14:00", end: str | None = None, zone: str | None = None) -> str:
     w = _WORDS[language]
@@ -101,7 +108,7 @@ def render_template(template: str, language: str, *, title: str | None = None, d
         f"  title: {_q(title)}",
         f"  date: {day}",
         f'  start: "{begin:%H:%M}"',
-        f'  end: "{parse_clock(end):%H:%M}"',
+        f'  end: "{_end_text(day, begin, parse_clock(end))}"',
         f"  timezone: {zone}",
         f"  language: {language}",
         "  mc: mc",
