@@ -12,7 +12,7 @@ from agenda.analysis import analyze_document, is_forum_data
 from agenda.discovery import discover
 from agenda.errors import InputError, UsageError
 from agenda.findings import Finding, Severity
-from agenda.loading import parse_text, read_text
+from agenda.loading import decode, parse_text, read_bytes
 from agenda.status import ExitStatus, status_for_findings, worst
 
 
@@ -78,13 +78,13 @@ def looks_like_forum(text: str, path: str) -> bool:
 def _validate_file(path: str, skip_non_forum: bool, run: ValidationRun) -> "FileReport | None":
     """One file's report; whatever goes wrong in one file is its report, never the end of the run."""
     try:
-        text = read_text(path)
+        raw = read_bytes(path)
     except InputError as error:
         return FileReport(path, error=error)
     try:
-        document = parse_text(text, path)
+        document = parse_text(decode(raw, path), path)
     except InputError as error:
-        if skip_non_forum and not looks_like_forum(text, path):
+        if skip_non_forum and not looks_like_forum(raw.decode("utf-8", "replace"), path):
             run.skipped.append(path)  # Kubernetes multi-document YAML, CloudFormation tags, JSON with comments
             return None
         return FileReport(path, error=error)

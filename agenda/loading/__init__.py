@@ -33,7 +33,12 @@ class Document:
 
 
 def read_text(file: str) -> str:
-    """The file's text, refusing folders, devices and FIFOs, and reading at most the cap.
+    """The file's text: its bytes (see read_bytes), decoded as UTF-8."""
+    return decode(read_bytes(file), file)
+
+
+def read_bytes(file: str) -> bytes:
+    """The file's bytes, refusing folders, devices and FIFOs, and reading at most the cap.
 
     `stat` sizes cannot be trusted (`/dev/zero` says 0, a file may grow while
     read), so the cap counts the bytes actually read. The file is opened
@@ -67,7 +72,7 @@ def read_text(file: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise InputError(file, f"is over {MAX_FILE_BYTES // 1024 // 1024} MiB; forum files are limited to "
                                f"{MAX_FILE_BYTES // 1024 // 1024} MiB. Is this the right file?")
-    return decode(raw, file)
+    return raw
 
 
 def decode(raw: bytes, file: str) -> str:
