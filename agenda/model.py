@@ -196,6 +196,17 @@ EndTime = Annotated[Union[datetime, time], BeforeValidator(_end),
                                     "pattern": r"^\s*(?:" + _DATE_CORE + r"[Tt ])?" + _CLOCK_CORE,
                                     "description": "HH:MM, or YYYY-MM-DD HH:MM past midnight"})]
 
+def _revision(value: int) -> int:
+    if not 0 <= value <= MAX_REVISION:
+        raise ValueError(f"{value} is outside 0-{MAX_REVISION}, the calendar's SEQUENCE range; "
+                         f"count published changes 0, 1, 2, ... (not a date)")
+    return value
+
+
+Revision = Annotated[int, AfterValidator(_revision),
+                     WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_REVISION})]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -296,7 +307,7 @@ class Forum(_Strict):
     language: Literal["ko", "en"] = Field("ko", description="Language of labels, default titles and dates.")
     mc: PersonRef | None = Field(None, description="The MC (진행 사회).")
     moderator: PersonRef | None = Field(None, description="The moderator (좌장).")
-    revision: int = Field(default=0, ge=0, le=MAX_REVISION, description="Rises with each published change; the calendar SEQUENCE.")
+    revision: Revision = Field(default=0, description="Rises with each published change; the calendar SEQUENCE.")
     updated: Annotated[datetime, AfterValidator(_moment)] | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
 
     @model_validator(mode="after")

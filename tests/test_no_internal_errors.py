@@ -49,7 +49,8 @@ def through_every_command(tmp_path, path, status):
     ({"forum__url": "https://a.example/\nb"}, "url: a line break at position 19"),
     ({"forum__url": "javascript:alert(1)"},
      "url: 'javascript:alert(1)' is not a web address; write it as https://example.org/page"),
-    ({"forum__revision": 202405010930}, "revision: Input should be less than or equal to 2147483647"),
+    ({"forum__revision": 202405010930}, "revision: 202405010930 is outside 0-2147483647, the calendar's SEQUENCE range; "
+                                        "count published changes 0, 1, 2, ... (not a date)"),
     ({"segment__speaker": "guest\u007f"}, "speaker: control character U+007F at position 6; remove it"),
 ])
 def test_out_of_range_values_are_findings(tmp_path, changes, message):
