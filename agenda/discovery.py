@@ -21,8 +21,8 @@ def discover(arguments: list[str]) -> Discovery:
     Hidden folders and files (.git, .github, .venv) are skipped: they hold
     configuration, never programmes. A folder that cannot be listed is
     reported, never passed over in silence: CI must not call a folder
-    valid whose files it never read. Symbolic links to folders are not
-    followed (they could loop).
+    valid whose files it never read. Symbolic links to folders are
+    followed, each real folder once (so a link back up cannot loop).
     """
     found = Discovery()
     for argument in arguments:
@@ -34,10 +34,19 @@ def discover(arguments: list[str]) -> Discovery:
         def unreadable(error: OSError) -> None:
             found.unreadable.append((error.filename or argument, error.strerror or str(error)))
 
-        paths = []
-        for folder, folders, files in os.walk(root, onerror=unreadable):
-            folders[:] = [name for name in folders if not name.startswith(".")]
+        paths, visited = [], {os.path.realpath(root)}
+        for folder, folders, files in os.walk(root, onerror=unreadable, followlinks=True):
+            folders[:] = [name for name in sorted(folders) if not name.startswith(".")
+                          and _first_visit(os.path.join(folder, name), visited)]
             paths.extend(Path(folder, name) for name in files
                          if not name.startswith(".") and Path(name).suffix.lower() in FORUM_SUFFIXES)
         found.files.extend((str(path), True) for path in sorted(paths) if path.is_file())
     return found
+
+
+def _first_visit(folder: str, visited: set[str]) -> bool:
+    real = os.path.realpath(folder)
+    if real in visited:
+        return False
+    visited.add(real)
+    return True

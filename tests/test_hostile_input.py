@@ -154,3 +154,14 @@ def test_many_plain_values_without_aliases_pass(tmp_path, suffix):
     result = run("validate", write(tmp_path, json.dumps(data, separators=(",", ":")), "many" + suffix),
                  exit_status=1)
     assert "unknown key 'extra'" in result.stdout and "aliases" not in result.stdout
+
+
+def test_a_symbolic_link_loop_in_a_folder_run_ends(tmp_path):
+    folder = tmp_path / "forums"
+    (folder / "2024").mkdir(parents=True)
+    shutil.copy(SEED, folder / "2024" / "seed.yaml")
+    (folder / "2024" / "back-up").symlink_to(folder)
+    (folder / "elsewhere").symlink_to(folder / "2024")
+    result = run("validate", folder)
+    assert result.stdout.startswith(f"{folder}/2024/seed.yaml:68:5: warning[slack]")
+    assert result.stdout.endswith("1 file: 0 errors, 1 warning\n")
