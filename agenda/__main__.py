@@ -1,3 +1,3 @@
-from agenda.cli import main
+from agenda.cli import entry_point
 
-main()
+entry_point()

@@ -11,6 +11,7 @@ computes what the file says, and the checks say what is wrong with it.
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from agenda.findings import Path
 from agenda.i18n import labels_for
@@ -80,10 +81,15 @@ class Plan:
     segments: tuple[TimedSegment, ...]
     hosts: tuple[Role, ...]
     local_times: tuple[LocalTime, ...]
+    zone: ZoneInfo
 
     @property
     def forum(self):
         return self.document.forum
+
+    def local(self, moment: datetime | None) -> datetime | None:
+        """The forum's wall clock for an instant; the only way a time should reach a reader."""
+        return None if moment is None else moment.astimezone(self.zone)
 
     @cached_property
     def window_minutes(self) -> int:
@@ -174,7 +180,7 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
         if ref is not None
     )
     return Plan(document, forum.id or fallback_id, language, window_start, window_end,
-                segments, hosts, tuple(local_times))
+                segments, hosts, tuple(local_times), tz)
 
 
 def fixed_minutes(segment: Segment) -> int | None:

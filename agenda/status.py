@@ -1,15 +1,17 @@
 """Exit statuses, and the one place that decides which one a run ends with."""
 
-from enum import IntEnum
+from enum import IntEnum, unique
 from typing import Iterable
 
 from agenda.findings import Finding, Severity
 
 
+@unique
 class ExitStatus(IntEnum):
     SUCCESS = 0
     INVALID = 1  # the file was read, and it has error findings (or warnings under --strict)
     ERROR = 2  # the command could not run: no such file, bad syntax, bad options
+    ERROR_CTRL_C = 130  # a one-shot command interrupted (run and serve end on Ctrl-C with 0)
 
 
 def status_for_findings(findings: Iterable[Finding], strict: bool = False) -> ExitStatus:

@@ -6,10 +6,8 @@ when the status is not the one expected, showing both streams.
 
 import io
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -36,19 +34,12 @@ def run(*args, exit_status: int | None = 0, env: dict | None = None, cwd: Path |
     out, err = io.BytesIO(), io.BytesIO()
     stdout = io.TextIOWrapper(out, encoding="utf-8", newline="")
     stderr = io.TextIOWrapper(err, encoding="utf-8", newline="")
-    environment = {"COLUMNS": "100", "NO_COLOR": "1", **(env or {})}
+    environment = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", **(env or {})}
     previous = os.getcwd()
-    status = 0
     try:
         if cwd:
             os.chdir(cwd)
-        with mock.patch.object(sys, "argv", ["agenda", *map(str, args)]), \
-                mock.patch.object(sys, "stdout", stdout), mock.patch.object(sys, "stderr", stderr), \
-                mock.patch.dict(os.environ, environment):
-            try:
-                main()
-            except SystemExit as exit_:
-                status = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+        status = int(main([str(arg) for arg in args], stdout=stdout, stderr=stderr, environ=environment))
     finally:
         os.chdir(previous)
         stdout.flush()
