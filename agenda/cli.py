@@ -18,7 +18,7 @@ try:  # Typer 0.20 and later carry their own copy of Click
 except ImportError:  # pragma: no cover - older Typer uses Click itself
     from click.exceptions import ClickException
 
-from agenda.errors import AgendaError, InputError, UsageError
+from agenda.errors import AgendaError, InputError, Terminated, UsageError
 from agenda.status import ExitStatus
 
 app = typer.Typer(
@@ -319,6 +319,11 @@ def _run_app(args: list[str]) -> ExitStatus:
     except KeyboardInterrupt:
         _err("agenda: interrupted")
         return ExitStatus.ERROR_CTRL_C
+    except Terminated as stop:
+        import signal
+
+        _err(f"agenda: stopped by {signal.Signals(stop.signum).name}")
+        return ExitStatus(128 + stop.signum)
     except RecursionError:
         _err("agenda: the input is nested too deeply")
         return ExitStatus.ERROR

@@ -24,7 +24,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from agenda.errors import UsageError
+from agenda.errors import Terminated, UsageError
 
 _CLEANUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
@@ -108,14 +108,14 @@ def _signals_end_the_write():
     """SIGTERM and SIGHUP end the write like Ctrl-C does, so the temporary file is removed.
 
     The handlers are in place only while the temporary file exists; the
-    process then exits with 128 + the signal's number, as a shell reports it.
+    command then ends with 128 + the signal's number, as a shell reports it.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(signum, frame):
-        raise SystemExit(128 + signum)
+        raise Terminated(signum)
 
     previous = {number: signal.signal(number, stop) for number in _CLEANUP_SIGNALS}
     try:

@@ -177,7 +177,8 @@ def test_a_signal_mid_write_leaves_the_old_file_and_no_temporary(tmp_path, monke
         os.kill(os.getpid(), getattr(signal, signal_name))
 
     monkeypatch.setattr(agenda.output_files.os, "fsync", killed)
-    run("export", SEED, "-o", out, exit_status=status)
+    result = run("export", SEED, "-o", out, exit_status=status)
+    assert result.stderr.endswith(f"agenda: stopped by {signal_name}\n")
     assert out.read_bytes() == OLD
     assert leftovers(tmp_path) == []
     assert signal.getsignal(getattr(signal, signal_name)) == before  # the handler is put back
