@@ -165,3 +165,8 @@ def test_a_symbolic_link_loop_in_a_folder_run_ends(tmp_path):
     result = run("validate", folder)
     assert result.stdout.startswith(f"{folder}/2024/seed.yaml:68:5: warning[slack]")
     assert result.stdout.endswith("1 file: 0 errors, 1 warning\n")
+
+
+def test_a_non_utf8_file_name_in_an_error_line_shows_its_bytes(tmp_path):
+    missing = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xe9.yaml"))
+    assert run("plan", missing, exit_status=2).stderr == f"{tmp_path}/caf\\xe9.yaml: no such file; check the path\n"
