@@ -2,27 +2,38 @@
 
 Segments are matched by id (explicit, or kind and count), the same key
 that keeps calendar UIDs stable, so "moved" here means "moved in every
-subscriber's calendar" too.
+subscriber's calendar" too. Titles are compared as the files give them:
+a segment without a title is the same segment in a Korean and an English
+file, not a rename. Values stay typed (instants, minutes, names); the
+renderers of changes put them into words.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from agenda.planner import Plan, TimedSegment
+
+Span = tuple[datetime | None, datetime]
+"""A start and end as instants; no start for a registration that gives only `until`."""
+
+Value = Span | int | str | None
+"""What a change holds before and after: a span (moved, added, ...), minutes (resized),
+a title (renamed, None being the kind's default), or names (people)."""
 
 
 @dataclass(frozen=True)
 class Change:
     change: str  # moved, resized, added, removed, renamed, people, cancelled, restored, window
-    segment: str | None
-    title: str
-    before: str | None = None
-    after: str | None = None
-    detail: dict = field(default_factory=dict)
+    segment: str | None  # the segment's id; None for the forum's window
+    kind: str | None  # the segment's kind, which names it when it has no title; None for the window
+    title: str | None  # the file's title of the segment (None: the kind's default), or the forum's
+    before: Value = None
+    after: Value = None
+    detail: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _span(seg: TimedSegment) -> str:
-    start = f"{seg.start:%H:%M}" if seg.start else ""
-    return f"{start}–{seg.end:%H:%M}"
+def _span(seg: TimedSegment) -> Span:
+    return (seg.start, seg.end)
 
 
 def _names(seg: TimedSegment) -> list[str]:
@@ -35,31 +46,38 @@ def _names(seg: TimedSegment) -> list[str]:
 def compare(before: Plan, after: Plan) -> list[Change]:
     changes: list[Change] = []
     if (before.window_start, before.window_end) != (after.window_start, after.window_end):
-        changes.append(Change("window", None, after.forum.title,
-                              f"{before.window_start:%Y-%m-%d %H:%M}–{before.window_end:%H:%M}",
-                              f"{after.window_start:%Y-%m-%d %H:%M}–{after.window_end:%H:%M}"))
+        changes.append(Change("window", None, None, after.forum.title,
+                              (before.window_start, before.window_end), (after.window_start, after.window_end)))
     old = {seg.id: seg for seg in before.segments}
     new = {seg.id: seg for seg in after.segments}
     for seg in after.segments:
-        was = old.get(seg.id)
-        if was is None:
-            changes.append(Change("added", seg.id, seg.title, None, _span(seg)))
-            continue
-        if was.title != seg.title:
-            changes.append(Change("renamed", seg.id, seg.title, was.title, seg.title))
-        if was.cancelled != seg.cancelled:
-            changes.append(Change("cancelled" if seg.cancelled else "restored", seg.id, seg.title,
-                                  _span(was), _span(seg)))
-        if was.start != seg.start:
-            changes.append(Change("moved", seg.id, seg.title, _span(was), _span(seg)))
-        if was.minutes != seg.minutes:
-            changes.append(Change("resized", seg.id, seg.title, f"{was.minutes}", f"{seg.minutes}"))
-        gone = [n for n in _names(was) if n not in _names(seg)]
-        came = [n for n in _names(seg) if n not in _names(was)]
-        if gone or came:
-            changes.append(Change("people", seg.id, seg.title, ", ".join(gone) or None, ", ".join(came) or None,
-                                  {"removed": gone, "added": came}))
+        changes += _segment_changes(old.get(seg.id), seg)
     for seg in before.segments:
         if seg.id not in new:
-            changes.append(Change("removed", seg.id, seg.title, _span(seg), None))
+            changes.append(Change("removed", seg.id, seg.kind, seg.title, _span(seg), None))
     return changes
+
+
+def _segment_changes(was: TimedSegment | None, seg: TimedSegment) -> list[Change]:
+    def change(name: str, old: Value, new: Value, **detail: list[str]) -> Change:
+        return Change(name, seg.id, seg.kind, seg.title, old, new, dict(detail))
+
+    if was is None:
+        return [change("added", None, _span(seg))]
+    differences = [
+        ("renamed", was.title != seg.title, was.title, seg.title),
+        ("cancelled" if seg.cancelled else "restored", was.cancelled != seg.cancelled, _span(was), _span(seg)),
+        ("moved", _timestamp(was.start) != _timestamp(seg.start), _span(was), _span(seg)),
+        ("resized", was.minutes != seg.minutes, was.minutes, seg.minutes),
+    ]
+    changes = [change(name, old, new) for name, differs, old, new in differences if differs]
+    gone = [n for n in _names(was) if n not in _names(seg)]
+    came = [n for n in _names(seg) if n not in _names(was)]
+    if gone or came:
+        changes.append(change("people", ", ".join(gone) or None, ", ".join(came) or None, removed=gone, added=came))
+    return changes
+
+
+def _timestamp(moment: datetime | None) -> float | None:
+    """Compare instants, not wall clocks: two times in a repeated hour differ only in `fold`."""
+    return None if moment is None else moment.timestamp()

@@ -11,7 +11,8 @@ exactly the forms the parser does.
 import re
 from datetime import time
 
-DURATION_HINT = "write minutes as 15m, 1h, 1h30m, 90 or PT15M"
+from pydantic_core import PydanticCustomError
+
 MAX_MINUTES = 7 * 24 * 60
 """No duration is longer than a week: a forum, a segment or a reminder of more is a typo,
 and bounding them keeps every plan within the calendar's years."""
@@ -48,28 +49,40 @@ _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
 _CLOCK = re.compile(CLOCK_PATTERN)
 
 
+def _shown(value: object) -> str | int:
+    """The value as a finding's argument; a long text cut short (a duration is a few characters)."""
+    if isinstance(value, str):
+        return value if len(value) < 40 else value[:37] + "..."
+    return value if isinstance(value, int) else repr(value)
+
+
+def _not_a_duration(value: object) -> PydanticCustomError:
+    return PydanticCustomError("not-a-duration", "{value} is not a duration; write minutes as 15m, 1h, 1h30m, 90 "
+                               "or PT15M", {"value": _shown(value)})
+
+
 def _bounded(minutes: int, value: object) -> int:
     if abs(minutes) > MAX_MINUTES:
-        shown = value if not isinstance(value, str) or len(value) < 40 else value[:37] + "..."
-        raise ValueError(f"{shown!r} is longer than a week ({MAX_MINUTES} minutes), "
-                         f"the most any duration may be; check the number")
+        raise PydanticCustomError("duration-too-long", "{value} is longer than a week",
+                                  {"value": _shown(value), "limit": MAX_MINUTES})
     return minutes
 
 
 def parse_minutes(value: object) -> int:
-    """Minutes from a duration value, at most a week either way; ValueError with a hint when it is not one."""
+    """Minutes from a duration value, at most a week either way; a ValueError (a Pydantic error with a reason)
+    when it is not one."""
     return _bounded(_minutes(value), value)
 
 
 def _minutes(value: object) -> int:
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a duration; {DURATION_HINT}")
+        raise _not_a_duration(value)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value) if abs(value) <= MAX_MINUTES else _bounded(MAX_MINUTES + 1, value)
     if not isinstance(value, str) or len(value) > 100 or not _DURATION.match(value):
-        raise ValueError(f"{value!r} is not a duration; {DURATION_HINT}")
+        raise _not_a_duration(value)
     text = value.strip()
     sign = -1 if text.startswith("-") else 1
     body = text.lstrip("+-").strip()
@@ -84,7 +97,7 @@ def _minutes(value: object) -> int:
         else:
             minutes += int(number) * _UNIT_MINUTES[unit]
     if seconds % 60:
-        raise ValueError(f"{value!r} has seconds; durations are whole minutes")
+        raise PydanticCustomError("duration-seconds", "durations are whole minutes", {"value": value})
     return sign * (minutes + seconds // 60)
 
 
@@ -96,4 +109,5 @@ def parse_clock(value: object) -> time:
         m = _CLOCK.match(value)
         if m:
             return time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
-    raise ValueError(f"{value!r} is not a time of day; write it as HH:MM, e.g. 14:00")
+    shown = value if isinstance(value, (str, int)) else repr(value)
+    raise PydanticCustomError("not-a-time", "not a time of day; write it as HH:MM", {"value": shown})

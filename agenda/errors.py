@@ -1,32 +1,25 @@
-"""Errors that stop a command before any finding can be made.
+"""Errors that stop a command: a file that cannot be read, options that make no sense.
 
-A finding says "the file was read and something in it is wrong" (exit 1);
-these say "the command could not run" (exit 2). Each carries what the user
-needs to fix it: the file, the position when known, and what to do.
+An unreadable file is raised as `Unreadable` inside the loaders (the parse
+cannot go on) and caught at the library's front door, where it becomes an
+ordinary `unreadable` finding: reporters know one type only.
 """
+
+from agenda.findings import UNREADABLE, Finding, Location, Severity
 
 
 class AgendaError(Exception):
     """Base of every error `agenda` reports instead of a traceback."""
 
 
-class InputError(AgendaError):
+class Unreadable(AgendaError):
     """A file that cannot be read as a forum file: missing, too big, bad syntax."""
 
-    def __init__(self, file: str, message: str, line: int | None = None, column: int | None = None):
-        super().__init__(message)
-        self.file = file
-        self.message = message
-        self.line = line
-        self.column = column
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
+    def __init__(self, file: str, reason: str, line: int | None = None, column: int | None = None,
+                 **args: str | int | None):
+        self.finding = Finding(UNREADABLE, Severity.ERROR, reason, args,
+                               Location(file=file, line=line, column=column))
+        super().__init__(f"{file}: {reason}")
 
 
 class UsageError(AgendaError):

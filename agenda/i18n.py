@@ -7,11 +7,12 @@ between Korean and English.
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from agenda.kinds import kind_label
+
 
 @dataclass(frozen=True, eq=False)
 class Labels:
     language: str
-    kinds: dict[str, str]
     roles: dict[str, str]
     weekdays: tuple[str, ...]
     minutes_unit: str  # "{n}분" / "{n} min"
@@ -36,7 +37,12 @@ class Labels:
     series_number: str
 
     def kind(self, kind: str) -> str:
-        return self.kinds[kind]
+        """The kind's default title; the labels themselves live in the one `KINDS` table."""
+        return kind_label(kind, self.language)
+
+    def title(self, title: str | None, kind: str) -> str:
+        """A segment's title as a reader sees it: the file's own, else the kind's label in this language."""
+        return title or self.kind(kind)
 
     def minutes(self, n: int) -> str:
         return self.minutes_unit.format(n=n)
@@ -47,18 +53,24 @@ class Labels:
             return f"{day.year}년 {day.month}월 {day.day}일({weekday})"
         return f"{weekday}, {day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
 
-    def time_range(self, start: datetime | None, end: datetime | None) -> str:
-        """`14:00~14:15`; `~14:00` for an open start; nothing for an untimed item."""
+    def time_range(self, start: datetime | None, end: datetime | None,
+                   start_days: int = 0, end_days: int = 0) -> str:
+        """`14:00~14:15`; `~14:00` for an open start; nothing for an untimed item.
+
+        `start_days`/`end_days` count the days after the forum's date: a clock
+        on another day carries `(+1)`, so `23:30~00:30(+1)` reads as it runs.
+        """
         if start is None and end is None:
             return ""
         dash = "~" if self.language == "ko" else "–"
-        left = f"{start:%H:%M}" if start else ""
-        right = f"{end:%H:%M}" if end else ""
+        left = f"{start:%H:%M}{_days(start_days)}" if start else ""
+        right = f"{end:%H:%M}{_days(end_days)}" if end else ""
         return f"{left}{dash}{right}"
 
     def when(self, start: datetime, end: datetime) -> str:
         joiner = " " if self.language == "ko" else ", "
-        return f"{self.long_date(start.date())}{joiner}{self.time_range(start, end)}"
+        later = (end.date() - start.date()).days
+        return f"{self.long_date(start.date())}{joiner}{self.time_range(start, end, 0, later)}"
 
     def total(self, scheduled: int, window: int, slack: int, overrun: int) -> str:
         text = self.total_line.format(scheduled=scheduled, window=window)
@@ -69,16 +81,15 @@ class Labels:
         return text
 
 
+def _days(days: int) -> str:
+    return f"({days:+d})" if days else ""
+
+
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
               "August", "September", "October", "November", "December")
 
 KO = Labels(
     language="ko",
-    kinds={
-        "registration": "사전 등록", "opening": "개회식", "remarks": "인사말",
-        "transition": "장내 정리", "presentation": "발제", "panel": "지정토론",
-        "qa": "질의응답", "break": "휴식", "closing": "폐회", "other": "기타",
-    },
     roles={"speaker": "", "moderator": "좌장", "mc": "진행 사회"},
     weekdays=("월", "화", "수", "목", "금", "토", "일"),
     minutes_unit="{n}분",
@@ -93,11 +104,6 @@ KO = Labels(
 
 EN = Labels(
     language="en",
-    kinds={
-        "registration": "Registration", "opening": "Opening", "remarks": "Remarks",
-        "transition": "Transition", "presentation": "Presentation", "panel": "Panel",
-        "qa": "Q&A", "break": "Break", "closing": "Closing", "other": "Other",
-    },
     roles={"speaker": "", "moderator": "Moderator", "mc": "MC"},
     weekdays=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     minutes_unit="{n} min",

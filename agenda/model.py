@@ -11,21 +11,26 @@ import re
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
+from zoneinfo import ZoneInfo
 
 from pydantic import (
-    BaseModel,
     AfterValidator,
+    BaseModel,
     BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
+    PlainSerializer,
     Tag,
     WithJsonSchema,
-    field_validator,
     model_validator,
 )
 
+from pydantic_core import PydanticCustomError
+
+from agenda.codes import CHECK_CODES
 from agenda.durations import CLOCK_PATTERN, MAX_MINUTES, duration_pattern, parse_clock, parse_minutes
+from agenda.kinds import KINDS
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 PEOPLE_KEY = r"^[^\W][\w.-]*$"
@@ -39,17 +44,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 of at most a week each) still fits in Python's dates and every calendar reader's."""
 
 
-class Kind(str, Enum):
-    REGISTRATION = "registration"
-    OPENING = "opening"
-    REMARKS = "remarks"
-    TRANSITION = "transition"
-    PRESENTATION = "presentation"
-    PANEL = "panel"
-    QA = "qa"
-    BREAK = "break"
-    CLOSING = "closing"
-    OTHER = "other"
+Kind = Enum("Kind", {name.upper(): name for name in KINDS}, type=str)  # type: ignore[misc]  # members come from KINDS
+"""The segment kinds, one per row of `agenda.kinds.KINDS`."""
 
 
 def _text(value: Any) -> Any:
@@ -62,8 +58,11 @@ def _text(value: Any) -> Any:
         value = value.strip()
         bad = _CONTROL.search(value)
         if bad:
-            what = "lone surrogate" if 0xD800 <= ord(bad.group()) <= 0xDFFF else "control character"
-            raise ValueError(f"{what} U+{ord(bad.group()):04X} at position {bad.start() + 1}; remove it")
+            if 0xD800 <= ord(bad.group()) <= 0xDFFF:
+                raise PydanticCustomError("lone-surrogate", "lone surrogate",
+                                          {"character": f"U+{ord(bad.group()):04X}", "position": bad.start() + 1})
+            raise PydanticCustomError("control-character", "control character",
+                                      {"character": f"U+{ord(bad.group()):04X}", "position": bad.start() + 1})
     return value
 
 
@@ -73,8 +72,7 @@ def _line(value: Any) -> Any:
     if isinstance(value, str):
         bad = _LINE_BREAK.search(value)
         if bad:
-            raise ValueError(f"a line break at position {bad.start() + 1}; this field is one line "
-                             f"(only description and note may have several)")
+            raise PydanticCustomError("line-break", "a line break in a one-line field", {"position": bad.start() + 1})
     return value
 
 
@@ -90,13 +88,14 @@ def _web_address(value: Any) -> Any:
             parts = None
         if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc \
                 or any(c.isspace() for c in value):
-            raise ValueError(f"{value!r} is not a web address; write it as https://example.org/page")
+            raise PydanticCustomError("not-a-web-address", "not a web address", {"value": value})
     return value
 
 
 def _year_in_range(day: date) -> None:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"the year {day.year} is outside {FIRST_YEAR}-{LAST_YEAR}; check the date")
+        raise PydanticCustomError("year-out-of-range", "the year is outside the years a forum may have",
+                                  {"year": day.year, "first": FIRST_YEAR, "last": LAST_YEAR})
 
 
 def _moment(value: Any) -> Any:
@@ -107,7 +106,7 @@ def _moment(value: Any) -> Any:
 
 def _date(value: Any) -> Any:
     if isinstance(value, datetime):
-        raise ValueError(f"{value!r} is a date and time; write the date alone, e.g. 2023-12-13")
+        raise PydanticCustomError("date-and-time", "a date and time, not a date", {"value": value.isoformat()})
     if isinstance(value, date):
         _year_in_range(value)
         return value
@@ -119,13 +118,19 @@ def _date(value: Any) -> Any:
         else:
             _year_in_range(day)
             return day
-    raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13")
+    raise PydanticCustomError("not-a-date", "not a date", {"value": _shown(value)})
+
+
+def _shown(value: Any) -> str | int | None:
+    """The wrong value as an argument of a finding: text and numbers as they are, anything else as text."""
+    return value if isinstance(value, (str, int)) or value is None else repr(value)
 
 
 def _zone(value: Any) -> Any:
+    """An IANA name, with a did-you-mean when it is not one; a ZoneInfo passes as it is."""
     from agenda.zones import check_zone_name
 
-    return check_zone_name(value)
+    return value if isinstance(value, ZoneInfo) else check_zone_name(value)
 
 
 def _minutes_schema(signs: str, lowest: int) -> dict:
@@ -163,6 +168,9 @@ Minutes = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(MINUTES_
 Length = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(LENGTH_SCHEMA)]
 """A duration that must be positive (the zero-duration check says why, in validate)."""
 Bound = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(BOUND_SCHEMA)]
+Zone = Annotated[ZoneInfo, BeforeValidator(_zone), PlainSerializer(str, return_type=str),
+                 WithJsonSchema({"type": "string"})]
+"""A zone the planner can use as it is; written out (JSON, schema) as its IANA name."""
 
 
 _DATED_END = re.compile(r"\s*(\d{4}-\d{2}-\d{2})[Tt ](\d{1,2}:\d{2}(?::\d{2})?)\s*")
@@ -176,7 +184,7 @@ def _end(value: Any) -> Any:
     """
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            raise ValueError(f"{value!r} has a UTC offset; write the forum's local time, e.g. 2024-05-21 01:00")
+            raise PydanticCustomError("end-with-offset", "an end with a UTC offset", {"value": value.isoformat()})
         return value
     if isinstance(value, str):
         dated = _DATED_END.fullmatch(value)
@@ -185,8 +193,7 @@ def _end(value: Any) -> Any:
     try:
         return parse_clock(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a time of day; write it as HH:MM, e.g. 16:00, or with its date "
-                         f"past midnight, e.g. 2024-05-21 01:00") from None
+        raise PydanticCustomError("not-an-end-time", "not a time of day", {"value": _shown(value)}) from None
 
 
 _DATE_CORE = DATE_PATTERN.removeprefix(r"^\s*").removesuffix(r"\s*$")
@@ -196,10 +203,11 @@ EndTime = Annotated[Union[datetime, time], BeforeValidator(_end),
                                     "pattern": r"^\s*(?:" + _DATE_CORE + r"[Tt ])?" + _CLOCK_CORE,
                                     "description": "HH:MM, or YYYY-MM-DD HH:MM past midnight"})]
 
+
 def _revision(value: int) -> int:
     if not 0 <= value <= MAX_REVISION:
-        raise ValueError(f"{value} is outside 0-{MAX_REVISION}, the calendar's SEQUENCE range; "
-                         f"count published changes 0, 1, 2, ... (not a date)")
+        raise PydanticCustomError("revision-out-of-range", "outside the calendar's SEQUENCE range",
+                                  {"value": value, "limit": MAX_REVISION})
     return value
 
 
@@ -211,22 +219,35 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+def _email(value: Any) -> Any:
+    """A loose check: one address, no spaces or line breaks (a newline here would forge mail headers)."""
+    value = _text(value)
+    if isinstance(value, str) and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", value):
+        raise ValueError(f"{value!r} is not an email address; write it as name@example.org")
+    return value
+
+
+EMAIL_SCHEMA = {"type": "string", "pattern": r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$",
+                "description": "Where notices go; never printed in the programme, calendars or live pages."}
+
+
 class Person(_Strict):
     name: Line = Field(min_length=1, description="The person's name as printed.")
     affiliation: Line | None = Field(None, description="Organisation the person speaks for.")
     title: Line | None = Field(None, description="The person's position, e.g. 대표 or Director.")
+    email: Annotated[str, BeforeValidator(_email), WithJsonSchema(EMAIL_SCHEMA)] | None = Field(
+        None, description="Where notices of changes go; never shown in the programme or calendars.")
 
 
 def _person_id(value: Any) -> Any:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{value!r} is not a person; give a people id or {{name: ..., affiliation: ...}}")
+        raise PydanticCustomError("not-a-person", "not a person", {"value": _shown(value)})
     return _line(value)
 
 
 def _people_key(value: Any) -> Any:
     if isinstance(value, str) and not re.fullmatch(PEOPLE_KEY, value):
-        raise ValueError(f"{value!r} is not a people id; use letters, digits, -, _ and . "
-                         f"(not first), e.g. kim-minsu or 김민수")
+        raise PydanticCustomError("not-a-people-id", "not a people id", {"value": value})
     return value
 
 
@@ -256,7 +277,7 @@ class Flexible(_Strict):
     @model_validator(mode="after")
     def _bounds(self) -> "Flexible":
         if self.max is not None and self.max < self.min:
-            raise ValueError(f"max ({self.max}m) is less than min ({self.min}m)")
+            raise PydanticCustomError("max-below-min", "max is less than min", {"min": self.min, "max": self.max})
         return self
 
 
@@ -303,7 +324,7 @@ class Forum(_Strict):
     end: EndTime | None = Field(None, description="End of the window, HH:MM, or a date and time past "
                                                   "midnight (or give duration).")
     duration: Length | None = Field(None, description="Length of the window (or give end).")
-    timezone: Annotated[str, BeforeValidator(_zone)] = Field(description="IANA time zone name, e.g. Asia/Seoul.")
+    timezone: Zone = Field(description="IANA time zone name, e.g. Asia/Seoul.")
     language: Literal["ko", "en"] = Field("ko", description="Language of labels, default titles and dates.")
     mc: PersonRef | None = Field(None, description="The MC (진행 사회).")
     moderator: PersonRef | None = Field(None, description="The moderator (좌장).")
@@ -313,20 +334,20 @@ class Forum(_Strict):
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
         if self.end is None and self.duration is None:
-            raise ValueError("the window needs an end: give end (HH:MM) or duration (e.g. 120m)")
+            raise PydanticCustomError("no-end", "the window needs an end")
         if self.end is not None and self.duration is not None:
-            raise ValueError("give end or duration, not both")
+            raise PydanticCustomError("end-and-duration", "give end or duration, not both")
         if isinstance(self.end, datetime):
-            from agenda.durations import MAX_MINUTES
-
             length = self.end - datetime.combine(self.date, self.start)
             if length.total_seconds() > MAX_MINUTES * 60:
-                raise ValueError(f"end {self.end:%Y-%m-%d %H:%M} is more than a week after the start; "
-                                 f"a forum lasts at most a week")
+                raise PydanticCustomError("end-too-late", "more than a week after the start",
+                                          {"end": f"{self.end:%Y-%m-%d %H:%M}", "limit": MAX_MINUTES})
         return self
 
 
 class Item(_Strict):
+    id: Annotated[str, Field(pattern=SLUG)] | None = Field(
+        None, description="Keeps the item's calendar UIDs stable; default: its position, from 1.")
     title: Line = Field(min_length=1, description="What happens.")
     duration: Length | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
     speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")
@@ -354,15 +375,13 @@ class Segment(_Strict):
     def _has_length(self) -> "Segment":
         timed_items = any(i.duration is not None for i in self.items)
         if self.duration is None and self.each is None and self.until is None and not timed_items:
-            raise ValueError(
-                f"the {self.kind.value} segment has no length: give duration, each, until, or items with durations"
-            )
+            raise PydanticCustomError("no-length", "the segment has no length", {"kind": self.kind.value})
         if self.each is not None and not self.all_speakers:
-            raise ValueError("each is minutes per speaker, but the segment has no speakers")
+            raise PydanticCustomError("each-without-speakers", "each without speakers")
         if self.each is not None and isinstance(self.duration, Flexible):
-            raise ValueError("each fixes the length; drop it or give a fixed duration")
+            raise PydanticCustomError("each-and-flexible", "each with a flexible duration")
         if self.at is not None and self.until is not None and self.duration is not None:
-            raise ValueError("at, until and duration all fix the length; give two of them")
+            raise PydanticCustomError("overdetermined", "at, until and duration all fix the length")
         return self
 
     @property
@@ -370,20 +389,21 @@ class Segment(_Strict):
         return ([self.speaker] if self.speaker is not None else []) + list(self.speakers)
 
 
+def _check_code(code: str) -> str:
+    if code not in CHECK_CODES:
+        raise PydanticCustomError("unknown-code", "not a check code",
+                                  {"value": code, "choices": tuple(sorted(CHECK_CODES))})
+    return code
+
+
+CheckCode = Annotated[str, AfterValidator(_check_code),
+                      WithJsonSchema({"type": "string", "enum": list(CHECK_CODES)})]
+
+
 class Rules(_Strict):
     require: list[Kind] = Field([], description="Segment kinds that must be present.")
     allow_slack: Minutes = Field(default=0, description="Unscheduled minutes at the end tolerated without the slack warning.")
-    ignore: list[str] = Field([], description="Check codes to skip.")
-
-    @field_validator("ignore")
-    @classmethod
-    def _known_codes(cls, codes: list[str]) -> list[str]:
-        from agenda.checks.registry import ALL_CODES
-
-        for code in codes:
-            if code not in ALL_CODES:
-                raise ValueError(f"{code!r} is not a check code; the codes are: {', '.join(sorted(ALL_CODES))}")
-        return codes
+    ignore: list[CheckCode] = Field([], description="Check codes to skip.")
 
 
 class ForumFile(_Strict):

@@ -1,22 +1,25 @@
 """From a forum file to times: the start and end of every segment and timed item.
 
 Segments follow one another from the window's start; `at` pins a start,
-`until` pins an end. Flexible segments start at their minimum; the minutes
+`until` pins an end. Every time on a Plan is an instant in UTC, so that
+comparing, sorting and subtracting never read a wall clock (the second
+01:30 of the night clocks go back is later than the first); `Plan.local`
+turns one into the forum's wall clock for a reader. Flexible segments start at their minimum; the minutes
 left before the next pinned start (or the window's end) are then shared
 among the flexible segments before it, evenly, in whole minutes, the
 earliest first, each up to its maximum. The planner never refuses: it
 computes what the file says, and the checks say what is wrong with it.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import overload
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from agenda.findings import Path
-from agenda.i18n import labels_for
-from agenda.model import Flexible, ForumFile, Item, Kind, Person, Segment
-from agenda.zones import add_minutes, localize, minutes_between, zone
+from agenda.model import Flexible, Forum, ForumFile, Item, Person, Segment
+from agenda.zones import add_minutes, localize, minutes_between
 
 
 @dataclass(eq=False)
@@ -42,7 +45,7 @@ class TimedSegment:
     index: int
     id: str
     segment: Segment
-    title: str
+    title: str | None  # the file's title; None: renderers show the kind's label in their language
     start: datetime | None  # None: open start (registration with only `until`)
     end: datetime
     minutes: int | None
@@ -75,7 +78,6 @@ class LocalTime:
 class Plan:
     document: ForumFile
     forum_id: str
-    language: str
     window_start: datetime
     window_end: datetime
     segments: tuple[TimedSegment, ...]
@@ -84,8 +86,27 @@ class Plan:
     zone: ZoneInfo
 
     @property
-    def forum(self):
+    def forum(self) -> Forum:
         return self.document.forum
+
+    @property
+    def language(self) -> str:
+        """The file's language: what renderers speak unless they are asked for another."""
+        return self.document.forum.language
+
+    def read_in(self, language: str | None) -> "Plan":
+        """The same plan as if its file said `language`: for outputs made of many renderers (notices)."""
+        if language is None or language == self.language:
+            return self
+        forum = self.document.forum.model_copy(update={"language": language})
+        return replace(self, document=self.document.model_copy(update={"forum": forum}))
+
+    @overload
+    def local(self, moment: datetime) -> datetime: ...
+    @overload
+    def local(self, moment: None) -> None: ...
+    @overload
+    def local(self, moment: datetime | None) -> datetime | None: ...
 
     def local(self, moment: datetime | None) -> datetime | None:
         """The forum's wall clock for an instant; the only way a time should reach a reader."""
@@ -124,10 +145,9 @@ class Plan:
         return max(0, minutes_between(self.window_end, self.program_end))
 
 
-def plan(document: ForumFile, language: str | None = None, fallback_id: str = "forum") -> Plan:
+def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
     forum = document.forum
-    tz = zone(forum.timezone)
-    language = language or forum.language
+    tz = forum.timezone
     local_times = [LocalTime(("forum", "start"), forum.date, forum.start)]
     window_start = localize(forum.date, forum.start, tz)
     if isinstance(forum.end, datetime):  # an end with its date: past midnight on purpose
@@ -139,7 +159,7 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
         window_end = localize(end_day, forum.end, tz)
     else:
         window_end = add_minutes(window_start, forum.duration)
-    crosses = window_end.date() > forum.date
+    crosses = window_end.astimezone(tz).date() > forum.date
 
     def pinned(clock: time | None, path: Path) -> datetime | None:
         if clock is None:
@@ -157,7 +177,6 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
     if extra:
         spans = _place(document.program, pins, window_start, extra)
 
-    labels = labels_for(language)
     roster = document.people
     ids = _segment_ids(document.program)
     segments = tuple(
@@ -165,7 +184,7 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
             index=i,
             id=ids[i],
             segment=seg,
-            title=seg.title or labels.kind(seg.kind.value),
+            title=seg.title,
             start=start,
             end=end,
             minutes=None if start is None else minutes_between(start, end),
@@ -179,7 +198,7 @@ def plan(document: ForumFile, language: str | None = None, fallback_id: str = "f
         for role, ref in (("mc", forum.mc), ("moderator", forum.moderator))
         if ref is not None
     )
-    return Plan(document, forum.id or fallback_id, language, window_start, window_end,
+    return Plan(document, forum.id or fallback_id, window_start, window_end,
                 segments, hosts, tuple(local_times), tz)
 
 
@@ -207,7 +226,7 @@ def _place(program, pins, window_start, extra) -> list[tuple[datetime | None, da
             start = at
         elif until is not None and minutes is not None:
             start = add_minutes(until, -minutes)
-        elif until is not None and seg.kind is Kind.REGISTRATION:
+        elif until is not None and seg.kind.value == "registration":
             start = None
         else:
             start = cursor

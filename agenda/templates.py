@@ -3,8 +3,12 @@
 import json
 import re
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from agenda.durations import parse_clock
+
+if TYPE_CHECKING:
+    from agenda.planner import Plan
 
 TEMPLATES = ("forum", "symposium")
 DEFAULT_MINUTES = {"forum": 120, "symposium": 210}
@@ -44,6 +48,8 @@ def _slug(text: str, fallback: str) -> str:
 
 def check_options(*, day: str | None, start: str, end: str | None, zone: str | None) -> None:
     """Refuse options a template cannot use, in the words of the option (exit 2), before writing anything."""
+    from pydantic_core import PydanticCustomError
+
     from agenda.errors import UsageError
     from agenda.zones import check_zone_name
 
@@ -61,11 +67,13 @@ def check_options(*, day: str | None, start: str, end: str | None, zone: str | N
     if zone is not None:
         try:
             check_zone_name(zone)
-        except ValueError as error:
-            raise UsageError(f"--timezone: {error}") from None
+        except PydanticCustomError as error:
+            suggestion = (error.context or {}).get("suggestion")
+            hint = f"did you mean {suggestion!r}?" if suggestion else "give an IANA name such as Asia/Seoul"
+            raise UsageError(f"--timezone: {zone!r} is not a time zone; {hint}") from None
 
 
-def too_short(plan) -> tuple[int, int] | None:
+def too_short(plan: "Plan") -> tuple[int, int] | None:
     """(minutes the template's programme needs, minutes the window has) when it does not fit.
 
     A template is a starting point with a realistic programme; rather than

@@ -5,6 +5,7 @@ Segments are clipped to the window; minutes no segment covers become
 """
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
 from agenda.planner import Plan
 from agenda.zones import minutes_between
@@ -14,7 +15,7 @@ from agenda.zones import minutes_between
 class Block:
     offset: int  # minutes from the window's start
     minutes: int
-    title: str
+    title: str | None  # the file's title; None for the kind's default or unscheduled time
     kind: str  # a segment kind, or "unscheduled"
     cancelled: bool = False
 
@@ -31,9 +32,24 @@ def timeline_blocks(plan: Plan) -> list[Block]:
             continue
         start = max(start, reached)
         if start > reached:
-            blocks.append(Block(reached, start - reached, "", "unscheduled"))
+            blocks.append(Block(reached, start - reached, None, "unscheduled"))
         blocks.append(Block(start, end - start, seg.title, seg.kind, seg.cancelled))
         reached = end
     if reached < plan.window_minutes:
-        blocks.append(Block(reached, plan.window_minutes - reached, "", "unscheduled"))
+        blocks.append(Block(reached, plan.window_minutes - reached, None, "unscheduled"))
     return blocks
+
+
+def hour_marks(plan: Plan) -> list[tuple[int, datetime]]:
+    """(minutes from the window's start, the forum's wall clock) for both ends and every full hour between.
+
+    Walked minute by minute on instants, so a half-hour zone or a night the
+    clocks change marks the hours the forum's own clocks show.
+    """
+    start = plan.window_start.astimezone(timezone.utc)
+    marks = []
+    for offset in range(plan.window_minutes + 1):
+        local = plan.local(start + timedelta(minutes=offset))
+        if local is not None and (local.minute == 0 or offset in (0, plan.window_minutes)):
+            marks.append((offset, local))
+    return marks

@@ -8,9 +8,9 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from agenda.analysis import analyze_document, is_forum_data
+from agenda.analysis import analyze_document, file_language, is_forum_data
 from agenda.discovery import discover
-from agenda.errors import InputError, UsageError
+from agenda.errors import Unreadable, UsageError
 from agenda.findings import Finding, Severity
 from agenda.loading import decode, parse_text, read_bytes
 from agenda.status import ExitStatus, status_for_findings, worst
@@ -18,18 +18,19 @@ from agenda.status import ExitStatus, status_for_findings, worst
 
 @dataclass
 class FileReport:
-    """What validation found in one file: findings, or the error that stopped it being read."""
+    """What validation found in one file, and the language its findings are read in."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
-    error: InputError | None = None
+    language: str | None = None
+    """`--lang`, else the file's `language`; None for a file whose language cannot be told."""
 
     @property
     def valid(self) -> bool:
-        return self.error is None and not any(f.severity is Severity.ERROR for f in self.findings)
+        return not any(f.severity is Severity.ERROR for f in self.findings)
 
     def status(self, strict: bool) -> ExitStatus:
-        return ExitStatus.ERROR if self.error is not None else status_for_findings(self.findings, strict)
+        return status_for_findings(self.findings, strict)
 
 
 @dataclass
@@ -41,18 +42,18 @@ class ValidationRun:
         return worst(report.status(strict) for report in self.reports)
 
 
-def validate_paths(paths: list[str], skip_non_forum: bool = False) -> ValidationRun:
+def validate_paths(paths: list[str], skip_non_forum: bool = False, language: str | None = None) -> ValidationRun:
     """Validate files and folders (searched recursively); files in folders that are not forums are skipped."""
     found = discover(paths)
     if not found.files and not found.unreadable:
         raise UsageError(f"no forum files (*.yaml, *.yml, *.json, *.toml) in {', '.join(paths)}")
     run = ValidationRun([], [])
     for folder, why in found.unreadable:
-        run.reports.append(FileReport(folder, error=InputError(
-            folder, f"folder cannot be read ({why}); its files were not checked")))
+        run.reports.append(FileReport(folder, [Unreadable(folder, "folder-unreadable", detail=why).finding], language))
     for path, in_folder in found.files:
-        run.reports.append(_validate_file(path, in_folder or skip_non_forum, run))
-    run.reports = [report for report in run.reports if report is not None]
+        report = _validate_file(path, in_folder or skip_non_forum, run, language)
+        if report is not None:
+            run.reports.append(report)
     return run
 
 
@@ -75,30 +76,34 @@ def looks_like_forum(text: str, path: str) -> bool:
     return bool(_FORUM_KEY.get(Path(path).suffix.lower(), _YAML_FORUM_KEY).search(text))
 
 
-def _validate_file(path: str, skip_non_forum: bool, run: ValidationRun) -> "FileReport | None":
+def _validate_file(path: str, skip_non_forum: bool, run: ValidationRun, language: str | None) -> FileReport | None:
     """One file's report; whatever goes wrong in one file is its report, never the end of the run."""
+
+    def unreadable(reason: str, **args: str | int | None) -> FileReport:
+        return FileReport(path, [Unreadable(path, reason, **args).finding], language)
+
     try:
         raw = read_bytes(path)
-    except InputError as error:
-        return FileReport(path, error=error)
+    except Unreadable as error:
+        return FileReport(path, [error.finding], language)
     try:
         document = parse_text(decode(raw, path), path)
-    except InputError as error:
+    except Unreadable as error:
         if skip_non_forum and not looks_like_forum(raw.decode("utf-8", "replace"), path):
             run.skipped.append(path)  # Kubernetes multi-document YAML, CloudFormation tags, JSON with comments
             return None
-        return FileReport(path, error=error)
+        return FileReport(path, [error.finding], language)
     except RecursionError:
-        return FileReport(path, error=InputError(path, "nested too deeply; a forum file needs a few levels"))
+        return unreadable("nested-too-deeply")
     if skip_non_forum and not is_forum_data(document.data):
         run.skipped.append(path)
         return None
     try:
-        return FileReport(path, analyze_document(document).findings)
+        analysis = analyze_document(document, language)
     except RecursionError:
-        return FileReport(path, error=InputError(path, "nested too deeply; a forum file needs a few levels"))
+        return unreadable("nested-too-deeply")
     except Exception as error:  # noqa: BLE001 - a bug in one file's checks must not hide the others'
         if os.environ.get("AGENDA_DEBUG"):
             raise
-        return FileReport(path, error=InputError(
-            path, f"internal error ({type(error).__name__}: {error}); please report it with the file"))
+        return unreadable("internal-error", error=type(error).__name__, detail=str(error))
+    return FileReport(path, analysis.findings, language or file_language(document.data))

@@ -45,9 +45,12 @@ def zone_names() -> frozenset[str]:
 
 
 def check_zone_name(value: object) -> str:
-    """The name, if it is an IANA zone; a ValueError with a suggestion if not."""
+    """The name, if it is an IANA zone; an `unknown-zone` error with the zone probably meant if not."""
+    from pydantic_core import PydanticCustomError
+
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{value!r} is not a time zone; give an IANA name such as Asia/Seoul")
+        shown = value if isinstance(value, (str, int)) else repr(value)
+        raise PydanticCustomError("unknown-zone", "not a time zone", {"value": shown, "suggestion": None})
     if value in zone_names():
         try:
             zone(value)
@@ -56,9 +59,11 @@ def check_zone_name(value: object) -> str:
             pass
     import difflib
 
-    near = difflib.get_close_matches(value, sorted(zone_names()), n=1, cutoff=0.6)
-    hint = f"; did you mean {near[0]!r}?" if near else "; give an IANA name such as Asia/Seoul"
-    raise ValueError(f"{value!r} is not a time zone{hint}")
+    from agenda.zone_names import meant_zone
+
+    near = meant_zone(value) or next(
+        iter(difflib.get_close_matches(value, sorted(zone_names()), n=1, cutoff=0.6)), None)
+    raise PydanticCustomError("unknown-zone", "not a time zone", {"value": value, "suggestion": near})
 
 
 def wall_time_kind(day: date, clock: time, tz: ZoneInfo) -> WallTime:
@@ -74,12 +79,18 @@ def wall_time_kind(day: date, clock: time, tz: ZoneInfo) -> WallTime:
 
 
 def localize(day: date, clock: time, tz: ZoneInfo) -> datetime:
-    """The instant of a wall time: the earlier one in a fold, the one after the gap in a gap."""
-    return datetime.combine(day, clock).replace(tzinfo=tz, fold=0).astimezone(UTC).astimezone(tz)
+    """The instant (in UTC) of a wall time: the earlier one in a fold, the one after the gap in a gap.
+
+    UTC, because Python compares and subtracts two datetimes of one zone by
+    their wall clocks and ignores `fold`: the second 01:30 of the night clocks
+    go back would count as the first.
+    """
+    return datetime.combine(day, clock).replace(tzinfo=tz, fold=0).astimezone(UTC)
 
 
 def add_minutes(moment: datetime, minutes: int) -> datetime:
-    return (moment.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(moment.tzinfo)
+    """The instant `minutes` later, in UTC (real minutes, whatever the clocks on the wall do)."""
+    return moment.astimezone(UTC) + timedelta(minutes=minutes)
 
 
 def minutes_between(start: datetime, end: datetime) -> int:

@@ -34,7 +34,9 @@ def run(*args, exit_status: int | None = 0, env: dict | None = None, cwd: Path |
     out, err = io.BytesIO(), io.BytesIO()
     stdout = io.TextIOWrapper(out, encoding="utf-8", newline="")
     stderr = io.TextIOWrapper(err, encoding="utf-8", newline="")
-    environment = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", **(env or {})}
+    # a known locale, so that messages without a file language are English unless a test says otherwise
+    environment = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "LANG": "C.UTF-8", "LC_ALL": "",
+                   "LC_MESSAGES": "", **(env or {})}
     previous = os.getcwd()
     try:
         if cwd:

@@ -4,7 +4,9 @@
 import pytest
 
 from agenda.analysis import analyze_text
-from agenda.checks.registry import ALL_CODES
+from agenda.checks.registry import ALL_CODES, CHECKS, EXPORT_CHECKS
+from agenda.codes import CHECK_CODES
+from agenda.messages import describe
 
 HEAD = """\
 forum:
@@ -27,13 +29,14 @@ def forum(program: str, *, date="2024-05-02", start="10:00", end="11:00", zone="
     return HEAD.format(date=date, start=start, end=end, zone=zone) + people + "program:\n" + program + extra
 
 
-CLEAN = forum("""\
+CLEAN_PROGRAM = """\
   - kind: opening
     duration: 20m
     speaker: ann
   - kind: qa
     duration: 40m
-""")
+"""
+CLEAN = forum(CLEAN_PROGRAM)
 
 # code -> (file text with "# expect" on the finding's line, expected column, a near miss that is fine)
 CASES = {
@@ -214,6 +217,19 @@ CASES = {
     "end-before-start": (CLEAN.replace('end: "11:00"', 'end: "09:00"  # expect'), 8,
                          CLEAN.replace('end: "11:00"', 'end: "2024-05-03 09:00"')),
     "missing-id": (CLEAN.replace("  id: t\n", "").replace("forum:\n", "forum:  # expect\n"), 1, CLEAN),
+    "legacy-zone": (forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: 40m
+""", zone="EST  # expect"), 13, forum("""\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: 40m
+""", zone="America/New_York")),
     "invalid-field": (forum("""\
   - kind: opening
     duraton: 20m  # expect
@@ -230,7 +246,12 @@ def expected_line(text: str) -> int:
 
 
 def test_every_code_has_a_case():
-    assert set(CASES) == set(ALL_CODES)
+    """Every code of one file has a case here; a check across the files of an export is tested with it."""
+    assert set(CASES) == set(ALL_CODES) - {"unreadable"} - {check.CODE for check in EXPORT_CHECKS}
+
+
+def test_the_leaf_list_of_codes_is_the_registry():
+    assert CHECK_CODES == tuple(check.CODE for check in CHECKS + EXPORT_CHECKS)
 
 
 def test_the_clean_file_has_no_findings():
@@ -260,17 +281,21 @@ def test_rules_ignore_silences_a_code():
 def test_rules_ignore_rejects_an_unknown_code():
     text = CLEAN + "rules:\n  ignore: [slak]\n"
     (finding,) = analyze_text(text, "f.yaml").findings
-    assert finding.code == "invalid-field" and "'slak' is not a check code" in finding.message
+    assert finding.code == "invalid-field" and "'slak' is not a check code" in describe(finding, "en")
+    assert (finding.location.line, finding.location.column) == (len(CLEAN.splitlines()) + 2, 12)
+    assert describe(finding, "ko").startswith("rules.ignore[0]: 'slak'은(는) 검사 코드가 아닙니다")
 
 
 def test_messages_name_the_segment_and_the_minutes():
     (finding,) = [f for f in analyze_text(CASES["window-overflow"][0], "f.yaml").findings]
-    assert finding.message.startswith("Q&A ends at 11:05, 5 minutes after the window closes at 11:00")
+    assert describe(finding, "en").startswith("Q&A ends at 11:05, 5 minutes after the window closes at 11:00")
+    (korean,) = analyze_text(CASES["window-overflow"][0], "f.yaml", language="ko").findings
+    assert describe(korean, "ko") == "질의응답이 11:05에 끝나 행사 종료 시각 11:00보다 5분 늦습니다. 순서를 줄이거나 forum.end를 늦추세요"
 
 
 def test_unknown_person_suggests_the_near_id():
     text = CLEAN.replace("speaker: ann", "speaker: anne")
-    messages = [f.message for f in analyze_text(text, "f.yaml").findings if f.code == "unknown-person"]
+    messages = [describe(f, "en") for f in analyze_text(text, "f.yaml").findings if f.code == "unknown-person"]
     assert messages == ["'anne' is not in people; did you mean 'ann'?"]
 
 
@@ -299,8 +324,19 @@ def test_only_an_explicit_end_or_duration_crosses_midnight(end, codes):
 def test_end_before_start_says_how_to_cross_midnight_on_purpose():
     (finding,) = [f for f in analyze_text(CASES["end-before-start"][0], "f.yaml").findings
                   if f.code == "end-before-start"]
-    assert finding.message == ("the window ends at 09:00, at or before its start at 10:00; if it really runs "
-                               "past midnight, give duration or the end with its date (end: 2024-05-03 09:00)")
+    assert describe(finding, "en") == (
+        "the window ends at 09:00, at or before its start at 10:00; if it really runs "
+        "past midnight, give duration or the end with its date (end: 2024-05-03 09:00)")
+    assert describe(finding, "ko") == (
+        "끝 시각 09:00이 시작 시각 10:00과 같거나 앞섭니다. 정말 자정을 넘긴다면 duration을 쓰거나 "
+        "끝 시각을 날짜와 함께 쓰세요(end: 2024-05-03 09:00)")
+
+
+def test_an_end_with_its_date_before_the_start_names_both_days():
+    text = CLEAN.replace('end: "11:00"', 'end: "2024-05-02 09:00"')
+    (finding,) = [f for f in analyze_text(text, "f.yaml").findings if f.code == "end-before-start"]
+    assert describe(finding, "en") == "the window ends at 2024-05-02 09:00, at or before its start at 2024-05-02 10:00"
+    assert describe(finding, "ko") == "행사가 5월 2일 09:00에 끝나 시작 시각(5월 2일 10:00)과 같거나 앞섭니다"
 
 
 def test_a_toml_local_date_time_end_crosses_midnight_on_purpose():
@@ -323,4 +359,38 @@ duration = "fill"
 def test_an_end_more_than_a_week_after_the_start_is_refused():
     text = CLEAN.replace('end: "11:00"', 'end: "2024-05-10 10:01"')
     (finding,) = analyze_text(text, "f.yaml").findings
-    assert finding.message == "forum: end 2024-05-10 10:01 is more than a week after the start; a forum lasts at most a week"
+    assert describe(finding, "en") == ("forum: end 2024-05-10 10:01 is more than a week after the start; "
+                                       "a forum lasts at most a week")
+    assert describe(finding, "ko") == "forum: end 2024-05-10 10:01은(는) 시작보다 일주일 넘게 뒤입니다. 포럼은 길어야 일주일입니다"
+
+
+@pytest.mark.parametrize("zone, meant", [("EST", "America/New_York"), ("US/Eastern", "America/New_York"),
+                                         ("CET", "Europe/Berlin"), ("ROK", "Asia/Seoul")])
+def test_legacy_zone_names_the_city_zone_meant(zone, meant):
+    (finding,) = [f for f in analyze_text(forum(CLEAN_PROGRAM, zone=zone), "f.yaml").findings
+                  if f.code == "legacy-zone"]
+    assert finding.severity.value == "warning"
+    assert describe(finding, "en") == (f"{zone} is an old zone name (a fixed offset or an alias), not a city's "
+                                       f"clock; write `timezone: {meant}` so the times follow that city's "
+                                       f"daylight saving")
+    assert describe(finding, "ko") == (f"{zone}은(는) 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 "
+                                       f"있습니다. `timezone: {meant}`로 쓰세요")
+
+
+@pytest.mark.parametrize("zone", ["Asia/Seoul", "America/New_York", "UTC", "Europe/Berlin"])
+def test_city_zones_are_not_legacy(zone):
+    assert [f for f in analyze_text(forum(CLEAN_PROGRAM, zone=zone), "f.yaml").findings
+            if f.code == "legacy-zone"] == []
+
+
+def test_the_schema_rejects_an_unknown_ignore_code_as_validate_does():
+    import jsonschema
+
+    from agenda.loading import parse_text
+    from agenda.schema import forum_schema
+
+    good = parse_text(CLEAN + "rules:\n  ignore: [slack, legacy-zone]\n", "f.yaml").data
+    jsonschema.validate(good, forum_schema())
+    bad = parse_text(CLEAN + "rules:\n  ignore: [slak]\n", "f.yaml").data
+    with pytest.raises(jsonschema.ValidationError, match="'slak' is not one of"):
+        jsonschema.validate(bad, forum_schema())

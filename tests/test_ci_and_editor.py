@@ -24,15 +24,23 @@ def test_folder_in_text(monkeypatch):
 
 def test_folder_in_github_annotations(monkeypatch):
     monkeypatch.chdir(REPO)
-    result = run("validate", "--format", "github", "forums/", exit_status=1)
+    result = run("validate", "--format", "github", "--lang", "en", "forums/", exit_status=1)
     assert result.stdout == (
         "::warning file=forums/2023/warning-only.yaml,line=68,col=5,title=slack::the program ends at 15:55 with "
         "질의응답·자유토론, 5 minutes before the window closes at 16:00; lengthen a segment or make one flexible\n"
         "::error file=forums/drafts/broken.yaml,line=9,col=45,title=unknown-person::'nobody' is not in people; "
         "add it to people, or write {name: ...} inline\n"
-        "::error file=forums/drafts/broken.yaml,line=10,col=5,title=window-overflow::질의응답 ends at 11:05, "
+        "::error file=forums/drafts/broken.yaml,line=10,col=5,title=window-overflow::Q&A ends at 11:05, "
         "5 minutes after the window closes at 11:00; shorten the program or move forum.end\n")
     assert result.stderr == NOTE + "4 files: 2 errors, 1 warning\n"
+    korean = run("validate", "--format", "github", "forums/", exit_status=1)
+    assert korean.stdout.splitlines()[0] == (
+        "::warning file=forums/2023/warning-only.yaml,line=68,col=5,title=slack::15:55에 질의응답·자유토론이 끝나 "
+        "16:00까지 5분이 비어 있습니다. 순서 하나를 늘리거나 유연한 시간으로 바꾸세요")
+    assert korean.stderr == NOTE + "4 files: 2 errors, 1 warning\n"  # several files: the locale (C) decides
+    in_korean_locale = run("validate", "--format", "github", "forums/", exit_status=1, env={"LANG": "ko_KR.UTF-8"})
+    assert in_korean_locale.stderr == ("forums/drafts/notes.yaml: 포럼 파일이 아니라(`forum` 키 없음) 건너뜁니다\n"
+                                       "파일 4개: 오류 2개, 경고 1개\n")
 
 
 def test_folder_in_json(monkeypatch):
@@ -70,9 +78,11 @@ def test_github_escapes_newlines_and_percent():
     from agenda.render.findings_report import report_github
     from agenda.validation import FileReport
 
-    finding = Finding("gap", Severity.WARNING, "50% idle\nnext line", Location(file="a,b:c.yaml", line=1, column=2))
-    assert report_github([FileReport("a,b:c.yaml", [finding])]) == \
-        "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,title=gap::50%25 idle%0Anext line\n"
+    finding = Finding("unused-person", Severity.WARNING, "", {"id": "x", "name": "50% idle\nnext line"},
+                      Location(file="a,b:c.yaml", line=1, column=2))
+    assert report_github([FileReport("a,b:c.yaml", [finding], "en")]) == \
+        "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,title=unused-person::'x' (50%25 idle%0Anext line) is in people " \
+        "but takes no part\n"
 
 
 def schema() -> dict:
@@ -125,7 +135,8 @@ def test_init_writes_a_valid_file(tmp_path, template, lang):
     result = run("init", path, "--template", template, "--lang", lang, "--date", "2024-09-10",
                  "--title", "Test: a \"quoted\" title", "--timezone", "Europe/Berlin")
     assert result.stderr == f"wrote {path}; next: agenda plan {path}\n"
-    assert run("validate", "--strict", path).stdout == "1 file: 0 errors, 0 warnings\n"
+    summary = "파일 1개: 오류 0개, 경고 0개\n" if lang == "ko" else "1 file: 0 errors, 0 warnings\n"
+    assert run("validate", "--strict", path).stdout == summary
     plan = json.loads(run("plan", path, "--format", "json").stdout)
     assert plan["forum"]["title"] == 'Test: a "quoted" title' and plan["forum"]["timezone"] == "Europe/Berlin"
     assert plan["slack_minutes"] == 0
@@ -142,10 +153,15 @@ def test_init_never_overwrites_without_force(tmp_path):
 
 def test_init_with_a_window_too_short_writes_nothing(tmp_path):
     path = tmp_path / "short.yaml"
-    result = run("init", path, "--start", "10:00", "--end", "10:30", "--date", "2024-09-10", exit_status=2)
+    result = run("init", path, "--lang", "en", "--start", "10:00", "--end", "10:30", "--date", "2024-09-10",
+                 exit_status=2)
     assert result.stderr == (
         "agenda: nothing written: the forum template's programme needs 100 minutes, and --start 10:00 "
         "--end 10:30 give 30; give a later --end (or none) and shorten the programme in the file afterwards\n")
+    result = run("init", path, "--start", "10:00", "--end", "10:30", "--date", "2024-09-10", exit_status=2)
+    assert result.stderr == (
+        "agenda: 아무것도 쓰지 않았습니다. forum 템플릿의 프로그램에는 100분이 필요한데 --start 10:00부터 "
+        "--end 10:30까지는 30분뿐입니다. --end를 늦추거나 빼고, 프로그램은 파일에서 줄이세요\n")
     assert not path.exists()
 
 

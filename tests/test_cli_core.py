@@ -13,8 +13,8 @@ def test_plan_seed_table_in_korean(monkeypatch):
     golden("plan-seed-ko.txt", result.stdout)
     assert "14:00~14:15" in result.stdout and "15:30~15:55" in result.stdout
     assert result.stdout.rstrip().endswith("115 / 120분 · 5분 미배정")
-    assert result.stderr == (f"{SEED.name}:68:5: warning[slack] the program ends at 15:55 with 질의응답·자유토론, "
-                             "5 minutes before the window closes at 16:00; lengthen a segment or make one flexible\n")
+    assert result.stderr == (f"{SEED.name}:68:5: warning[slack] 15:55에 질의응답·자유토론이 끝나 16:00까지 "
+                             "5분이 비어 있습니다. 순서 하나를 늘리거나 유연한 시간으로 바꾸세요\n")
 
 
 def test_plan_seed_table_in_english(monkeypatch):
@@ -58,10 +58,16 @@ def test_plan_of_a_broken_file_prints_the_plan_and_exits_1():
 
 def test_validate_seed_warns_and_passes(monkeypatch):
     monkeypatch.chdir(EXAMPLES)
-    result = run("validate", SEED.name)
+    golden("validate-seed-ko.txt", run("validate", SEED.name).stdout)
+    result = run("validate", "--lang", "en", SEED.name)
     assert result.stdout == (f"{SEED.name}:68:5: warning[slack] the program ends at 15:55 with 질의응답·자유토론, "
                              "5 minutes before the window closes at 16:00; lengthen a segment or make one flexible\n"
                              "1 file: 0 errors, 1 warning\n")
+
+
+def test_validate_broken_example_in_korean(monkeypatch):
+    monkeypatch.chdir(EXAMPLES)
+    golden("validate-broken-ko.txt", run("validate", "--lang", "ko", BROKEN.name, exit_status=1).stdout)
 
 
 def test_validate_strict_fails_on_the_warning():
@@ -78,8 +84,7 @@ def test_validate_json_has_the_contract_fields(monkeypatch):
     data = json.loads(run("validate", "--format", "json", SEED.name).stdout)
     assert data == {"files": [{"path": SEED.name, "valid": True, "findings": [{
         "code": "slack", "severity": "warning",
-        "message": "the program ends at 15:55 with 질의응답·자유토론, 5 minutes before the window closes at 16:00; "
-                   "lengthen a segment or make one flexible",
+        "message": "15:55에 질의응답·자유토론이 끝나 16:00까지 5분이 비어 있습니다. 순서 하나를 늘리거나 유연한 시간으로 바꾸세요",
         "line": 68, "column": 5, "path": "program[5]"}]}]}
 
 

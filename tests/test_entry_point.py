@@ -23,4 +23,5 @@ def test_the_console_script_is_installed_and_maps_errors_to_exit_2():
         pytest.skip("the package is not installed in this environment (pip install -e '.[test]')")
     done = subprocess.run([script, "plan", "no-such-forum.yaml"], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == "no-such-forum.yaml: no such file; check the path\n"
+    assert done.stderr in ("no-such-forum.yaml: error[unreadable] no such file; check the path\n",
+                           "no-such-forum.yaml: error[unreadable] 파일이 없습니다. 경로를 확인하세요\n")

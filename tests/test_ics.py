@@ -314,4 +314,6 @@ def test_a_segment_without_a_start_stays_out_of_the_calendar(tmp_path):
     result = run("export", path, "-o", out, "--segments", env=EPOCH)
     raw = out.read_bytes().decode("utf-8")
     assert raw.count("BEGIN:VEVENT") == 6 and "ai-party-2023-2.registration@" not in raw
-    assert f"{path}: 사전 등록 has no start and is not in the calendar; give it `at:` or a `duration`" in result.stderr
+    assert f"{path}: 사전 등록은 시작 시각이 없어 캘린더에 넣지 않았습니다. `at:`이나 `duration`을 주세요" in result.stderr
+    english = run("export", path, "-o", out, "--segments", "--lang", "en", env=EPOCH)
+    assert "has no start and is not in the calendar; give it `at:` or a `duration`" in english.stderr

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from agenda.analysis import analyze, analyze_text
-from agenda.errors import InputError
+from agenda.errors import Unreadable
 from agenda.loading import MAX_FILE_BYTES, read_document
 from helpers import run
 
@@ -15,36 +15,37 @@ MALFORMED = sorted((FIXTURES / "malformed").iterdir())
 # file -> (exit status, the one line that must be in the output)
 EXPECTED = {
     "a-list.yaml": (1, "a-list.yaml:1:1: error[invalid-field] this is not a forum file (a list)"),
-    "alias-bomb.yaml": (2, "alias-bomb.yaml:1:50: error: more than 100000 values made by expanding aliases (*name)"),
+    "alias-bomb.yaml": (2, "alias-bomb.yaml:1:50: error[unreadable] more than 100000 values made by expanding "
+                           "aliases (*name)"),
     "bad-date.yaml": (1, "bad-date.yaml:4:9: error[invalid-field] date: '2024-02-30' is not a date"),
     "bad-duration.yaml": (1, "bad-duration.yaml:10:15: error[invalid-field] duration: 'an hour' is not a duration"),
     "bad-kind.yaml": (1, "bad-kind.yaml:9:11: error[invalid-field] kind: Input should be 'registration'"),
     "bad-time.yaml": (1, "bad-time.yaml:5:10: error[invalid-field] start: '25:00' is not a time of day"),
-    "bad-utf8.yaml": (2, "bad-utf8.yaml:3:10: error: not UTF-8 (byte 0xff); save the file as UTF-8"),
+    "bad-utf8.yaml": (2, "bad-utf8.yaml:3:10: error[unreadable] not UTF-8 (byte 0xff); save the file as UTF-8"),
     "bad-zone.yaml": (1, "bad-zone.yaml:7:13: error[invalid-field] timezone: 'Asia/Seol' is not a time zone; "
                          "did you mean 'Asia/Seoul'?"),
     "control-character.yaml": (1, "control-character.yaml:3:10: error[invalid-field] title: control character U+0007"),
-    "deep-nesting.yaml": (2, "deep-nesting.yaml:2:68: error: nested deeper than 64 levels"),
+    "deep-nesting.yaml": (2, "deep-nesting.yaml:2:68: error[unreadable] nested deeper than 64 levels"),
     "duplicate-key.yaml": (1, "duplicate-key.yaml:4:3: error[invalid-field] duplicate key 'title'"),
-    "empty.yaml": (2, "empty.yaml:1:1: error: the file is empty"),
+    "empty.yaml": (2, "empty.yaml:1:1: error[unreadable] the file is empty"),
     "flexible-bounds.yaml": (1, "flexible-bounds.yaml:10:15: error[invalid-field] duration: max (30m) is less than min"),
-    "json-syntax.json": (2, "json-syntax.json:1:22: error: JSON syntax: Expecting property name"),
+    "json-syntax.json": (2, "json-syntax.json:1:22: error[unreadable] JSON syntax: Expecting property name"),
     "no-end.yaml": (1, "no-end.yaml:2:3: error[invalid-field] forum: the window needs an end"),
-    "nul-byte.yaml": (2, "nul-byte.yaml:2:8: error: contains a NUL byte"),
+    "nul-byte.yaml": (2, "nul-byte.yaml:2:8: error[unreadable] contains a NUL byte"),
     "overdetermined.yaml": (1, "overdetermined.yaml:9:5: error[invalid-field] program[0]: at, until and duration all "
                                "fix the length; give two of them"),
     "only-forum-id.yaml": (1, "only-forum-id.yaml:2:3: error[invalid-field] title is required in forum"),
-    "tab-indent.yaml": (2, "tab-indent.yaml:2:1: error: YAML syntax: found character that cannot start any token "
+    "tab-indent.yaml": (2, "tab-indent.yaml:2:1: error[unreadable] YAML syntax: found character that cannot start any token "
                            "(while scanning for the next token); YAML indents with spaces, not tabs; replace the tab"),
-    "colon-in-value.yaml": (2, "colon-in-value.yaml:2:12: error: YAML syntax: mapping values are not allowed in this "
+    "colon-in-value.yaml": (2, "colon-in-value.yaml:2:12: error[unreadable] YAML syntax: mapping values are not allowed in this "
                                "context; a value with ': ' in it needs quotes, e.g. title: \"AI: 정책\""),
-    "toml-syntax.toml": (2, "toml-syntax.toml:3:9: error: TOML syntax: Invalid value"),
-    "two-documents.yaml": (2, "two-documents.yaml:2:1: error: YAML syntax: but found another document "
+    "toml-syntax.toml": (2, "toml-syntax.toml:3:9: error[unreadable] TOML syntax: Invalid value"),
+    "two-documents.yaml": (2, "two-documents.yaml:2:1: error[unreadable] YAML syntax: but found another document "
                               "(expected a single document in the stream); one forum per file: move what follows "
                               "'---' to its own file"),
     "unknown-key.yaml": (1, "unknown-key.yaml:10:5: error[invalid-field] unknown key 'duraton'; did you mean 'duration'?"),
-    "unknown-tag.yaml": (2, "unknown-tag.yaml:1:8: error: unsupported tag"),
-    "yaml-syntax.yaml": (2, "yaml-syntax.yaml:4:7: error: YAML syntax: did not find expected ',' or ']'"),
+    "unknown-tag.yaml": (2, "unknown-tag.yaml:1:8: error[unreadable] unsupported tag"),
+    "yaml-syntax.yaml": (2, "yaml-syntax.yaml:4:7: error[unreadable] YAML syntax: did not find expected ',' or ']'"),
     "wrong-type.yaml": (1, "wrong-type.yaml:9:10: error[invalid-field] program: Input should be a valid list"),
 }
 
@@ -56,7 +57,7 @@ def test_every_malformed_fixture_has_an_expectation():
 @pytest.mark.parametrize("path", MALFORMED, ids=lambda p: p.name)
 def test_malformed_file_gives_one_clear_message(path):
     status, line = EXPECTED[path.name]
-    result = run("validate", path, exit_status=status)
+    result = run("validate", "--lang", "en", path, exit_status=status)
     assert line in result.stdout
 
 
@@ -105,15 +106,16 @@ def test_bom_and_crlf_are_fine(tmp_path):
 def test_a_file_over_the_size_limit_is_refused_quickly(tmp_path):
     path = tmp_path / "big.yaml"
     path.write_bytes(b"# padding\n" * (10 * 1024 * 1024 // 10))
-    with pytest.raises(InputError, match=r"is over 1 MiB; forum files are limited to 1 MiB"):
+    with pytest.raises(Unreadable) as raised:
         read_document(str(path))
+    assert raised.value.finding.reason == "too-big"
     result = run("validate", path, exit_status=2)
-    assert "big.yaml: error: is over 1 MiB" in result.stdout
+    assert "big.yaml: error[unreadable] is over 1 MiB; forum files are limited to 1 MiB" in result.stdout
     assert MAX_FILE_BYTES == 1024 * 1024
 
 
 def test_missing_file_and_folder_given_to_plan(tmp_path):
-    assert run("plan", tmp_path / "nope.yaml", exit_status=2).stderr == f"{tmp_path / 'nope.yaml'}: no such file; check the path\n"
+    assert run("plan", tmp_path / "nope.yaml", exit_status=2).stderr == f"{tmp_path / 'nope.yaml'}: error[unreadable] no such file; check the path\n"
     assert "is a folder" in run("plan", tmp_path, exit_status=2).stderr
 
 
@@ -134,3 +136,16 @@ def test_unquoted_date_and_times_in_toml_and_yaml_agree():
     toml = analyze(str(FIXTURES / "formats" / "forum.toml")).plan
     json_ = analyze(str(FIXTURES / "formats" / "forum.json")).plan
     assert [(s.start, s.end) for s in toml.segments] == [(s.start, s.end) for s in json_.segments]
+
+
+@pytest.mark.parametrize("path", MALFORMED, ids=lambda p: p.name)
+def test_malformed_file_in_korean(path):
+    import re
+
+    status, _ = EXPECTED[path.name]
+    korean = run("validate", "--lang", "ko", path, exit_status=status).stdout.splitlines()
+    english = run("validate", "--lang", "en", path, exit_status=status).stdout.splitlines()
+    for ko_line, en_line in zip(korean[:-1], english[:-1]):
+        code = re.search(r" (error|warning)\[[a-z-]+\] ", en_line)
+        assert code is not None and code.group() in ko_line  # same position, severity and code
+        assert re.search("[가-힣]", ko_line.split(code.group(), 1)[1]), ko_line

@@ -25,7 +25,7 @@ def forum_json(**changes) -> str:
 
 def through_every_command(tmp_path, path, status):
     """validate, plan and export all end with `status`, and none says "internal error"."""
-    results = [run("validate", path, exit_status=status),
+    results = [run("validate", "--lang", "en", path, exit_status=status),
                run("plan", path, "--format", "json", exit_status=status),
                run("export", path, "-o", tmp_path / "out.ics", "--segments", exit_status=status)]
     for result in results:
@@ -37,7 +37,7 @@ def through_every_command(tmp_path, path, status):
     ({"segment__duration": "99999999h"},
      "1:164: error[invalid-field] duration: '99999999h' is longer than a week (10080 minutes), "
      "the most any duration may be; check the number"),
-    ({"segment__duration": 1.0e308}, "duration: 1e+308 is longer than a week (10080 minutes)"),
+    ({"segment__duration": 1.0e308}, "duration: '1e+308' is longer than a week (10080 minutes)"),
     ({"forum__end": None, "forum__duration": "10081m"}, "duration: '10081m' is longer than a week"),
     ({"forum__date": "0001-01-01"}, "date: the year 1 is outside 1900-2999; check the date"),
     ({"forum__date": "9999-12-31"}, "date: the year 9999 is outside 1900-2999; check the date"),
@@ -63,6 +63,18 @@ def test_a_lone_surrogate_in_json_is_a_finding(tmp_path):
     assert "title: lone surrogate U+DC00 at position 1; remove it" in through_every_command(tmp_path, path, 1)
 
 
+@pytest.mark.parametrize("changes, message", [
+    ({"forum__revision": -1}, "revision: -1은(는) 캘린더 SEQUENCE 범위(0~2147483647) 밖입니다"),
+    ({"forum__date": "0001-01-01"}, "date: 1년은 쓸 수 있는 1900~2999년 밖입니다. 날짜를 확인하세요"),
+    ({"forum__url": "javascript:alert(1)"}, "url: 'javascript:alert(1)'은(는) 웹 주소가 아닙니다"),
+    ({"segment__title": "a\nb"}, "title: 2번째 글자에서 줄이 바뀝니다. 이 값은 한 줄로 씁니다"),
+    ({"forum__end": None, "forum__duration": "10081m"}, "duration: '10081m'은(는) 일주일(10080분)보다 깁니다"),
+])
+def test_out_of_range_values_read_in_korean_for_a_korean_file(tmp_path, changes, message):
+    path = write(tmp_path, forum_json(**changes), "forum.json")
+    assert message in run("validate", path, exit_status=1).stdout
+
+
 def test_a_description_keeps_its_line_breaks(tmp_path):
     path = write(tmp_path, forum_json(forum__description="one\ntwo", forum__url="https://a.example/x"), "f.json")
     run("export", path, "-o", tmp_path / "out.ics")
@@ -77,4 +89,4 @@ def test_an_integer_of_4301_digits_is_refused_clearly(tmp_path, name, text, wher
     path = write(tmp_path, text, name)
     result = run("validate", path, exit_status=2)
     assert result.stdout.startswith(
-        f"{tmp_path}/{where}: error: a number thousands of digits long; no value in a forum file needs one\n")
+        f"{tmp_path}/{where}: error[unreadable] a number thousands of digits long; no value in a forum file needs one\n")

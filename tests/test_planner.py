@@ -11,7 +11,7 @@ def hm(moment):
 
 
 def spans(plan):
-    return [(s.id, hm(s.start), hm(s.end), s.minutes) for s in plan.segments]
+    return [(s.id, hm(plan.local(s.start)), hm(plan.local(s.end)), s.minutes) for s in plan.segments]
 
 
 def test_seed_forum_times():
@@ -25,7 +25,7 @@ def test_seed_forum_times():
         ("qa", "15:30", "15:55", 25),
     ]
     assert (plan.scheduled_minutes, plan.slack_minutes, plan.window_minutes) == (115, 5, 120)
-    assert [(hm(i.start), hm(i.end)) for i in plan.segments[4].items] == [
+    assert [(hm(plan.local(i.start)), hm(plan.local(i.end))) for i in plan.segments[4].items] == [
         ("14:45", "15:00"), ("15:00", "15:15"), ("15:15", "15:30")]
     assert [(i.start, i.minutes) for i in plan.segments[1].items] == [(None, None)] * 3
 
@@ -124,22 +124,23 @@ def test_durations_are_elapsed_minutes_across_the_end_of_dst():
     plan = analyze_text(text, "f.yaml").plan
     assert plan.window_minutes == 210
     first, second, rest = plan.segments
-    assert first.end.isoformat() == "2024-11-03T01:30:00-04:00"
-    assert second.end.isoformat() == "2024-11-03T01:30:00-05:00"  # the second 01:30
-    assert rest.minutes == 90 and rest.end.isoformat() == "2024-11-03T03:00:00-05:00"
+    assert plan.local(first.end).isoformat() == "2024-11-03T01:30:00-04:00"
+    assert plan.local(second.end).isoformat() == "2024-11-03T01:30:00-05:00"  # the second 01:30
+    assert rest.minutes == 90 and plan.local(rest.end).isoformat() == "2024-11-03T03:00:00-05:00"
+    assert first.end < second.end < rest.end  # instants: the second 01:30 is the later one
 
 
 def test_window_by_duration_and_crossing_midnight():
     text = program("  - {kind: qa, duration: fill}\n", start="23:00", end="01:00")
     plan = analyze_text(text, "f.yaml").plan
-    assert plan.window_minutes == 120 and plan.window_end.date() - plan.window_start.date() == timedelta(days=1)
+    assert plan.window_minutes == 120 and plan.local(plan.window_end).date() - plan.local(plan.window_start).date() == timedelta(days=1)
     by_duration = text.replace("  end: '01:00'\n", "  duration: 2h\n")
     assert analyze_text(by_duration, "f.yaml").plan.window_end == plan.window_end
 
 
-def test_language_override_changes_default_titles_only():
-    plan_en = analyze(str(SEED), language="en").plan
-    assert plan_en.segments[1].title == "Opening" and plan_en.segments[5].title == "질의응답·자유토론"
+def test_the_plan_holds_the_files_titles_and_no_words_of_a_language():
+    plan = analyze(str(SEED)).plan
+    assert plan.segments[1].title is None and plan.segments[5].title == "질의응답·자유토론"
 
 
 def test_cancelled_segment_keeps_its_time_and_leaves_the_minutes_unscheduled():

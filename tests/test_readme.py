@@ -53,3 +53,11 @@ def test_the_bundled_contract_is_the_shared_one():
 
         pytest.skip("no ../shared/FORMAT.md beside this checkout")
     assert (ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
+
+
+def test_every_readme_validate_example_is_what_validate_prints(monkeypatch):
+    blocks = re.findall(r"```console\n\$ agenda (validate [^\n]+)\n(.*?)```", readme(), re.S)
+    monkeypatch.chdir(ROOT)
+    assert len(blocks) >= 2
+    for command, output in blocks:
+        assert run(*command.split()).stdout == output

@@ -57,7 +57,7 @@ RIGHT = [
     (("forum", "title"), "  padded  "), (("forum", "description"), "one\ntwo"),
     (("forum", "url"), "https://example.org/a?b=c#d"), (("forum", "url"), "HTTP://EXAMPLE.ORG"),
     (("people",), {"김민수": {"name": "Ann"}, "ann": {"name": "A"}, "a.b_c-1": {"name": "B"}}),
-    (("rules",), {"ignore": ["slack", "invalid-field"], "allow_slack": "-5m"}),
+    (("rules",), {"ignore": ["slack", "end-before-start"], "allow_slack": "-5m"}),
     (("program", 1), {"kind": "panel", "each": "10m", "speakers": ["ann"]}),
     (("program", 1), {"kind": "qa", "duration": {"min": 0, "max": "1h"}}),
 ]

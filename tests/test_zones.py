@@ -3,6 +3,7 @@
 import pytest
 
 from agenda.analysis import analyze_text
+from agenda.messages import describe
 from helpers import run, write
 
 
@@ -18,7 +19,7 @@ def forum(zone, date, start, end, program="  - {kind: qa, duration: fill}\n"):
 def test_a_start_in_the_spring_gap_is_nonexistent(zone, date, start):
     findings = analyze_text(forum(zone, date, start, "05:00"), "f.yaml").findings
     assert [(f.code, f.location.line) for f in findings if f.code == "nonexistent-time"] == [("nonexistent-time", 5)]
-    message = next(f.message for f in findings if f.code == "nonexistent-time")
+    message = next(describe(f, "en") for f in findings if f.code == "nonexistent-time")
     assert message == f"{start} on {date} does not exist in {zone} (clocks jump forward); pick another time"
 
 
@@ -52,7 +53,7 @@ def test_pinned_times_after_midnight_belong_to_the_next_day():
     text = forum("Asia/Seoul", "2024-05-02", "23:00", "01:00",
                  "  - {kind: presentation, duration: 60m}\n  - {kind: qa, at: '00:00', duration: 60m}\n")
     plan = analyze_text(text, "f.yaml").plan
-    assert plan.segments[1].start.isoformat() == "2024-05-03T00:00:00+09:00"
+    assert plan.local(plan.segments[1].start).isoformat() == "2024-05-03T00:00:00+09:00"
 
 
 def test_a_zone_that_does_not_exist(tmp_path):

@@ -1,6 +1,26 @@
 """The checks: one module per finding code, each a small function over a Plan.
 
-A check yields (path, message) pairs; the driver stamps them with the
-check's code and severity, and the loader's positions turn paths into
-file:line:column. Checks know nothing of files or terminals.
+Every check module fits the `Check` protocol: a CODE, a SEVERITY, and
+`check(plan)` yielding where (a `Location` with a model path) and what (typed
+arguments: minutes, instants, titles, ids). The driver stamps them with the
+code and severity, the loader's positions turn paths into file:line:column,
+and the message catalogue turns the arguments into words. Checks know
+nothing of files, terminals or languages.
 """
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from agenda.findings import Arguments, Location, Severity
+
+if TYPE_CHECKING:
+    from agenda.planner import Plan
+
+Problem = tuple[Location, Arguments]
+
+
+class Check(Protocol):
+    CODE: str
+    SEVERITY: Severity
+
+    def check(self, plan: "Plan") -> Iterator[Problem]: ...

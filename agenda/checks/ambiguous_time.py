@@ -1,13 +1,17 @@
 """A wall time that happens twice (clocks go back) is read as the first one."""
 
+from collections.abc import Iterator
+
+from agenda.checks import Problem
 from agenda.checks.plan_reading import wall_times
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
 from agenda.zones import WallTime
 
 CODE = "ambiguous-time"
-SEVERITY = "warning"
+SEVERITY = Severity.WARNING
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     for local in wall_times(plan, WallTime.AMBIGUOUS):
-        yield local.path, (f"{local.clock:%H:%M} on {local.day} happens twice in {plan.forum.timezone} "
-                           f"(clocks go back); agenda takes the first")
+        yield Location(local.path), {"day": local.day, "clock": local.clock, "zone_name": plan.zone.key}

@@ -1,16 +1,21 @@
 """Only registration may happen before the window opens."""
 
-from agenda.checks.plan_reading import hm
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.checks.plan_reading import named, pin_path
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
 from agenda.zones import minutes_between
 
 CODE = "before-window"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     for seg in plan.segments:
-        if seg.kind != "registration" and seg.start is not None and seg.start < plan.window_start:
-            early = minutes_between(seg.start, plan.window_start)
-            path = seg.path + ("at",) if seg.segment.at else seg.path
-            yield path, (f"{seg.title} starts at {hm(seg.start)}, {early} minutes before the window "
-                         f"opens at {hm(plan.window_start)}")
+        if seg.kind != "registration" and seg.start is not None and \
+                seg.start.timestamp() < plan.window_start.timestamp():
+            yield Location(pin_path(seg)), {
+                "title": named(seg), "start": seg.start, "opens": plan.window_start, "zone": plan.zone,
+                "minutes": minutes_between(seg.start, plan.window_start)}

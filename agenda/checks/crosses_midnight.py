@@ -1,17 +1,33 @@
 """A window or program that runs into the next day is worth a second look."""
 
-from agenda.checks.plan_reading import hm
+from collections.abc import Iterator
+from datetime import datetime
+
+from agenda.checks import Problem
+from agenda.checks.plan_reading import named
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
 
 CODE = "crosses-midnight"
-SEVERITY = "warning"
+SEVERITY = Severity.WARNING
 
 
-def check(plan):
-    day = plan.window_start.date()
-    if plan.window_end.date() > day and plan.window_end.time() != plan.window_end.time().min:
-        yield ("forum", "end" if plan.forum.end else "duration"), (
-            f"the window runs past midnight, from {hm(plan.window_start)} on {day} "
-            f"to {hm(plan.window_end)} on {plan.window_end.date()}")
-    elif plan.program_end.date() > day and plan.program_end.time() != plan.program_end.time().min:
-        last = max(plan.segments, key=lambda s: s.end)
-        yield last.path, f"{last.title} runs past midnight, to {hm(last.end)} on {last.end.date()}"
+def check(plan: Plan) -> Iterator[Problem]:
+    start = _local(plan, plan.window_start)
+    if _past_midnight(start, _local(plan, plan.window_end)):
+        yield Location(("forum", "end" if plan.forum.end else "duration")), {
+            "what": "window", "start": plan.window_start, "end": plan.window_end, "zone": plan.zone}
+    elif _past_midnight(start, _local(plan, plan.program_end)):
+        last = max(plan.segments, key=lambda s: s.end.timestamp())
+        yield Location(last.path), {"what": "program", "title": named(last), "end": last.end, "zone": plan.zone}
+
+
+def _local(plan: Plan, moment: datetime) -> datetime:
+    local = plan.local(moment)
+    assert local is not None
+    return local
+
+
+def _past_midnight(start: datetime, end: datetime) -> bool:
+    """Ends on a later day than it starts, and not exactly at the midnight that closes the day."""
+    return end.date() > start.date() and end.time() != end.time().min

@@ -1,17 +1,20 @@
 """Segment ids must be unique: calendar UIDs are built from them."""
 
-from agenda.findings import format_path
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.findings import Location, Path, Severity
+from agenda.planner import Plan
 
 CODE = "duplicate-id"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
-    first: dict[str, tuple] = {}
+def check(plan: Plan) -> Iterator[Problem]:
+    first: dict[str, Path] = {}
     for seg in plan.segments:
         if seg.id in first:
             path = seg.path + ("id",) if seg.segment.id else seg.path
-            yield path, (f"segment id {seg.id!r} is already used by {format_path(first[seg.id])}; "
-                         f"ids must be unique")
+            yield Location(path), {"id": seg.id, "first": first[seg.id]}
         else:
             first[seg.id] = seg.path

@@ -1,15 +1,21 @@
 """`each` x speakers and `duration` must agree when both are given."""
 
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.checks.plan_reading import named
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
+
 CODE = "each-mismatch"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     for seg in plan.segments:
         s = seg.segment
         if s.each is not None and isinstance(s.duration, int):
             speakers = len(s.all_speakers)
             if s.each * speakers != s.duration:
-                yield seg.path + ("duration",), (
-                    f"{seg.title}: each {s.each} minutes x {speakers} speakers is {s.each * speakers} "
-                    f"minutes, but duration is {s.duration}; fix one or drop duration")
+                yield Location(seg.path + ("duration",)), {
+                    "title": named(seg), "each": s.each, "speakers": speakers, "duration": s.duration}

@@ -1,12 +1,19 @@
 """Sub-items must fit inside their segment."""
 
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.checks.plan_reading import named
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
+
 CODE = "items-overflow"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     for seg in plan.segments:
         timed = [item.duration for item in seg.segment.items if item.duration is not None]
         if seg.minutes is not None and timed and sum(timed) > seg.minutes:
-            yield seg.path + ("items", "@key"), (f"the items of {seg.title} add up to {sum(timed)} minutes, "
-                                          f"{sum(timed) - seg.minutes} more than its {seg.minutes}")
+            yield Location(seg.path + ("items",), key=True), {
+                "title": named(seg), "total": sum(timed), "minutes": seg.minutes}

@@ -1,10 +1,15 @@
 """Without forum.id, calendar UIDs follow the file name and change when it does."""
 
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
+
 CODE = "missing-id"
-SEVERITY = "warning"
+SEVERITY = Severity.WARNING
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     if plan.forum.id is None:
-        yield ("forum", "@key"), (f"forum.id is missing, so {plan.forum_id!r} from the file name is used; "
-                           f"add `id: {plan.forum_id}` so calendar entries survive a rename")
+        yield Location(("forum",), key=True), {"id": plan.forum_id}

@@ -1,11 +1,17 @@
 """Kinds that `rules.require` names must appear in the program."""
 
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
+
 CODE = "missing-kind"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     present = {seg.kind for seg in plan.segments}
     for n, kind in enumerate(plan.document.rules.require):
         if kind.value not in present:
-            yield ("rules", "require", n), f"rules.require asks for a {kind.value} segment, and the program has none"
+            yield Location(("rules", "require", n)), {"kind": kind.value}

@@ -1,13 +1,17 @@
 """A wall time skipped by a daylight-saving jump is never silently shifted."""
 
+from collections.abc import Iterator
+
+from agenda.checks import Problem
 from agenda.checks.plan_reading import wall_times
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
 from agenda.zones import WallTime
 
 CODE = "nonexistent-time"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     for local in wall_times(plan, WallTime.NONEXISTENT):
-        yield local.path, (f"{local.clock:%H:%M} on {local.day} does not exist in {plan.forum.timezone} "
-                           f"(clocks jump forward); pick another time")
+        yield Location(local.path), {"day": local.day, "clock": local.clock, "zone_name": plan.zone.key}

@@ -1,15 +1,21 @@
 """A segment may not start before the one before it has ended."""
 
-from agenda.checks.plan_reading import hm, pin_path, sequence_pairs
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.checks.plan_reading import named, pin_path, sequence_pairs
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
 from agenda.zones import minutes_between
 
 CODE = "overlap"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     for before, seg in sequence_pairs(plan):
-        if seg.start < before.end:
-            yield pin_path(seg), (f"{seg.title} starts at {hm(seg.start)}, "
-                                  f"{minutes_between(seg.start, before.end)} minutes before "
-                                  f"{before.title} ends at {hm(before.end)}")
+        assert seg.start is not None
+        if seg.start.timestamp() < before.end.timestamp():
+            yield Location(pin_path(seg)), {
+                "title": named(seg), "start": seg.start, "minutes": minutes_between(seg.start, before.end),
+                "before": named(before), "ends": before.end, "zone": plan.zone}

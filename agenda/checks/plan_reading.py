@@ -1,13 +1,13 @@
-"""How the checks read a plan: times as HH:MM, consecutive segments, everyone named, wall times by kind."""
+"""How the checks read a plan: consecutive segments, everyone named, wall times by kind."""
 
-from agenda.zones import wall_time_kind, zone
+from collections.abc import Iterator
+
+from agenda.findings import Path, SegmentName
+from agenda.planner import LocalTime, Plan, Role, TimedSegment
+from agenda.zones import WallTime, wall_time_kind
 
 
-def hm(moment) -> str:
-    return f"{moment:%H:%M}"
-
-
-def sequence_pairs(plan):
+def sequence_pairs(plan: Plan) -> Iterator[tuple[TimedSegment, TimedSegment]]:
     """(previous, segment) for each segment with a start, previous being the last one before it."""
     before = None
     for seg in plan.segments:
@@ -16,12 +16,12 @@ def sequence_pairs(plan):
         before = seg
 
 
-def pin_path(seg):
+def pin_path(seg: TimedSegment) -> Path:
     """Point at the `at` that put a segment where it is, else at the segment."""
     return seg.path + ("at",) if seg.segment.at else seg.path
 
 
-def all_roles(plan):
+def all_roles(plan: Plan) -> Iterator[Role]:
     yield from plan.hosts
     for seg in plan.segments:
         yield from seg.people
@@ -29,9 +29,13 @@ def all_roles(plan):
             yield from item.people
 
 
-def wall_times(plan, kind):
+def wall_times(plan: Plan, kind: WallTime) -> Iterator[LocalTime]:
     """The wall times the file names that are of `kind` (skipped or repeated) in the forum's zone."""
-    tz = zone(plan.forum.timezone)
     for local in plan.local_times:
-        if wall_time_kind(local.day, local.clock, tz) is kind:
+        if wall_time_kind(local.day, local.clock, plan.zone) is kind:
             yield local
+
+
+def named(seg: TimedSegment) -> SegmentName:
+    """A segment as a finding names it: the file's title, else its kind, which the reader's words label."""
+    return SegmentName(seg.title, seg.kind)

@@ -1,21 +1,24 @@
 """A program that ends early leaves the room idle: say so, unless the file allows it."""
 
-from agenda.checks.plan_reading import hm
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.checks.plan_reading import named
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
 from agenda.zones import minutes_between
 
 CODE = "slack"
-SEVERITY = "warning"
+SEVERITY = Severity.WARNING
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     if not plan.segments:
-        yield ("program",), f"the program is empty; the window has {plan.window_minutes} minutes"
+        yield Location(("program",)), {"what": "empty", "window": plan.window_minutes}
         return
     slack = minutes_between(plan.program_end, plan.window_end)
     allowed = plan.document.rules.allow_slack
     if slack > allowed:
-        last = max(plan.segments, key=lambda s: s.end)
-        tolerance = f" (rules.allow_slack is {allowed})" if allowed else ""
-        yield last.path, (f"the program ends at {hm(plan.program_end)} with {last.title}, {slack} minutes "
-                          f"before the window closes at {hm(plan.window_end)}{tolerance}; "
-                          f"lengthen a segment or make one flexible")
+        last = max(plan.segments, key=lambda s: s.end.timestamp())
+        yield Location(last.path), {"what": "early", "ends": plan.program_end, "title": named(last), "minutes": slack,
+                                    "closes": plan.window_end, "allowed": allowed, "zone": plan.zone}

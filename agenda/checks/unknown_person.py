@@ -1,17 +1,20 @@
 """Every person id must be in `people`."""
 
 import difflib
+from collections.abc import Iterator
 
+from agenda.checks import Problem
 from agenda.checks.plan_reading import all_roles
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
 
 CODE = "unknown-person"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     roster = plan.document.people
     for role in all_roles(plan):
         if role.ref is not None and role.ref not in roster:
             near = difflib.get_close_matches(role.ref, list(roster), n=1, cutoff=0.6)
-            hint = f"did you mean {near[0]!r}?" if near else "add it to people, or write {name: ...} inline"
-            yield role.path, f"{role.ref!r} is not in people; {hint}"
+            yield Location(role.path), {"id": role.ref, "suggestion": near[0] if near else None}

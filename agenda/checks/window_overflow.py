@@ -1,15 +1,19 @@
 """The program must end by the time the window closes."""
 
-from agenda.checks.plan_reading import hm
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.checks.plan_reading import named
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
 from agenda.zones import minutes_between
 
 CODE = "window-overflow"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     for seg in plan.segments:
-        if seg.end > plan.window_end:
-            yield seg.path, (f"{seg.title} ends at {hm(seg.end)}, {minutes_between(plan.window_end, seg.end)} "
-                             f"minutes after the window closes at {hm(plan.window_end)}; "
-                             f"shorten the program or move forum.end")
+        if seg.end.timestamp() > plan.window_end.timestamp():
+            yield Location(seg.path), {"title": named(seg), "end": seg.end, "closes": plan.window_end,
+                                       "minutes": minutes_between(plan.window_end, seg.end), "zone": plan.zone}

@@ -1,24 +1,31 @@
 """Durations must be positive."""
 
+from collections.abc import Iterator
+
+from agenda.checks import Problem
+from agenda.checks.plan_reading import named
+from agenda.findings import Location, Severity
+from agenda.planner import Plan
+
 CODE = "zero-duration"
-SEVERITY = "error"
+SEVERITY = Severity.ERROR
 
 
-def check(plan):
+def check(plan: Plan) -> Iterator[Problem]:
     forum = plan.document.forum
     if forum.duration is not None and forum.duration <= 0:
-        yield ("forum", "duration"), f"the window's duration is {forum.duration} minutes; it must be positive"
+        yield Location(("forum", "duration")), {"what": "window-duration", "minutes": forum.duration}
     elif plan.window_minutes <= 0:
-        yield ("forum", "end"), f"the window is {plan.window_minutes} minutes long; it must be positive"
+        yield Location(("forum", "end")), {"what": "window", "minutes": plan.window_minutes}
     for seg in plan.segments:
         s = seg.segment
         if isinstance(s.duration, int) and s.duration <= 0:
-            yield seg.path + ("duration",), f"{seg.title} has a duration of {s.duration} minutes"
+            yield Location(seg.path + ("duration",)), {"what": "duration", "title": named(seg), "minutes": s.duration}
         elif s.each is not None and s.each <= 0:
-            yield seg.path + ("each",), f"{seg.title} gives each speaker {s.each} minutes"
+            yield Location(seg.path + ("each",)), {"what": "each", "title": named(seg), "minutes": s.each}
         elif s.until is not None and seg.minutes is not None and seg.minutes <= 0:
-            yield seg.path + ("until",), f"{seg.title} ends at its start or before it ({seg.minutes} minutes)"
+            yield Location(seg.path + ("until",)), {"what": "until", "title": named(seg), "minutes": seg.minutes}
         for item in seg.items:
             if item.item.duration is not None and item.item.duration <= 0:
-                yield seg.path + ("items", item.index, "duration"), (
-                    f"{item.item.title} in {seg.title} has a duration of {item.item.duration} minutes")
+                yield Location(seg.path + ("items", item.index, "duration")), {
+                    "what": "item", "item": item.item.title, "title": named(seg), "minutes": item.item.duration}

@@ -2,47 +2,61 @@
 
 UTF-8 with a BOM so Excel reads Korean correctly; any text cell that a
 spreadsheet would take for a formula is neutralized with a leading quote.
+The short `date`/`start`/`end` columns are for people; `start_iso` and
+`end_iso` (ISO 8601 with the UTC offset) are for programs, and stay
+unambiguous for a row that ends on a later day or falls in a repeated hour.
 """
 
 import csv
 import io
+import unicodedata
+from collections.abc import Iterator
+from datetime import datetime
 
 from agenda.i18n import labels_for
 from agenda.planner import Plan
 from agenda.render.people import people_lines
+from agenda.render.programme_rows import programme_rows
 
-HEADER = ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum", "segment"]
+HEADER = ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum", "segment",
+          "start_iso", "end_iso"]  # added last, so readers that count columns keep working
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralize(text: str) -> str:
-    """Defuse spreadsheet formula injection (OWASP): a leading quote makes the cell plain text."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """Defuse spreadsheet formula injection (OWASP): a leading quote makes the cell plain text.
+
+    Spreadsheets also read a full-width ＝ ＋ － ＠ as the ASCII sign, and skip
+    invisible format characters (a zero-width space, a BOM) and spaces
+    before it, so the first visible character is judged in its NFKC form.
+    """
+    if text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    visible = next((ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf"), "")
+    return "'" + text if unicodedata.normalize("NFKC", visible).startswith(_FORMULA_STARTS) else text
 
 
-def rows(plan: Plan):
-    labels = labels_for(plan.language)
-
-    def row(start, end, minutes, kind, title, people, note, segment_id):
-        day = (start or end).date().isoformat()
-        cells = [day, f"{start:%H:%M}" if start else "", f"{end:%H:%M}" if end else "",
-                 "" if minutes is None else str(minutes)]
-        text = [kind, title, "; ".join(people_lines(people, labels)), note or "", plan.forum_id, segment_id]
-        return cells + [neutralize(cell) for cell in text]
-
-    for seg in plan.segments:
-        yield row(seg.start, seg.end, seg.minutes, seg.kind, seg.title, seg.people,
-                  seg.segment.note, seg.id)
-        for item in seg.items:
-            if item.start is not None:
-                yield row(item.start, item.end, item.minutes, "item", item.item.title, item.people,
-                          item.item.note, seg.id)
+def rows(plan: Plan, language: str | None = None) -> Iterator[list[str]]:
+    labels = labels_for(language or plan.language)
+    for row in programme_rows(plan, labels):
+        moment = row.start or row.end
+        if moment is None:
+            continue  # an item without minutes has no time of its own
+        cells = [moment.date().isoformat(), f"{row.start:%H:%M}" if row.start else "",
+                 f"{row.end:%H:%M}" if row.end else "", "" if row.minutes is None else str(row.minutes)]
+        text = [row.kind, row.title, "; ".join(people_lines(row.people, labels)), row.note or "",
+                plan.forum_id, row.segment_id]
+        yield cells + [neutralize(cell) for cell in text] + [_iso(row.start), _iso(row.end)]
 
 
-def csv_bytes(plans: list[Plan]) -> bytes:
+def _iso(moment: datetime | None) -> str:
+    return "" if moment is None else moment.isoformat()
+
+
+def csv_bytes(plans: list[Plan], language: str | None = None) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
     for plan in plans:
-        writer.writerows(rows(plan))
+        writer.writerows(rows(plan, language))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -6,16 +6,12 @@ is ever markup.
 
 from html import escape
 
-from agenda.i18n import labels_for
+from agenda.i18n import Labels, labels_for
+from agenda.kinds import KINDS
 from agenda.planner import Plan
 from agenda.render.people import people_lines, person_text
-from agenda.timeline import timeline_blocks
-
-COLOURS = {
-    "registration": "#b0bec5", "opening": "#90caf9", "remarks": "#80deea", "transition": "#cfd8dc",
-    "presentation": "#ce93d8", "panel": "#a5d6a7", "qa": "#ffe082", "break": "#e0e0e0",
-    "closing": "#9fa8da", "other": "#f5f5f5",
-}
+from agenda.render.programme_rows import Row, forum_when, programme_rows
+from agenda.timeline import hour_marks, timeline_blocks
 
 STYLE = """
 @page { size: A4; margin: 12mm; }
@@ -42,8 +38,9 @@ tr.cancelled .title { text-decoration: line-through; color: #888; }
          border-right: 1px solid #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .block.unscheduled { background: repeating-linear-gradient(45deg, #fff, #fff 2px, #ddd 2px, #ddd 4px); color: #555; }
 .block.cancelled { text-decoration: line-through; opacity: 0.6; }
-.scale { display: flex; justify-content: space-between; font-size: 8pt; color: #555; }
-.total { margin-top: 2mm; font-weight: bold; }
+.scale { position: relative; height: 4mm; font-size: 8pt; color: #555; }
+.scale span { position: absolute; transform: translateX(-50%); }
+.scale span:first-child { transform: none; } .scale span:last-child { transform: translateX(-100%); }
 ul.people { columns: 2; margin: 0; padding-left: 5mm; font-size: 8.5pt; }
 .forum + .forum { page-break-before: always; }
 @media print { body { padding: 0; max-width: none; } }
@@ -58,70 +55,84 @@ def _lines(lines: list[str]) -> str:
     return "<br>".join(escape(line) for line in lines)
 
 
-def forum_section(plan: Plan) -> str:
-    labels = labels_for(plan.language)
+def forum_section(plan: Plan, language: str | None = None) -> str:
+    labels = labels_for(language or plan.language)
+    parts = ['<section class="forum">', _header(plan, labels)]
+    if plan.forum.description:
+        parts.append(f'<p class="description">{_cell(plan.forum.description)}</p>')
+    parts += [f"<h2>{escape(labels.programme_heading)}</h2>", _programme(plan, labels),
+              f"<h2>{escape(labels.timeline_heading)}</h2>", _timeline(plan, labels)]
+    people = _people(plan, labels)
+    if people:
+        parts.append(f"<h2>{escape(labels.people_list_heading)}</h2>")
+        parts.append('<ul class="people">' + "".join(f"<li>{escape(p)}</li>" for p in people) + "</ul>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _header(plan: Plan, labels: Labels) -> str:
     forum = plan.forum
-    out = ['<section class="forum">', "<header>"]
+    out = ["<header>"]
     if forum.series:
         number = f" · {labels.series_number.format(n=forum.series.number)}" if forum.series.number else ""
         out.append(f'<p class="series">{escape(forum.series.title)}{escape(number)}</p>')
     out.append(f"<h1>{escape(forum.title)}</h1>")
     if forum.theme:
         out.append(f'<p class="theme">{escape(forum.theme)}</p>')
-    details = [(labels.date_label, labels.when(plan.window_start, plan.window_end))]
+    details = [(labels.date_label, forum_when(plan, labels))]
     if forum.venue:
         details.append((labels.venue, forum.venue))
     if forum.organizer:
         details.append((labels.organizer, forum.organizer))
-    for role in plan.hosts:
-        details.append((labels.roles[role.role], person_text(role.person, labels)))
+    details += [(labels.roles[role.role], person_text(role.person, labels)) for role in plan.hosts]
     out.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in details) + "</dl>")
     out.append("</header>")
-    if forum.description:
-        out.append(f'<p class="description">{_cell(forum.description)}</p>')
-    out.append(f"<h2>{escape(labels.programme_heading)}</h2>")
-    out.append("<table><thead><tr>" + "".join(
-        f"<th>{escape(h)}</th>" for h in (labels.time_heading, labels.minutes_heading, labels.segment_heading,
-                                          labels.people_heading, labels.notes_heading)) + "</tr></thead><tbody>")
-    for seg in plan.segments:
-        css = "segment cancelled" if seg.cancelled else "segment"
-        title = escape(seg.title) + (f" ({escape(labels.cancelled)})" if seg.cancelled else "")
-        out.append(f'<tr class="{css}"><td class="time">{escape(labels.time_range(seg.start, seg.end))}</td>'
-                   f'<td class="minutes">{"" if seg.minutes is None else seg.minutes}</td>'
-                   f'<td class="title"><strong>{title}</strong></td>'
-                   f"<td>{_lines(people_lines(seg.people, labels))}</td><td>{_cell(seg.segment.note)}</td></tr>")
-        for item in seg.items:
-            when = labels.time_range(item.start, item.end)
-            out.append(f'<tr class="item"><td class="time">{escape(when)}</td>'
-                       f'<td class="minutes">{"" if item.minutes is None else item.minutes}</td>'
-                       f'<td class="title">· {escape(item.item.title)}</td>'
-                       f"<td>{_lines(people_lines(item.people, labels))}</td><td>{_cell(item.item.note)}</td></tr>")
+    return "\n".join(out)
+
+
+def _programme(plan: Plan, labels: Labels) -> str:
+    headings = (labels.time_heading, labels.minutes_heading, labels.segment_heading,
+                labels.people_heading, labels.notes_heading)
+    out = ["<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr></thead><tbody>"]
+    out += [_row(row, labels) for row in programme_rows(plan, labels)]
     out.append("</tbody></table>")
-    out.append(f"<h2>{escape(labels.timeline_heading)}</h2>")
-    out.append('<div class="timeline">')
+    return "\n".join(out)
+
+
+def _row(row: Row, labels: Labels) -> str:
+    if row.depth:
+        css, title = "item", f"· {escape(row.title)}"
+    else:
+        cancelled = row.state == "cancelled"
+        css = "segment cancelled" if cancelled else "segment"
+        title = f"<strong>{escape(row.title)}{f' ({escape(labels.cancelled)})' if cancelled else ''}</strong>"
+    return (f'<tr class="{css}"><td class="time">{escape(row.when)}</td>'
+            f'<td class="minutes">{"" if row.minutes is None else row.minutes}</td>'
+            f'<td class="title">{title}</td>'
+            f"<td>{_lines(people_lines(row.people, labels))}</td><td>{_cell(row.note)}</td></tr>")
+
+
+def _timeline(plan: Plan, labels: Labels) -> str:
+    out = ['<div class="timeline">']
     for block in timeline_blocks(plan):
         share = 100 * block.minutes / plan.window_minutes
-        name = block.title or labels.unscheduled_block
+        name = labels.unscheduled_block if block.kind == "unscheduled" else labels.title(block.title, block.kind)
         tip = f"{name} · {labels.minutes(block.minutes)}"
         if block.kind == "unscheduled":
             out.append(f'<div class="block unscheduled" style="width:{share:.4f}%" title="{escape(tip)}">'
                        f"{escape(tip)}</div>")
         else:
             css = "block cancelled" if block.cancelled else "block"
-            out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{COLOURS[block.kind]}" '
+            out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{KINDS[block.kind].paper}" '
                        f'title="{escape(tip)}">{escape(name)}</div>')
     out.append("</div>")
-    out.append(f'<div class="scale"><span>{plan.window_start:%H:%M}</span><span>{plan.window_end:%H:%M}</span></div>')
-    out.append(f'<p class="total">{escape(labels.total(plan.scheduled_minutes, plan.window_minutes, plan.slack_minutes, plan.overrun_minutes))}</p>')
-    people = _people(plan, labels)
-    if people:
-        out.append(f"<h2>{escape(labels.people_list_heading)}</h2>")
-        out.append('<ul class="people">' + "".join(f"<li>{escape(p)}</li>" for p in people) + "</ul>")
-    out.append("</section>")
+    out.append('<div class="scale">' + "".join(
+        f'<span style="left:{100 * offset / plan.window_minutes:.4f}%">{clock:%H:%M}</span>'
+        for offset, clock in hour_marks(plan)) + "</div>")
     return "\n".join(out)
 
 
-def _people(plan: Plan, labels) -> list[str]:
+def _people(plan: Plan, labels: Labels) -> list[str]:
     """Everyone who takes part, once each, in order of first appearance."""
     seen: dict[str, None] = {}
     roles = list(plan.hosts)
@@ -134,14 +145,14 @@ def _people(plan: Plan, labels) -> list[str]:
     return list(seen)
 
 
-def html_page(plans: list[Plan]) -> str:
+def html_page(plans: list[Plan], language: str | None = None) -> str:
     title = " · ".join(p.forum.title for p in plans)
-    language = plans[0].language
-    body = "\n".join(forum_section(p) for p in plans)
+    body = "\n".join(forum_section(p, language) for p in plans)
+    language = language or plans[0].language
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
-def html_bytes(plans: list[Plan]) -> bytes:
-    return html_page(plans).encode("utf-8")
+def html_bytes(plans: list[Plan], language: str | None = None) -> bytes:
+    return html_page(plans, language).encode("utf-8")

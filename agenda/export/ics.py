@@ -2,35 +2,27 @@
 
 Times are written in the forum's own zone with TZID, and the VTIMEZONE comes
 from the zone database through icalendar, so Google, Apple, Outlook and
-Thunderbird agree. UIDs come from forum and segment ids, never from list
+Thunderbird agree. UIDs come from forum and segment ids (agenda/uids.py), never from list
 positions or randomness, so a re-import updates instead of duplicating.
+The calendar itself has no UID: vdirsyncer takes a calendar-level UID as
+every event's key and keeps one event of all of them.
+
+The exporter reads no environment and parses no options: the time that
+stands for "now" and the reminder come in as values.
 """
 
-import os
-import re
-import uuid
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event, vDuration
 
-from agenda.durations import parse_minutes
-from agenda.errors import UsageError
 from agenda.i18n import labels_for
 from agenda.planner import Plan, TimedSegment
 from agenda.render.plan_text import plan_text, segment_text
+from agenda.uids import forum_uid, is_calendar_event, segment_uid
 
 PRODID = "-//agenda//forum programme//EN"
-UID_DOMAIN = "agenda.forum"
 REFRESH = timedelta(hours=12)
-_CALENDAR_NAMESPACE = uuid.UUID("6f0c2a4e-4a4b-5b7e-9a53-6167656e6461")
-
-
-def forum_uid(plan: Plan) -> str:
-    return f"{plan.forum_id}@{UID_DOMAIN}"
-
-
-def segment_uid(plan: Plan, seg: TimedSegment) -> str:
-    return f"{plan.forum_id}.{seg.id}@{UID_DOMAIN}"
 
 
 def calendar_name(plans: list[Plan]) -> str:
@@ -40,60 +32,47 @@ def calendar_name(plans: list[Plan]) -> str:
     return plans[0].forum.title if len(plans) == 1 else " · ".join(p.forum.title for p in plans)
 
 
-def stamp(plan: Plan) -> datetime:
-    """DTSTAMP: forum.updated, else SOURCE_DATE_EPOCH (reproducible builds), else now; always UTC."""
+def stamp(plan: Plan, now: datetime) -> datetime:
+    """DTSTAMP: forum.updated (a naive one in the forum's zone), else `now`; always UTC, whole seconds."""
     updated = plan.forum.updated
     if updated is not None:
         if updated.tzinfo is None:
-            updated = updated.replace(tzinfo=plan.window_start.tzinfo)
+            updated = updated.replace(tzinfo=plan.zone)
         return updated.astimezone(timezone.utc).replace(microsecond=0)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), timezone.utc)
-        except ValueError:
-            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return now.astimezone(timezone.utc).replace(microsecond=0)
 
 
-def alarm_minutes(text: str) -> int:
-    match = re.fullmatch(r"\s*(\d+)\s*d(?:ays?)?\s*", text, re.IGNORECASE)
-    try:
-        minutes = int(match.group(1)) * 1440 if match else parse_minutes(text)
-    except ValueError as error:
-        raise UsageError(f"--alarm {text!r}: {error}; days work too, e.g. 1d") from None
-    if minutes <= 0:
-        raise UsageError(f"--alarm {text!r}: give a positive time before the start, e.g. 1d or 30m")
-    return minutes
+def calendar_time(plan: Plan, moment: datetime) -> datetime:
+    """The instant in the forum's zone (written with TZID), except inside a repeated hour: UTC.
 
-
-def calendar_time(moment: datetime) -> datetime:
-    """The moment as written with TZID, except the second pass of a repeated hour, written in UTC.
-
-    RFC 5545 reads a local time that occurs twice as the first occurrence, so
-    01:30 on the night clocks go back cannot name the second 01:30 with TZID.
+    A wall time that occurs twice cannot be named with TZID so that every
+    reader agrees: RFC 5545 takes the first pass, while ical.js (Thunderbird),
+    khal and icalevents take the second. UTC is read the same by all of them,
+    for the first pass and the second alike.
     """
-    if moment.fold and moment.utcoffset() != moment.replace(fold=0).utcoffset():
+    local = plan.local(moment)
+    if local.utcoffset() != local.replace(fold=1 - local.fold).utcoffset():
         return moment.astimezone(timezone.utc)
-    return moment
+    return local
 
 
 def _needs_utc(plan: Plan) -> bool:
     moments = [plan.window_start, plan.window_end]
     for seg in plan.segments:
         moments += [m for m in (seg.start, seg.end) if m is not None]
-    return any(calendar_time(m) is not m for m in moments)
+    return any(calendar_time(plan, m).tzinfo is timezone.utc for m in moments)
 
 
-def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, when: datetime) -> Event:
+def build_event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, when: datetime) -> Event:
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", when)
     event.add("last-modified", when)
     event.add("sequence", plan.forum.revision)
     event.add("summary", summary)
-    event.add("dtstart", calendar_time(start))
-    event.add("dtend", calendar_time(end))
+    event.add("x-agenda-forum", plan.forum_id)  # which forum owns it: UIDs cannot say (ids may contain dots)
+    event.add("dtstart", calendar_time(plan, start))
+    event.add("dtend", calendar_time(plan, end))
     if plan.forum.venue:
         event.add("location", plan.forum.venue)
     if plan.forum.url:
@@ -101,15 +80,15 @@ def _event(uid: str, plan: Plan, start: datetime, end: datetime, summary: str, w
     return event
 
 
-def _forum_event(plan: Plan, when: datetime, alarm: int | None) -> Event:
-    event = _event(forum_uid(plan), plan, plan.window_start, plan.window_end, plan.forum.title, when)
-    event.add("description", plan_text(plan))
+def _forum_event(plan: Plan, when: datetime, alarm: timedelta | None, language: str | None) -> Event:
+    event = build_event(forum_uid(plan), plan, plan.window_start, plan.window_end, plan.forum.title, when)
+    event.add("description", plan_text(plan, language))
     event.add("status", "CONFIRMED")
     if alarm:
         reminder = Alarm()
         reminder.add("action", "DISPLAY")
         reminder.add("description", plan.forum.title)
-        reminder.add("trigger", timedelta(minutes=-alarm))
+        reminder.add("trigger", -alarm)
         event.add_component(reminder)
     return event
 
@@ -119,11 +98,13 @@ def segments_without_start(plan: Plan) -> list[TimedSegment]:
     return [seg for seg in plan.segments if seg.start is None]
 
 
-def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | None:
-    if seg.start is None or seg.end <= seg.start:
+def _segment_event(plan: Plan, seg: TimedSegment, when: datetime, language: str | None) -> Event | None:
+    if seg.start is None or not is_calendar_event(seg):
         return None  # no start (segments_without_start), or no length: nothing to put in a calendar
-    event = _event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{seg.title} · {plan.forum.title}", when)
-    description = segment_text(seg, labels_for(plan.language))
+    labels = labels_for(language or plan.language)
+    title = labels.title(seg.title, seg.kind)
+    event = build_event(segment_uid(plan, seg), plan, seg.start, seg.end, f"{title} · {plan.forum.title}", when)
+    description = segment_text(plan, seg, labels)
     if description:
         event.add("description", "\n".join(description))
     event.add("status", "CANCELLED" if seg.cancelled else "CONFIRMED")
@@ -131,36 +112,57 @@ def _segment_event(plan: Plan, seg: TimedSegment, when: datetime) -> Event | Non
     return event
 
 
-def calendar(plans: list[Plan], segments: bool = False, alarm: str | None = None) -> Calendar:
-    minutes = alarm_minutes(alarm) if alarm else None
+def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
+             language: str | None = None) -> Calendar:
+    """One calendar for a forum or a series; `now` is DTSTAMP where a forum has no `updated`."""
     cal = Calendar()
     name = calendar_name(plans)
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("uid", str(uuid.uuid5(_CALENDAR_NAMESPACE, "|".join(sorted(p.forum_id for p in plans)))))
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     if not any(_needs_utc(p) for p in plans):
         # A hint for Google; readers that honour it turn UTC times into local ones and lose the
         # repeated hour's second pass, so it is left out when calendar_time had to use UTC.
-        cal.add("x-wr-timezone", plans[0].forum.timezone)
+        cal.add("x-wr-timezone", str(plans[0].zone))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
     for plan in sorted(plans, key=lambda p: (p.window_start, p.forum_id)):
-        when = stamp(plan)
-        cal.add_component(_forum_event(plan, when, minutes))
+        when = stamp(plan, now)
+        cal.add_component(_forum_event(plan, when, alarm, language))
         if segments:
             for seg in plan.segments:
-                event = _segment_event(plan, seg, when)
+                event = _segment_event(plan, seg, when, language)
                 if event is not None:
                     cal.add_component(event)
-    first = min(p.window_start for p in plans).date()
-    last = max(p.window_end for p in plans).date()
+    first = min(p.local(p.window_start) for p in plans).date()
+    last = max(p.local(p.window_end) for p in plans).date()
     cal.add_missing_timezones(first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1))
     return cal
 
 
-def calendar_bytes(plans: list[Plan], segments: bool = False, alarm: str | None = None) -> bytes:
-    return calendar(plans, segments, alarm).to_ical()
+def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
+                   language: str | None = None) -> bytes:
+    """`language` overrides each file's own language for the words the calendar shows."""
+    return calendar(plans, now, segments, alarm, language).to_ical()
+
+
+def event_calendars(plans: list[Plan], now: datetime, segments: bool = False) -> Iterator[Calendar]:
+    """Each event of `calendar` alone, as a CalDAV server stores it (RFC 4791 §4.1).
+
+    One VEVENT with the VTIMEZONEs its TZIDs need, and no METHOD: a stored
+    calendar object resource is not an iTIP message.
+    """
+    whole = calendar(plans, now, segments)
+    zones = {str(zone["TZID"]): zone for zone in whole.walk("VTIMEZONE")}
+    for event in whole.walk("VEVENT"):
+        single = Calendar()
+        for name in ("prodid", "version", "calscale"):
+            single.add(name, whole[name])
+        used = {str(value.params["TZID"]) for value in event.values() if "TZID" in getattr(value, "params", {})}
+        for tzid in sorted(used):
+            single.add_component(zones[tzid])
+        single.add_component(event)
+        yield single

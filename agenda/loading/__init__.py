@@ -3,13 +3,12 @@
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
-from agenda.errors import InputError
+from agenda.errors import Unreadable
 from agenda.findings import INVALID_FIELD, Finding, Location, Path, Severity
 from agenda.loading.sourcemap import SourceMap
 
 MAX_FILE_BYTES = 1024 * 1024
 FORUM_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-FOLDER_GIVEN = "is a folder; give a forum file (or use `agenda validate` on folders)"
 
 
 @dataclass
@@ -24,12 +23,8 @@ class Document:
     def locate(self, finding: Finding) -> Finding:
         if finding.location.line is not None:
             return finding.at(file=self.file)
-        path = finding.location.path
-        at_key = bool(path) and path[-1] == "@key"
-        if at_key:
-            path = path[:-1]
-        line, column = self.positions.position(path, key=at_key)
-        return finding.at(file=self.file, line=line, column=column, path=path)
+        line, column = self.positions.position(finding.location.path, key=finding.location.key)
+        return finding.at(file=self.file, line=line, column=column)
 
 
 def read_text(file: str) -> str:
@@ -50,28 +45,27 @@ def read_bytes(file: str) -> bytes:
     try:
         descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise InputError(file, "no such file; check the path") from None
+        raise Unreadable(file, "missing") from None
     except PermissionError:
-        raise InputError(file, "permission denied; check the file's permissions") from None
+        raise Unreadable(file, "permission") from None
     except IsADirectoryError:
-        raise InputError(file, FOLDER_GIVEN) from None
+        raise Unreadable(file, "folder") from None
     except OSError as error:
-        raise InputError(file, f"cannot be read: {error.strerror or error}") from None
+        raise Unreadable(file, "os-error", detail=error.strerror or str(error)) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
-            raise InputError(file, FOLDER_GIVEN)
+            raise Unreadable(file, "folder")
         if not stat.S_ISREG(mode):
-            raise InputError(file, "is not a regular file (a device, FIFO or socket); give a forum file")
+            raise Unreadable(file, "not-regular")
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
             raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise InputError(file, f"cannot be read: {error.strerror or error}") from None
+        raise Unreadable(file, "os-error", detail=error.strerror or str(error)) from None
     finally:
         os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(file, f"is over {MAX_FILE_BYTES // 1024 // 1024} MiB; forum files are limited to "
-                               f"{MAX_FILE_BYTES // 1024 // 1024} MiB. Is this the right file?")
+        raise Unreadable(file, "too-big", limit=MAX_FILE_BYTES)
     return raw
 
 
@@ -81,13 +75,12 @@ def decode(raw: bytes, file: str) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InputError(file, f"not UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
-                         line, column) from None
+        raise Unreadable(file, "not-utf8", line, column, byte=raw[error.start]) from None
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        raise InputError(file, "contains a NUL byte; is this a text file?", line, column)
+        raise Unreadable(file, "nul-byte", line, column)
     return text
 
 
@@ -108,8 +101,7 @@ def parse_text(text: str, file: str) -> Document:
     data, positions, duplicates = load_yaml(text, file)
     document = Document(file, data, positions)
     document.findings = [
-        Finding(INVALID_FIELD, Severity.ERROR,
-                f"duplicate key {path[-1]!r}; the later value would silently win, keep one",
+        Finding(INVALID_FIELD, Severity.ERROR, "duplicate-key", {"key": str(path[-1])},
                 Location(path=path, line=line, column=column))
         for path, line, column in duplicates
     ]

@@ -1,13 +1,39 @@
-"""Pydantic's validation errors as `invalid-field` findings at the value's position."""
+"""Pydantic's validation errors as `invalid-field` findings at the value's position.
+
+Each finding keeps what went wrong as a reason and typed arguments (the
+field, the value, the key or choice probably meant); the words come later,
+from the message catalogue of the reader's language.
+"""
 
 import difflib
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core.core_schema import ErrorType
 
-from agenda.findings import INVALID_FIELD, Finding, Location, Path, Severity, format_path
+from agenda.findings import INVALID_FIELD, Argument, Finding, Location, Path, Severity, format_path
+
+KIND_WORDS = {
+    "개회식": "opening", "개회": "opening", "개회사": "opening", "축사": "remarks", "인사말": "remarks",
+    "환영사": "remarks", "기조연설": "keynote", "기조강연": "keynote", "발제": "presentation",
+    "발표": "presentation", "지정토론": "panel", "토론": "panel", "종합토론": "panel", "패널토론": "panel",
+    "질의응답": "qa", "휴식": "break", "폐회": "closing", "폐회식": "closing", "폐회사": "closing",
+    "등록": "registration", "사전등록": "registration", "장내정리": "transition",
+}
+"""Korean words for segment kinds -> the kind they mean."""
+
+CHOICE_ALIASES = {"kr": "ko", "kor": "ko", "korean": "ko", "한국어": "ko", "한글": "ko",
+                  "eng": "en", "english": "en", "영어": "en"}
+"""Common ways of writing a language that no spelling suggestion finds."""
+
+MISSING_EXAMPLES = {"timezone": "timezone: Asia/Seoul", "date": "date: 2024-05-02", "start": "start: \"14:00\""}
+"""An example line for a required key, shown when it is missing."""
 
 
-def data_path(data: object, loc: tuple) -> Path:
+PYDANTIC_ERROR_TYPES = frozenset(get_args(ErrorType))
+
+
+def data_path(data: object, loc: tuple[Any, ...]) -> Path:
     """The part of Pydantic's `loc` that indexes into the data (drops union tags and model names)."""
     path: list[str | int] = []
     node = data
@@ -24,38 +50,76 @@ def data_path(data: object, loc: tuple) -> Path:
 def findings_from(error: ValidationError, data: object) -> list[Finding]:
     from agenda.model import MODEL_FOR_KEY
 
-    findings: dict[tuple, Finding] = {}
+    findings: dict[tuple[object, ...], Finding] = {}
     for detail in error.errors(include_url=False, include_context=True):
         loc = tuple(detail["loc"])
         kind = detail["type"]
+        path = data_path(data, loc)
+        args: dict[str, Argument]
         if kind == "extra_forbidden":
-            path = data_path(data, loc)
             key = str(loc[-1])
-            message = f"unknown key {key!r}{_suggestion(key, path, MODEL_FOR_KEY)}"
-            location = Location(path=path)
-            at_key = True
+            suggestion, choices = _suggestion(key, path, MODEL_FOR_KEY)
+            reason, args, location = "unknown-key", {"key": key, "suggestion": suggestion, "choices": choices}, \
+                Location(path=path, key=True)
         elif kind == "missing":
-            path = data_path(data, loc)
-            message = f"{loc[-1]} is required{_where(path)}"
-            location = Location(path=path)
-            at_key = False
+            field = str(loc[-1])
+            reason, args, location = "missing", {"field": field, "parent": path,
+                                                 "example": MISSING_EXAMPLES.get(field)}, Location(path=path)
         elif loc and loc[-1] == "[key]":  # a mapping's key itself is wrong (a people id)
             path = data_path(data, loc[:-1])
-            message = f"{format_path(path[:-1]) or 'key'}: {_clean(detail['msg'])}"
-            location = Location(path=path)
-            at_key = True
+            reason, args = _value_problem(kind, detail, path)
+            args["field"] = format_path(path[:-1]) or "key"
+            location = Location(path=path, key=True)
         else:
-            path = data_path(data, loc)
-            message = _clean(detail["msg"])
-            field = format_path(path) if path and isinstance(path[-1], int) else \
-                next((p for p in reversed(path) if isinstance(p, str)), "value")
-            message = f"{field}: {message}"
+            reason, args = _value_problem(kind, detail, path)
             location = Location(path=path)
-            at_key = False
-        if at_key:
-            location = Location(path=path + ("@key",))
-        findings.setdefault((location.path, message), Finding(INVALID_FIELD, Severity.ERROR, message, location))
+        identity = (location.path, reason, tuple(sorted((k, str(v)) for k, v in args.items())))
+        findings.setdefault(identity, Finding(INVALID_FIELD, Severity.ERROR, reason, args, location))
     return list(findings.values())
+
+
+def _value_problem(kind: str, detail: Any, path: Path) -> tuple[str, dict[str, Argument]]:
+    """(reason, arguments) for a wrong value: our own reasons as they are, Pydantic's with what fits."""
+    field = format_path(path) if path and isinstance(path[-1], int) else \
+        next((p for p in reversed(path) if isinstance(p, str)), "value")
+    context = dict(detail.get("ctx") or {})
+    value = detail.get("input")
+    if kind not in PYDANTIC_ERROR_TYPES:  # our own reason, raised by the model with typed arguments
+        args: dict[str, Argument] = {name: _argument(v) for name, v in context.items()}
+        return kind, {"field": field, **args}
+    args = {"field": field, "type": kind, "detail": _clean(detail["msg"])}
+    if kind in ("enum", "literal_error") and isinstance(value, str):
+        choices = _choices(str(context.get("expected", "")))
+        args["value"] = value
+        args["choices"] = choices
+        args["suggestion"] = _choice(value, choices)
+        args["korean_word"] = value.strip() in KIND_WORDS
+    elif kind == "list_type" and isinstance(value, str) and "," in value:
+        args["items"] = tuple(part.strip() for part in value.split(",") if part.strip())
+    return "schema", args
+
+
+def _argument(value: object) -> Argument:
+    if value is None or isinstance(value, (str, int)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return str(value)
+
+
+def _choices(expected: str) -> tuple[str, ...]:
+    """The allowed values from Pydantic's "'a', 'b' or 'c'"."""
+    return tuple(part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '"))
+
+
+def _choice(value: str, choices: tuple[str, ...]) -> str | None:
+    """The allowed value probably meant: a Korean kind word, a known alias, or a close spelling."""
+    if value.strip() in KIND_WORDS:
+        return KIND_WORDS[value.strip()]
+    if value.strip().lower() in CHOICE_ALIASES and CHOICE_ALIASES[value.strip().lower()] in choices:
+        return CHOICE_ALIASES[value.strip().lower()]
+    near = difflib.get_close_matches(value.strip().lower(), choices, n=1, cutoff=0.6)
+    return near[0] if near else None
 
 
 def _clean(message: str) -> str:
@@ -65,20 +129,15 @@ def _clean(message: str) -> str:
     return message
 
 
-def _where(path: Path) -> str:
-    return f" in {format_path(path)}" if path else ""
-
-
-def _suggestion(key: str, path: Path, models: dict[str, type[BaseModel]]) -> str:
+def _suggestion(key: str, path: Path, models: dict[str, type[BaseModel]]) -> tuple[str | None, tuple[str, ...]]:
+    """(the key probably meant, the keys allowed here)."""
     parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), None)
     model = models.get(parent) if parent else None
     if model is None and not path[:-1]:
         fields = ["forum", "people", "program", "rules"]
     elif model is None:
-        return ""
+        return None, ()
     else:
         fields = list(model.model_fields)
     near = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
-    if near:
-        return f"; did you mean {near[0]!r}?"
-    return f"; the keys here are: {', '.join(fields)}"
+    return (near[0] if near else None), tuple(fields)

@@ -9,7 +9,7 @@ the keys line by line finds the line of every key; values on one line
 import re
 import tomllib
 
-from agenda.errors import InputError
+from agenda.errors import Unreadable
 from agenda.findings import Path
 from agenda.loading.sourcemap import SourceMap
 
@@ -31,8 +31,7 @@ def _refuse_long_dotted_keys(text: str, file: str) -> None:
             for found in _LONG_DOTTED_KEY.finditer(line):
                 if line.count('"', 0, found.start()) % 2 or line.count("'", 0, found.start()) % 2:
                     continue  # inside a string value: text, not a key
-                raise InputError(file, f"a dotted key of more than {MAX_KEY_PARTS} parts; "
-                                       f"a forum file needs a few", number, found.start() + 1)
+                raise Unreadable(file, "long-dotted-key", number, found.start() + 1, limit=MAX_KEY_PARTS)
 
 
 class TomlSourceMap(SourceMap):
@@ -87,7 +86,7 @@ def load_toml(text: str, file: str) -> tuple[object, TomlSourceMap]:
         where = _ERROR_AT.search(message)
         line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
         message = _ERROR_AT.sub("", message).strip()
-        raise InputError(file, f"TOML syntax: {message}", line, column) from None
+        raise Unreadable(file, "toml-syntax", line, column, detail=message) from None
     except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
         from agenda.loading.json_source import too_many_digits
 

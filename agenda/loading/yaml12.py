@@ -11,7 +11,7 @@ import re
 
 import yaml
 
-from agenda.errors import InputError
+from agenda.errors import Unreadable
 from agenda.findings import Path
 from agenda.loading.sourcemap import SourceMap
 
@@ -25,7 +25,6 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
 MAX_VALUES = 100_000
-TOO_MANY_DIGITS = "a number thousands of digits long; no value in a forum file needs one"
 MAX_DEPTH = 64
 
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -130,11 +129,12 @@ class _Builder:
         self.seen: set[int] = set()  # ids of the collection nodes built so far
         self.duplicates: list[tuple[Path, int, int]] = []
 
-    def fail(self, node: yaml.Node, message: str) -> InputError:
+    def fail(self, node: yaml.Node, reason: str, **args: str | int) -> Unreadable:
         mark = node.start_mark
-        return InputError(self.file, message, mark.line + 1, mark.column + 1)
+        return Unreadable(self.file, reason, mark.line + 1, mark.column + 1, **args)
 
-    def build(self, node: yaml.Node, chain: tuple | None = None, depth: int = 0, aliased: bool = False) -> object:
+    def build(self, node: yaml.Node, chain: tuple[object, ...] | None = None, depth: int = 0,
+              aliased: bool = False) -> object:
         kind = type(node)
         if kind is not yaml.ScalarNode:
             if id(node) in self.seen:
@@ -144,27 +144,26 @@ class _Builder:
         if aliased:
             self.count += 1
             if self.count > MAX_VALUES:
-                raise self.fail(node, f"more than {MAX_VALUES} values made by expanding aliases (*name); "
-                                      "a forum file needs far fewer")
+                raise self.fail(node, "alias-expansions", limit=MAX_VALUES)
         if kind is yaml.ScalarNode:
             try:
                 if node.tag == _STR:
                     return node.value if node.style else _core_scalar(node.value)
                 return self.tagged_scalar(node)
             except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
-                raise self.fail(node, TOO_MANY_DIGITS) from None
+                raise self.fail(node, "too-many-digits") from None
         if depth >= MAX_DEPTH:
-            raise self.fail(node, f"nested deeper than {MAX_DEPTH} levels; a forum file needs far fewer")
+            raise self.fail(node, "too-deep", limit=MAX_DEPTH)
         if kind is yaml.SequenceNode:
             if node.tag != _SEQ:
-                raise self.fail(node, f"unsupported tag {node.tag!r}; remove it")
+                raise self.fail(node, "unsupported-tag", tag=node.tag)
             return [self.build(child, (chain, i), depth + 1, aliased) for i, child in enumerate(node.value)]
         if node.tag != _MAP:
-            raise self.fail(node, f"unsupported tag {node.tag!r}; remove it")
+            raise self.fail(node, "unsupported-tag", tag=node.tag)
         result: dict[str, object] = {}
         for key_node, value_node in node.value:
             if type(key_node) is not yaml.ScalarNode:
-                raise self.fail(key_node, "a key must be plain text, not a list or mapping")
+                raise self.fail(key_node, "complex-key")
             key = key_node.value
             if key in result:
                 mark = key_node.start_mark
@@ -178,9 +177,9 @@ class _Builder:
         value = _core_scalar(text)
         expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
         if expected is None:
-            raise self.fail(node, f"unsupported tag {node.tag!r}; remove it")
+            raise self.fail(node, "unsupported-tag", tag=node.tag)
         if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
-            raise self.fail(node, f"{text!r} is not a valid !!{kind}")
+            raise self.fail(node, "bad-tagged-value", text=text, tag=kind)
         return float(value) if kind == "float" else value
 
 
@@ -193,22 +192,42 @@ def _flatten(chain: tuple | None) -> Path:
 
 
 _HINTS = (
-    ("cannot start any token", "\t", "YAML indents with spaces, not tabs; replace the tab"),
-    ("mapping values are not allowed", "", "a value with ': ' in it needs quotes, e.g. title: \"AI: 정책\""),
-    ("could not find expected ':'", "", "a key needs ': ' after it, or a value with a line break needs quotes"),
-    ("found undefined alias", "", "an *alias needs an &anchor of the same name before it"),
-    ("found another document", "", "one forum per file: move what follows '---' to its own file"),
-    ("did not find expected", "", "check the brackets and quotes on this line and the one before"),
+    ("cannot start any token", "\t", "tab"),
+    ("tab character", "", "tab"),
+    ("mapping values are not allowed", "", "quote-colon"),
+    ("could not find expected ':'", "", "missing-colon"),
+    ("found undefined alias", "", "alias"),
+    ("found another document", "", "one-document"),
+    ("did not find expected", "", "brackets"),
 )
+"""(fragment of libyaml's problem, character at the mark, hint): the commonest syntax errors organizers make."""
+
+_KEY_LINE = re.compile(r"^( *)[^\s:#'\"\[{-][^:#]*:(\s|$)")
 
 
-def _hint(problem: str, text: str, mark) -> str:
-    """What to do about the commonest syntax errors organizers make."""
+def _hint(problem: str, text: str, mark: yaml.Mark | None) -> str:
+    """The hint for a syntax error, or "" when none fits."""
+    if mark is not None and ("mapping values are not allowed" in problem or "expected key" in problem) \
+            and _over_indented_key(text, mark.line):
+        return "indent"
     found = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
     for fragment, character, hint in _HINTS:
         if fragment in problem and (not character or found == character):
-            return f"; {hint}"
+            return hint
     return ""
+
+
+def _over_indented_key(text: str, line_index: int) -> bool:
+    """The line is `key: ...`, indented deeper than the line above, which does not open a mapping."""
+    lines = text.splitlines()
+    if not 0 < line_index < len(lines):
+        return False
+    key = _KEY_LINE.match(lines[line_index])
+    above = next((line for line in reversed(lines[:line_index]) if line.strip() and
+                  not line.lstrip().startswith("#")), None)
+    if key is None or above is None or above.rstrip().endswith(":"):
+        return False
+    return len(key.group(1)) > len(above) - len(above.lstrip(" "))
 
 
 def load_yaml(text: str, file: str) -> tuple[object, YamlSourceMap, list[tuple[Path, int, int]]]:
@@ -221,11 +240,11 @@ def load_yaml(text: str, file: str) -> tuple[object, YamlSourceMap, list[tuple[P
         if error.context and error.problem:
             problem = f"{problem} ({error.context})"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError(file, f"YAML syntax: {problem}{_hint(problem, text, mark)}", line, column) from None
+        raise Unreadable(file, "yaml-syntax", line, column, detail=problem, hint=_hint(problem, text, mark)) from None
     except yaml.YAMLError as error:
-        raise InputError(file, f"YAML syntax: {error}") from None
+        raise Unreadable(file, "yaml-syntax", detail=str(error), hint="") from None
     if root is None:
-        raise InputError(file, "the file is empty; a forum file starts with `forum:`", 1, 1)
+        raise Unreadable(file, "empty", 1, 1)
     builder = _Builder(file)
     data = builder.build(root)
     return data, YamlSourceMap(root), builder.duplicates

@@ -1,48 +1,92 @@
-"""`agenda diff` output: text for the terminal, JSON for scripts, Markdown for a pull request or a notice."""
+"""`agenda diff` output: text for the terminal, JSON for scripts, Markdown for a pull request or a notice.
+
+A change holds instants and minutes; here they become the forum's wall
+clock (through `plan.local`, the newer file's zone) and words of the
+chosen language.
+"""
 
 import json
-from dataclasses import asdict
+from datetime import datetime
+from typing import Any
 
-from agenda.changes import Change
-from agenda.i18n import labels_for
+from agenda.changes import Change, Value
+from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan
 from agenda.render.plan_markdown import escape
 
 
-def _describe(change: Change, minutes_word) -> str:
-    if change.change in ("moved", "window", "cancelled", "restored"):
-        return f"{change.before} → {change.after}"
-    if change.change == "resized":
-        return f"{minutes_word(int(change.before))} → {minutes_word(int(change.after))}"
+def _hm(plan: Plan, moment: datetime | None, with_date: bool = False) -> str:
+    local = plan.local(moment)
+    if local is None:
+        return ""
+    return f"{local:%Y-%m-%d %H:%M}" if with_date else f"{local:%H:%M}"
+
+
+def _value(change: Change, value: Value, plan: Plan, labels: Labels) -> str:
+    """One side of a change in words; an empty string where the side has nothing."""
+    if isinstance(value, tuple):
+        start, end = value
+        return f"{_hm(plan, start, change.change == 'window')}–{_hm(plan, end)}"
     if change.change == "renamed":
-        return f"{change.before} → {change.after}"
+        return labels.title(value if isinstance(value, str) else None, change.kind or "other")
+    if isinstance(value, int):
+        return labels.minutes(value)
+    if value is None:
+        return "—" if change.change == "resized" else ""
+    return value
+
+
+def _describe(change: Change, plan: Plan, labels: Labels) -> str:
+    before, after = (_value(change, v, plan, labels) for v in (change.before, change.after))
     if change.change == "added":
-        return change.after or ""
+        return after
     if change.change == "removed":
-        return change.before or ""
-    parts = [f"+{name}" for name in change.detail.get("added", [])]
-    parts += [f"−{name}" for name in change.detail.get("removed", [])]
-    return ", ".join(parts)
+        return before
+    if change.change == "people":
+        parts = [f"+{name}" for name in change.detail.get("added", [])]
+        parts += [f"−{name}" for name in change.detail.get("removed", [])]
+        return ", ".join(parts)
+    return f"{before} → {after}"
 
 
-def changes_text(changes: list[Change], plan: Plan) -> str:
+def _title(change: Change, labels: Labels) -> str:
+    return change.title or "" if change.kind is None else labels.title(change.title, change.kind)
+
+
+def changes_text(changes: list[Change], plan: Plan, language: str | None = None) -> str:
     if not changes:
         return "no changes\n"
-    labels = labels_for(plan.language)
+    labels = labels_for(language or plan.language)
     width = max(len(c.change) for c in changes)
-    lines = [f"{c.change:<{width}}  {c.title}: {_describe(c, labels.minutes)}" for c in changes]
+    lines = [f"{c.change:<{width}}  {_title(c, labels)}: {_describe(c, plan, labels)}" for c in changes]
     return "\n".join(lines) + f"\n{len(changes)} change{'s' if len(changes) != 1 else ''}\n"
 
 
-def changes_json(changes: list[Change], plan: Plan) -> str:
-    return json.dumps({"changes": [asdict(c) for c in changes]}, ensure_ascii=False, indent=2) + "\n"
+def _json_value(change: Change, value: Value, plan: Plan, labels: Labels) -> str | None:
+    if value is None and change.change != "renamed":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _value(change, value, plan, labels)
 
 
-def changes_markdown(changes: list[Change], plan: Plan) -> str:
-    labels = labels_for(plan.language)
+def changes_json(changes: list[Change], plan: Plan, language: str | None = None) -> str:
+    labels = labels_for(language or plan.language)
+    entries: list[dict[str, Any]] = [
+        {"change": c.change, "segment": c.segment, "title": _title(c, labels),
+         "before": _json_value(c, c.before, plan, labels), "after": _json_value(c, c.after, plan, labels),
+         "detail": c.detail}
+        for c in changes
+    ]
+    return json.dumps({"changes": entries}, ensure_ascii=False, indent=2) + "\n"
+
+
+def changes_markdown(changes: list[Change], plan: Plan, language: str | None = None) -> str:
+    labels = labels_for(language or plan.language)
     lines = [f"### {escape(plan.forum.title)}", ""]
     if not changes:
         return "\n".join(lines + ["No changes.", ""])
     lines += ["| change | segment | what |", "|---|---|---|"]
-    lines += [f"| {c.change} | {escape(c.title)} | {escape(_describe(c, labels.minutes))} |" for c in changes]
+    lines += [f"| {c.change} | {escape(_title(c, labels))} | {escape(_describe(c, plan, labels))} |"
+              for c in changes]
     return "\n".join(lines) + "\n"

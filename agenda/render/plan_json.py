@@ -1,20 +1,25 @@
 """The plan as FORMAT.md's JSON: the shape CI scripts and other programs read."""
 
 import json
+from datetime import datetime
+from typing import Any
 
+from agenda.i18n import labels_for
 from agenda.planner import Plan, Role
 
 
-def _iso(moment) -> str | None:
+def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def _person(role: Role) -> dict:
+def _person(role: Role) -> dict[str, str | None]:
     person = role.person
     return {"name": person.name, "role": role.role, "affiliation": person.affiliation, "title": person.title}
 
 
-def plan_dict(plan: Plan) -> dict:
+def plan_dict(plan: Plan, language: str | None = None) -> dict[str, Any]:
+    """FORMAT.md's plan; `language` (default: the file's) names segments that have no title of their own."""
+    labels = labels_for(language or plan.language)
     forum = plan.forum
     return {
         "forum": {
@@ -26,10 +31,10 @@ def plan_dict(plan: Plan) -> dict:
             "venue": forum.venue,
             "url": forum.url,
             "date": forum.date.isoformat(),
-            "start": _iso(plan.window_start),
-            "end": _iso(plan.window_end),
-            "timezone": forum.timezone,
-            "language": plan.language,
+            "start": _iso(plan.local(plan.window_start)),
+            "end": _iso(plan.local(plan.window_end)),
+            "timezone": str(plan.zone),
+            "language": labels.language,
             "revision": forum.revision,
             "window_minutes": plan.window_minutes,
             "people": [_person(role) for role in plan.hosts],
@@ -38,18 +43,18 @@ def plan_dict(plan: Plan) -> dict:
             {
                 "id": seg.id,
                 "kind": seg.kind,
-                "title": seg.title,
+                "title": labels.title(seg.title, seg.kind),
                 "status": seg.segment.status,
-                "start": _iso(seg.start),
-                "end": _iso(seg.end),
+                "start": _iso(plan.local(seg.start)),
+                "end": _iso(plan.local(seg.end)),
                 "minutes": seg.minutes,
                 "people": [_person(role) for role in seg.people],
                 "note": seg.segment.note,
                 "items": [
                     {
                         "title": item.item.title,
-                        "start": _iso(item.start),
-                        "end": _iso(item.end),
+                        "start": _iso(plan.local(item.start)),
+                        "end": _iso(plan.local(item.end)),
                         "minutes": item.minutes,
                         "people": [_person(role) for role in item.people],
                         "note": item.item.note,
@@ -65,12 +70,12 @@ def plan_dict(plan: Plan) -> dict:
     }
 
 
-def plan_json(plan: Plan) -> str:
-    return json.dumps(plan_dict(plan), ensure_ascii=False, indent=2) + "\n"
+def plan_json(plan: Plan, language: str | None = None) -> str:
+    return json.dumps(plan_dict(plan, language), ensure_ascii=False, indent=2) + "\n"
 
 
-def plans_json(plans: list[Plan]) -> str:
+def plans_json(plans: list[Plan], language: str | None = None) -> str:
     """One plan as FORMAT.md's object; several (a series) as {"forums": [...]}."""
     if len(plans) == 1:
-        return plan_json(plans[0])
-    return json.dumps({"forums": [plan_dict(p) for p in plans]}, ensure_ascii=False, indent=2) + "\n"
+        return plan_json(plans[0], language)
+    return json.dumps({"forums": [plan_dict(p, language) for p in plans]}, ensure_ascii=False, indent=2) + "\n"

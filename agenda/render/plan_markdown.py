@@ -2,9 +2,10 @@
 
 import re
 
-from agenda.i18n import labels_for
+from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan
 from agenda.render.people import people_lines
+from agenda.render.programme_rows import Row, forum_when, programme_rows
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -17,8 +18,29 @@ def escape(text: str | None) -> str:
     return re.sub(r"\r\n|\r|\n", "<br>", text)
 
 
-def plan_markdown(plan: Plan) -> str:
-    labels = labels_for(plan.language)
+_LIST_NUMBER = re.compile(r"\d{1,9}(?=[.)])")
+
+
+def escape_block(text: str) -> str:
+    """Free text as plain paragraphs: no line may start a heading, list, table, quote, code or HTML block.
+
+    Blank lines part paragraphs and other line breaks stay line breaks.
+    """
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join("  \n".join(_inert_line(line) for line in p.splitlines()) for p in paragraphs)
+
+
+def _inert_line(line: str) -> str:
+    """Inline markup escaped as in a cell; no indentation (code); a leading #, -, +, = or `1.` escaped."""
+    line = _MARKUP.sub(r"\\\1", line.strip())
+    number = _LIST_NUMBER.match(line)
+    if number:
+        return line[:number.end()] + "\\" + line[number.end():]
+    return "\\" + line if line[:1] in ("#", "-", "+", "=") else line
+
+
+def plan_markdown(plan: Plan, language: str | None = None) -> str:
+    labels = labels_for(language or plan.language)
     forum = plan.forum
     lines = [f"# {escape(forum.title)}", ""]
     if forum.theme:
@@ -26,7 +48,7 @@ def plan_markdown(plan: Plan) -> str:
     if forum.series:
         number = f" ({labels.series_number.format(n=forum.series.number)})" if forum.series.number else ""
         lines += [f"**{labels.series}:** {escape(forum.series.title)}{number}  "]
-    lines += [f"**{labels.date_label}:** {labels.when(plan.window_start, plan.window_end)}  "]
+    lines += [f"**{labels.date_label}:** {forum_when(plan, labels)}  "]
     if forum.venue:
         lines += [f"**{labels.venue}:** {escape(forum.venue)}  "]
     if forum.organizer:
@@ -34,27 +56,27 @@ def plan_markdown(plan: Plan) -> str:
     for host in people_lines(plan.hosts, labels):
         lines += [f"{escape(host)}  "]
     if forum.description:
-        lines += ["", escape(forum.description)]
+        lines += ["", escape_block(forum.description)]
     lines += ["", f"## {labels.programme_heading}", ""]
     lines += [f"| {labels.time_heading} | {labels.minutes_heading} | {labels.segment_heading} "
               f"| {labels.people_heading} | {labels.notes_heading} |",
               "|---|---:|---|---|---|"]
-    for seg in plan.segments:
-        title = escape(seg.title)
-        if seg.cancelled:
-            title = f"~~{title}~~ ({labels.cancelled})"
-        lines.append(_row(labels.time_range(seg.start, seg.end), seg.minutes, f"**{title}**",
-                          people_lines(seg.people, labels), seg.segment.note))
-        for item in seg.items:
-            when = labels.time_range(item.start, item.end)
-            lines.append(_row(when, item.minutes, f"· {escape(item.item.title)}",
-                              people_lines(item.people, labels), item.item.note))
+    lines += [_row(row, labels) for row in programme_rows(plan, labels)]
     lines += ["", labels.total(plan.scheduled_minutes, plan.window_minutes,
                                plan.slack_minutes, plan.overrun_minutes), ""]
     return "\n".join(lines)
 
 
-def _row(when: str, minutes: int | None, title: str, people: list[str], note: str | None) -> str:
-    cells = [when, "" if minutes is None else str(minutes), title,
-             "<br>".join(escape(p) for p in people), escape(note)]
+def _title(row: Row, labels: Labels) -> str:
+    title = escape(row.title)
+    if row.depth:
+        return f"· {title}"
+    if row.state == "cancelled":
+        title = f"~~{title}~~ ({labels.cancelled})"
+    return f"**{title}**"
+
+
+def _row(row: Row, labels: Labels) -> str:
+    cells = [row.when, "" if row.minutes is None else str(row.minutes), _title(row, labels),
+             "<br>".join(escape(p) for p in people_lines(row.people, labels)), escape(row.note)]
     return "| " + " | ".join(cells) + " |"

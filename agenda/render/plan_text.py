@@ -1,29 +1,34 @@
 """The programme as plain text: the calendar DESCRIPTION, and anywhere markup would be noise."""
 
-from agenda.i18n import labels_for
+from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan, TimedSegment
 from agenda.render.people import people_lines
+from agenda.render.programme_rows import Row, forum_when, segment_rows
 
 
-def segment_text(seg: TimedSegment, labels) -> list[str]:
-    """A segment's people, note and items, one per line."""
-    lines = list(people_lines(seg.people, labels))
-    if seg.segment.note:
-        lines.append(seg.segment.note)
-    for item in seg.items:
-        head = " ".join(part for part in ("·", labels.time_range(item.start, item.end), item.item.title) if part)
-        people = people_lines(item.people, labels)
-        lines.append(head + (f" — {', '.join(people)}" if people else ""))
+def segment_text(plan: Plan, seg: TimedSegment, labels: Labels) -> list[str]:
+    """A segment's people, note and items, one per line (the segment's own line left to the caller)."""
+    head, *items = segment_rows(plan, seg, labels)
+    lines = people_lines(head.people, labels)
+    if head.note:
+        lines.append(head.note)
+    lines += [_item_line(row, labels) for row in items]
     return lines
 
 
-def plan_text(plan: Plan) -> str:
-    labels = labels_for(plan.language)
+def _item_line(row: Row, labels: Labels) -> str:
+    head = " ".join(part for part in ("·", row.when, row.title) if part)
+    people = people_lines(row.people, labels)
+    return head + (f" — {', '.join(people)}" if people else "")
+
+
+def plan_text(plan: Plan, language: str | None = None) -> str:
+    labels = labels_for(language or plan.language)
     forum = plan.forum
     lines = []
     if forum.theme:
         lines.append(forum.theme)
-    lines.append(labels.when(plan.window_start, plan.window_end))
+    lines.append(forum_when(plan, labels))
     if forum.venue:
         lines.append(forum.venue)
     if forum.organizer:
@@ -31,9 +36,10 @@ def plan_text(plan: Plan) -> str:
     lines.extend(people_lines(plan.hosts, labels))
     lines.append("")
     for seg in plan.segments:
-        title = seg.title + (f" ({labels.cancelled})" if seg.cancelled else "")
-        lines.append(f"{labels.time_range(seg.start, seg.end)} {title}")
-        lines.extend(f"  {line}" for line in segment_text(seg, labels))
+        head = next(segment_rows(plan, seg, labels))
+        cancelled = f" ({labels.cancelled})" if head.state == "cancelled" else ""
+        lines.append(f"{head.when} {head.title}{cancelled}")
+        lines.extend(f"  {line}" for line in segment_text(plan, seg, labels))
     if forum.description:
         lines += ["", forum.description]
     if forum.url:

@@ -1,0 +1,87 @@
+"""Per-person calendars: the forum's event and one event per part a person plays, with UIDs of their own.
+
+A part's UID is `<forum.id>.<segment id>[.<item id>]+<person id>@agenda.forum`
+(FORMAT.md), so it never collides with the main calendar's UIDs or another
+person's, and stays the same from one revision to the next. The events are
+built with the main calendar's pieces (agenda/export/ics.py).
+"""
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from icalendar import Calendar, Event
+
+from agenda.export.ics import PRODID, build_event, stamp
+from agenda.i18n import labels_for
+from agenda.parts import Part, PersonParts
+from agenda.planner import Plan
+from agenda.render.notice_words import notice_words
+from agenda.render.plan_text import plan_text
+from agenda.uids import UID_DOMAIN
+
+
+def person_forum_uid(plan: Plan, person_key: str) -> str:
+    return f"{plan.forum_id}+{person_key}@{UID_DOMAIN}"
+
+
+def part_uid(plan: Plan, part: Part, person_key: str) -> str:
+    """`<forum.id>.<segment id>[.<item id>]+<person id>@agenda.forum`; the forum's own event for a forum host."""
+    if part.segment_id is None:
+        return person_forum_uid(plan, person_key)
+    item = f".{part.item_id}" if part.item_id is not None else ""
+    return f"{plan.forum_id}.{part.segment_id}{item}+{person_key}@{UID_DOMAIN}"
+
+
+def _part_description(plan: Plan, part: Part) -> str:
+    words, labels = notice_words(plan.language), labels_for(plan.language)
+    lines = [f"{words.role}: {words.roles.get(part.role, part.role)}"]
+    if part.minutes is not None:
+        lines.append(f"{words.time}: {labels.time_range(plan.local(part.start), plan.local(part.end))} "
+                     f"({labels.minutes(part.minutes)})")
+    if part.before:
+        lines.append(f"{words.before}: {', '.join(part.before)}")
+    if part.after:
+        lines.append(f"{words.after}: {', '.join(part.after)}")
+    return "\n".join(lines)
+
+
+def _part_event(plan: Plan, part: Part, person_key: str, when: datetime, cancelled: bool) -> Event | None:
+    if part.start is None or part.end is None or part.end.timestamp() <= part.start.timestamp():
+        return None
+    summary = part.title if part.segment_id is None else f"{part.title} · {plan.forum.title}"
+    event = build_event(part_uid(plan, part, person_key), plan, part.start, part.end, summary, when)
+    if part.segment_id is None:
+        event.add("description", plan_text(plan))
+    else:
+        event.add("description", _part_description(plan, part))
+        event.add("related-to", person_forum_uid(plan, person_key))
+    event.add("status", "CANCELLED" if cancelled or part.cancelled else "CONFIRMED")
+    return event
+
+
+def person_calendar(plan: Plan, person: PersonParts, now: datetime,
+                    withdrawn: Sequence[Part] = ()) -> Calendar:
+    """One person's calendar: the forum, their parts, and `withdrawn` parts (from an older plan) as cancelled.
+
+    `now` is DTSTAMP where the forum has no `updated`.
+    """
+    when = stamp(plan, now)
+    cal = Calendar()
+    name = f"{plan.forum.title} · {person.person.name}"
+    for key, value in (("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                       ("method", "PUBLISH"), ("name", name), ("x-wr-calname", name)):
+        cal.add(key, value)
+    own = [part for part in person.parts if part.segment_id is not None]
+    taking_part = any(not part.cancelled for part in person.parts)
+    forum = build_event(person_forum_uid(plan, person.key), plan, plan.window_start, plan.window_end,
+                   plan.forum.title, when)
+    forum.add("description", plan_text(plan))
+    forum.add("status", "CONFIRMED" if taking_part else "CANCELLED")
+    cal.add_component(forum)
+    events = [_part_event(plan, part, person.key, when, False) for part in own]
+    events += [_part_event(plan, part, person.key, when, True) for part in withdrawn if part.segment_id is not None]
+    for event in sorted(filter(None, events), key=lambda e: (e.decoded("dtstart").timestamp(), str(e["uid"]))):
+        cal.add_component(event)
+    day = plan.local(plan.window_start).date()
+    cal.add_missing_timezones(first_date=date(day.year - 1, 1, 1), last_date=date(day.year + 2, 1, 1))
+    return cal

@@ -1,0 +1,264 @@
+"""Every finding in English: one sentence per code (and reason), from the finding's typed arguments."""
+
+from agenda.findings import Arguments
+from agenda.messages.arguments import Sentence, clock, day, hm, local, names, number, path, quoted, text
+
+YAML_HINTS = {
+    "tab": "YAML indents with spaces, not tabs; replace the tab",
+    "quote-colon": "a value with ': ' in it needs quotes, e.g. title: \"AI: 정책\"",
+    "indent": "this key is indented further than the line above it; line it up with the keys beside it",
+    "missing-colon": "a key needs ': ' after it, or a value with a line break needs quotes",
+    "alias": "an *alias needs an &anchor of the same name before it",
+    "one-document": "one forum per file: move what follows '---' to its own file",
+    "brackets": "check the brackets and quotes on this line and the one before",
+}
+
+NOT_A_FORUM = {
+    "list": "this is not a forum file (a list); it needs forum, program and, optionally, people and rules",
+    "no-forum-key": "this is not a forum file (no `forum` key); it needs forum, program and, optionally, "
+                    "people and rules",
+    "text": "this is not a forum file (plain text); `agenda init` writes one to start from",
+}
+
+
+def _slack(a: Arguments) -> str:
+    if a["what"] == "empty":
+        return f"the program is empty; the window has {number(a, 'window')} minutes"
+    allowed = number(a, "allowed")
+    tolerance = f" (rules.allow_slack is {allowed})" if allowed else ""
+    return (f"the program ends at {hm(a, 'ends')} with {text(a, 'title')}, {number(a, 'minutes')} minutes "
+            f"before the window closes at {hm(a, 'closes')}{tolerance}; lengthen a segment or make one flexible")
+
+
+def _crosses_midnight(a: Arguments) -> str:
+    if a["what"] == "window":
+        return (f"the window runs past midnight, from {hm(a, 'start')} on {day(a, 'start')} "
+                f"to {hm(a, 'end')} on {day(a, 'end')}")
+    return f"{text(a, 'title')} runs past midnight, to {hm(a, 'end')} on {day(a, 'end')}"
+
+
+def _end_before_start(a: Arguments) -> str:
+    start, end = local(a, "start"), local(a, "end")
+    if a["what"] == "dated":
+        return f"the window ends at {end:%Y-%m-%d %H:%M}, at or before its start at {start:%Y-%m-%d %H:%M}"
+    return (f"the window ends at {end:%H:%M}, at or before its start at {start:%H:%M}; if it really runs past "
+            f"midnight, give duration or the end with its date (end: {end:%Y-%m-%d %H:%M})")
+
+
+def _zero_duration(a: Arguments) -> str:
+    minutes, title = number(a, "minutes"), text(a, "title")
+    return {
+        "window-duration": f"the window's duration is {minutes} minutes; it must be positive",
+        "window": f"the window is {minutes} minutes long; it must be positive",
+        "duration": f"{title} has a duration of {minutes} minutes",
+        "each": f"{title} gives each speaker {minutes} minutes",
+        "until": f"{title} ends at its start or before it ({minutes} minutes)",
+        "item": f"{text(a, 'item')} in {title} has a duration of {minutes} minutes",
+    }[str(a["what"])]
+
+
+def _unknown_key(a: Arguments) -> str:
+    if a.get("suggestion"):
+        return f"unknown key {quoted(a, 'key')}; did you mean {quoted(a, 'suggestion')}?"
+    if a.get("choices"):
+        return f"unknown key {quoted(a, 'key')}; the keys here are: {', '.join(names(a, 'choices'))}"
+    return f"unknown key {quoted(a, 'key')}"
+
+
+def _missing(a: Arguments) -> str:
+    where = f" in {path(a, 'parent')}" if a.get("parent") else ""
+    example = f"; add it, e.g. `{text(a, 'example')}`" if a.get("example") else ""
+    return f"{text(a, 'field')} is required{where}{example}"
+
+
+def _schema(a: Arguments) -> str:
+    message = text(a, "detail")
+    if a.get("korean_word") and a.get("suggestion"):
+        message += f"; {quoted(a, 'value')} is written {text(a, 'suggestion')} (kinds are English codes)"
+    elif a.get("suggestion"):
+        message += f"; did you mean {quoted(a, 'suggestion')}?"
+    if a.get("items"):
+        message += f"; write a list in brackets: [{', '.join(names(a, 'items'))}]"
+    return message
+
+
+def _unknown_zone(a: Arguments) -> str:
+    if a.get("suggestion"):
+        return f"{quoted(a, 'value')} is not a time zone; did you mean {quoted(a, 'suggestion')}?"
+    return f"{quoted(a, 'value')} is not a time zone; give an IANA name such as Asia/Seoul"
+
+
+def _yaml_syntax(a: Arguments) -> str:
+    hint = YAML_HINTS.get(text(a, "hint"))
+    return f"YAML syntax: {text(a, 'detail')}" + (f"; {hint}" if hint else "")
+
+
+def _unknown_person(a: Arguments) -> str:
+    hint = f"did you mean {quoted(a, 'suggestion')}?" if a.get("suggestion") else \
+        "add it to people, or write {name: ...} inline"
+    return f"{quoted(a, 'id')} is not in people; {hint}"
+
+
+MESSAGES: dict[str, Sentence] = {
+    "window-overflow": lambda a: (
+        f"{text(a, 'title')} ends at {hm(a, 'end')}, {number(a, 'minutes')} minutes after the window closes at "
+        f"{hm(a, 'closes')}; shorten the program or move forum.end"),
+    "before-window": lambda a: (
+        f"{text(a, 'title')} starts at {hm(a, 'start')}, {number(a, 'minutes')} minutes before the window "
+        f"opens at {hm(a, 'opens')}"),
+    "overlap": lambda a: (
+        f"{text(a, 'title')} starts at {hm(a, 'start')}, {number(a, 'minutes')} minutes before "
+        f"{text(a, 'before')} ends at {hm(a, 'ends')}"),
+    "gap": lambda a: (
+        f"{number(a, 'minutes')} idle minutes between {text(a, 'before')} (ends {hm(a, 'ends')}) and "
+        f"{text(a, 'title')} (starts {hm(a, 'start')})"),
+    "slack": _slack,
+    "items-overflow": lambda a: (
+        f"the items of {text(a, 'title')} add up to {number(a, 'total')} minutes, "
+        f"{number(a, 'total') - number(a, 'minutes')} more than its {number(a, 'minutes')}"),
+    "each-mismatch": lambda a: (
+        f"{text(a, 'title')}: each {number(a, 'each')} minutes x {number(a, 'speakers')} speakers is "
+        f"{number(a, 'each') * number(a, 'speakers')} minutes, but duration is {number(a, 'duration')}; "
+        f"fix one or drop duration"),
+    "missing-kind": lambda a: f"rules.require asks for a {text(a, 'kind')} segment, and the program has none",
+    "unknown-person": _unknown_person,
+    "unused-person": lambda a: f"{quoted(a, 'id')} ({text(a, 'name')}) is in people but takes no part",
+    "duplicate-id": lambda a: (
+        f"segment id {quoted(a, 'id')} is already used by {path(a, 'first')}; ids must be unique"),
+    "zero-duration": _zero_duration,
+    "nonexistent-time": lambda a: (
+        f"{clock(a)} on {a['day']} does not exist in {text(a, 'zone_name')} (clocks jump forward); "
+        f"pick another time"),
+    "ambiguous-time": lambda a: (
+        f"{clock(a)} on {a['day']} happens twice in {text(a, 'zone_name')} (clocks go back); "
+        f"agenda takes the first"),
+    "crosses-midnight": _crosses_midnight,
+    "missing-id": lambda a: (
+        f"forum.id is missing, so {quoted(a, 'id')} from the file name is used; add `id: {text(a, 'id')}` "
+        f"so calendar entries survive a rename"),
+    "duplicate-uid": lambda a: (
+        f"the calendar UID {quoted(a, 'uid')} from {path(a, 'path')} is also given by {path(a, 'first')} in "
+        f"{text(a, 'first_file')}; a calendar would keep only one of the two events: give one forum "
+        f"(or segment) another id"),
+    "end-before-start": _end_before_start,
+    "legacy-zone": lambda a: (
+        f"{text(a, 'zone_name')} is an old zone name (a fixed offset or an alias), not a city's clock; "
+        f"write `timezone: {text(a, 'meant')}` so the times follow that city's daylight saving"),
+    "unreadable/folder": lambda a: "is a folder; give a forum file (or use `agenda validate` on folders)",
+    "unreadable/too-big": lambda a: (
+        f"is over {number(a, 'limit') // 1024 // 1024} MiB; forum files are limited to "
+        f"{number(a, 'limit') // 1024 // 1024} MiB. Is this the right file?"),
+    "unreadable/not-regular": lambda a: "is not a regular file (a device, FIFO or socket); give a forum file",
+    "unreadable/folder-unreadable": lambda a: (
+        f"folder cannot be read ({text(a, 'detail')}); its files were not checked"),
+    "unreadable/internal-error": lambda a: (
+        f"internal error ({text(a, 'error')}: {text(a, 'detail')}); please report it with the file"),
+    "unreadable/nested-too-deeply": lambda a: "nested too deeply; a forum file needs a few levels",
+    "unreadable/too-many-digits": lambda a: "a number thousands of digits long; no value in a forum file needs one",
+    "unreadable/long-dotted-key": lambda a: (
+        f"a dotted key of more than {number(a, 'limit')} parts; a forum file needs a few"),
+    "unreadable/missing": lambda a: "no such file; check the path",
+    "unreadable/permission": lambda a: "permission denied; check the file's permissions",
+    "unreadable/os-error": lambda a: f"cannot be read: {text(a, 'detail')}",
+    "unreadable/not-utf8": lambda a: f"not UTF-8 (byte 0x{number(a, 'byte'):02x}); save the file as UTF-8",
+    "unreadable/nul-byte": lambda a: "contains a NUL byte; is this a text file?",
+    "unreadable/json-syntax": lambda a: f"JSON syntax: {text(a, 'detail')}",
+    "unreadable/json-too-deep": lambda a: "JSON nested too deeply; a forum file needs a few levels",
+    "unreadable/toml-syntax": lambda a: f"TOML syntax: {text(a, 'detail')}",
+    "unreadable/yaml-syntax": _yaml_syntax,
+    "unreadable/alias-expansions": lambda a: (
+        f"more than {number(a, 'limit')} values made by expanding aliases (*name); a forum file needs far fewer"),
+    "unreadable/too-deep": lambda a: f"nested deeper than {number(a, 'limit')} levels; a forum file needs far fewer",
+    "unreadable/unsupported-tag": lambda a: f"unsupported tag {quoted(a, 'tag')}; remove it",
+    "unreadable/complex-key": lambda a: "a key must be plain text, not a list or mapping",
+    "unreadable/bad-tagged-value": lambda a: f"{quoted(a, 'text')} is not a valid !!{text(a, 'tag')}",
+    "unreadable/empty": lambda a: "the file is empty; a forum file starts with `forum:`",
+    "invalid-field/duplicate-key": lambda a: (
+        f"duplicate key {quoted(a, 'key')}; the later value would silently win, keep one"),
+    "invalid-field/unknown-key": _unknown_key,
+    "invalid-field/missing": _missing,
+    "invalid-field/not-a-forum": lambda a: NOT_A_FORUM[text(a, "found")],
+    "invalid-field/schema": _schema,
+    "invalid-field/control-character": lambda a: (
+        f"control character {text(a, 'character')} at position {number(a, 'position')}; remove it"),
+    "invalid-field/lone-surrogate": lambda a: (
+        f"lone surrogate {text(a, 'character')} at position {number(a, 'position')}; remove it"),
+    "invalid-field/line-break": lambda a: (
+        f"a line break at position {number(a, 'position')}; this field is one line "
+        f"(only description and note may have several)"),
+    "invalid-field/not-a-web-address": lambda a: (
+        f"{quoted(a, 'value')} is not a web address; write it as https://example.org/page"),
+    "invalid-field/year-out-of-range": lambda a: (
+        f"the year {number(a, 'year')} is outside {number(a, 'first')}-{number(a, 'last')}; check the date"),
+    "invalid-field/not-a-people-id": lambda a: (
+        f"{quoted(a, 'value')} is not a people id; use letters, digits, -, _ and . (not first), "
+        f"e.g. kim-minsu or 김민수"),
+    "invalid-field/end-with-offset": lambda a: (
+        f"{quoted(a, 'value')} has a UTC offset; write the forum's local time, e.g. 2024-05-21 01:00"),
+    "invalid-field/not-an-end-time": lambda a: (
+        f"{quoted(a, 'value')} is not a time of day; write it as HH:MM, e.g. 16:00, or with its date "
+        f"past midnight, e.g. 2024-05-21 01:00"),
+    "invalid-field/end-too-late": lambda a: (
+        f"end {text(a, 'end')} is more than a week after the start; a forum lasts at most a week"),
+    "invalid-field/revision-out-of-range": lambda a: (
+        f"{number(a, 'value')} is outside 0-{number(a, 'limit')}, the calendar's SEQUENCE range; "
+        f"count published changes 0, 1, 2, ... (not a date)"),
+    "invalid-field/duration-too-long": lambda a: (
+        f"{quoted(a, 'value')} is longer than a week ({number(a, 'limit')} minutes), the most any duration "
+        f"may be; check the number"),
+    "invalid-field/date-and-time": lambda a: (
+        f"{quoted(a, 'value')} is a date and time; write the date alone, e.g. 2023-12-13"),
+    "invalid-field/not-a-date": lambda a: f"{quoted(a, 'value')} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13",
+    "invalid-field/not-a-person": lambda a: (
+        f"{quoted(a, 'value')} is not a person; give a people id or {{name: ..., affiliation: ...}}"),
+    "invalid-field/max-below-min": lambda a: f"max ({number(a, 'max')}m) is less than min ({number(a, 'min')}m)",
+    "invalid-field/no-end": lambda a: "the window needs an end: give end (HH:MM) or duration (e.g. 120m)",
+    "invalid-field/end-and-duration": lambda a: "give end or duration, not both",
+    "invalid-field/no-length": lambda a: (
+        f"the {text(a, 'kind')} segment has no length: give duration, each, until, or items with durations"),
+    "invalid-field/each-without-speakers": lambda a: "each is minutes per speaker, but the segment has no speakers",
+    "invalid-field/each-and-flexible": lambda a: "each fixes the length; drop it or give a fixed duration",
+    "invalid-field/overdetermined": lambda a: "at, until and duration all fix the length; give two of them",
+    "invalid-field/unknown-code": lambda a: (
+        f"{quoted(a, 'value')} is not a check code; the codes are: {', '.join(names(a, 'choices'))}"),
+    "invalid-field/not-a-duration": lambda a: (
+        f"{quoted(a, 'value')} is not a duration; write minutes as 15m, 1h, 1h30m, 90 or PT15M"),
+    "invalid-field/duration-seconds": lambda a: f"{quoted(a, 'value')} has seconds; durations are whole minutes",
+    "invalid-field/not-a-time": lambda a: f"{quoted(a, 'value')} is not a time of day; write it as HH:MM, e.g. 14:00",
+    "invalid-field/unknown-zone": _unknown_zone,
+}
+
+
+def skipped(path: str) -> str:
+    return f"{path}: skipped, not a forum file (no `forum` key)"
+
+
+def nothing_written() -> str:
+    return "nothing written: fix the errors above, or use --force to export anyway"
+
+
+def uids_clash() -> str:
+    return "nothing written: two events would share a UID, and a calendar would drop one"
+
+
+def nothing_published() -> str:
+    return "nothing published: fix the errors above"
+
+
+def not_in_calendar(file: str, title: str) -> str:
+    return f"{file}: {title} has no start and is not in the calendar; give it `at:` or a `duration`"
+
+
+def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
+    text_ = (f"{files} file{'s' if files != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, "
+             f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return text_ + (f", {unreadable} unreadable" if unreadable else "")
+
+
+def options_refused() -> str:
+    return "nothing written: fix the options above"
+
+
+def template_too_short(template: str, needed: int, start: str, end: str | None, given: int) -> str:
+    return (f"nothing written: the {template} template's programme needs {needed} minutes, and --start {start} "
+            f"--end {end} give {given}; give a later --end (or none) and shorten the programme in the file afterwards")

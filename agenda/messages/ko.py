@@ -1,0 +1,345 @@
+"""Every finding in Korean, written as a Korean organizer would say it, not translated from English.
+
+Particles follow the word before them (질의응답이, 휴식이 / 발제가), so the
+sentences read naturally whatever the titles are.
+"""
+
+from datetime import date
+
+from agenda.findings import Arguments
+from agenda.messages import arguments
+from agenda.messages.arguments import Sentence, clock, hm, local, names, number, path, quoted
+
+
+def text(args: Arguments, name: str) -> str:
+    return arguments.text(args, name, "ko")
+
+_DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True,
+                    "7": True, "8": True, "9": False}
+
+
+def _final(word: str) -> bool | None:
+    """Whether the last syllable has a final consonant (받침); None when it cannot be told (Latin letters)."""
+    stripped = word.rstrip(" )]'\"’”」』")
+    if not stripped:
+        return None
+    last = stripped[-1]
+    if "가" <= last <= "힣":
+        return (ord(last) - ord("가")) % 28 != 0
+    return _DIGIT_HAS_FINAL.get(last)
+
+
+def josa(word: str, with_final: str, without_final: str) -> str:
+    """`word` with the particle that fits it: josa('휴식', '이', '가') -> '휴식이'."""
+    final = _final(word)
+    if final is None:
+        return f"{word}{with_final}({without_final})"
+    return word + (with_final if final else without_final)
+
+
+def _day(a: Arguments, name: str) -> str:
+    moment = local(a, name)
+    return f"{moment.month}월 {moment.day}일"
+
+
+def _date(a: Arguments) -> str:
+    """The wall day the file names (`day`), as Korean programmes write it."""
+    value = a["day"]
+    assert isinstance(value, date)
+    return f"{value.year}년 {value.month}월 {value.day}일"
+
+
+def _kind(kind: str) -> str:
+    """A kind code with its Korean label: 지정토론(panel)."""
+    from agenda.i18n import KO
+
+    label = KO.kinds.get(kind)
+    return f"{label}({kind})" if label else kind
+
+
+YAML_HINTS = {
+    "tab": "YAML은 탭이 아니라 공백으로 들여씁니다. 탭을 공백으로 바꾸세요",
+    "quote-colon": "값에 ': '가 들어 있으면 따옴표로 감싸세요. 예: title: \"AI: 정책\"",
+    "indent": "이 키가 윗줄보다 더 들여써져 있습니다. 같은 단계의 키와 들여쓰기를 맞추세요",
+    "missing-colon": "키 뒤에는 ': '가 필요합니다. 줄바꿈이 있는 값은 따옴표로 감싸세요",
+    "alias": "*별칭 앞에는 같은 이름의 &앵커가 있어야 합니다",
+    "one-document": "파일 하나에 포럼 하나만 씁니다. '---' 뒤의 내용은 다른 파일로 옮기세요",
+    "brackets": "이 줄과 윗줄의 괄호와 따옴표가 짝이 맞는지 확인하세요",
+}
+
+NOT_A_FORUM = {
+    "list": "포럼 파일이 아닙니다(목록). forum과 program이 있어야 하고 people과 rules는 선택입니다",
+    "no-forum-key": "포럼 파일이 아닙니다(`forum` 키 없음). forum과 program이 있어야 하고 people과 rules는 선택입니다",
+    "text": "포럼 파일이 아닙니다(일반 텍스트). `agenda init`으로 시작할 파일을 만들 수 있습니다",
+}
+
+
+def _slack(a: Arguments) -> str:
+    if a["what"] == "empty":
+        return f"프로그램이 비어 있습니다. 행사 시간은 {number(a, 'window')}분입니다"
+    allowed = number(a, "allowed")
+    tolerance = f"(rules.allow_slack {allowed}분 초과) " if allowed else ""
+    return (f"{hm(a, 'ends')}에 {josa(text(a, 'title'), '이', '가')} 끝나 {hm(a, 'closes')}까지 "
+            f"{number(a, 'minutes')}분이 비어 있습니다. {tolerance}순서 하나를 늘리거나 유연한 시간으로 바꾸세요")
+
+
+def _crosses_midnight(a: Arguments) -> str:
+    if a["what"] == "window":
+        return (f"행사 시간이 자정을 넘깁니다: {_day(a, 'start')} {hm(a, 'start')}부터 "
+                f"{_day(a, 'end')} {hm(a, 'end')}까지")
+    return f"{josa(text(a, 'title'), '이', '가')} 자정을 넘겨 {_day(a, 'end')} {hm(a, 'end')}에 끝납니다"
+
+
+def _end_before_start(a: Arguments) -> str:
+    if a["what"] == "dated":
+        return (f"행사가 {_day(a, 'end')} {hm(a, 'end')}에 끝나 시작 시각({_day(a, 'start')} {hm(a, 'start')})과 "
+                f"같거나 앞섭니다")
+    return (f"끝 시각 {josa(hm(a, 'end'), '이', '가')} 시작 시각 {josa(hm(a, 'start'), '과', '와')} 같거나 앞섭니다. "
+            f"정말 자정을 넘긴다면 duration을 쓰거나 끝 시각을 날짜와 함께 쓰세요(end: {local(a, 'end'):%Y-%m-%d %H:%M})")
+
+
+def _zero_duration(a: Arguments) -> str:
+    minutes, title = number(a, "minutes"), text(a, "title")
+    return {
+        "window-duration": f"행사 시간(duration)이 {minutes}분입니다. 0보다 커야 합니다",
+        "window": f"행사 시간이 {minutes}분입니다. 끝 시각이 시작 시각보다 뒤여야 합니다",
+        "duration": f"{title}의 시간이 {minutes}분입니다. 0보다 커야 합니다",
+        "each": f"{title}에서 발표자 한 명당 {minutes}분입니다. 0보다 커야 합니다",
+        "until": f"{title}의 끝 시각이 시작 시각과 같거나 앞섭니다({minutes}분)",
+        "item": f"{title}의 {text(a, 'item')} 시간이 {minutes}분입니다. 0보다 커야 합니다",
+    }[str(a["what"])]
+
+
+def _unknown_key(a: Arguments) -> str:
+    key = quoted(a, "key")
+    if a.get("suggestion"):
+        return f"모르는 키 {key}입니다. {quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?"
+    if a.get("choices"):
+        return f"모르는 키 {key}입니다. 여기에 쓸 수 있는 키: {', '.join(names(a, 'choices'))}"
+    return f"모르는 키 {key}입니다"
+
+
+def _missing(a: Arguments) -> str:
+    where = f"{path(a, 'parent')}에 " if a.get("parent") else ""
+    example = f". 예: `{text(a, 'example')}`" if a.get("example") else ""
+    return f"{where}{josa(text(a, 'field'), '이', '가')} 필요합니다{example}"
+
+
+_SCHEMA = {
+    "enum": "쓸 수 없는 값입니다",
+    "literal_error": "쓸 수 없는 값입니다",
+    "list_type": "목록이어야 합니다",
+    "dict_type": "키와 값의 묶음(매핑)이어야 합니다",
+    "model_type": "키와 값의 묶음(매핑)이어야 합니다",
+    "model_attributes_type": "키와 값의 묶음(매핑)이어야 합니다",
+    "string_type": "글자여야 합니다",
+    "int_type": "정수여야 합니다",
+    "int_parsing": "정수여야 합니다",
+    "int_from_float": "정수여야 합니다",
+    "bool_type": "true 또는 false여야 합니다",
+    "string_too_short": "비어 있으면 안 됩니다",
+    "string_pattern_mismatch": "영문자, 숫자, '.', '_', '-'만 쓸 수 있고 영문자나 숫자로 시작해야 합니다",
+    "greater_than_equal": "0 이상이어야 합니다",
+    "datetime_type": "날짜와 시각이어야 합니다(예: 2024-05-02T09:00:00+09:00)",
+    "datetime_parsing": "날짜와 시각이어야 합니다(예: 2024-05-02T09:00:00+09:00)",
+    "datetime_from_date_parsing": "날짜와 시각이어야 합니다(예: 2024-05-02T09:00:00+09:00)",
+}
+
+
+def _schema(a: Arguments) -> str:
+    if a.get("korean_word") and a.get("suggestion"):
+        return f"{quoted(a, 'value')}은(는) 영문 코드 {text(a, 'suggestion')}(으)로 씁니다. 예: kind: {text(a, 'suggestion')}"
+    problem = _SCHEMA.get(text(a, "type"))
+    if problem is None:
+        message = f"값이 올바르지 않습니다({text(a, 'detail')})"
+    elif a.get("value") is not None:
+        message = f"{quoted(a, 'value')}은(는) {problem}"
+    else:
+        message = problem
+    if a.get("suggestion"):
+        message += f". {quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?"
+    elif a.get("choices"):
+        message += f". 쓸 수 있는 값: {', '.join(names(a, 'choices'))}"
+    if a.get("items"):
+        message += f". 목록은 대괄호로 씁니다: [{', '.join(names(a, 'items'))}]"
+    return message
+
+
+def _unknown_zone(a: Arguments) -> str:
+    if a.get("suggestion"):
+        return f"{quoted(a, 'value')}은(는) 시간대 이름이 아닙니다. {quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?"
+    return f"{quoted(a, 'value')}은(는) 시간대 이름이 아닙니다. Asia/Seoul 같은 IANA 이름을 쓰세요"
+
+
+def _yaml_syntax(a: Arguments) -> str:
+    hint = YAML_HINTS.get(text(a, "hint"))
+    return f"YAML 문법 오류({text(a, 'detail')})" + (f". {hint}" if hint else "")
+
+
+def _unknown_person(a: Arguments) -> str:
+    hint = f"{quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?" if a.get("suggestion") else \
+        "people에 추가하거나 {name: ...}으로 직접 쓰세요"
+    return f"{quoted(a, 'id')}은(는) people에 없습니다. {hint}"
+
+
+MESSAGES: dict[str, Sentence] = {
+    "window-overflow": lambda a: (
+        f"{josa(text(a, 'title'), '이', '가')} {hm(a, 'end')}에 끝나 행사 종료 시각 {hm(a, 'closes')}보다 "
+        f"{number(a, 'minutes')}분 늦습니다. 순서를 줄이거나 forum.end를 늦추세요"),
+    "before-window": lambda a: (
+        f"{josa(text(a, 'title'), '이', '가')} {hm(a, 'start')}에 시작해 행사 시작 시각 {hm(a, 'opens')}보다 "
+        f"{number(a, 'minutes')}분 이릅니다"),
+    "overlap": lambda a: (
+        f"{josa(text(a, 'title'), '이', '가')} {hm(a, 'start')}에 시작해 {hm(a, 'ends')}에 끝나는 "
+        f"{josa(text(a, 'before'), '과', '와')} {number(a, 'minutes')}분 겹칩니다"),
+    "gap": lambda a: (
+        f"{hm(a, 'ends')}에 끝나는 {josa(text(a, 'before'), '과', '와')} {hm(a, 'start')}에 시작하는 "
+        f"{text(a, 'title')} 사이가 {number(a, 'minutes')}분 비어 있습니다"),
+    "slack": _slack,
+    "items-overflow": lambda a: (
+        f"{text(a, 'title')}의 세부 순서를 합하면 {number(a, 'total')}분으로, 배정된 {number(a, 'minutes')}분보다 "
+        f"{number(a, 'total') - number(a, 'minutes')}분 깁니다"),
+    "each-mismatch": lambda a: (
+        f"{text(a, 'title')}: 한 명당 {number(a, 'each')}분 x {number(a, 'speakers')}명은 "
+        f"{number(a, 'each') * number(a, 'speakers')}분인데 duration은 {number(a, 'duration')}분입니다. "
+        f"하나를 고치거나 duration을 지우세요"),
+    "missing-kind": lambda a: (
+        f"rules.require에 있는 {_kind(text(a, 'kind'))} 순서가 프로그램에 없습니다"),
+    "unknown-person": _unknown_person,
+    "unused-person": lambda a: f"{quoted(a, 'id')}({text(a, 'name')})은(는) people에 있지만 맡은 순서가 없습니다",
+    "duplicate-id": lambda a: (
+        f"순서 id {quoted(a, 'id')}은(는) 이미 {path(a, 'first')}에서 썼습니다. id는 겹치면 안 됩니다"),
+    "zero-duration": _zero_duration,
+    "nonexistent-time": lambda a: (
+        f"{_date(a)} {josa(clock(a), '은', '는')} {text(a, 'zone_name')} 시간대에 없는 시각입니다(일광 절약 시간으로 시계가 "
+        f"앞당겨짐). 다른 시각을 고르세요"),
+    "ambiguous-time": lambda a: (
+        f"{_date(a)} {josa(clock(a), '은', '는')} {text(a, 'zone_name')} 시간대에서 두 번 옵니다(일광 절약 시간이 끝나 시계가 "
+        f"되돌아감). agenda는 앞의 것으로 봅니다"),
+    "crosses-midnight": _crosses_midnight,
+    "missing-id": lambda a: (
+        f"forum.id가 없어 파일 이름에서 만든 {quoted(a, 'id')}을(를) 씁니다. 파일 이름이 바뀌어도 캘린더 일정이 "
+        f"유지되도록 `id: {text(a, 'id')}`를 넣으세요"),
+    "duplicate-uid": lambda a: (
+        f"{path(a, 'path')}의 캘린더 UID {quoted(a, 'uid')}을(를) {text(a, 'first_file')}의 {path(a, 'first')}도 "
+        f"씁니다. 캘린더는 두 일정 중 하나만 남깁니다. 포럼(또는 순서) 하나의 id를 바꾸세요"),
+    "end-before-start": _end_before_start,
+    "legacy-zone": lambda a: (
+        f"{text(a, 'zone_name')}은(는) 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 있습니다. "
+        f"`timezone: {text(a, 'meant')}`로 쓰세요"),
+    "unreadable/folder": lambda a: "폴더입니다. 포럼 파일을 주세요(폴더는 `agenda validate`로 검사합니다)",
+    "unreadable/too-big": lambda a: (
+        f"파일이 {number(a, 'limit') // 1024 // 1024} MiB를 넘습니다. 포럼 파일은 "
+        f"{number(a, 'limit') // 1024 // 1024} MiB까지입니다. 맞는 파일인지 확인하세요"),
+    "unreadable/not-regular": lambda a: "일반 파일이 아닙니다(장치, FIFO, 소켓). 포럼 파일을 주세요",
+    "unreadable/folder-unreadable": lambda a: (
+        f"폴더를 읽을 수 없어({text(a, 'detail')}) 그 안의 파일을 검사하지 못했습니다"),
+    "unreadable/internal-error": lambda a: (
+        f"내부 오류입니다({text(a, 'error')}: {text(a, 'detail')}). 이 파일과 함께 알려 주세요"),
+    "unreadable/nested-too-deeply": lambda a: "너무 깊게 중첩되어 있습니다. 포럼 파일은 몇 단계면 충분합니다",
+    "unreadable/too-many-digits": lambda a: "수천 자리나 되는 숫자가 있습니다. 포럼 파일에는 그런 값이 필요 없습니다",
+    "unreadable/long-dotted-key": lambda a: (
+        f"점으로 이은 키가 {number(a, 'limit')}부분을 넘습니다. 포럼 파일에는 몇 부분이면 충분합니다"),
+    "unreadable/missing": lambda a: "파일이 없습니다. 경로를 확인하세요",
+    "unreadable/permission": lambda a: "읽을 권한이 없습니다. 파일 권한을 확인하세요",
+    "unreadable/os-error": lambda a: f"읽을 수 없습니다({text(a, 'detail')})",
+    "unreadable/not-utf8": lambda a: f"UTF-8이 아닙니다(바이트 0x{number(a, 'byte'):02x}). UTF-8로 저장하세요",
+    "unreadable/nul-byte": lambda a: "NUL 바이트가 있습니다. 텍스트 파일이 맞나요?",
+    "unreadable/json-syntax": lambda a: f"JSON 문법 오류({text(a, 'detail')})",
+    "unreadable/json-too-deep": lambda a: "JSON이 너무 깊게 중첩되어 있습니다. 포럼 파일은 몇 단계면 충분합니다",
+    "unreadable/toml-syntax": lambda a: f"TOML 문법 오류({text(a, 'detail')})",
+    "unreadable/yaml-syntax": _yaml_syntax,
+    "unreadable/alias-expansions": lambda a: (
+        f"별칭(*이름)을 펼쳐 만든 값이 {number(a, 'limit')}개를 넘습니다. 포럼 파일에는 훨씬 적게 필요합니다"),
+    "unreadable/too-deep": lambda a: f"{number(a, 'limit')}단계보다 깊게 중첩되어 있습니다. 포럼 파일에는 훨씬 적게 필요합니다",
+    "unreadable/unsupported-tag": lambda a: f"지원하지 않는 태그 {quoted(a, 'tag')}입니다. 지우세요",
+    "unreadable/complex-key": lambda a: "키는 목록이나 매핑이 아닌 글자여야 합니다",
+    "unreadable/bad-tagged-value": lambda a: f"{quoted(a, 'text')}은(는) 올바른 !!{text(a, 'tag')} 값이 아닙니다",
+    "unreadable/empty": lambda a: "파일이 비어 있습니다. 포럼 파일은 `forum:`으로 시작합니다",
+    "invalid-field/duplicate-key": lambda a: (
+        f"키 {quoted(a, 'key')}이(가) 두 번 나옵니다. 뒤의 값이 조용히 앞의 값을 덮으니 하나만 남기세요"),
+    "invalid-field/unknown-key": _unknown_key,
+    "invalid-field/missing": _missing,
+    "invalid-field/not-a-forum": lambda a: NOT_A_FORUM[text(a, "found")],
+    "invalid-field/schema": _schema,
+    "invalid-field/control-character": lambda a: (
+        f"{number(a, 'position')}번째 글자에 제어 문자 {text(a, 'character')}이(가) 있습니다. 지우세요"),
+    "invalid-field/lone-surrogate": lambda a: (
+        f"{number(a, 'position')}번째 글자에 짝 없는 서로게이트 {text(a, 'character')}이(가) 있습니다. 지우세요"),
+    "invalid-field/line-break": lambda a: (
+        f"{number(a, 'position')}번째 글자에서 줄이 바뀝니다. 이 값은 한 줄로 씁니다"
+        f"(여러 줄은 description과 note에만 쓸 수 있습니다)"),
+    "invalid-field/not-a-web-address": lambda a: (
+        f"{quoted(a, 'value')}은(는) 웹 주소가 아닙니다. https://example.org/page처럼 쓰세요"),
+    "invalid-field/year-out-of-range": lambda a: (
+        f"{number(a, 'year')}년은 쓸 수 있는 {number(a, 'first')}~{number(a, 'last')}년 밖입니다. 날짜를 확인하세요"),
+    "invalid-field/not-a-people-id": lambda a: (
+        f"{quoted(a, 'value')}은(는) people id로 쓸 수 없습니다. 글자, 숫자, -, _, .만 쓰고 -나 .으로 "
+        f"시작하지 마세요. 예: kim-minsu, 김민수"),
+    "invalid-field/end-with-offset": lambda a: (
+        f"{quoted(a, 'value')}에 UTC 시차가 붙어 있습니다. 포럼 현지 시각으로 쓰세요. 예: 2024-05-21 01:00"),
+    "invalid-field/not-an-end-time": lambda a: (
+        f"{quoted(a, 'value')}은(는) 시각이 아닙니다. HH:MM으로 쓰세요(예: 16:00). 자정을 넘기면 날짜와 함께 "
+        f"쓰세요. 예: 2024-05-21 01:00"),
+    "invalid-field/end-too-late": lambda a: (
+        f"end {text(a, 'end')}은(는) 시작보다 일주일 넘게 뒤입니다. 포럼은 길어야 일주일입니다"),
+    "invalid-field/revision-out-of-range": lambda a: (
+        f"{number(a, 'value')}은(는) 캘린더 SEQUENCE 범위(0~{number(a, 'limit')}) 밖입니다. 발행한 변경을 "
+        f"0, 1, 2, ...로 세세요(날짜가 아닙니다)"),
+    "invalid-field/duration-too-long": lambda a: (
+        f"{quoted(a, 'value')}은(는) 일주일({number(a, 'limit')}분)보다 깁니다. 시간 길이는 일주일까지입니다. "
+        f"숫자를 확인하세요"),
+    "invalid-field/date-and-time": lambda a: (
+        f"{quoted(a, 'value')}은(는) 날짜와 시각입니다. 날짜만 쓰세요. 예: 2023-12-13"),
+    "invalid-field/not-a-date": lambda a: f"{quoted(a, 'value')}은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰세요. 예: 2023-12-13",
+    "invalid-field/not-a-person": lambda a: (
+        f"{quoted(a, 'value')}은(는) 사람이 아닙니다. people의 id나 {{name: ..., affiliation: ...}}을 쓰세요"),
+    "invalid-field/max-below-min": lambda a: f"max({number(a, 'max')}분)가 min({number(a, 'min')}분)보다 작습니다",
+    "invalid-field/no-end": lambda a: "행사가 끝나는 때가 없습니다. end(HH:MM)나 duration(예: 120m)을 쓰세요",
+    "invalid-field/end-and-duration": lambda a: "end와 duration 중 하나만 쓰세요",
+    "invalid-field/no-length": lambda a: (
+        f"{text(a, 'kind')} 순서에 길이가 없습니다. duration, each, until 중 하나를 쓰거나 세부 순서에 시간을 주세요"),
+    "invalid-field/each-without-speakers": lambda a: "each는 발표자 한 명당 시간인데 이 순서에 발표자가 없습니다",
+    "invalid-field/each-and-flexible": lambda a: "each가 길이를 정하니 each를 지우거나 duration을 고정된 시간으로 쓰세요",
+    "invalid-field/overdetermined": lambda a: "at, until, duration이 모두 길이를 정합니다. 둘만 쓰세요",
+    "invalid-field/unknown-code": lambda a: (
+        f"{quoted(a, 'value')}은(는) 검사 코드가 아닙니다. 코드: {', '.join(names(a, 'choices'))}"),
+    "invalid-field/not-a-duration": lambda a: (
+        f"{quoted(a, 'value')}은(는) 시간 길이가 아닙니다. 15m, 1h, 1h30m, 90, PT15M처럼 쓰세요"),
+    "invalid-field/duration-seconds": lambda a: f"{quoted(a, 'value')}에 초가 있습니다. 시간 길이는 분 단위입니다",
+    "invalid-field/not-a-time": lambda a: f"{quoted(a, 'value')}은(는) 시각이 아닙니다. HH:MM으로 쓰세요. 예: 14:00",
+    "invalid-field/unknown-zone": _unknown_zone,
+}
+
+
+def skipped(path: str) -> str:
+    return f"{path}: 포럼 파일이 아니라(`forum` 키 없음) 건너뜁니다"
+
+
+def nothing_written() -> str:
+    return "아무것도 쓰지 않았습니다. 위의 오류를 고치거나 --force로 그래도 내보내세요"
+
+
+def uids_clash() -> str:
+    return "아무것도 쓰지 않았습니다. 두 일정의 UID가 같아 캘린더가 하나를 버리게 됩니다"
+
+
+def nothing_published() -> str:
+    return "아무것도 올리지 않았습니다. 위의 오류를 고치세요"
+
+
+def not_in_calendar(file: str, title: str) -> str:
+    return f"{file}: {josa(title, '은', '는')} 시작 시각이 없어 캘린더에 넣지 않았습니다. `at:`이나 `duration`을 주세요"
+
+
+def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
+    return f"파일 {files}개: 오류 {errors}개, 경고 {warnings}개" + (f", 읽을 수 없음 {unreadable}개" if unreadable else "")
+
+
+def options_refused() -> str:
+    return "아무것도 쓰지 않았습니다. 위의 옵션을 고치세요"
+
+
+def template_too_short(template: str, needed: int, start: str, end: str | None, given: int) -> str:
+    return (f"아무것도 쓰지 않았습니다. {template} 템플릿의 프로그램에는 {needed}분이 필요한데 --start {start}부터 "
+            f"--end {end}까지는 {given}분뿐입니다. --end를 늦추거나 빼고, 프로그램은 파일에서 줄이세요")

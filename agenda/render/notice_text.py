@@ -1,0 +1,106 @@
+"""The words of a change notice and of the organizer's index, in the forum's language.
+
+A notice says what moved, before → after, and then the person's new times
+in full, so that it can be read without the old programme at hand.
+"""
+
+from datetime import date, datetime
+
+from agenda.i18n import Labels, labels_for
+from agenda.part_changes import PartChange, PersonChanges
+from agenda.parts import Part
+from agenda.planner import Plan
+from agenda.render.notice_words import notice_words
+
+
+def _moment(plan: Plan, instant: datetime | None, day: date, labels: Labels) -> str:
+    moment = plan.local(instant)
+    if moment is None:
+        return "—"
+    clock = f"{moment:%H:%M}"
+    return clock if moment.date() == day else f"{labels.long_date(moment.date())} {clock}"
+
+
+def _span(plan: Plan, part: Part, labels: Labels) -> str:
+    text: str = labels.time_range(plan.local(part.start), plan.local(part.end))
+    if part.minutes is not None:
+        text += f" ({labels.minutes(part.minutes)})"
+    return text
+
+
+def change_line(change: PartChange, plan: Plan) -> str:
+    """One change, e.g. `시작: 14:20 → 14:30`, or `취소: 14:45~15:00 (15분)`."""
+    words, labels = notice_words(plan.language), labels_for(plan.language)
+    label = words.changes[change.change]
+    day = plan.local(plan.window_start).date()
+    if change.change in ("start", "end"):
+        return (f"{label}: {_moment(plan, change.before, day, labels)} → "
+                f"{_moment(plan, change.after, day, labels)}")
+    if change.change == "minutes":
+        before = "—" if change.before is None else words.minutes.format(n=change.before)
+        after = "—" if change.after is None else words.minutes.format(n=change.after)
+        return f"{label}: {before} → {after}"
+    if change.change == "title":
+        return f"{label}: {change.before} → {change.after}"
+    return f"{label}: {_span(plan, change.part, labels)}"
+
+
+def grouped(person: PersonChanges) -> list[tuple[Part, list[PartChange]]]:
+    """Changes by part, in the order they were found."""
+    groups: dict[tuple[str | None, str | None], tuple[Part, list[PartChange]]] = {}
+    for change in person.changes:
+        groups.setdefault(change.part.key, (change.part, []))[1].append(change)
+    return list(groups.values())
+
+
+def notice_subject(plan: Plan) -> str:
+    return notice_words(plan.language).subject.format(forum=plan.forum.title)
+
+
+def notice_body(person: PersonChanges, plan: Plan) -> str:
+    words, labels = notice_words(plan.language), labels_for(plan.language)
+    lines = [words.greeting.format(name=person.person.name), "",
+             words.intro.format(forum=plan.forum.title), "",
+             f"{words.date}: {labels.when(plan.local(plan.window_start), plan.local(plan.window_end))}"]
+    if plan.forum.venue:
+        lines.append(f"{words.venue}: {plan.forum.venue}")
+    lines += ["", words.changed_heading]
+    for part, changes in grouped(person):
+        lines.append(f"- {part.title} ({words.roles.get(part.role, part.role)})")
+        lines += [f"  {change_line(change, plan)}" for change in changes]
+    lines += ["", words.new_times_heading]
+    current = [part for part in (person.new.parts if person.new else []) if part.start is not None]
+    for part in current:
+        mark = f" — {words.cancelled}" if part.cancelled else ""
+        lines.append(f"- {_span(plan, part, labels)} {part.title} ({words.roles.get(part.role, part.role)}){mark}")
+    if not any(not part.cancelled for part in current):
+        lines.append(words.no_parts_left)
+    lines += ["", words.attachment, ""]
+    return "\n".join(lines)
+
+
+def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, files: dict[str, str]) -> str:
+    """The organizer's checklist: who is told and why, who has no address, who was left out."""
+    words = notice_words(plan.language)
+    lines = [f"# {words.index_title.format(forum=plan.forum.title)}", ""]
+    if plan.forum.revision <= old_revision:
+        lines += [words.index_revision_warning.format(old=old_revision, new=plan.forum.revision), ""]
+    changed = [p for p in people if p.changes]
+
+    def section(title: str, members: list[PersonChanges]) -> None:
+        lines.extend([f"## {title}", ""])
+        for person in members:
+            address = f" <{person.person.email}>" if person.person.email else ""
+            lines.append(f"- {person.person.name}{address}: `{files[person.key]}`")
+            for part, changes in grouped(person):
+                lines.append(f"  - {part.title} — " + "; ".join(change_line(c, plan) for c in changes))
+        if not members:
+            lines.append(f"- {words.index_nobody}")
+        lines.append("")
+
+    section(words.index_notified, [p for p in changed if p.person.email])
+    section(words.index_no_address, [p for p in changed if not p.person.email])
+    lines.extend([f"## {words.index_unchanged}", ""])
+    unchanged = [p.person.name for p in people if not p.changes]
+    lines.append(f"- {', '.join(unchanged)}" if unchanged else f"- {words.index_nobody}")
+    return "\n".join(lines) + "\n"

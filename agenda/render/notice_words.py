@@ -1,0 +1,90 @@
+"""The words of per-person calendars and change notices, one table per language.
+
+Kept apart from agenda/i18n.py because only these outputs use them; the
+kind labels, dates and time ranges still come from there.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NoticeWords:
+    language: str
+    roles: dict[str, str]
+    role: str
+    time: str
+    before: str
+    after: str
+    date: str
+    venue: str
+    subject: str  # {forum}
+    greeting: str  # {name}
+    intro: str  # {forum}
+    changed_heading: str
+    new_times_heading: str
+    no_parts_left: str
+    attachment: str
+    changes: dict[str, str]
+    index_title: str  # {forum}
+    index_revision_warning: str  # {old} {new}
+    index_notified: str
+    index_no_address: str
+    index_unchanged: str
+    index_nobody: str
+    cancelled: str
+    minutes: str  # {n}
+
+
+KO = NoticeWords(
+    language="ko",
+    roles={"speaker": "발표·토론", "moderator": "좌장", "mc": "진행 사회"},
+    role="역할", time="시간", before="앞 순서", after="다음 순서", date="일시", venue="장소",
+    subject="[일정 변경] {forum}",
+    greeting="{name} 님께",
+    intro="「{forum}」 프로그램이 바뀌어 맡으신 순서가 달라졌습니다.",
+    changed_heading="바뀐 내용",
+    new_times_heading="새 시간",
+    no_parts_left="이번 토론회에서 맡으신 순서가 더 이상 없습니다.",
+    attachment="바뀐 일정을 달력 파일(.ics)로 첨부합니다. 달력 앱에서 열면 일정이 갱신됩니다.",
+    changes={"start": "시작", "end": "끝", "minutes": "시간(분)", "title": "제목",
+             "cancelled": "취소", "restored": "다시 진행", "added": "새로 맡음", "removed": "빠짐"},
+    index_title="변경 알림: {forum}",
+    index_revision_warning="주의: 새 파일의 revision({new})이 이전 파일({old})보다 높지 않아 달력 앱이 갱신을 무시할 수 있습니다.",
+    index_notified="알림을 받는 사람",
+    index_no_address="이메일 주소가 없는 사람 (직접 전해 주세요)",
+    index_unchanged="바뀐 것이 없어 알림을 받지 않는 사람",
+    index_nobody="없음",
+    cancelled="취소",
+    minutes="{n}분",
+)
+
+EN = NoticeWords(
+    language="en",
+    roles={"speaker": "Speaker", "moderator": "Moderator", "mc": "MC"},
+    role="Role", time="Time", before="Before you", after="After you", date="Date", venue="Venue",
+    subject="[Programme change] {forum}",
+    greeting="Dear {name},",
+    intro="The programme of \u201c{forum}\u201d has changed, and so has your part in it.",
+    changed_heading="What changed",
+    new_times_heading="Your new times",
+    no_parts_left="You no longer have a part in this forum.",
+    attachment="Your updated calendar is attached (.ics); open it in your calendar to update it.",
+    changes={"start": "Start", "end": "End", "minutes": "Minutes", "title": "Title",
+             "cancelled": "Cancelled", "restored": "Back on the programme", "added": "New for you",
+             "removed": "No longer yours"},
+    index_title="Change notices: {forum}",
+    index_revision_warning="Warning: the new file's revision ({new}) is not above the old one's ({old}); "
+                           "calendars may ignore the update.",
+    index_notified="Who gets a notice",
+    index_no_address="No email address (tell them yourself)",
+    index_unchanged="Left out: nothing of theirs moved",
+    index_nobody="nobody",
+    cancelled="cancelled",
+    minutes="{n} min",
+)
+
+WORDS = {"ko": KO, "en": EN}
+
+
+def notice_words(language: str) -> NoticeWords:
+    return WORDS[language]

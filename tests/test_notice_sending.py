@@ -1,0 +1,216 @@
+"""`agenda notices --send` against a real SMTP server (aiosmtpd) on 127.0.0.1, started and stopped here."""
+
+import datetime
+import ipaddress
+import json
+import socket
+import subprocess
+import sys
+import time
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+
+from helpers import run
+from notice_forums import MOVE_TALK, versions
+
+SERVER = Path(__file__).parent / "smtp_server.py"
+FROM = "토론회 사무국 <office@example.org>"
+ADDRESSED = {"koo.eml": "koo@example.org", "lee.eml": "lee.se@example.org",
+             "kwon.eml": "kwon@example.org", "yang.eml": "yang@example.org"}
+"""In the order they are sent: the order people first appear in the programme."""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Smtp:
+    """aiosmtpd in its own process; it saves what it accepts in `folder`."""
+
+    def __init__(self, folder: Path, *options: str):
+        self.folder = folder
+        self.port = free_port()
+        self.url = f"smtp://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen([sys.executable, str(SERVER), str(self.port), str(folder), *options])
+        deadline = time.monotonic() + 10
+        while not (folder / "ready").exists():
+            assert self.process.poll() is None, "the SMTP server exited while starting"
+            assert time.monotonic() < deadline, "the SMTP server did not start within 10 s"
+            time.sleep(0.05)
+
+    def received(self) -> list[tuple[bytes, dict]]:
+        return [(path.read_bytes(), json.loads(path.with_suffix(".json").read_text(encoding="utf-8")))
+                for path in sorted(self.folder.glob("*.eml"))]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def servers():
+    started = []
+
+    def start(folder: Path, *options: str) -> Smtp:
+        server = Smtp(folder, *options)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    old, new = versions(tmp_path, MOVE_TALK)
+    return old, new, tmp_path / "notices"
+
+
+def send(drafts, server: Smtp, exit_status: int = 0, env=None):
+    old, new, folder = drafts
+    return run("notices", old, new, "-o", folder, "--from", FROM, "--send", server.url,
+               exit_status=exit_status, env=env)
+
+
+def test_the_drafts_arrive_intact_once_each(tmp_path, drafts, servers):
+    server = servers(tmp_path / "smtp")
+    result = send(drafts, server)
+    folder = drafts[2]
+    assert result.stdout.splitlines() == ["not sent      cho.eml: no address"] + [
+        f"sent          {name} → {address}" for name, address in ADDRESSED.items()]
+    received = server.received()
+    assert [envelope for _, envelope in received] == [
+        {"from": "office@example.org", "to": [address]} for address in ADDRESSED.values()]
+    assert [data for data, _ in received] == [(folder / name).read_bytes() for name in ADDRESSED]
+    message = message_from_bytes(received[2][0], policy=policy.default)
+    assert message["Subject"] == "[일정 변경] 모두의 AI 토론회"
+    log = (folder / "sent.log").read_text(encoding="utf-8").splitlines()
+    assert [line.split()[0] for line in log] == [
+        message_from_bytes(data, policy=policy.default)["Message-ID"] for data, _ in received]
+
+    again = send(drafts, server)
+    assert again.stdout.splitlines() == ["not sent      cho.eml: no address"] + [
+        f"already sent  {name} → {address}" for name, address in ADDRESSED.items()]
+    assert len(server.received()) == 4
+
+
+def test_a_server_that_dies_halfway_leaves_a_log_and_the_second_run_sends_only_the_rest(tmp_path, drafts, servers):
+    dying = servers(tmp_path / "dying", "--die-on", "3")
+    result = send(drafts, dying, exit_status=2)
+    assert "sent in this run: koo.eml, lee.eml;" in result.stderr
+    assert "running the same command again sends only the rest" in result.stderr
+    assert len(dying.received()) == 2
+    assert len((drafts[2] / "sent.log").read_text(encoding="utf-8").splitlines()) == 2
+
+    healthy = servers(tmp_path / "healthy")
+    again = send(drafts, healthy)
+    assert "already sent  koo.eml → koo@example.org" in again.stdout
+    assert "sent          kwon.eml → kwon@example.org" in again.stdout
+    everything = [data for data, _ in dying.received() + healthy.received()]
+    assert len(everything) == len(set(everything)) == 4
+    assert sorted(everything) == sorted((drafts[2] / name).read_bytes() for name in ADDRESSED)
+
+
+def test_an_unreachable_server_exits_2_and_says_nothing_was_sent(drafts):
+    old, new, folder = drafts
+    result = run("notices", old, new, "-o", folder, "--from", FROM, "--send", f"smtp://127.0.0.1:{free_port()}",
+                 exit_status=2)
+    assert "Connection refused" in result.stderr and "sent in this run: none" in result.stderr
+    assert not (folder / "sent.log").exists()
+
+
+def test_a_password_is_never_sent_without_encryption(tmp_path, drafts, servers):
+    server = servers(tmp_path / "smtp")
+    result = send(drafts, server, exit_status=2,
+                  env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "secret"})
+    assert "does not offer STARTTLS, so AGENDA_SMTP_PASSWORD would travel unencrypted" in result.stderr
+    assert server.received() == []
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 that only this test trusts."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "agenda test relay")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=2))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                       critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    cert, key_file = folder / "cert.pem", folder / "key.pem"
+    cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert, key_file
+
+
+@pytest.fixture
+def tls_server(tmp_path, servers):
+    cert, key = self_signed(tmp_path / "tls")
+    server = servers(tmp_path / "smtp", "--tls", str(cert), str(key), "--user", "office", "--password", "secret")
+    return server, cert
+
+
+def test_login_over_starttls_with_a_trusted_certificate(drafts, tls_server):
+    server, cert = tls_server
+    result = send(drafts, server, env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "secret",
+                                       "AGENDA_SMTP_CAFILE": str(cert)})
+    assert result.stdout.count("sent          ") == 4
+    assert [data for data, _ in server.received()] == [(drafts[2] / name).read_bytes() for name in ADDRESSED]
+
+
+def test_a_refused_login_exits_2_with_the_servers_answer(drafts, tls_server):
+    server, cert = tls_server
+    result = send(drafts, server, exit_status=2,
+                  env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "wrong", "AGENDA_SMTP_CAFILE": str(cert)})
+    assert "535" in result.stderr and "sent in this run: none" in result.stderr
+    assert server.received() == []
+
+
+def test_an_untrusted_certificate_is_refused(drafts, tls_server):
+    server, _ = tls_server
+    result = send(drafts, server, exit_status=2, env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "secret"})
+    assert "CERTIFICATE_VERIFY_FAILED" in result.stderr
+    assert server.received() == []
+
+
+def test_drafts_changed_since_they_were_read_are_not_sent(tmp_path, drafts, servers):
+    old, new, folder = drafts
+    run("notices", old, new, "-o", folder, "--from", FROM)
+    (folder / "lee.eml").write_bytes((folder / "lee.eml").read_bytes().replace(b"office@", b"other@"))
+    server = servers(tmp_path / "smtp")
+    result = send(drafts, server, exit_status=2)
+    assert "lee.eml differ from what these files and options (--from, --lang) draft now" in result.stderr
+    assert server.received() == []
+
+
+def test_smtps_speaks_tls_from_the_start(tmp_path, drafts, servers):
+    cert, key = self_signed(tmp_path / "tls")
+    server = servers(tmp_path / "smtp", "--tls", str(cert), str(key), "--implicit-tls",
+                     "--user", "office", "--password", "secret")
+    old, new, folder = drafts
+    result = run("notices", old, new, "-o", folder, "--from", FROM, "--send", f"smtps://127.0.0.1:{server.port}",
+                 env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "secret", "AGENDA_SMTP_CAFILE": str(cert)})
+    assert result.stdout.count("sent          ") == 4 and len(server.received()) == 4
+
+
+def test_an_unreadable_file_exits_2(tmp_path, drafts):
+    old, _, folder = drafts
+    result = run("notices", old, tmp_path / "missing.yaml", "-o", folder, exit_status=2)
+    assert "missing.yaml" in result.stderr and not folder.exists()
