@@ -34,7 +34,8 @@ def discover(arguments: list[str]) -> Discovery:
         def unreadable(error: OSError) -> None:
             found.unreadable.append((error.filename or argument, error.strerror or str(error)))
 
-        paths, visited = [], {os.path.realpath(root)}
+        paths: list[Path] = []
+        visited = {os.path.realpath(root)}
         for folder, folders, files in os.walk(root, onerror=unreadable, followlinks=True):
             folders[:] = [name for name in sorted(folders) if not name.startswith(".")
                           and _first_visit(os.path.join(folder, name), visited)]

@@ -14,7 +14,7 @@ _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069
 _UNSAFE_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def _escape(match: re.Match) -> str:
+def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:
         return f"\\x{code - 0xDC00:02x}"  # a byte of a non-UTF-8 file name (surrogateescape)
@@ -26,6 +26,6 @@ def inert(text: str, keep_newlines: bool = False) -> str:
     return (_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE).sub(_escape, text)
 
 
-def display_path(path: "str | bytes | os.PathLike") -> str:
+def display_path(path: "str | bytes | os.PathLike[str] | os.PathLike[bytes]") -> str:
     """A file name as it may be printed: non-UTF-8 bytes as \\xNN, controls escaped, always encodable."""
     return inert(os.fsdecode(path))

@@ -133,7 +133,7 @@ def _zone(value: Any) -> Any:
     return value if isinstance(value, ZoneInfo) else check_zone_name(value)
 
 
-def _minutes_schema(signs: str, lowest: int) -> dict:
+def _minutes_schema(signs: str, lowest: int) -> dict[str, Any]:
     """A duration in JSON Schema, from the parser's own grammar (agenda/durations.py).
 
     Lengths (`duration`, `each`) take no minus sign there: a negative length is

@@ -21,8 +21,11 @@ import stat
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
+from typing import NoReturn
 
 from agenda.errors import Terminated, UsageError
 
@@ -104,7 +107,7 @@ def _take_over_metadata(path: Path, temporary: str) -> None:
 
 
 @contextmanager
-def _signals_end_the_write():
+def _signals_end_the_write() -> Iterator[None]:
     """SIGTERM and SIGHUP end the write like Ctrl-C does, so the temporary file is removed.
 
     The handlers are in place only while the temporary file exists; the
@@ -114,7 +117,7 @@ def _signals_end_the_write():
         yield
         return
 
-    def stop(signum, frame):
+    def stop(signum: int, frame: FrameType | None) -> NoReturn:
         raise Terminated(signum)
 
     previous = {number: signal.signal(number, stop) for number in _CLEANUP_SIGNALS}

@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from agenda.durations import parse_clock
@@ -85,7 +85,7 @@ def too_short(plan: "Plan") -> tuple[int, int] | None:
     return (needed, plan.window_minutes) if needed > plan.window_minutes else None
 
 
-def _end_text(day: str, begin, finish) -> str:
+def _end_text(day: str, begin: time, finish: time) -> str:
     """`HH:MM`, or with the next day's date when the window runs past midnight (the file says so on purpose)."""
     if finish > begin:
         return f"{finish:%H:%M}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from agenda.analysis import analyze_document, file_language, is_forum_data
 from agenda.discovery import discover
 from agenda.errors import Unreadable, UsageError
-from agenda.findings import Finding, Severity
+from agenda.findings import UNREADABLE, Finding, Location, Severity
 from agenda.loading import decode, parse_text, read_bytes
 from agenda.status import ExitStatus, status_for_findings, worst
 
@@ -80,7 +80,7 @@ def _validate_file(path: str, skip_non_forum: bool, run: ValidationRun, language
     """One file's report; whatever goes wrong in one file is its report, never the end of the run."""
 
     def unreadable(reason: str, **args: str | int | None) -> FileReport:
-        return FileReport(path, [Unreadable(path, reason, **args).finding], language)
+        return FileReport(path, [Finding(UNREADABLE, Severity.ERROR, reason, args, Location(file=path))], language)
 
     try:
         raw = read_bytes(path)

@@ -267,6 +267,14 @@ def test_check_triggers_at_its_line_and_column(code):
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
+def test_every_case_reads_as_a_sentence_in_both_languages(code):
+    (finding, *_) = [f for f in analyze_text(CASES[code][0], "case.yaml").findings if f.code == code]
+    english, korean = describe(finding, "en"), describe(finding, "ko")
+    assert english != korean and "=" not in english and not any("가" <= c <= "힣" for c in english[:12])
+    assert any("가" <= c <= "힣" for c in korean)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
 def test_check_stays_quiet_on_the_near_miss(code):
     _, _, fine = CASES[code]
     analysis = analyze_text(fine, "fine.yaml")

@@ -51,10 +51,9 @@ def _date(a: Arguments) -> str:
 
 def _kind(kind: str) -> str:
     """A kind code with its Korean label: 지정토론(panel)."""
-    from agenda.i18n import KO
+    from agenda.kinds import KINDS, kind_label
 
-    label = KO.kinds.get(kind)
-    return f"{label}({kind})" if label else kind
+    return f"{kind_label(kind, 'ko')}({kind})" if kind in KINDS else kind
 
 
 YAML_HINTS = {
