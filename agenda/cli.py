@@ -243,7 +243,7 @@ def export(
     per_person: Optional[str] = typer.Option(
         None, "--per-person", metavar="DIR", help="Also write DIR/<person>.ics: each person's own calendar."),
 ) -> None:
-    """Write a calendar (.ics) or a document (.md, .html, .csv, .json), or one calendar per person."""
+    """Write a calendar (.ics) or a document (.md, .html, .csv, .json, .pdf), or one calendar per person."""
     from agenda.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
     from agenda.messages import catalogue
@@ -258,7 +258,7 @@ def export(
     if chosen != "ics" and (segments or alarm):
         raise UsageError("--segments and --alarm are for calendars (.ics)")
     reminder = _alarm(alarm) if alarm else None
-    now = _calendar_now() if chosen == "ics" or per_person is not None else None
+    now = _calendar_now()  # DTSTAMP of calendars, and the date a PDF is stamped with
     analyses = [analyze(file, lang.value if lang else None) for file in files]
     statuses = []
     for analysis in analyses:
@@ -270,9 +270,9 @@ def export(
     if chosen == "ics":
         from agenda.checks.duplicate_uid import check_export
 
-        documents = {a.file: a.document for a in analyses}
-        clashes = [documents[f.location.file].locate(f) for f in
-                   check_export([(a.file, a.plan) for a in analyses], segments)]
+        plans = [(a.file, a.plan) for a in analyses if a.plan is not None]
+        documents = {a.file: a.document for a in analyses if a.document is not None}
+        clashes = [documents[f.location.file or ""].locate(f) for f in check_export(plans, segments)]
         if clashes:
             _print_findings(clashes, _reader_language(lang, analyses[0].language))
             _err(catalogue(_reader_language(lang, analyses[0].language)).uids_clash())
@@ -318,7 +318,7 @@ def init(
     date: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="YYYY-MM-DD; default: today."),
     start: str = typer.Option("14:00", "--start", metavar="HH:MM", help="Start of the window."),
     end: Optional[str] = typer.Option(None, "--end", metavar="HH:MM", help="End of the window; default: what the template needs."),
-    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA zone; default by language."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", metavar="ZONE", help="IANA zone; default: Asia/Seoul for ko, this machine's zone for en."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
     """Write a new forum file from a template, and validate it."""
@@ -336,6 +336,13 @@ def init(
     from agenda.templates import check_options, too_short
 
     check_options(day=date, start=start, end=end, zone=timezone)
+    zone_note = None
+    if timezone is None:
+        from agenda.i18n import labels_for
+        from agenda.machine_zone import zone_for_new_file
+
+        timezone, why = zone_for_new_file(lang.value)
+        zone_note = labels_for(lang.value).new_file_zone[why].format(zone=timezone)
     text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
     analysis = analyze_text(text, file if file != "-" else "forum.yaml")
     if analysis.plan is not None and (shortfall := too_short(analysis.plan)):
@@ -345,6 +352,8 @@ def init(
         _err(catalogue(lang.value).options_refused())
         raise typer.Exit(ExitStatus.INVALID)
     write_output(file, text.encode("utf-8"))
+    if zone_note:
+        _err(zone_note)
     if file != "-":
         _err(f"wrote {file}; next: agenda plan {file}")
 

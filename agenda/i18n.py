@@ -4,7 +4,7 @@ Renderers and the planner look words up here; no other module decides
 between Korean and English.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from agenda.kinds import kind_label
@@ -35,6 +35,8 @@ class Labels:
     timeline_heading: str
     unscheduled_block: str
     series_number: str
+    credits: dict[str, str] = field(default_factory=dict)  # forum.hosts roles: 주최, 주관, 후원, 협찬
+    new_file_zone: dict[str, str] = field(default_factory=dict)  # why `agenda init` chose the zone it wrote
 
     def kind(self, kind: str) -> str:
         """The kind's default title; the labels themselves live in the one `KINDS` table."""
@@ -100,6 +102,15 @@ KO = Labels(
     venue="장소", date_label="일시", organizer="주최", series="시리즈", theme="주제",
     cancelled="취소", timeline_heading="시간표", unscheduled_block="미배정",
     series_number="제{n}차",
+    credits={"host": "주최", "organizer": "주관", "sponsor": "후원", "supporter": "협찬"},
+    new_file_zone={
+        "template": "시간대: {zone} (한국어 파일의 기본값). 다른 곳에서 열리면 --timezone으로 바꾸세요 (예: --timezone Asia/Tokyo)",
+        "machine": "시간대: {zone} (이 컴퓨터의 시간대). 다른 곳에서 열리면 --timezone으로 바꾸세요",
+        "utc": "시간대: UTC (이 컴퓨터가 UTC로 설정되어 있음). 포럼이 열리는 곳의 시간대를 --timezone으로 주세요 "
+               "(예: --timezone Asia/Seoul), 또는 파일의 forum.timezone을 고치세요",
+        "unknown": "시간대: UTC (이 컴퓨터의 시간대를 알 수 없음). 포럼이 열리는 곳의 시간대를 --timezone으로 주세요 "
+                   "(예: --timezone Asia/Seoul), 또는 파일의 forum.timezone을 고치세요",
+    },
 )
 
 EN = Labels(
@@ -114,6 +125,17 @@ EN = Labels(
     venue="Venue", date_label="Date", organizer="Organizer", series="Series", theme="Theme",
     cancelled="cancelled", timeline_heading="Timeline", unscheduled_block="unscheduled",
     series_number="No. {n}",
+    credits={"host": "Hosted by", "organizer": "Organized by", "sponsor": "Sponsored by",
+             "supporter": "Supported by"},
+    new_file_zone={
+        "template": "timezone: {zone}, the default for a Korean file; use --timezone ZONE if the forum is elsewhere",
+        "machine": "timezone: {zone}, this machine's zone; use --timezone ZONE if the forum is elsewhere",
+        "utc": "timezone: UTC, because this machine is set to UTC; give the forum's own zone with "
+               "--timezone ZONE (e.g. --timezone Europe/London), or edit forum.timezone in the file",
+        "unknown": "timezone: UTC, because this machine's zone cannot be told (TZ, /etc/localtime and "
+                   "/etc/timezone name no IANA zone); give the forum's own zone with --timezone ZONE (e.g. --timezone "
+                   "Europe/London), or edit forum.timezone in the file",
+    },
 )
 
 LABELS = {"ko": KO, "en": EN}

@@ -26,11 +26,13 @@ KINDS: dict[str, KindRow] = {
     "remarks": KindRow("인사말", "Remarks", "cyan", "#80deea"),
     "transition": KindRow("장내 정리", "Transition", "grey42", "#cfd8dc"),
     "presentation": KindRow("발제", "Presentation", "magenta", "#ce93d8"),
+    "keynote": KindRow("기조연설", "Keynote", "bright_magenta", "#f48fb1"),
     "panel": KindRow("지정토론", "Panel", "green", "#a5d6a7"),
     "qa": KindRow("질의응답", "Q&A", "yellow", "#ffe082"),
     "break": KindRow("휴식", "Break", "bright_black", "#e0e0e0"),
     "closing": KindRow("폐회", "Closing", "blue", "#9fa8da"),
     "other": KindRow("기타", "Other", "white", "#f5f5f5"),
+    "section": KindRow("세션", "Section", "default", "#ffffff"),
 }
 
 

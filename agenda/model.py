@@ -310,6 +310,18 @@ class Series(_Strict):
     number: int | None = Field(None, description="This forum's place in the series.")
 
 
+HOST_ROLES = ("host", "organizer", "sponsor", "supporter")
+"""The order in which a programme credits its hosts: 주최, 주관, 후원, 협찬."""
+
+
+class Host(_Strict):
+    """One credit line on the programme: who hosts, organizes, sponsors or supports the forum."""
+
+    role: Literal["host", "organizer", "sponsor", "supporter"] = Field(
+        description="host (주최), organizer (주관), sponsor (후원) or supporter (협찬).")
+    name: Line = Field(min_length=1, description="The organisation or person credited.")
+
+
 class Forum(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Slug from which stable calendar UIDs are built.")
     title: Line = Field(min_length=1, description="The forum's title.")
@@ -330,6 +342,7 @@ class Forum(_Strict):
     moderator: PersonRef | None = Field(None, description="The moderator (좌장).")
     revision: Revision = Field(default=0, description="Rises with each published change; the calendar SEQUENCE.")
     updated: Annotated[datetime, AfterValidator(_moment)] | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
+    hosts: list[Host] = Field([], description="Credits: {role: host|organizer|sponsor|supporter, name}.")
 
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
@@ -344,6 +357,12 @@ class Forum(_Strict):
                                           {"end": f"{self.end:%Y-%m-%d %H:%M}", "limit": MAX_MINUTES})
         return self
 
+    def credits(self) -> list[tuple[str, list[str]]]:
+        """(role, names) in the order programmes print them; `organizer` is the first host, each name once."""
+        named = ([Host(role="host", name=self.organizer)] if self.organizer else []) + list(self.hosts)
+        grouped = [(role, list(dict.fromkeys(h.name for h in named if h.role == role))) for role in HOST_ROLES]
+        return [(role, names) for role, names in grouped if names]
+
 
 class Item(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(
@@ -355,7 +374,22 @@ class Item(_Strict):
     note: Text | None = Field(None, description="Free text, shown in the notes column.")
 
 
+_SECTION_TAKES_NOTHING = ("duration", "each", "at", "until", "gap_before", "speaker", "moderator", "mc")
+SECTION_SCHEMA: dict[str, Any] = {
+    "if": {"properties": {"kind": {"const": "section"}}, "required": ["kind"]},
+    "then": {
+        "required": ["title"],
+        "properties": {"title": {"type": "string", "pattern": r"\S"},
+                       "speakers": {"maxItems": 0}, "items": {"maxItems": 0},
+                       **{key: {"type": "null"} for key in _SECTION_TAKES_NOTHING}},
+    },
+}
+"""What Segment._is_heading enforces, for editors: a section has a title and takes no time and no people."""
+
+
 class Segment(_Strict):
+    model_config = ConfigDict(json_schema_extra={"allOf": [SECTION_SCHEMA]})
+
     kind: Kind = Field(description="What sort of segment this is.")
     title: Line | None = Field(None, description="Defaults to the kind's label in the output language.")
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Keeps the segment's calendar UID stable.")
@@ -370,9 +404,13 @@ class Segment(_Strict):
     items: list[Item] = Field([], description="Sub-items such as 국민의례, 축사, 인사말.")
     note: Text | None = Field(None, description="Shown in the notes column.")
     status: Literal["confirmed", "cancelled"] = Field("confirmed", description="A cancelled segment keeps its place and time.")
+    gap_before: Minutes | None = Field(
+        None, description="Idle minutes before this segment that are intended (a pause the `at` makes); no gap warning up to them.")
 
     @model_validator(mode="after")
     def _has_length(self) -> "Segment":
+        if self.kind == "section":
+            return self._is_heading()
         timed_items = any(i.duration is not None for i in self.items)
         if self.duration is None and self.each is None and self.until is None and not timed_items:
             raise PydanticCustomError("no-length", "the segment has no length", {"kind": self.kind.value})
@@ -382,6 +420,20 @@ class Segment(_Strict):
             raise PydanticCustomError("each-and-flexible", "each with a flexible duration")
         if self.at is not None and self.until is not None and self.duration is not None:
             raise PydanticCustomError("overdetermined", "at, until and duration all fix the length")
+        return self
+
+    def _is_heading(self) -> "Segment":
+        """A section only names what follows: it has a title and nothing that takes time or people."""
+        if not self.title:
+            raise PydanticCustomError("section-without-title", "a section needs a title")
+        timed = {"duration": self.duration, "each": self.each, "at": self.at, "until": self.until,
+                 "gap_before": self.gap_before}
+        people = {"speaker": self.speaker, "speakers": self.speakers or None, "moderator": self.moderator,
+                  "mc": self.mc, "items": self.items or None}
+        extra = [key for key, value in (timed | people).items() if value is not None]
+        if extra:
+            raise PydanticCustomError("section-takes-nothing", "a section takes no time and no people",
+                                      {"keys": ", ".join(extra)})
         return self
 
     @property
@@ -417,6 +469,7 @@ class ForumFile(_Strict):
 
 MODEL_FOR_KEY: dict[str, type[BaseModel]] = {
     "forum": Forum,
+    "hosts": Host,
     "series": Series,
     "people": Person,
     "speakers": Person,

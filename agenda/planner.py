@@ -11,6 +11,7 @@ earliest first, each up to its maximum. The planner never refuses: it
 computes what the file says, and the checks say what is wrong with it.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import overload
@@ -54,11 +55,29 @@ class TimedSegment:
 
     @property
     def kind(self) -> str:
-        return self.segment.kind.value
+        return str(self.segment.kind.value)
 
     @property
     def cancelled(self) -> bool:
         return self.segment.status == "cancelled"
+
+    @property
+    def path(self) -> Path:
+        return ("program", self.index)
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading in the programme (제1부, 주제 1): it takes no time, so it is not among `Plan.segments`."""
+
+    index: int
+    id: str
+    segment: Segment
+    title: str
+
+    @property
+    def kind(self) -> str:
+        return self.segment.kind.value
 
     @property
     def path(self) -> Path:
@@ -84,6 +103,12 @@ class Plan:
     hosts: tuple[Role, ...]
     local_times: tuple[LocalTime, ...]
     zone: ZoneInfo
+    sections: tuple[Section, ...] = ()
+
+    @cached_property
+    def program(self) -> tuple["TimedSegment | Section", ...]:
+        """Segments and section headings in the file's order: what a printed programme lists."""
+        return tuple(sorted((*self.segments, *self.sections), key=lambda entry: entry.index))
 
     @property
     def forum(self) -> Forum:
@@ -158,7 +183,7 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
         local_times.append(LocalTime(("forum", "end"), end_day, forum.end))
         window_end = localize(end_day, forum.end, tz)
     else:
-        window_end = add_minutes(window_start, forum.duration)
+        window_end = add_minutes(window_start, forum.duration or 0)  # the model asks for end or duration
     crosses = window_end.astimezone(tz).date() > forum.date
 
     def pinned(clock: time | None, path: Path) -> datetime | None:
@@ -179,6 +204,10 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
 
     roster = document.people
     ids = _segment_ids(document.program)
+    sections = tuple(
+        Section(index=i, id=ids[i], segment=seg, title=seg.title or "")
+        for i, seg in enumerate(document.program) if seg.kind.value == "section"
+    )
     segments = tuple(
         TimedSegment(
             index=i,
@@ -192,6 +221,7 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
             people=_segment_people(seg, ("program", i), roster),
         )
         for i, (seg, (start, end)) in enumerate(zip(document.program, spans))
+        if seg.kind.value != "section"
     )
     hosts = tuple(
         _role(ref, role, ("forum", role), roster)
@@ -199,7 +229,7 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
         if ref is not None
     )
     return Plan(document, forum.id or fallback_id, window_start, window_end,
-                segments, hosts, tuple(local_times), tz)
+                segments, hosts, tuple(local_times), tz, sections=sections)
 
 
 def fixed_minutes(segment: Segment) -> int | None:
@@ -214,14 +244,22 @@ def fixed_minutes(segment: Segment) -> int | None:
     return sum(timed) if timed else None
 
 
-def _place(program, pins, window_start, extra) -> list[tuple[datetime | None, datetime]]:
-    spans = []
+Pin = tuple[datetime | None, datetime | None]
+"""A segment's `at` and `until` as instants."""
+Span = tuple[datetime | None, datetime]
+"""A segment's start (None: an open start) and end."""
+
+
+def _place(program: Sequence[Segment], pins: Sequence[Pin], window_start: datetime,
+           extra: Mapping[int, int]) -> list[Span]:
+    spans: list[Span] = []
     cursor = window_start
     for i, seg in enumerate(program):
         at, until = pins[i]
         minutes = fixed_minutes(seg)
         if minutes is not None:
             minutes = max(0, minutes + extra.get(i, 0))
+        start: datetime | None
         if at is not None:
             start = at
         elif until is not None and minutes is not None:
@@ -230,25 +268,26 @@ def _place(program, pins, window_start, extra) -> list[tuple[datetime | None, da
             start = None
         else:
             start = cursor
-        end = until if until is not None else add_minutes(start, minutes or 0)
+        end = until if until is not None else add_minutes(start or cursor, minutes or 0)  # no `until`: a start
         spans.append((start, end))
         cursor = end
     return spans
 
 
-def _share_flexible_minutes(program, pins, spans, window_end) -> dict[int, int]:
+def _share_flexible_minutes(program: Sequence[Segment], pins: Sequence[Pin], spans: Sequence[Span],
+                            window_end: datetime) -> dict[int, int]:
     """Minutes to add to each flexible segment, run by run between pinned starts."""
     extra: dict[int, int] = {}
     run: list[int] = []
     for i in range(len(program) + 1):
-        pinned_start = i < len(program) and pins[i][0] is not None
-        if i == len(program) or pinned_start:
-            limit = pins[i][0] if i < len(program) else window_end
+        pinned_start = pins[i][0] if i < len(program) else None
+        if i == len(program) or pinned_start is not None:
+            limit = pinned_start if pinned_start is not None else window_end
             if run:
                 room = minutes_between(spans[run[-1]][1], limit)
-                flexible = [j for j in run if isinstance(program[j].duration, Flexible)
-                            and program[j].until is None]
-                extra.update(_spread(room, [(j, program[j].duration) for j in flexible]))
+                flexible = [(j, duration) for j in run
+                            if isinstance(duration := program[j].duration, Flexible) and program[j].until is None]
+                extra.update(_spread(room, flexible))
             run = []
         if i < len(program):
             run.append(i)
@@ -257,17 +296,17 @@ def _share_flexible_minutes(program, pins, spans, window_end) -> dict[int, int]:
 
 def _spread(room: int, flexible: list[tuple[int, Flexible]]) -> dict[int, int]:
     extra = {j: 0 for j, _ in flexible}
-    caps = {j: (f.max - f.min) if f.max is not None else None for j, f in flexible}
+    caps: dict[int, int | None] = {j: (f.max - f.min) if f.max is not None else None for j, f in flexible}
     active = [j for j, _ in flexible if caps[j] != 0]
     while room > 0 and active:
         share, rest = divmod(room, len(active))
         given, still = 0, []
         for k, j in enumerate(active):
-            want = share + (1 if k < rest else 0)
-            give = want if caps[j] is None else min(want, caps[j] - extra[j])
+            want, cap = share + (1 if k < rest else 0), caps[j]
+            give = want if cap is None else min(want, cap - extra[j])
             extra[j] += give
             given += give
-            if caps[j] is None or extra[j] < caps[j]:
+            if cap is None or extra[j] < cap:
                 still.append(j)
         room -= given
         if not given:
@@ -286,11 +325,12 @@ def _segment_ids(program: list[Segment]) -> list[str]:
     return ids
 
 
-def _time_items(seg: Segment, index: int, start: datetime | None, roster) -> tuple[TimedItem, ...]:
+def _time_items(seg: Segment, index: int, start: datetime | None,
+                roster: Mapping[str, Person]) -> tuple[TimedItem, ...]:
     cursor = start
     timed = []
     for k, item in enumerate(seg.items):
-        path = ("program", index, "items", k)
+        path: Path = ("program", index, "items", k)
         people = tuple(
             _role(ref, "speaker", path + sub, roster)
             for ref, sub in _refs(item.speaker, item.speakers)
@@ -304,12 +344,12 @@ def _time_items(seg: Segment, index: int, start: datetime | None, roster) -> tup
     return tuple(timed)
 
 
-def _refs(speaker, speakers) -> list[tuple[object, Path]]:
-    refs = [(speaker, ("speaker",))] if speaker is not None else []
+def _refs(speaker: Person | str | None, speakers: Sequence[Person | str]) -> list[tuple[Person | str, Path]]:
+    refs: list[tuple[Person | str, Path]] = [(speaker, ("speaker",))] if speaker is not None else []
     return refs + [(ref, ("speakers", n)) for n, ref in enumerate(speakers)]
 
 
-def _segment_people(seg: Segment, path: Path, roster) -> tuple[Role, ...]:
+def _segment_people(seg: Segment, path: Path, roster: Mapping[str, Person]) -> tuple[Role, ...]:
     roles = [_role(ref, "speaker", path + sub, roster) for ref, sub in _refs(seg.speaker, seg.speakers)]
     for role in ("moderator", "mc"):
         ref = getattr(seg, role)
@@ -318,7 +358,7 @@ def _segment_people(seg: Segment, path: Path, roster) -> tuple[Role, ...]:
     return tuple(roles)
 
 
-def _role(ref, role: str, path: Path, roster: dict[str, Person]) -> Role:
+def _role(ref: Person | str, role: str, path: Path, roster: Mapping[str, Person]) -> Role:
     if isinstance(ref, Person):
         return Role(ref, role, None, path)
     return Role(roster.get(ref) or Person(name=ref), role, ref, path)

@@ -176,7 +176,7 @@ program:
     id: opening
     duration: 10m
     mc: mc
-  - kind: presentation
+  - kind: keynote
     id: keynote
     title: {_q(w['keynote_talk'])}
     duration: 40m

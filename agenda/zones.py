@@ -3,7 +3,8 @@
 Python's aware-datetime arithmetic is wall-clock arithmetic when both sides
 share a tzinfo, which is wrong across a DST change: a 60-minute segment that
 starts at 01:30 on the night clocks go back ends at 01:30 again. So every
-sum and difference here goes through UTC.
+sum and difference here goes through UTC, and the times `localize` and
+`add_minutes` give are instants in UTC, which compare and sort as instants.
 """
 
 from datetime import date, datetime, time, timedelta, timezone

@@ -96,7 +96,8 @@ def test_schema_command_matches_the_committed_schema_file():
 def test_schema_describes_every_field_and_lists_the_kinds():
     data = schema()
     assert data["$defs"]["Kind"]["enum"] == ["registration", "opening", "remarks", "transition", "presentation",
-                                             "panel", "qa", "break", "closing", "other"]
+                                             "keynote", "panel", "qa", "break", "closing", "other",
+                                             "section"]
     for name, definition in [("agenda forum file", data), *data["$defs"].items()]:
         for field, spec in definition.get("properties", {}).items():
             assert spec.get("description"), f"{name}.{field} has no description"
@@ -108,7 +109,7 @@ def test_schema_accepts_every_example(example):
 
 
 @pytest.mark.parametrize("change, message", [
-    (("kind: presentation", "kind: keynote"), "'keynote' is not one of"),
+    (("kind: presentation", "kind: workshop"), "'workshop' is not one of"),
     (("duration: 25m", "duration: an hour"), "'an hour' does not match"),
     (("duration: 25m", "duraton: 25m"), "Additional properties are not allowed ('duraton' was unexpected)"),
 ])

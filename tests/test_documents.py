@@ -65,7 +65,7 @@ def test_html_holds_every_segment_and_nothing_active(forum, tmp_path):
         assert labels.title(seg.title, seg.kind) in text
     assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "section", "header", "p", "h1", "h2",
                               "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "strong", "br", "div",
-                              "span", "ul", "li"}
+                              "span", "ul", "li", "main", "colgroup", "col"}
     assert not [name for name, _ in page.attributes if name.startswith("on") or name in ("src", "href")]
 
 
@@ -75,8 +75,9 @@ def test_html_is_the_printed_programme_in_korean(tmp_path):
     assert "2023년 12월 13일(수) 14:00~16:00" in raw and "국회의원회관 제2간담회의실" in raw
     assert "115 / 120분" not in raw  # a planning figure, not for attendees
     assert 'class="block unscheduled" style="width:4.1667%"' in raw  # 5 of 120 minutes
-    assert ('<div class="scale"><span style="left:0.0000%">14:00</span><span style="left:50.0000%">15:00</span>'
-            '<span style="left:100.0000%">16:00</span></div>') in raw
+    assert ('<div class="scale"><span class="first" style="left:0.0000%">14:00</span>'
+            '<span class="hour" style="left:50.0000%">15:00</span>'
+            '<span class="last" style="left:100.0000%">16:00</span></div>') in raw
     assert "@page { size: A4" in raw and "http" not in raw.replace("http://evil.example", "")
 
 

@@ -108,3 +108,19 @@ def test_diff_sees_a_move_from_the_first_to_the_second_pass(tmp_path):
     changes = json.loads(run("diff", before, after, "--format", "json").stdout)["changes"]
     moved = [c for c in changes if c["change"] == "moved"]
     assert [(c["segment"], c["before"], c["after"]) for c in moved] == [("two", "01:00–01:00", "01:00–02:00")]
+
+
+def test_csv_rows_carry_their_instants_with_the_offset(tmp_path):
+    import csv
+    import io
+
+    out = tmp_path / "night.csv"
+    run("export", write(tmp_path, THREE_HOURS.replace('start: "00:00"', 'start: "23:00"')
+                        .replace("date: 2024-11-03", "date: 2024-11-02")
+                        .replace('end: "02:00"', "duration: 180m")), "-o", out)
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    assert [(r["date"], r["start"], r["end"], r["start_iso"], r["end_iso"]) for r in rows] == [
+        ("2024-11-02", "23:00", "00:00", "2024-11-02T23:00:00-04:00", "2024-11-03T00:00:00-04:00"),
+        ("2024-11-03", "00:00", "01:00", "2024-11-03T00:00:00-04:00", "2024-11-03T01:00:00-04:00"),
+        ("2024-11-03", "01:00", "01:00", "2024-11-03T01:00:00-04:00", "2024-11-03T01:00:00-05:00"),
+    ]

@@ -83,8 +83,8 @@ def test_init_writes_safely_too(tmp_path, monkeypatch):
 
 
 def test_an_unknown_suffix_asks_for_a_format(tmp_path):
-    result = run("export", SEED, "-o", tmp_path / "forum.pdf", exit_status=2)
-    assert "cannot tell the format from .pdf" in result.stderr
+    result = run("export", SEED, "-o", tmp_path / "forum.docx", exit_status=2)
+    assert "cannot tell the format from .docx" in result.stderr
 
 
 def test_a_symlink_at_the_target_stays_and_its_target_is_replaced(tmp_path):

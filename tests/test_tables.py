@@ -20,7 +20,7 @@ def test_the_model_the_schema_and_the_labels_all_come_from_kinds():
 def test_markdown_is_one_format_that_md_still_names(tmp_path):
     from agenda.export.formats import FORMATS, SUFFIXES, format_for
 
-    assert [f.name for f in FORMATS] == ["ics", "markdown", "html", "csv", "json"]
+    assert [f.name for f in FORMATS] == ["ics", "markdown", "html", "csv", "json", "pdf"]
     assert SUFFIXES[".md"] == SUFFIXES[".markdown"] == "markdown"
     assert format_for("x.ics", "md") == format_for("x.ics", "markdown") == "markdown"
     by_alias = run("export", SEED, "-o", "-", "--format", "md").stdout
@@ -40,4 +40,4 @@ def test_every_format_is_offered_on_the_command_line_and_picked_by_its_suffixes(
             run("export", SEED, "-o", out)
             assert out.read_bytes() and out.read_bytes() != b"", suffix
     failed = run("export", SEED, "-o", tmp_path / "p.txt", exit_status=2)
-    assert "use .ics, .md, .html, .csv or .json, or --format" in failed.stderr
+    assert "use .ics, .md, .html, .csv, .json or .pdf, or --format" in failed.stderr

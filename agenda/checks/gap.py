@@ -1,4 +1,9 @@
-"""Idle minutes between two segments are usually a mistake in an `at`."""
+"""Idle minutes between two segments are usually a mistake in an `at`.
+
+A published programme may pause on purpose; `gap_before` on the segment
+after the pause says how many idle minutes are intended, so only the
+minutes beyond it are reported and `gap` stays on for the rest of the file.
+"""
 
 from collections.abc import Iterator
 
@@ -15,7 +20,8 @@ SEVERITY = Severity.WARNING
 def check(plan: Plan) -> Iterator[Problem]:
     for before, seg in sequence_pairs(plan):
         assert seg.start is not None
-        if seg.start.timestamp() > before.end.timestamp():
+        idle, intended = minutes_between(before.end, seg.start), seg.segment.gap_before
+        if idle > max(0, intended or 0):
             yield Location(pin_path(seg)), {
-                "minutes": minutes_between(before.end, seg.start), "before": named(before), "ends": before.end,
-                "title": named(seg), "start": seg.start, "zone": plan.zone}
+                "minutes": idle, "before": named(before), "ends": before.end,
+                "title": named(seg), "start": seg.start, "zone": plan.zone, "allowed": intended or 0}

@@ -53,6 +53,12 @@ def _csv(plans: list["Plan"], options: ExportOptions) -> bytes:
     return csv_bytes(plans, options.language)
 
 
+def _pdf(plans: list["Plan"], options: ExportOptions) -> bytes:
+    from agenda.export.pdf import pdf_bytes
+
+    return pdf_bytes(plans, options.now or datetime.now(timezone.utc), options.language)
+
+
 def _json(plans: list["Plan"], options: ExportOptions) -> bytes:
     from agenda.render.plan_json import plans_json
 
@@ -74,6 +80,7 @@ FORMATS: tuple[Format, ...] = (
     Format("html", (".html", ".htm"), _html),
     Format("csv", (".csv",), _csv),
     Format("json", (".json",), _json),
+    Format("pdf", (".pdf",), _pdf),
 )
 
 SUFFIXES: dict[str, str] = {suffix: f.name for f in FORMATS for suffix in f.suffixes}

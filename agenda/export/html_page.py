@@ -1,23 +1,27 @@
 """A printed forum programme as one self-contained HTML page (inline CSS, no network, one A4 page).
 
 Every text from the file goes through `html.escape`; nothing from the file
-is ever markup.
+is ever markup. A Korean word never breaks (`word-break: keep-all`; a token
+longer than its cell may still wrap, as a last resort, rather than spill);
+the timeline is printed_timeline's.
 """
 
 from html import escape
 
+from agenda.export.printed_timeline import timeline_html
 from agenda.i18n import Labels, labels_for
 from agenda.kinds import KINDS
 from agenda.planner import Plan
-from agenda.render.people import people_lines, person_text
+from agenda.render.people import credits, people_lines, person_text
 from agenda.render.programme_rows import Row, forum_when, programme_rows
-from agenda.timeline import hour_marks, timeline_blocks
 
 STYLE = """
 @page { size: A4; margin: 12mm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", "Helvetica Neue", Arial, sans-serif;
-       color: #1a1a1a; margin: 0 auto; max-width: 186mm; padding: 6mm 0; font-size: 9.5pt; line-height: 1.3; }
+body { font-family: "Noto Sans KR", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo", "Helvetica Neue",
+       Arial, sans-serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 186mm; padding: 6mm 0;
+       font-size: 9.5pt; line-height: 1.3; word-break: keep-all; }
+td, th, dd, li, p, h1, h2 { overflow-wrap: anywhere; }
 header { border-bottom: 2px solid #1a1a1a; margin-bottom: 4mm; padding-bottom: 2mm; }
 h1 { font-size: 17pt; margin: 0 0 1mm; }
 .series { font-size: 10pt; color: #555; margin: 0; }
@@ -25,22 +29,32 @@ h1 { font-size: 17pt; margin: 0 0 1mm; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0 0; }
 dt { font-weight: bold; } dd { margin: 0; }
 h2 { font-size: 11pt; margin: 3.5mm 0 1.5mm; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+col.time { width: 24mm; } col.minutes { width: 9mm; }
+table.with-notes col.title { width: 52mm; } table.with-notes col.people { width: 62mm; }
+table.no-notes col.title { width: 68mm; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.8mm 1.2mm; text-align: left; vertical-align: top; }
 th { border-bottom: 1.5px solid #1a1a1a; font-size: 9.5pt; }
 td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.minutes { text-align: right; font-variant-numeric: tabular-nums; }
 tr.item td { border-bottom: 1px dotted #ddd; font-size: 8.5pt; color: #333; }
 tr.item td.title { padding-left: 5mm; }
-tr.cancelled .title { text-decoration: line-through; color: #888; }
-.timeline { display: flex; height: 9mm; border: 1px solid #1a1a1a; margin-top: 2mm; }
-.block { overflow: hidden; white-space: nowrap; font-size: 7.5pt; padding: 0.5mm 1mm;
+tr.section th { border-bottom: 1.5px solid #1a1a1a; padding-top: 2.5mm; font-size: 10.5pt; }
+tr.cancelled .title { text-decoration: line-through; color: #595959; }
+.timeline-frame { overflow-x: auto; }
+.timeline { display: flex; height: 9mm; border: 1px solid #1a1a1a; margin-top: 2mm; min-width: 150mm; }
+.block { white-space: nowrap; overflow: hidden; font-size: 7.5pt; padding: 0.5mm 1mm; color: #1a1a1a;
          border-right: 1px solid #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.block.unscheduled { background: repeating-linear-gradient(45deg, #fff, #fff 2px, #ddd 2px, #ddd 4px); color: #555; }
-.block.cancelled { text-decoration: line-through; opacity: 0.6; }
-.scale { position: relative; height: 4mm; font-size: 8pt; color: #555; }
-.scale span { position: absolute; transform: translateX(-50%); }
-.scale span:first-child { transform: none; } .scale span:last-child { transform: translateX(-100%); }
+.block.unscheduled { background: repeating-linear-gradient(45deg, #fff, #fff 2px, #ddd 2px, #ddd 4px); }
+.block.cancelled { text-decoration: line-through; background: #ededed !important; color: #333; }
+.scale { position: relative; height: 4mm; font-size: 8pt; color: #4d4d4d; min-width: 150mm; }
+.scale span { position: absolute; top: 0; transform: translateX(-50%); font-variant-numeric: tabular-nums; }
+.scale span.first { transform: none; } .scale span.last { transform: translateX(-100%); }
+ul.legend { list-style: none; margin: 1mm 0 0; padding: 0; font-size: 8pt; display: flex; flex-wrap: wrap;
+            gap: 0.5mm 4mm; }
+.key { display: inline-block; min-width: 4mm; padding: 0 0.8mm; margin-right: 1mm; text-align: center;
+       -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.legend .cancelled .name { text-decoration: line-through; }
 ul.people { columns: 2; margin: 0; padding-left: 5mm; font-size: 8.5pt; }
 .forum + .forum { page-break-before: always; }
 @media print { body { padding: 0; max-width: none; } }
@@ -61,7 +75,7 @@ def forum_section(plan: Plan, language: str | None = None) -> str:
     if plan.forum.description:
         parts.append(f'<p class="description">{_cell(plan.forum.description)}</p>')
     parts += [f"<h2>{escape(labels.programme_heading)}</h2>", _programme(plan, labels),
-              f"<h2>{escape(labels.timeline_heading)}</h2>", _timeline(plan, labels)]
+              timeline_html(plan, labels, {kind: row.paper for kind, row in KINDS.items()})]
     people = _people(plan, labels)
     if people:
         parts.append(f"<h2>{escape(labels.people_list_heading)}</h2>")
@@ -82,8 +96,7 @@ def _header(plan: Plan, labels: Labels) -> str:
     details = [(labels.date_label, forum_when(plan, labels))]
     if forum.venue:
         details.append((labels.venue, forum.venue))
-    if forum.organizer:
-        details.append((labels.organizer, forum.organizer))
+    details.extend(credits(plan, labels))
     details += [(labels.roles[role.role], person_text(role.person, labels)) for role in plan.hosts]
     out.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in details) + "</dl>")
     out.append("</header>")
@@ -91,45 +104,34 @@ def _header(plan: Plan, labels: Labels) -> str:
 
 
 def _programme(plan: Plan, labels: Labels) -> str:
-    headings = (labels.time_heading, labels.minutes_heading, labels.segment_heading,
-                labels.people_heading, labels.notes_heading)
-    out = ["<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr></thead><tbody>"]
-    out += [_row(row, labels) for row in programme_rows(plan, labels)]
+    """The programme table: a notes column only when something has a note; section headings span it."""
+    rows = list(programme_rows(plan, labels))
+    notes = any(row.note for row in rows if row.state != "section")
+    headings = [labels.time_heading, labels.minutes_heading, labels.segment_heading, labels.people_heading]
+    headings += [labels.notes_heading] if notes else []
+    columns = ("time", "minutes", "title", "people", "notes")[:len(headings)]
+    out = [f'<table class="{"with-notes" if notes else "no-notes"}"><colgroup>'
+           + "".join(f'<col class="{name}">' for name in columns) + "</colgroup><thead><tr>"
+           + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr></thead><tbody>"]
+    out += [_row(row, labels, notes, len(headings)) for row in rows]
     out.append("</tbody></table>")
     return "\n".join(out)
 
 
-def _row(row: Row, labels: Labels) -> str:
+def _row(row: Row, labels: Labels, notes: bool, width: int) -> str:
+    if row.state == "section":
+        return f'<tr class="section"><th colspan="{width}" scope="colgroup">{escape(row.title)}</th></tr>'
     if row.depth:
         css, title = "item", f"· {escape(row.title)}"
     else:
         cancelled = row.state == "cancelled"
         css = "segment cancelled" if cancelled else "segment"
         title = f"<strong>{escape(row.title)}{f' ({escape(labels.cancelled)})' if cancelled else ''}</strong>"
+    note = f"<td>{_cell(row.note)}</td>" if notes else ""
     return (f'<tr class="{css}"><td class="time">{escape(row.when)}</td>'
             f'<td class="minutes">{"" if row.minutes is None else row.minutes}</td>'
             f'<td class="title">{title}</td>'
-            f"<td>{_lines(people_lines(row.people, labels))}</td><td>{_cell(row.note)}</td></tr>")
-
-
-def _timeline(plan: Plan, labels: Labels) -> str:
-    out = ['<div class="timeline">']
-    for block in timeline_blocks(plan):
-        share = 100 * block.minutes / plan.window_minutes
-        name = labels.unscheduled_block if block.kind == "unscheduled" else labels.title(block.title, block.kind)
-        tip = f"{name} · {labels.minutes(block.minutes)}"
-        if block.kind == "unscheduled":
-            out.append(f'<div class="block unscheduled" style="width:{share:.4f}%" title="{escape(tip)}">'
-                       f"{escape(tip)}</div>")
-        else:
-            css = "block cancelled" if block.cancelled else "block"
-            out.append(f'<div class="{css}" style="width:{share:.4f}%;background:{KINDS[block.kind].paper}" '
-                       f'title="{escape(tip)}">{escape(name)}</div>')
-    out.append("</div>")
-    out.append('<div class="scale">' + "".join(
-        f'<span style="left:{100 * offset / plan.window_minutes:.4f}%">{clock:%H:%M}</span>'
-        for offset, clock in hour_marks(plan)) + "</div>")
-    return "\n".join(out)
+            f"<td>{_lines(people_lines(row.people, labels))}</td>{note}</tr>")
 
 
 def _people(plan: Plan, labels: Labels) -> list[str]:
@@ -147,7 +149,7 @@ def _people(plan: Plan, labels: Labels) -> list[str]:
 
 def html_page(plans: list[Plan], language: str | None = None) -> str:
     title = " · ".join(p.forum.title for p in plans)
-    body = "\n".join(forum_section(p, language) for p in plans)
+    body = "<main>\n" + "\n".join(forum_section(p, language) for p in plans) + "\n</main>"
     language = language or plans[0].language
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -2,8 +2,10 @@
 
 Times are written in the forum's own zone with TZID, and the VTIMEZONE comes
 from the zone database through icalendar, so Google, Apple, Outlook and
-Thunderbird agree. UIDs come from forum and segment ids (agenda/uids.py), never from list
-positions or randomness, so a re-import updates instead of duplicating.
+Thunderbird agree; a time inside a repeated hour is written in UTC, the one
+form all of them read alike. UIDs come from forum and segment ids
+(agenda/uids.py), never from list positions or randomness, so a re-import
+updates instead of duplicating.
 The calendar itself has no UID: vdirsyncer takes a calendar-level UID as
 every event's key and keeps one event of all of them.
 
@@ -14,7 +16,7 @@ stands for "now" and the reminder come in as values.
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 
-from icalendar import Alarm, Calendar, Event, vDuration
+from icalendar import Alarm, Calendar, Component, Event, vDuration
 
 from agenda.i18n import labels_for
 from agenda.planner import Plan, TimedSegment
@@ -137,10 +139,29 @@ def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: ti
                 event = _segment_event(plan, seg, when, language)
                 if event is not None:
                     cal.add_component(event)
-    first = min(p.local(p.window_start) for p in plans).date()
-    last = max(p.local(p.window_end) for p in plans).date()
-    cal.add_missing_timezones(first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1))
+    add_timezones(cal, min(p.local(p.window_start) for p in plans).date(),
+                  max(p.local(p.window_end) for p in plans).date())
     return cal
+
+
+def add_timezones(cal: Calendar, first: date, last: date) -> None:
+    """A VTIMEZONE for every TZID the events use, from the year before `first` to two years after `last`."""
+    cal.add_missing_timezones(first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1))
+    for zone in cal.walk("VTIMEZONE"):
+        _onset_for_every_reader(zone)
+
+
+def _onset_for_every_reader(zone: Component) -> None:
+    """Repeat each observance's DTSTART as an RDATE where it has RDATEs and no RRULE.
+
+    RFC 5545 counts DTSTART as an observance's first onset; ical.js
+    (Thunderbird) reads only the RDATEs of such an observance, and so put
+    the 2024 autumn in Nuuk, where summer time began in 2024, an hour off.
+    A repeated onset is the same onset to every other reader.
+    """
+    for observance in zone.subcomponents:
+        if "RDATE" in observance and "RRULE" not in observance:
+            observance.add("rdate", observance.decoded("DTSTART"))
 
 
 def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,

@@ -7,11 +7,11 @@ built with the main calendar's pieces (agenda/export/ics.py).
 """
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from icalendar import Calendar, Event
 
-from agenda.export.ics import PRODID, build_event, stamp
+from agenda.export.ics import PRODID, add_timezones, build_event, stamp
 from agenda.i18n import labels_for
 from agenda.parts import Part, PersonParts
 from agenda.planner import Plan
@@ -83,5 +83,5 @@ def person_calendar(plan: Plan, person: PersonParts, now: datetime,
     for event in sorted(filter(None, events), key=lambda e: (e.decoded("dtstart").timestamp(), str(e["uid"]))):
         cal.add_component(event)
     day = plan.local(plan.window_start).date()
-    cal.add_missing_timezones(first_date=date(day.year - 1, 1, 1), last_date=date(day.year + 2, 1, 1))
+    add_timezones(cal, day, day)
     return cal

@@ -111,7 +111,8 @@ MESSAGES: dict[str, Sentence] = {
         f"{text(a, 'before')} ends at {hm(a, 'ends')}"),
     "gap": lambda a: (
         f"{number(a, 'minutes')} idle minutes between {text(a, 'before')} (ends {hm(a, 'ends')}) and "
-        f"{text(a, 'title')} (starts {hm(a, 'start')})"),
+        f"{text(a, 'title')} (starts {hm(a, 'start')})"
+        + (f"; gap_before allows {number(a, 'allowed')}" if a.get("allowed") else "")),
     "slack": _slack,
     "items-overflow": lambda a: (
         f"the items of {text(a, 'title')} add up to {number(a, 'total')} minutes, "
@@ -216,6 +217,10 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/end-and-duration": lambda a: "give end or duration, not both",
     "invalid-field/no-length": lambda a: (
         f"the {text(a, 'kind')} segment has no length: give duration, each, until, or items with durations"),
+    "invalid-field/section-without-title": lambda a: "a section is a heading: give it a title, e.g. title: 제1부",
+    "invalid-field/section-takes-nothing": lambda a: (
+        f"a section is a heading and takes no time and no people; remove {text(a, 'keys')}, "
+        f"or give the segment another kind"),
     "invalid-field/each-without-speakers": lambda a: "each is minutes per speaker, but the segment has no speakers",
     "invalid-field/each-and-flexible": lambda a: "each fixes the length; drop it or give a fixed duration",
     "invalid-field/overdetermined": lambda a: "at, until and duration all fix the length; give two of them",
@@ -238,7 +243,7 @@ def nothing_written() -> str:
 
 
 def uids_clash() -> str:
-    return "nothing written: two events would share a UID, and a calendar would drop one"
+    return "nothing written (not even with --force): two events would share a UID, and a calendar would drop one"
 
 
 def nothing_published() -> str:

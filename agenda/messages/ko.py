@@ -193,7 +193,8 @@ MESSAGES: dict[str, Sentence] = {
         f"{josa(text(a, 'before'), '과', '와')} {number(a, 'minutes')}분 겹칩니다"),
     "gap": lambda a: (
         f"{hm(a, 'ends')}에 끝나는 {josa(text(a, 'before'), '과', '와')} {hm(a, 'start')}에 시작하는 "
-        f"{text(a, 'title')} 사이가 {number(a, 'minutes')}분 비어 있습니다"),
+        f"{text(a, 'title')} 사이가 {number(a, 'minutes')}분 비어 있습니다"
+        + (f"(gap_before로 허용한 것은 {number(a, 'allowed')}분)" if a.get("allowed") else "")),
     "slack": _slack,
     "items-overflow": lambda a: (
         f"{text(a, 'title')}의 세부 순서를 합하면 {number(a, 'total')}분으로, 배정된 {number(a, 'minutes')}분보다 "
@@ -298,6 +299,10 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/end-and-duration": lambda a: "end와 duration 중 하나만 쓰세요",
     "invalid-field/no-length": lambda a: (
         f"{text(a, 'kind')} 순서에 길이가 없습니다. duration, each, until 중 하나를 쓰거나 세부 순서에 시간을 주세요"),
+    "invalid-field/section-without-title": lambda a: "section은 제목만 있는 구분입니다. 제목을 넣으세요(예: title: 제1부)",
+    "invalid-field/section-takes-nothing": lambda a: (
+        f"section은 구분일 뿐이라 시간도 사람도 갖지 않습니다. {text(a, 'keys')}을(를) 지우거나 "
+        f"다른 kind로 바꾸세요"),
     "invalid-field/each-without-speakers": lambda a: "each는 발표자 한 명당 시간인데 이 순서에 발표자가 없습니다",
     "invalid-field/each-and-flexible": lambda a: "each가 길이를 정하니 each를 지우거나 duration을 고정된 시간으로 쓰세요",
     "invalid-field/overdetermined": lambda a: "at, until, duration이 모두 길이를 정합니다. 둘만 쓰세요",
@@ -320,7 +325,7 @@ def nothing_written() -> str:
 
 
 def uids_clash() -> str:
-    return "아무것도 쓰지 않았습니다. 두 일정의 UID가 같아 캘린더가 하나를 버리게 됩니다"
+    return "아무것도 쓰지 않았습니다(--force로도 쓰지 않습니다). 두 일정의 UID가 같아 캘린더가 하나를 버리게 됩니다"
 
 
 def nothing_published() -> str:

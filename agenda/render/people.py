@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from agenda.i18n import Labels
 from agenda.model import Person
-from agenda.planner import Role
+from agenda.planner import Plan, Role
 
 
 def person_detail(person: Person, labels: Labels) -> str:
@@ -28,6 +28,15 @@ def role_name(role: Role, labels: Labels) -> str:
 def role_text(role: Role, labels: Labels) -> str:
     detail = person_detail(role.person, labels)
     return f"{role_name(role, labels)} ({detail})" if detail else role_name(role, labels)
+
+
+def credits(plan: Plan, labels: Labels) -> list[tuple[str, str]]:
+    """(주최, 민주연구원) pairs: forum.organizer and forum.hosts, grouped in the printed order."""
+    return [(labels.credits[role], ", ".join(names)) for role, names in plan.forum.credits()]
+
+
+def credit_lines(plan: Plan, labels: Labels) -> list[str]:
+    return [f"{role}: {names}" for role, names in credits(plan, labels)]
 
 
 def people_lines(roles: Iterable[Role], labels: Labels) -> list[str]:

@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from agenda.i18n import labels_for
-from agenda.planner import Plan, Role
+from agenda.planner import Plan, Role, Section
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -15,6 +15,12 @@ def _iso(moment: datetime | None) -> str | None:
 def _person(role: Role) -> dict[str, str | None]:
     person = role.person
     return {"name": person.name, "role": role.role, "affiliation": person.affiliation, "title": person.title}
+
+
+def _section(section: Section) -> dict[str, Any]:
+    """A heading: a segment of kind section that takes no time (FORMAT.md)."""
+    return {"id": section.id, "kind": section.kind, "title": section.title, "status": section.segment.status,
+            "start": None, "end": None, "minutes": 0, "people": [], "note": section.segment.note, "items": []}
 
 
 def plan_dict(plan: Plan, language: str | None = None) -> dict[str, Any]:
@@ -28,6 +34,7 @@ def plan_dict(plan: Plan, language: str | None = None) -> dict[str, Any]:
             "theme": forum.theme,
             "series": forum.series.model_dump() if forum.series else None,
             "organizer": forum.organizer,
+            "hosts": [{"role": role, "name": name} for role, names in forum.credits() for name in names],
             "venue": forum.venue,
             "url": forum.url,
             "date": forum.date.isoformat(),
@@ -40,7 +47,7 @@ def plan_dict(plan: Plan, language: str | None = None) -> dict[str, Any]:
             "people": [_person(role) for role in plan.hosts],
         },
         "segments": [
-            {
+            _section(seg) if isinstance(seg, Section) else {
                 "id": seg.id,
                 "kind": seg.kind,
                 "title": labels.title(seg.title, seg.kind),
@@ -62,7 +69,7 @@ def plan_dict(plan: Plan, language: str | None = None) -> dict[str, Any]:
                     for item in seg.items
                 ],
             }
-            for seg in plan.segments
+            for seg in plan.program
         ],
         "scheduled_minutes": plan.scheduled_minutes,
         "slack_minutes": plan.slack_minutes,

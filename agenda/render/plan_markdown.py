@@ -4,7 +4,7 @@ import re
 
 from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan
-from agenda.render.people import people_lines
+from agenda.render.people import credits, people_lines
 from agenda.render.programme_rows import Row, forum_when, programme_rows
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
@@ -51,8 +51,8 @@ def plan_markdown(plan: Plan, language: str | None = None) -> str:
     lines += [f"**{labels.date_label}:** {forum_when(plan, labels)}  "]
     if forum.venue:
         lines += [f"**{labels.venue}:** {escape(forum.venue)}  "]
-    if forum.organizer:
-        lines += [f"**{labels.organizer}:** {escape(forum.organizer)}  "]
+    for role, names in credits(plan, labels):
+        lines += [f"**{role}:** {escape(names)}  "]
     for host in people_lines(plan.hosts, labels):
         lines += [f"{escape(host)}  "]
     if forum.description:

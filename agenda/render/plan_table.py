@@ -193,6 +193,8 @@ def _person(role: Role, labels: Labels) -> _Person:
 
 
 def _title(row: Row, labels: Labels) -> Text:
+    if row.state == "section":
+        return Text(row.title, style="bold reverse")
     if row.depth:
         return Text(f"{_ITEM_INDENT}{row.title}")
     if row.state == "cancelled":

@@ -1,8 +1,8 @@
 """The programme as plain text: the calendar DESCRIPTION, and anywhere markup would be noise."""
 
 from agenda.i18n import Labels, labels_for
-from agenda.planner import Plan, TimedSegment
-from agenda.render.people import people_lines
+from agenda.planner import Plan, Section, TimedSegment
+from agenda.render.people import credit_lines, people_lines
 from agenda.render.programme_rows import Row, forum_when, segment_rows
 
 
@@ -31,11 +31,13 @@ def plan_text(plan: Plan, language: str | None = None) -> str:
     lines.append(forum_when(plan, labels))
     if forum.venue:
         lines.append(forum.venue)
-    if forum.organizer:
-        lines.append(f"{labels.organizer}: {forum.organizer}")
+    lines.extend(credit_lines(plan, labels))
     lines.extend(people_lines(plan.hosts, labels))
     lines.append("")
-    for seg in plan.segments:
+    for seg in plan.program:
+        if isinstance(seg, Section):
+            lines.append(f"■ {seg.title}")
+            continue
         head = next(segment_rows(plan, seg, labels))
         cancelled = f" ({labels.cancelled})" if head.state == "cancelled" else ""
         lines.append(f"{head.when} {head.title}{cancelled}")

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from agenda.i18n import Labels
-from agenda.planner import Plan, Role, TimedItem, TimedSegment
+from agenda.planner import Plan, Role, Section, TimedItem, TimedSegment
 
 State = Literal["scheduled", "cancelled", "section"]
 
@@ -38,10 +38,22 @@ class Row:
     state: State
 
 
-def programme_rows(plan: Plan, labels: Labels) -> Iterator[Row]:
-    """Every segment, each followed by its items, in the programme's order."""
-    for seg in plan.segments:
-        yield from segment_rows(plan, seg, labels)
+def programme_rows(plan: Plan, labels: Labels, sections: bool = True) -> Iterator[Row]:
+    """Every segment, each followed by its items, and the section headings, in the programme's order.
+
+    A table of times (CSV) asks for no headings: they take no time.
+    """
+    for entry in plan.program:
+        if isinstance(entry, Section):
+            if sections:
+                yield section_row(entry)
+        else:
+            yield from segment_rows(plan, entry, labels)
+
+
+def section_row(section: Section) -> Row:
+    """A heading (제1부, 주제 1): no time, no minutes, no people; it names what follows."""
+    return Row(0, "section", section.id, None, None, "", None, section.title, (), section.segment.note, "section")
 
 
 def segment_rows(plan: Plan, seg: TimedSegment, labels: Labels) -> Iterator[Row]:

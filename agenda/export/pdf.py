@@ -1,0 +1,95 @@
+"""The printed programme as a PDF: the HTML page, printed by headless Chromium.
+
+Chromium shapes Korean correctly, embeds the fonts it uses (subset) and
+keeps the text extractable, and honours the page's `@page { size: A4 }`;
+the PDF libraries for Python either need a native stack (WeasyPrint:
+Pango) or do not shape Hangul. What is missing is said before any work is
+done: Chromium itself, or a Korean font when the page holds Korean.
+Chromium stamps the PDF with the time of printing; that stamp is replaced
+by the calendar's (forum.updated, else SOURCE_DATE_EPOCH), so the same
+file gives the same bytes.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from agenda.errors import UsageError
+from agenda.export.html_page import html_page
+from agenda.export.ics import stamp
+from agenda.planner import Plan
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \((D:\d{14}[^)]*)\)")
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+          "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
+          "--print-to-pdf-no-header")
+PRINT_SECONDS = 120
+
+
+def find_browser() -> str:
+    """Chromium's path: AGENDA_CHROMIUM, else the first of BROWSERS on PATH."""
+    chosen = os.environ.get("AGENDA_CHROMIUM")
+    found = shutil.which(chosen) if chosen else next(filter(None, map(shutil.which, BROWSERS)), None)
+    if found is None:
+        raise UsageError("a PDF is printed by headless Chromium, which is not installed; install it "
+                         "(Debian/Ubuntu: apt-get install chromium) or set AGENDA_CHROMIUM to its path, "
+                         "or export .html and print that")
+    return found
+
+
+def require_korean_font() -> None:
+    """Without a Korean font Chromium prints empty boxes; say which package to install instead."""
+    fc_list = shutil.which("fc-list")
+    listed = ""
+    if fc_list:
+        done = subprocess.run([fc_list, ":lang=ko", "family"], capture_output=True, text=True, timeout=60)
+        listed = done.stdout.strip()
+    if not listed:
+        raise UsageError("the programme has Korean text and no Korean font is installed (fc-list :lang=ko "
+                         "lists none); install Noto CJK (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+
+
+def pdf_bytes(plans: list[Plan], now: datetime, language: str | None = None) -> bytes:
+    """The printed programme as PDF bytes; `now` dates it where a forum has no `updated`."""
+    page = html_page(plans, language)
+    browser = find_browser()
+    if _HANGUL.search(page):
+        require_korean_font()
+    with tempfile.TemporaryDirectory(prefix="agenda-pdf-") as folder:
+        work = Path(folder)
+        source, target = work / "programme.html", work / "programme.pdf"
+        source.write_text(page, encoding="utf-8")
+        command = [browser, *_FLAGS, f"--user-data-dir={work / 'profile'}", f"--print-to-pdf={target}",
+                   source.as_uri()]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=PRINT_SECONDS,
+                                  env={**os.environ, "HOME": str(work)}, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise UsageError(f"Chromium did not print the PDF within {PRINT_SECONDS} s; nothing written") from None
+        except OSError as error:
+            raise UsageError(f"{browser} could not be started: {error.strerror or error}") from None
+        if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
+            said = (done.stderr or done.stdout).strip().splitlines()[-3:]
+            hint = ("; a snap-packaged Chromium cannot see the temporary folder: set TMPDIR to a folder in "
+                    "your home" if "/snap/" in os.path.realpath(browser) and done.returncode == 0 else "")
+            raise UsageError(f"Chromium could not print the PDF (exit {done.returncode}); nothing written"
+                             + (": " + " / ".join(said) if said else "") + hint)
+        return _restamped(target.read_bytes(), max(stamp(plan, now) for plan in plans))
+
+
+def _restamped(pdf: bytes, when: datetime) -> bytes:
+    """The PDF's creation and modification dates set to `when` (UTC), where that keeps every byte offset."""
+    date = f"D:{when:%Y%m%d%H%M%S}+00'00'".encode("ascii")
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        if len(match.group(2)) != len(date):
+            return match.group(0)
+        return b"/" + match.group(1) + b" (" + date + b")"
+
+    return _PDF_DATE.sub(replace, pdf)
