@@ -20,7 +20,7 @@ try:  # Typer 0.20 and later carry their own copy of Click
 except ImportError:  # pragma: no cover - older Typer uses Click itself
     from click.exceptions import BadParameter, ClickException
 
-from agenda.errors import AgendaError, UsageError
+from agenda.errors import AgendaError, Terminated, UsageError
 from agenda.export.formats import FORMAT_CHOICES, FORMAT_HELP
 from agenda.status import ExitStatus
 
@@ -100,6 +100,10 @@ ExportFormat = Enum("ExportFormat", {name: name for name in FORMAT_CHOICES}, typ
 
 
 def _err(text: str) -> None:
+    """One message on stderr, with any control character or undecodable file-name byte made visible."""
+    from agenda.inert import inert
+
+    text = inert(text, keep_newlines=True)
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -321,6 +325,7 @@ def init(
     from pathlib import Path
 
     from agenda.analysis import analyze_text
+    from agenda.messages import catalogue
     from agenda.output_files import write_output
     from agenda.templates import TEMPLATES, render_template
 
@@ -328,6 +333,9 @@ def init(
         raise UsageError(f"--template {template!r}: choose one of {', '.join(TEMPLATES)}")
     if file != "-" and Path(file).exists() and not force:
         raise UsageError(f"{file} exists; choose another name or use --force to overwrite it")
+    from agenda.templates import check_options, too_short
+
+    check_options(day=date, start=start, end=end, zone=timezone)
     zone_note = None
     if timezone is None:
         from agenda.i18n import labels_for
@@ -337,8 +345,11 @@ def init(
         zone_note = labels_for(lang.value).new_file_zone[why].format(zone=timezone)
     text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
     analysis = analyze_text(text, file if file != "-" else "forum.yaml")
+    if analysis.plan is not None and (shortfall := too_short(analysis.plan)):
+        raise UsageError(catalogue(lang.value).template_too_short(template, shortfall[0], start, end, shortfall[1]))
     if not analysis.valid:
         _print_findings(analysis.findings, lang.value)
+        _err(catalogue(lang.value).options_refused())
         raise typer.Exit(ExitStatus.INVALID)
     write_output(file, text.encode("utf-8"))
     if zone_note:
@@ -575,6 +586,11 @@ def _run_app(args: list[str]) -> ExitStatus:
     except KeyboardInterrupt:
         _err("agenda: interrupted")
         return ExitStatus.ERROR_CTRL_C
+    except Terminated as stop:
+        import signal
+
+        _err(f"agenda: stopped by {signal.Signals(stop.signum).name}")
+        return ExitStatus(128 + stop.signum)
     except RecursionError:
         _err("agenda: the input is nested too deeply")
         return ExitStatus.ERROR

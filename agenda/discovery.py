@@ -1,26 +1,53 @@
 """From command-line arguments to forum files: files as given, folders searched recursively."""
 
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from agenda.loading import FORUM_SUFFIXES
 
 
-def discover(arguments: list[str]) -> list[tuple[str, bool]]:
-    """(path, found_in_a_folder) for each file to look at, in a stable order.
+@dataclass
+class Discovery:
+    files: list[tuple[str, bool]] = field(default_factory=list)
+    """(path, found_in_a_folder) for each file to look at, in a stable order."""
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    """(folder, why) for each folder that could not be searched: its files went unchecked."""
+
+
+def discover(arguments: list[str]) -> Discovery:
+    """The files to check, and the folders that could not be searched.
 
     Hidden folders and files (.git, .github, .venv) are skipped: they hold
-    configuration, never programmes.
+    configuration, never programmes. A folder that cannot be listed is
+    reported, never passed over in silence: CI must not call a folder
+    valid whose files it never read. Symbolic links to folders are
+    followed, each real folder once (so a link back up cannot loop).
     """
-    found: list[tuple[str, bool]] = []
+    found = Discovery()
     for argument in arguments:
         root = Path(argument)
         if not root.is_dir():
-            found.append((argument, False))
+            found.files.append((argument, False))
             continue
-        for path in sorted(root.rglob("*")):
-            relative = path.relative_to(root).parts
-            if any(part.startswith(".") for part in relative):
-                continue
-            if path.is_file() and path.suffix.lower() in FORUM_SUFFIXES:
-                found.append((str(path), True))
+
+        def unreadable(error: OSError) -> None:
+            found.unreadable.append((error.filename or argument, error.strerror or str(error)))
+
+        paths: list[Path] = []
+        visited = {os.path.realpath(root)}
+        for folder, folders, files in os.walk(root, onerror=unreadable, followlinks=True):
+            folders[:] = [name for name in sorted(folders) if not name.startswith(".")
+                          and _first_visit(os.path.join(folder, name), visited)]
+            paths.extend(Path(folder, name) for name in files
+                         if not name.startswith(".") and Path(name).suffix.lower() in FORUM_SUFFIXES)
+        found.files.extend((str(path), True) for path in sorted(paths) if path.is_file())
     return found
+
+
+def _first_visit(folder: str, visited: set[str]) -> bool:
+    real = os.path.realpath(folder)
+    if real in visited:
+        return False
+    visited.add(real)
+    return True

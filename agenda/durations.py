@@ -1,8 +1,11 @@
-"""Durations and clock times as organizers write them.
+"""Durations and clock times as organizers write them, and the one grammar for both parser and schema.
 
 Durations are whole minutes: `15m`, `1h`, `1h30m`, `90` (a bare number is
-minutes), or ISO 8601 `PT15M`. A sign is accepted (`-5m`) so that the
-zero-duration check, not the parser, can explain why it is wrong.
+minutes), or ISO 8601 `PT15M`, letters in either case. A sign is accepted
+(`-5m`) so that the zero-duration check, not the parser, can explain why it
+is wrong. The regular expressions below are written once, in the syntax
+Python and JSON Schema (ECMA-262) share, so that `agenda schema` accepts
+exactly the forms the parser does.
 """
 
 import re
@@ -10,42 +13,92 @@ from datetime import time
 
 from pydantic_core import PydanticCustomError
 
-_HUMAN = re.compile(r"^\s*([+-]?)\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.IGNORECASE)
-_ISO = re.compile(r"^([+-]?)P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$", re.IGNORECASE)
-_BARE = re.compile(r"^\s*[+-]?\d+\s*$")
-_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
+MAX_MINUTES = 7 * 24 * 60
+"""No duration is longer than a week: a forum, a segment or a reminder of more is a typo,
+and bounding them keeps every plan within the calendar's years."""
+
+
+def _any_case(word: str) -> str:
+    """`min` -> `[mM][iI][nN]`: JSON Schema patterns have no case-insensitive flag."""
+    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
+
+
+_NUMBER = "[0-9]+"
+_HOURS = rf"{_NUMBER}\s*{_any_case('h')}"
+_MINUTES = rf"{_NUMBER}\s*{_any_case('m')}(?:{_any_case('in')})?"
+
+
+def duration_pattern(signs: str = "+-") -> str:
+    """The whole-string pattern of a written duration; `signs` are the signs it may start with."""
+    sign = f"[{signs}]?" if signs else ""
+    bare = f"{sign}{_NUMBER}"
+    human = rf"{sign}\s*(?:{_HOURS}(?:\s*{_MINUTES})?|{_MINUTES})"
+    p, t, d, h, m, s = (_any_case(c) for c in "ptdhms")
+    iso = (rf"{sign}{p}(?:{_NUMBER}{d}(?:{t}(?:{_NUMBER}{h})?(?:{_NUMBER}{m})?(?:{_NUMBER}{s})?)?"
+           rf"|{t}(?:{_NUMBER}{h}(?:{_NUMBER}{m})?(?:{_NUMBER}{s})?|{_NUMBER}{m}(?:{_NUMBER}{s})?|{_NUMBER}{s}))")
+    return rf"^\s*(?:{bare}|{human}|{iso})\s*$"
+
+
+HOUR, MINUTE = "(?:[01]?[0-9]|2[0-3])", "[0-5][0-9]"
+CLOCK_PATTERN = rf"^\s*({HOUR}):({MINUTE})(?::({MINUTE}))?\s*$"
+"""A time of day, `HH:MM` or `HH:MM:SS`, hours 0-23."""
+
+_DURATION = re.compile(duration_pattern())
+_PART = re.compile(r"([0-9]+)\s*([a-zA-Z])")
+_UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
+_CLOCK = re.compile(CLOCK_PATTERN)
+
+
+def _shown(value: object) -> str | int:
+    """The value as a finding's argument; a long text cut short (a duration is a few characters)."""
+    if isinstance(value, str):
+        return value if len(value) < 40 else value[:37] + "..."
+    return value if isinstance(value, int) else repr(value)
 
 
 def _not_a_duration(value: object) -> PydanticCustomError:
-    shown = value if isinstance(value, (str, int)) else repr(value)
     return PydanticCustomError("not-a-duration", "{value} is not a duration; write minutes as 15m, 1h, 1h30m, 90 "
-                               "or PT15M", {"value": shown})
+                               "or PT15M", {"value": _shown(value)})
+
+
+def _bounded(minutes: int, value: object) -> int:
+    if abs(minutes) > MAX_MINUTES:
+        raise PydanticCustomError("duration-too-long", "{value} is longer than a week",
+                                  {"value": _shown(value), "limit": MAX_MINUTES})
+    return minutes
 
 
 def parse_minutes(value: object) -> int:
-    """Minutes from a duration value; a ValueError (a Pydantic error with a reason) when it is not one."""
+    """Minutes from a duration value, at most a week either way; a ValueError (a Pydantic error with a reason)
+    when it is not one."""
+    return _bounded(_minutes(value), value)
+
+
+def _minutes(value: object) -> int:
     if isinstance(value, bool):
         raise _not_a_duration(value)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if not isinstance(value, str):
+        return int(value) if abs(value) <= MAX_MINUTES else _bounded(MAX_MINUTES + 1, value)
+    if not isinstance(value, str) or len(value) > 100 or not _DURATION.match(value):
         raise _not_a_duration(value)
-    if _BARE.match(value):
-        return int(value)
-    m = _HUMAN.match(value)
-    if m and (m.group(2) or m.group(3)):
-        minutes = int(m.group(2) or 0) * 60 + int(m.group(3) or 0)
-        return -minutes if m.group(1) == "-" else minutes
-    m = _ISO.match(value.strip())
-    if m and any(m.group(i) for i in range(2, 6)):
-        days, hours, mins, secs = (int(m.group(i) or 0) for i in range(2, 6))
-        if secs % 60:
-            raise PydanticCustomError("duration-seconds", "durations are whole minutes", {"value": value})
-        minutes = days * 1440 + hours * 60 + mins + secs // 60
-        return -minutes if m.group(1) == "-" else minutes
-    raise _not_a_duration(value)
+    text = value.strip()
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-").strip()
+    if body.isdigit():
+        return sign * int(body)
+    iso = body[:1] in "pP"  # the grammar allows M after T only: minutes, never months
+    minutes, seconds = 0, 0
+    for number, unit in _PART.findall(body):
+        unit = unit.lower()
+        if iso and unit == "s":
+            seconds = int(number)
+        else:
+            minutes += int(number) * _UNIT_MINUTES[unit]
+    if seconds % 60:
+        raise PydanticCustomError("duration-seconds", "durations are whole minutes", {"value": value})
+    return sign * (minutes + seconds // 60)
 
 
 def parse_clock(value: object) -> time:
@@ -55,8 +108,6 @@ def parse_clock(value: object) -> time:
     if isinstance(value, str):
         m = _CLOCK.match(value)
         if m:
-            hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-            if hour < 24 and minute < 60 and second < 60:
-                return time(hour, minute, second)
+            return time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
     shown = value if isinstance(value, (str, int)) else repr(value)
     raise PydanticCustomError("not-a-time", "not a time of day; write it as HH:MM", {"value": shown})

@@ -24,3 +24,15 @@ class Unreadable(AgendaError):
 
 class UsageError(AgendaError):
     """Options that do not make sense together, or an output that cannot be written."""
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP ended the command.
+
+    A BaseException, as KeyboardInterrupt is, so that the clean-up that runs
+    for Ctrl-C (removing a temporary output file) runs for these too.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum

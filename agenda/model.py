@@ -29,11 +29,19 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from agenda.codes import CHECK_CODES
-from agenda.durations import parse_clock, parse_minutes
+from agenda.durations import CLOCK_PATTERN, MAX_MINUTES, duration_pattern, parse_clock, parse_minutes
 from agenda.kinds import KINDS
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+PEOPLE_KEY = r"^[^\W][\w.-]*$"
+"""A people id: letters (Hangul included), digits, `-`, `_` and `.`, not starting with `.` or `-`."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+MAX_REVISION = 2**31 - 1
+"""The calendar SEQUENCE is a signed 32-bit integer (RFC 5545)."""
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""Forum dates and `updated` stay in these years, so that every plan (up to 100,000 segments
+of at most a week each) still fits in Python's dates and every calendar reader's."""
 
 
 Kind = Enum("Kind", {name.upper(): name for name in KINDS}, type=str)  # type: ignore[misc]  # members come from KINDS
@@ -41,13 +49,58 @@ Kind = Enum("Kind", {name.upper(): name for name in KINDS}, type=str)  # type: i
 
 
 def _text(value: Any) -> Any:
-    """Trim surrounding white space; reject control characters, which break calendars and terminals."""
+    """Trim surrounding white space; reject control characters, which break calendars and terminals.
+
+    Lone surrogates (a broken JSON escape such as `\\udc00`) are refused too:
+    no output encoding can write them.
+    """
     if isinstance(value, str):
         value = value.strip()
         bad = _CONTROL.search(value)
         if bad:
+            if 0xD800 <= ord(bad.group()) <= 0xDFFF:
+                raise PydanticCustomError("lone-surrogate", "lone surrogate",
+                                          {"character": f"U+{ord(bad.group()):04X}", "position": bad.start() + 1})
             raise PydanticCustomError("control-character", "control character",
                                       {"character": f"U+{ord(bad.group()):04X}", "position": bad.start() + 1})
+    return value
+
+
+def _line(value: Any) -> Any:
+    """One line of text: a title or name is one line in calendars, tables and file names."""
+    value = _text(value)
+    if isinstance(value, str):
+        bad = _LINE_BREAK.search(value)
+        if bad:
+            raise PydanticCustomError("line-break", "a line break in a one-line field", {"position": bad.start() + 1})
+    return value
+
+
+def _web_address(value: Any) -> Any:
+    """An http(s) address: it becomes a link in calendars and pages, where `javascript:` would run."""
+    value = _line(value)
+    if isinstance(value, str):
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(value)
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc \
+                or any(c.isspace() for c in value):
+            raise PydanticCustomError("not-a-web-address", "not a web address", {"value": value})
+    return value
+
+
+def _year_in_range(day: date) -> None:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise PydanticCustomError("year-out-of-range", "the year is outside the years a forum may have",
+                                  {"year": day.year, "first": FIRST_YEAR, "last": LAST_YEAR})
+
+
+def _moment(value: Any) -> Any:
+    if isinstance(value, datetime):
+        _year_in_range(value)
     return value
 
 
@@ -55,12 +108,16 @@ def _date(value: Any) -> Any:
     if isinstance(value, datetime):
         raise PydanticCustomError("date-and-time", "a date and time, not a date", {"value": value.isoformat()})
     if isinstance(value, date):
+        _year_in_range(value)
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
-            return date.fromisoformat(value.strip())
+            day = date.fromisoformat(value.strip())
         except ValueError:
             pass
+        else:
+            _year_in_range(day)
+            return day
     raise PydanticCustomError("not-a-date", "not a date", {"value": _shown(value)})
 
 
@@ -76,20 +133,86 @@ def _zone(value: Any) -> Any:
     return value if isinstance(value, ZoneInfo) else check_zone_name(value)
 
 
-_DURATION_PATTERN = (r"^\s*[+-]?\s*(\d+|\d+\s*h(\s*\d+\s*m(in)?)?|\d+\s*m(in)?"
-                     r"|[Pp](\d+[Dd])?([Tt](\d+[Hh])?(\d+[Mm])?(\d+[Ss])?)?)\s*$")
-MINUTES_SCHEMA = {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _DURATION_PATTERN}],
-                  "description": "Minutes: 15m, 1h, 1h30m, 90 or PT15M"}
+def _minutes_schema(signs: str, lowest: int) -> dict[str, Any]:
+    """A duration in JSON Schema, from the parser's own grammar (agenda/durations.py).
 
-Text = Annotated[str, BeforeValidator(_text)]
+    Lengths (`duration`, `each`) take no minus sign there: a negative length is
+    an error either way, and an editor should say so at once.
+    """
+    return {"anyOf": [{"type": "integer", "minimum": lowest, "maximum": MAX_MINUTES},
+                      {"type": "string", "pattern": duration_pattern(signs)}],
+            "description": "Minutes: 15m, 1h, 1h30m, 90 or PT15M; at most a week"}
+
+
+MINUTES_SCHEMA = _minutes_schema("+-", -MAX_MINUTES)
+LENGTH_SCHEMA = _minutes_schema("+", 1)
+BOUND_SCHEMA = _minutes_schema("+", 0)
+LINE_PATTERN = r"^\s*[^\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]*\s*$"
+TEXT_PATTERN = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"
+DATE_PATTERN = (r"^\s*(19|2[0-9])[0-9]{2}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-9])"
+                r"|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)\s*$")
+"""A date in the accepted years; 29 February of a year that is not a leap year gets past it."""
+
+Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "pattern": TEXT_PATTERN})]
+"""Free text that may run over several lines (description, note)."""
+Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "pattern": LINE_PATTERN})]
+WebAddress = Annotated[str, BeforeValidator(_web_address),
+                       WithJsonSchema({"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$",
+                                       "description": "An http or https address."})]
 Clock = Annotated[time, BeforeValidator(parse_clock),
-                  WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?$",
+                  WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN,
                                   "description": "A time of day, HH:MM"})]
-Day = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+Day = Annotated[date, BeforeValidator(_date),
+                WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})]
 Minutes = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(MINUTES_SCHEMA)]
+Length = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(LENGTH_SCHEMA)]
+"""A duration that must be positive (the zero-duration check says why, in validate)."""
+Bound = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(BOUND_SCHEMA)]
 Zone = Annotated[ZoneInfo, BeforeValidator(_zone), PlainSerializer(str, return_type=str),
                  WithJsonSchema({"type": "string"})]
 """A zone the planner can use as it is; written out (JSON, schema) as its IANA name."""
+
+
+_DATED_END = re.compile(r"\s*(\d{4}-\d{2}-\d{2})[Tt ](\d{1,2}:\d{2}(?::\d{2})?)\s*")
+
+
+def _end(value: Any) -> Any:
+    """`HH:MM` on the forum's day, or a date and time for a forum that runs past midnight.
+
+    Writing the date says "past midnight" on purpose; a bare `end` at or before
+    `start` is then almost always a typo (the end-before-start check).
+    """
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            raise PydanticCustomError("end-with-offset", "an end with a UTC offset", {"value": value.isoformat()})
+        return value
+    if isinstance(value, str):
+        dated = _DATED_END.fullmatch(value)
+        if dated:
+            return datetime.combine(_date(dated.group(1)), parse_clock(dated.group(2)))
+    try:
+        return parse_clock(value)
+    except ValueError:
+        raise PydanticCustomError("not-an-end-time", "not a time of day", {"value": _shown(value)}) from None
+
+
+_DATE_CORE = DATE_PATTERN.removeprefix(r"^\s*").removesuffix(r"\s*$")
+_CLOCK_CORE = CLOCK_PATTERN.removeprefix(r"^\s*")
+EndTime = Annotated[Union[datetime, time], BeforeValidator(_end),
+                    WithJsonSchema({"type": "string",
+                                    "pattern": r"^\s*(?:" + _DATE_CORE + r"[Tt ])?" + _CLOCK_CORE,
+                                    "description": "HH:MM, or YYYY-MM-DD HH:MM past midnight"})]
+
+
+def _revision(value: int) -> int:
+    if not 0 <= value <= MAX_REVISION:
+        raise PydanticCustomError("revision-out-of-range", "outside the calendar's SEQUENCE range",
+                                  {"value": value, "limit": MAX_REVISION})
+    return value
+
+
+Revision = Annotated[int, AfterValidator(_revision),
+                     WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_REVISION})]
 
 
 class _Strict(BaseModel):
@@ -109,9 +232,9 @@ EMAIL_SCHEMA = {"type": "string", "pattern": r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@
 
 
 class Person(_Strict):
-    name: Text = Field(min_length=1, description="The person's name as printed.")
-    affiliation: Text | None = Field(None, description="Organisation the person speaks for.")
-    title: Text | None = Field(None, description="The person's position, e.g. 대표 or Director.")
+    name: Line = Field(min_length=1, description="The person's name as printed.")
+    affiliation: Line | None = Field(None, description="Organisation the person speaks for.")
+    title: Line | None = Field(None, description="The person's position, e.g. 대표 or Director.")
     email: Annotated[str, BeforeValidator(_email), WithJsonSchema(EMAIL_SCHEMA)] | None = Field(
         None, description="Where notices of changes go; never shown in the programme or calendars.")
 
@@ -119,7 +242,19 @@ class Person(_Strict):
 def _person_id(value: Any) -> Any:
     if not isinstance(value, str) or not value.strip():
         raise PydanticCustomError("not-a-person", "not a person", {"value": _shown(value)})
+    return _line(value)
+
+
+def _people_key(value: Any) -> Any:
+    if isinstance(value, str) and not re.fullmatch(PEOPLE_KEY, value):
+        raise PydanticCustomError("not-a-people-id", "not a people id", {"value": value})
     return value
+
+
+PeopleKey = Annotated[str, BeforeValidator(_people_key)]
+PEOPLE_KEY_SCHEMA = (r"^[^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x9f\s]"
+                     r"[^\x00-\x2c\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x9f\s]*$")
+"""PEOPLE_KEY for JSON Schema, whose `\\w` is ASCII only: exact in ASCII, any letter beyond it."""
 
 
 def _mapping_or_other(mapping_tag: str, other_tag: str):
@@ -136,8 +271,8 @@ PersonRef = Annotated[
 class Flexible(_Strict):
     """A segment the planner sizes: at least `min`, at most `max` minutes."""
 
-    min: Minutes = Field(0, description="Fewest minutes.")
-    max: Minutes | None = Field(None, description="Most minutes; absent means as many as the window leaves.")
+    min: Bound = Field(0, description="Fewest minutes.")
+    max: Bound | None = Field(None, description="Most minutes; absent means as many as the window leaves.")
 
     @model_validator(mode="after")
     def _bounds(self) -> "Flexible":
@@ -154,16 +289,16 @@ def _fill(value: Any) -> Any:
 
 SegmentDuration = Annotated[
     Annotated[
-        Union[Annotated[Flexible, Tag("flexible")], Annotated[Minutes, Tag("minutes")]],
+        Union[Annotated[Flexible, Tag("flexible")], Annotated[Length, Tag("minutes")]],
         _mapping_or_other("flexible", "minutes"),
     ],
     BeforeValidator(_fill),
     WithJsonSchema({
         "anyOf": [
-            MINUTES_SCHEMA,
-            {"const": "fill"},
+            LENGTH_SCHEMA,
+            {"type": "string", "pattern": r"^\s*[Ff][Ii][Ll][Ll]\s*$"},
             {"type": "object", "additionalProperties": False,
-             "properties": {"min": MINUTES_SCHEMA, "max": MINUTES_SCHEMA}},
+             "properties": {"min": BOUND_SCHEMA, "max": BOUND_SCHEMA}},
         ],
         "description": "Minutes, {min, max} (flexible), or fill",
     }),
@@ -171,7 +306,7 @@ SegmentDuration = Annotated[
 
 
 class Series(_Strict):
-    title: Text = Field(description="The series' title; the calendar is named after it.")
+    title: Line = Field(description="The series' title; the calendar is named after it.")
     number: int | None = Field(None, description="This forum's place in the series.")
 
 
@@ -184,28 +319,29 @@ class Host(_Strict):
 
     role: Literal["host", "organizer", "sponsor", "supporter"] = Field(
         description="host (주최), organizer (주관), sponsor (후원) or supporter (협찬).")
-    name: Text = Field(min_length=1, description="The organisation or person credited.")
+    name: Line = Field(min_length=1, description="The organisation or person credited.")
 
 
 class Forum(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Slug from which stable calendar UIDs are built.")
-    title: Text = Field(min_length=1, description="The forum's title.")
-    theme: Text | None = Field(None, description="Subtitle or theme.")
+    title: Line = Field(min_length=1, description="The forum's title.")
+    theme: Line | None = Field(None, description="Subtitle or theme.")
     series: Series | None = Field(None, description="The series this forum belongs to.")
-    organizer: Text | None = Field(None, description="Who holds the forum.")
-    venue: Text | None = Field(None, description="Where; becomes the calendar LOCATION.")
-    url: Text | None = Field(None, description="A page about the forum.")
+    organizer: Line | None = Field(None, description="Who holds the forum.")
+    venue: Line | None = Field(None, description="Where; becomes the calendar LOCATION.")
+    url: WebAddress | None = Field(None, description="A page about the forum.")
     description: Text | None = Field(None, description="Free text about the forum.")
     date: Day = Field(description="The day, YYYY-MM-DD.")
     start: Clock = Field(description="Start of the window, HH:MM.")
-    end: Clock | None = Field(None, description="End of the window, HH:MM (or give duration).")
-    duration: Minutes | None = Field(None, description="Length of the window (or give end).")
+    end: EndTime | None = Field(None, description="End of the window, HH:MM, or a date and time past "
+                                                  "midnight (or give duration).")
+    duration: Length | None = Field(None, description="Length of the window (or give end).")
     timezone: Zone = Field(description="IANA time zone name, e.g. Asia/Seoul.")
     language: Literal["ko", "en"] = Field("ko", description="Language of labels, default titles and dates.")
     mc: PersonRef | None = Field(None, description="The MC (진행 사회).")
     moderator: PersonRef | None = Field(None, description="The moderator (좌장).")
-    revision: int = Field(default=0, ge=0, description="Rises with each published change; the calendar SEQUENCE.")
-    updated: datetime | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
+    revision: Revision = Field(default=0, description="Rises with each published change; the calendar SEQUENCE.")
+    updated: Annotated[datetime, AfterValidator(_moment)] | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
     hosts: list[Host] = Field([], description="Credits: {role: host|organizer|sponsor|supporter, name}.")
 
     @model_validator(mode="after")
@@ -214,6 +350,11 @@ class Forum(_Strict):
             raise PydanticCustomError("no-end", "the window needs an end")
         if self.end is not None and self.duration is not None:
             raise PydanticCustomError("end-and-duration", "give end or duration, not both")
+        if isinstance(self.end, datetime):
+            length = self.end - datetime.combine(self.date, self.start)
+            if length.total_seconds() > MAX_MINUTES * 60:
+                raise PydanticCustomError("end-too-late", "more than a week after the start",
+                                          {"end": f"{self.end:%Y-%m-%d %H:%M}", "limit": MAX_MINUTES})
         return self
 
     def credits(self) -> list[tuple[str, list[str]]]:
@@ -226,8 +367,8 @@ class Forum(_Strict):
 class Item(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(
         None, description="Keeps the item's calendar UIDs stable; default: its position, from 1.")
-    title: Text = Field(min_length=1, description="What happens.")
-    duration: Minutes | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
+    title: Line = Field(min_length=1, description="What happens.")
+    duration: Length | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
     speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")
     speakers: list[PersonRef] = Field([], description="Several speakers.")
     note: Text | None = Field(None, description="Free text, shown in the notes column.")
@@ -250,10 +391,10 @@ class Segment(_Strict):
     model_config = ConfigDict(json_schema_extra={"allOf": [SECTION_SCHEMA]})
 
     kind: Kind = Field(description="What sort of segment this is.")
-    title: Text | None = Field(None, description="Defaults to the kind's label in the output language.")
+    title: Line | None = Field(None, description="Defaults to the kind's label in the output language.")
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Keeps the segment's calendar UID stable.")
     duration: SegmentDuration | None = Field(None, description="Minutes, or {min, max}, or fill.")
-    each: Minutes | None = Field(None, description="Minutes per speaker.")
+    each: Length | None = Field(None, description="Minutes per speaker.")
     at: Clock | None = Field(None, description="Fixed start time, HH:MM.")
     until: Clock | None = Field(None, description="Fixed end time, HH:MM.")
     speakers: list[PersonRef] = Field([], description="Speakers, in order (people ids or inline persons).")
@@ -321,7 +462,7 @@ class ForumFile(_Strict):
     """One forum: its window, its people and its programme."""
 
     forum: Forum = Field(description="The event: title, day, window and time zone.")
-    people: dict[str, Person] = Field({}, description="Roster: id -> person.")
+    people: dict[PeopleKey, Person] = Field({}, description="Roster: id -> person.")
     program: list[Segment] = Field(description="The segments, in order.")
     rules: Rules = Field(default_factory=Rules, description="Checks this file asks for or waives.")
 

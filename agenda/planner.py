@@ -175,7 +175,10 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
     tz = forum.timezone
     local_times = [LocalTime(("forum", "start"), forum.date, forum.start)]
     window_start = localize(forum.date, forum.start, tz)
-    if forum.end is not None:
+    if isinstance(forum.end, datetime):  # an end with its date: past midnight on purpose
+        local_times.append(LocalTime(("forum", "end"), forum.end.date(), forum.end.time()))
+        window_end = localize(forum.end.date(), forum.end.time(), tz)
+    elif forum.end is not None:  # at or before start: the next day's clock (and end-before-start says so)
         end_day = forum.date + timedelta(days=1) if forum.end <= forum.start else forum.date
         local_times.append(LocalTime(("forum", "end"), end_day, forum.end))
         window_end = localize(end_day, forum.end, tz)

@@ -12,6 +12,8 @@ class ExitStatus(IntEnum):
     INVALID = 1  # the file was read, and it has error findings (or warnings under --strict)
     ERROR = 2  # the command could not run: no such file, bad syntax (a fatal finding), bad options
     ERROR_CTRL_C = 130  # a one-shot command interrupted (run and serve end on Ctrl-C with 0)
+    ERROR_SIGHUP = 129  # 128 + SIGHUP: the terminal went away mid-command
+    ERROR_SIGTERM = 143  # 128 + SIGTERM: stopped mid-command (a temporary output file is removed)
 
 
 def status_for_findings(findings: Iterable[Finding], strict: bool = False) -> ExitStatus:

@@ -2,9 +2,13 @@
 
 import json
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from agenda.durations import parse_clock
+
+if TYPE_CHECKING:
+    from agenda.planner import Plan
 
 TEMPLATES = ("forum", "symposium")
 DEFAULT_MINUTES = {"forum": 120, "symposium": 210}
@@ -42,6 +46,52 @@ def _slug(text: str, fallback: str) -> str:
     return slug or fallback
 
 
+def check_options(*, day: str | None, start: str, end: str | None, zone: str | None) -> None:
+    """Refuse options a template cannot use, in the words of the option (exit 2), before writing anything."""
+    from pydantic_core import PydanticCustomError
+
+    from agenda.errors import UsageError
+    from agenda.zones import check_zone_name
+
+    for option, value in (("--start", start), ("--end", end)):
+        if value is not None:
+            try:
+                parse_clock(value)
+            except ValueError:
+                raise UsageError(f"{option} {value!r}: give a time of day as HH:MM, e.g. 14:00") from None
+    if day is not None:
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            raise UsageError(f"--date {day!r}: give a date as YYYY-MM-DD, e.g. 2024-05-20") from None
+    if zone is not None:
+        try:
+            check_zone_name(zone)
+        except PydanticCustomError as error:
+            suggestion = (error.context or {}).get("suggestion")
+            hint = f"did you mean {suggestion!r}?" if suggestion else "give an IANA name such as Asia/Seoul"
+            raise UsageError(f"--timezone: {zone!r} is not a time zone; {hint}") from None
+
+
+def too_short(plan: "Plan") -> tuple[int, int] | None:
+    """(minutes the template's programme needs, minutes the window has) when it does not fit.
+
+    A template is a starting point with a realistic programme; rather than
+    cutting it to fit a short window, `init` says so and writes nothing.
+    """
+    from agenda.zones import minutes_between
+
+    needed = minutes_between(plan.window_start, plan.program_end)
+    return (needed, plan.window_minutes) if needed > plan.window_minutes else None
+
+
+def _end_text(day: str, begin: time, finish: time) -> str:
+    """`HH:MM`, or with the next day's date when the window runs past midnight (the file says so on purpose)."""
+    if finish > begin:
+        return f"{finish:%H:%M}"
+    return f"{date.fromisoformat(day) + timedelta(days=1)} {finish:%H:%M}"
+
+
 def render_template(template: str, language: str, *, title: str | None = None, day: str | None = None,
                     start: str = "14:00", end: str | None = None, zone: str | None = None) -> str:
     w = _WORDS[language]
@@ -66,7 +116,7 @@ def render_template(template: str, language: str, *, title: str | None = None, d
         f"  title: {_q(title)}",
         f"  date: {day}",
         f'  start: "{begin:%H:%M}"',
-        f'  end: "{parse_clock(end):%H:%M}"',
+        f'  end: "{_end_text(day, begin, parse_clock(end))}"',
         f"  timezone: {zone}",
         f"  language: {language}",
         "  mc: mc",

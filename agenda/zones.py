@@ -26,6 +26,25 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+_NOT_ZONES = {"localtime", "Factory", "posixrules"}
+_NOT_ZONE_PREFIXES = ("posix/", "right/")
+
+
+@lru_cache(maxsize=1)
+def zone_names() -> frozenset[str]:
+    """The IANA zone names a file may use.
+
+    The zone database also holds files that are not places: `localtime` (this
+    machine's setting, different on every machine), `Factory`, `posixrules`,
+    and the `posix/` and `right/` copies (`right/` counts leap seconds, which
+    calendars do not). They are refused, so a file means the same everywhere.
+    """
+    from zoneinfo import available_timezones
+
+    return frozenset(name for name in available_timezones()
+                     if name not in _NOT_ZONES and not name.startswith(_NOT_ZONE_PREFIXES))
+
+
 def check_zone_name(value: object) -> str:
     """The name, if it is an IANA zone; an `unknown-zone` error with the zone probably meant if not."""
     from pydantic_core import PydanticCustomError
@@ -33,18 +52,18 @@ def check_zone_name(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         shown = value if isinstance(value, (str, int)) else repr(value)
         raise PydanticCustomError("unknown-zone", "not a time zone", {"value": shown, "suggestion": None})
-    try:
-        zone(value)
-        return value
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        pass
+    if value in zone_names():
+        try:
+            zone(value)
+            return value
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
     import difflib
-    from zoneinfo import available_timezones
 
     from agenda.zone_names import meant_zone
 
     near = meant_zone(value) or next(
-        iter(difflib.get_close_matches(value, sorted(available_timezones()), n=1, cutoff=0.6)), None)
+        iter(difflib.get_close_matches(value, sorted(zone_names()), n=1, cutoff=0.6)), None)
     raise PydanticCustomError("unknown-zone", "not a time zone", {"value": value, "suggestion": near})
 
 

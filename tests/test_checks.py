@@ -206,13 +206,16 @@ CASES = {
     speaker: ann
   - kind: qa
     duration: fill
-""", start="23:30", end="00:30").replace('end: "00:30"', 'end: "00:30"  # expect'), 8, forum("""\
+""", start="23:30", end="2024-05-03 00:30").replace('end: "2024-05-03 00:30"', 'end: "2024-05-03 00:30"  # expect'),
+        8, forum("""\
   - kind: opening
     duration: 20m
     speaker: ann
   - kind: qa
     duration: fill
 """, start="22:30", end="23:30")),
+    "end-before-start": (CLEAN.replace('end: "11:00"', 'end: "09:00"  # expect'), 8,
+                         CLEAN.replace('end: "11:00"', 'end: "2024-05-03 09:00"')),
     "missing-id": (CLEAN.replace("  id: t\n", "").replace("forum:\n", "forum:  # expect\n"), 1, CLEAN),
     "legacy-zone": (forum("""\
   - kind: opening
@@ -264,6 +267,14 @@ def test_check_triggers_at_its_line_and_column(code):
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
+def test_every_case_reads_as_a_sentence_in_both_languages(code):
+    (finding, *_) = [f for f in analyze_text(CASES[code][0], "case.yaml").findings if f.code == code]
+    english, korean = describe(finding, "en"), describe(finding, "ko")
+    assert english != korean and "=" not in english and not any("가" <= c <= "힣" for c in english[:12])
+    assert any("가" <= c <= "힣" for c in korean)
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
 def test_check_stays_quiet_on_the_near_miss(code):
     _, _, fine = CASES[code]
     analysis = analyze_text(fine, "fine.yaml")
@@ -300,6 +311,65 @@ def test_findings_are_sorted_by_position():
     analysis = analyze_text(CASES["unused-person"][0].replace("speaker: ann", "speaker: bob"), "f.yaml")
     positions = [(f.location.line, f.location.column) for f in analysis.findings]
     assert positions == sorted(positions) and len(positions) == 3
+
+
+@pytest.mark.parametrize("end, codes", [
+    ('end: "13:00"', ["crosses-midnight", "end-before-start"]),  # a typo for 15:00, most likely
+    ('end: "14:00"', ["crosses-midnight", "end-before-start"]),
+    ('end: "2024-05-02 13:00"', ["end-before-start", "window-overflow", "zero-duration"]),
+    ('end: "2024-05-03 01:00"', ["crosses-midnight"]),
+    ('end: 2024-05-03T01:00', ["crosses-midnight"]),
+    ("duration: 11h", ["crosses-midnight"]),
+])
+def test_only_an_explicit_end_or_duration_crosses_midnight(end, codes):
+    text = forum("""\
+  - kind: qa
+    duration: fill
+""", start="14:00", people="").replace('end: "11:00"', end)
+    assert sorted({f.code for f in analyze_text(text, "f.yaml").findings}) == codes
+
+
+def test_end_before_start_says_how_to_cross_midnight_on_purpose():
+    (finding,) = [f for f in analyze_text(CASES["end-before-start"][0], "f.yaml").findings
+                  if f.code == "end-before-start"]
+    assert describe(finding, "en") == (
+        "the window ends at 09:00, at or before its start at 10:00; if it really runs "
+        "past midnight, give duration or the end with its date (end: 2024-05-03 09:00)")
+    assert describe(finding, "ko") == (
+        "끝 시각 09:00이 시작 시각 10:00과 같거나 앞섭니다. 정말 자정을 넘긴다면 duration을 쓰거나 "
+        "끝 시각을 날짜와 함께 쓰세요(end: 2024-05-03 09:00)")
+
+
+def test_an_end_with_its_date_before_the_start_names_both_days():
+    text = CLEAN.replace('end: "11:00"', 'end: "2024-05-02 09:00"')
+    (finding,) = [f for f in analyze_text(text, "f.yaml").findings if f.code == "end-before-start"]
+    assert describe(finding, "en") == "the window ends at 2024-05-02 09:00, at or before its start at 2024-05-02 10:00"
+    assert describe(finding, "ko") == "행사가 5월 2일 09:00에 끝나 시작 시각(5월 2일 10:00)과 같거나 앞섭니다"
+
+
+def test_a_toml_local_date_time_end_crosses_midnight_on_purpose():
+    text = """\
+[forum]
+id = "t"
+title = "T"
+date = 2024-05-02
+start = "23:00"
+end = 2024-05-03T01:00:00
+timezone = "Asia/Seoul"
+[[program]]
+kind = "qa"
+duration = "fill"
+"""
+    analysis = analyze_text(text, "f.toml")
+    assert [f.code for f in analysis.findings] == ["crosses-midnight"] and analysis.plan.window_minutes == 120
+
+
+def test_an_end_more_than_a_week_after_the_start_is_refused():
+    text = CLEAN.replace('end: "11:00"', 'end: "2024-05-10 10:01"')
+    (finding,) = analyze_text(text, "f.yaml").findings
+    assert describe(finding, "en") == ("forum: end 2024-05-10 10:01 is more than a week after the start; "
+                                       "a forum lasts at most a week")
+    assert describe(finding, "ko") == "forum: end 2024-05-10 10:01은(는) 시작보다 일주일 넘게 뒤입니다. 포럼은 길어야 일주일입니다"
 
 
 @pytest.mark.parametrize("zone, meant", [("EST", "America/New_York"), ("US/Eastern", "America/New_York"),

@@ -154,8 +154,29 @@ def test_init_never_overwrites_without_force(tmp_path):
 
 def test_init_with_a_window_too_short_writes_nothing(tmp_path):
     path = tmp_path / "short.yaml"
-    result = run("init", path, "--start", "10:00", "--end", "10:30", "--date", "2024-09-10", exit_status=1)
-    assert "window-overflow" in result.stderr and not path.exists()
+    result = run("init", path, "--lang", "en", "--start", "10:00", "--end", "10:30", "--date", "2024-09-10",
+                 exit_status=2)
+    assert result.stderr == (
+        "agenda: nothing written: the forum template's programme needs 100 minutes, and --start 10:00 "
+        "--end 10:30 give 30; give a later --end (or none) and shorten the programme in the file afterwards\n")
+    result = run("init", path, "--start", "10:00", "--end", "10:30", "--date", "2024-09-10", exit_status=2)
+    assert result.stderr == (
+        "agenda: 아무것도 쓰지 않았습니다. forum 템플릿의 프로그램에는 100분이 필요한데 --start 10:00부터 "
+        "--end 10:30까지는 30분뿐입니다. --end를 늦추거나 빼고, 프로그램은 파일에서 줄이세요\n")
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--start", "2pm", "agenda: --start '2pm': give a time of day as HH:MM, e.g. 14:00\n"),
+    ("--end", "25:00", "agenda: --end '25:00': give a time of day as HH:MM, e.g. 14:00\n"),
+    ("--date", "2024-02-30", "agenda: --date '2024-02-30': give a date as YYYY-MM-DD, e.g. 2024-05-20\n"),
+    ("--timezone", "localtime", "agenda: --timezone: 'localtime' is not a time zone; "
+                                "give an IANA name such as Asia/Seoul\n"),
+])
+def test_init_refuses_an_option_it_cannot_use_in_plain_words(tmp_path, option, value, message):
+    path = tmp_path / "new.yaml"
+    assert run("init", path, option, value, exit_status=2).stderr == message
+    assert not path.exists()
 
 
 def test_init_rejects_an_unknown_template(tmp_path):

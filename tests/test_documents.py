@@ -158,7 +158,7 @@ def test_hostile_csv_cells_are_not_formulas(tmp_path):
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert rows[0]["title"] == "'=HYPERLINK(\"http://evil.example\",\"click me\")"
     assert rows[2]["title"] == "'-2+3"
-    assert rows[4]["title"] == "Q\"A', with \"quotes\"\nand a newline"
+    assert rows[4]["title"] == "Q\"A', with \"quotes\" and a tab\there"
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\tx", "\rx"])

@@ -16,7 +16,7 @@ forum:
   title: Night session
   date: 2024-11-02
   start: "23:00"
-  end: "01:30"
+  end: "2024-11-03 01:30"
   timezone: {zone}
   language: en
 program:
@@ -42,7 +42,7 @@ def test_csv_rows_carry_iso_instants_that_end_on_the_next_day(tmp_path):
 
 
 def test_csv_tells_the_two_passes_of_a_repeated_hour_apart(tmp_path):
-    forum = NIGHT.replace("2024-11-02", "2024-11-03").replace('"23:00"', '"00:00"').replace('"01:30"', '"03:00"')
+    forum = NIGHT.replace("2024-11-02", "2024-11-03").replace('"23:00"', '"00:00"').replace('"2024-11-03 01:30"', '"03:00"')
     rows = csv_rows(write(tmp_path, forum.format(zone="America/New_York")))
     spans = [(datetime.fromisoformat(r["start_iso"]), datetime.fromisoformat(r["end_iso"])) for r in rows]
     assert [r["start"] for r in rows] == ["00:00", "01:00", "01:30"]
@@ -92,7 +92,7 @@ def test_the_terminal_marks_times_on_the_next_day(tmp_path):
 def test_the_printed_timeline_marks_the_forums_own_hours(tmp_path):
     from html.parser import HTMLParser
 
-    forum = NIGHT.format(zone="Asia/Kolkata").replace('"23:00"', '"09:15"').replace('"01:30"', '"11:45"')
+    forum = NIGHT.format(zone="Asia/Kolkata").replace('"23:00"', '"09:15"').replace('"2024-11-03 01:30"', '"11:45"')
 
     class Scale(HTMLParser):
         def __init__(self) -> None:

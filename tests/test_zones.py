@@ -44,7 +44,7 @@ def test_the_window_across_the_spring_gap_is_an_hour_shorter():
 
 
 def test_a_window_crossing_midnight():
-    analysis = analyze_text(forum("Asia/Seoul", "2024-05-02", "22:00", "01:30"), "f.yaml")
+    analysis = analyze_text(forum("Asia/Seoul", "2024-05-02", "22:00", "2024-05-03 01:30"), "f.yaml")
     assert analysis.plan.window_minutes == 210
     assert [f.code for f in analysis.findings] == ["crosses-midnight"]
 

@@ -10,6 +10,7 @@ from agenda.checks import (
     duplicate_id,
     duplicate_uid,
     each_mismatch,
+    end_before_start,
     gap,
     items_overflow,
     legacy_zone,
@@ -29,7 +30,7 @@ from agenda.planner import Plan
 CHECKS: tuple[Check, ...] = (
     window_overflow, before_window, overlap, gap, slack, items_overflow, each_mismatch,
     missing_kind, unknown_person, unused_person, duplicate_id, zero_duration,
-    nonexistent_time, ambiguous_time, crosses_midnight, missing_id, legacy_zone,
+    nonexistent_time, ambiguous_time, crosses_midnight, missing_id, legacy_zone, end_before_start,
 )
 EXPORT_CHECKS = (duplicate_uid,)
 """Checks across the files of one export (`check_export`), run by the command that exports."""

@@ -28,22 +28,45 @@ class Document:
 
 
 def read_text(file: str) -> str:
-    """The file's text; `Unreadable` when it is missing, a folder, too big or not UTF-8 text."""
-    path = FsPath(file)
+    """The file's text: its bytes (see read_bytes), decoded as UTF-8."""
+    return decode(read_bytes(file), file)
+
+
+def read_bytes(file: str) -> bytes:
+    """The file's bytes, refusing folders, devices and FIFOs, and reading at most the cap.
+
+    `stat` sizes cannot be trusted (`/dev/zero` says 0, a file may grow while
+    read), so the cap counts the bytes actually read. The file is opened
+    non-blocking so that a FIFO is refused instead of waiting for a writer.
+    """
+    import os
+    import stat
+
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise Unreadable(file, "folder")
-        if size > MAX_FILE_BYTES:
-            raise Unreadable(file, "too-big", size=size, limit=MAX_FILE_BYTES)
-        raw = path.read_bytes()
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise Unreadable(file, "missing") from None
     except PermissionError:
         raise Unreadable(file, "permission") from None
+    except IsADirectoryError:
+        raise Unreadable(file, "folder") from None
     except OSError as error:
         raise Unreadable(file, "os-error", detail=error.strerror or str(error)) from None
-    return decode(raw, file)
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise Unreadable(file, "folder")
+        if not stat.S_ISREG(mode):
+            raise Unreadable(file, "not-regular")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise Unreadable(file, "os-error", detail=error.strerror or str(error)) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_FILE_BYTES:
+        raise Unreadable(file, "too-big", limit=MAX_FILE_BYTES)
+    return raw
 
 
 def decode(raw: bytes, file: str) -> str:

@@ -65,6 +65,11 @@ def findings_from(error: ValidationError, data: object) -> list[Finding]:
             field = str(loc[-1])
             reason, args, location = "missing", {"field": field, "parent": path,
                                                  "example": MISSING_EXAMPLES.get(field)}, Location(path=path)
+        elif loc and loc[-1] == "[key]":  # a mapping's key itself is wrong (a people id)
+            path = data_path(data, loc[:-1])
+            reason, args = _value_problem(kind, detail, path)
+            args["field"] = format_path(path[:-1]) or "key"
+            location = Location(path=path, key=True)
         else:
             reason, args = _value_problem(kind, detail, path)
             location = Location(path=path)

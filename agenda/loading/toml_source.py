@@ -16,6 +16,22 @@ from agenda.loading.sourcemap import SourceMap
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^(\s*)([A-Za-z0-9_\-\"'.]+)\s*=")
 _ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+MAX_KEY_PARTS = 64
+_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_LONG_DOTTED_KEY = re.compile(_PART + r"(?:[ \t]*\.[ \t]*" + _PART + "){%d}" % MAX_KEY_PARTS)
+
+
+def _refuse_long_dotted_keys(text: str, file: str) -> None:
+    """tomllib takes time and memory quadratic in a dotted key's parts (40,000 parts: 23 s, 9 GB),
+    so a key of more parts than a forum file could need is refused before parsing."""
+    if text.count(".") < MAX_KEY_PARTS:
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count(".") >= MAX_KEY_PARTS:
+            for found in _LONG_DOTTED_KEY.finditer(line):
+                if line.count('"', 0, found.start()) % 2 or line.count("'", 0, found.start()) % 2:
+                    continue  # inside a string value: text, not a key
+                raise Unreadable(file, "long-dotted-key", number, found.start() + 1, limit=MAX_KEY_PARTS)
 
 
 class TomlSourceMap(SourceMap):
@@ -62,6 +78,7 @@ def _unquote(part: str) -> str:
 
 
 def load_toml(text: str, file: str) -> tuple[object, TomlSourceMap]:
+    _refuse_long_dotted_keys(text, file)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -70,4 +87,8 @@ def load_toml(text: str, file: str) -> tuple[object, TomlSourceMap]:
         line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
         message = _ERROR_AT.sub("", message).strip()
         raise Unreadable(file, "toml-syntax", line, column, detail=message) from None
+    except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+        from agenda.loading.json_source import too_many_digits
+
+        raise too_many_digits(text, file) from None
     return data, TomlSourceMap(text)

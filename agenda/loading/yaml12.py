@@ -3,8 +3,8 @@
 PyYAML resolves plain scalars by YAML 1.1 rules (`14:00` becomes 840,
 `no` becomes False). Here libyaml only builds the node tree; scalars are
 typed by the YAML 1.2 core schema below, and the tree is kept so that
-positions can be looked up later. Aliases are expanded with a budget, so an
-alias bomb ends in a clear error instead of eating memory.
+positions can be looked up later. Values that aliases expand are counted
+against a budget, so an alias bomb ends in a clear error instead of eating memory.
 """
 
 import re
@@ -114,7 +114,10 @@ def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Nod
 
 
 class _Builder:
-    """Turns nodes into plain Python values; counts them to stop alias expansion.
+    """Turns nodes into plain Python values; counts those that aliases expand, to stop an alias bomb.
+
+    Only expansions count: a large file without aliases is bounded by the
+    size cap, while a few lines of nested aliases can expand to billions.
 
     The path to a node is kept as a chain of (parent, key) pairs and only
     flattened for the rare duplicate key, so the common case allocates little.
@@ -122,28 +125,39 @@ class _Builder:
 
     def __init__(self, file: str):
         self.file = file
-        self.count = 0
+        self.count = 0  # values built by expanding aliases
+        self.seen: set[int] = set()  # ids of the collection nodes built so far
         self.duplicates: list[tuple[Path, int, int]] = []
 
     def fail(self, node: yaml.Node, reason: str, **args: str | int) -> Unreadable:
         mark = node.start_mark
         return Unreadable(self.file, reason, mark.line + 1, mark.column + 1, **args)
 
-    def build(self, node: yaml.Node, chain: tuple | None = None, depth: int = 0) -> object:
-        self.count += 1
-        if self.count > MAX_VALUES:
-            raise self.fail(node, "too-many-values", limit=MAX_VALUES)
+    def build(self, node: yaml.Node, chain: tuple[object, ...] | None = None, depth: int = 0,
+              aliased: bool = False) -> object:
         kind = type(node)
+        if kind is not yaml.ScalarNode:
+            if id(node) in self.seen:
+                aliased = True  # an alias: the same node again, and all that is under it
+            else:
+                self.seen.add(id(node))
+        if aliased:
+            self.count += 1
+            if self.count > MAX_VALUES:
+                raise self.fail(node, "alias-expansions", limit=MAX_VALUES)
         if kind is yaml.ScalarNode:
-            if node.tag == _STR:
-                return node.value if node.style else _core_scalar(node.value)
-            return self.tagged_scalar(node)
+            try:
+                if node.tag == _STR:
+                    return node.value if node.style else _core_scalar(node.value)
+                return self.tagged_scalar(node)
+            except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+                raise self.fail(node, "too-many-digits") from None
         if depth >= MAX_DEPTH:
             raise self.fail(node, "too-deep", limit=MAX_DEPTH)
         if kind is yaml.SequenceNode:
             if node.tag != _SEQ:
                 raise self.fail(node, "unsupported-tag", tag=node.tag)
-            return [self.build(child, (chain, i), depth + 1) for i, child in enumerate(node.value)]
+            return [self.build(child, (chain, i), depth + 1, aliased) for i, child in enumerate(node.value)]
         if node.tag != _MAP:
             raise self.fail(node, "unsupported-tag", tag=node.tag)
         result: dict[str, object] = {}
@@ -154,7 +168,7 @@ class _Builder:
             if key in result:
                 mark = key_node.start_mark
                 self.duplicates.append((_flatten((chain, key)), mark.line + 1, mark.column + 1))
-            result[key] = self.build(value_node, (chain, key), depth + 1)
+            result[key] = self.build(value_node, (chain, key), depth + 1, aliased)
         return result
 
     def tagged_scalar(self, node: yaml.ScalarNode) -> object:

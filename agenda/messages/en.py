@@ -1,7 +1,7 @@
 """Every finding in English: one sentence per code (and reason), from the finding's typed arguments."""
 
 from agenda.findings import Arguments
-from agenda.messages.arguments import Sentence, clock, day, hm, names, number, path, quoted, text
+from agenda.messages.arguments import Sentence, clock, day, hm, local, names, number, path, quoted, text
 
 YAML_HINTS = {
     "tab": "YAML indents with spaces, not tabs; replace the tab",
@@ -35,6 +35,14 @@ def _crosses_midnight(a: Arguments) -> str:
         return (f"the window runs past midnight, from {hm(a, 'start')} on {day(a, 'start')} "
                 f"to {hm(a, 'end')} on {day(a, 'end')}")
     return f"{text(a, 'title')} runs past midnight, to {hm(a, 'end')} on {day(a, 'end')}"
+
+
+def _end_before_start(a: Arguments) -> str:
+    start, end = local(a, "start"), local(a, "end")
+    if a["what"] == "dated":
+        return f"the window ends at {end:%Y-%m-%d %H:%M}, at or before its start at {start:%Y-%m-%d %H:%M}"
+    return (f"the window ends at {end:%H:%M}, at or before its start at {start:%H:%M}; if it really runs past "
+            f"midnight, give duration or the end with its date (end: {end:%Y-%m-%d %H:%M})")
 
 
 def _zero_duration(a: Arguments) -> str:
@@ -133,13 +141,23 @@ MESSAGES: dict[str, Sentence] = {
         f"the calendar UID {quoted(a, 'uid')} from {path(a, 'path')} is also given by {path(a, 'first')} in "
         f"{text(a, 'first_file')}; a calendar would keep only one of the two events: give one forum "
         f"(or segment) another id"),
+    "end-before-start": _end_before_start,
     "legacy-zone": lambda a: (
         f"{text(a, 'zone_name')} is an old zone name (a fixed offset or an alias), not a city's clock; "
         f"write `timezone: {text(a, 'meant')}` so the times follow that city's daylight saving"),
     "unreadable/folder": lambda a: "is a folder; give a forum file (or use `agenda validate` on folders)",
     "unreadable/too-big": lambda a: (
-        f"is {number(a, 'size') / 1024 / 1024:.1f} MiB; forum files are limited to "
+        f"is over {number(a, 'limit') // 1024 // 1024} MiB; forum files are limited to "
         f"{number(a, 'limit') // 1024 // 1024} MiB. Is this the right file?"),
+    "unreadable/not-regular": lambda a: "is not a regular file (a device, FIFO or socket); give a forum file",
+    "unreadable/folder-unreadable": lambda a: (
+        f"folder cannot be read ({text(a, 'detail')}); its files were not checked"),
+    "unreadable/internal-error": lambda a: (
+        f"internal error ({text(a, 'error')}: {text(a, 'detail')}); please report it with the file"),
+    "unreadable/nested-too-deeply": lambda a: "nested too deeply; a forum file needs a few levels",
+    "unreadable/too-many-digits": lambda a: "a number thousands of digits long; no value in a forum file needs one",
+    "unreadable/long-dotted-key": lambda a: (
+        f"a dotted key of more than {number(a, 'limit')} parts; a forum file needs a few"),
     "unreadable/missing": lambda a: "no such file; check the path",
     "unreadable/permission": lambda a: "permission denied; check the file's permissions",
     "unreadable/os-error": lambda a: f"cannot be read: {text(a, 'detail')}",
@@ -149,8 +167,8 @@ MESSAGES: dict[str, Sentence] = {
     "unreadable/json-too-deep": lambda a: "JSON nested too deeply; a forum file needs a few levels",
     "unreadable/toml-syntax": lambda a: f"TOML syntax: {text(a, 'detail')}",
     "unreadable/yaml-syntax": _yaml_syntax,
-    "unreadable/too-many-values": lambda a: (
-        f"more than {number(a, 'limit')} values (anchors and aliases expanding?); a forum file needs far fewer"),
+    "unreadable/alias-expansions": lambda a: (
+        f"more than {number(a, 'limit')} values made by expanding aliases (*name); a forum file needs far fewer"),
     "unreadable/too-deep": lambda a: f"nested deeper than {number(a, 'limit')} levels; a forum file needs far fewer",
     "unreadable/unsupported-tag": lambda a: f"unsupported tag {quoted(a, 'tag')}; remove it",
     "unreadable/complex-key": lambda a: "a key must be plain text, not a list or mapping",
@@ -164,6 +182,31 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/schema": _schema,
     "invalid-field/control-character": lambda a: (
         f"control character {text(a, 'character')} at position {number(a, 'position')}; remove it"),
+    "invalid-field/lone-surrogate": lambda a: (
+        f"lone surrogate {text(a, 'character')} at position {number(a, 'position')}; remove it"),
+    "invalid-field/line-break": lambda a: (
+        f"a line break at position {number(a, 'position')}; this field is one line "
+        f"(only description and note may have several)"),
+    "invalid-field/not-a-web-address": lambda a: (
+        f"{quoted(a, 'value')} is not a web address; write it as https://example.org/page"),
+    "invalid-field/year-out-of-range": lambda a: (
+        f"the year {number(a, 'year')} is outside {number(a, 'first')}-{number(a, 'last')}; check the date"),
+    "invalid-field/not-a-people-id": lambda a: (
+        f"{quoted(a, 'value')} is not a people id; use letters, digits, -, _ and . (not first), "
+        f"e.g. kim-minsu or 김민수"),
+    "invalid-field/end-with-offset": lambda a: (
+        f"{quoted(a, 'value')} has a UTC offset; write the forum's local time, e.g. 2024-05-21 01:00"),
+    "invalid-field/not-an-end-time": lambda a: (
+        f"{quoted(a, 'value')} is not a time of day; write it as HH:MM, e.g. 16:00, or with its date "
+        f"past midnight, e.g. 2024-05-21 01:00"),
+    "invalid-field/end-too-late": lambda a: (
+        f"end {text(a, 'end')} is more than a week after the start; a forum lasts at most a week"),
+    "invalid-field/revision-out-of-range": lambda a: (
+        f"{number(a, 'value')} is outside 0-{number(a, 'limit')}, the calendar's SEQUENCE range; "
+        f"count published changes 0, 1, 2, ... (not a date)"),
+    "invalid-field/duration-too-long": lambda a: (
+        f"{quoted(a, 'value')} is longer than a week ({number(a, 'limit')} minutes), the most any duration "
+        f"may be; check the number"),
     "invalid-field/date-and-time": lambda a: (
         f"{quoted(a, 'value')} is a date and time; write the date alone, e.g. 2023-12-13"),
     "invalid-field/not-a-date": lambda a: f"{quoted(a, 'value')} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13",
@@ -215,3 +258,12 @@ def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     text_ = (f"{files} file{'s' if files != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, "
              f"{warnings} warning{'s' if warnings != 1 else ''}")
     return text_ + (f", {unreadable} unreadable" if unreadable else "")
+
+
+def options_refused() -> str:
+    return "nothing written: fix the options above"
+
+
+def template_too_short(template: str, needed: int, start: str, end: str | None, given: int) -> str:
+    return (f"nothing written: the {template} template's programme needs {needed} minutes, and --start {start} "
+            f"--end {end} give {given}; give a later --end (or none) and shorten the programme in the file afterwards")

@@ -51,10 +51,9 @@ def _date(a: Arguments) -> str:
 
 def _kind(kind: str) -> str:
     """A kind code with its Korean label: 지정토론(panel)."""
-    from agenda.i18n import KO
+    from agenda.kinds import KINDS, kind_label
 
-    label = KO.kinds.get(kind)
-    return f"{label}({kind})" if label else kind
+    return f"{kind_label(kind, 'ko')}({kind})" if kind in KINDS else kind
 
 
 YAML_HINTS = {
@@ -88,6 +87,14 @@ def _crosses_midnight(a: Arguments) -> str:
         return (f"행사 시간이 자정을 넘깁니다: {_day(a, 'start')} {hm(a, 'start')}부터 "
                 f"{_day(a, 'end')} {hm(a, 'end')}까지")
     return f"{josa(text(a, 'title'), '이', '가')} 자정을 넘겨 {_day(a, 'end')} {hm(a, 'end')}에 끝납니다"
+
+
+def _end_before_start(a: Arguments) -> str:
+    if a["what"] == "dated":
+        return (f"행사가 {_day(a, 'end')} {hm(a, 'end')}에 끝나 시작 시각({_day(a, 'start')} {hm(a, 'start')})과 "
+                f"같거나 앞섭니다")
+    return (f"끝 시각 {josa(hm(a, 'end'), '이', '가')} 시작 시각 {josa(hm(a, 'start'), '과', '와')} 같거나 앞섭니다. "
+            f"정말 자정을 넘긴다면 duration을 쓰거나 끝 시각을 날짜와 함께 쓰세요(end: {local(a, 'end'):%Y-%m-%d %H:%M})")
 
 
 def _zero_duration(a: Arguments) -> str:
@@ -216,13 +223,23 @@ MESSAGES: dict[str, Sentence] = {
     "duplicate-uid": lambda a: (
         f"{path(a, 'path')}의 캘린더 UID {quoted(a, 'uid')}을(를) {text(a, 'first_file')}의 {path(a, 'first')}도 "
         f"씁니다. 캘린더는 두 일정 중 하나만 남깁니다. 포럼(또는 순서) 하나의 id를 바꾸세요"),
+    "end-before-start": _end_before_start,
     "legacy-zone": lambda a: (
         f"{text(a, 'zone_name')}은(는) 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 있습니다. "
         f"`timezone: {text(a, 'meant')}`로 쓰세요"),
     "unreadable/folder": lambda a: "폴더입니다. 포럼 파일을 주세요(폴더는 `agenda validate`로 검사합니다)",
     "unreadable/too-big": lambda a: (
-        f"파일이 {number(a, 'size') / 1024 / 1024:.1f} MiB입니다. 포럼 파일은 "
+        f"파일이 {number(a, 'limit') // 1024 // 1024} MiB를 넘습니다. 포럼 파일은 "
         f"{number(a, 'limit') // 1024 // 1024} MiB까지입니다. 맞는 파일인지 확인하세요"),
+    "unreadable/not-regular": lambda a: "일반 파일이 아닙니다(장치, FIFO, 소켓). 포럼 파일을 주세요",
+    "unreadable/folder-unreadable": lambda a: (
+        f"폴더를 읽을 수 없어({text(a, 'detail')}) 그 안의 파일을 검사하지 못했습니다"),
+    "unreadable/internal-error": lambda a: (
+        f"내부 오류입니다({text(a, 'error')}: {text(a, 'detail')}). 이 파일과 함께 알려 주세요"),
+    "unreadable/nested-too-deeply": lambda a: "너무 깊게 중첩되어 있습니다. 포럼 파일은 몇 단계면 충분합니다",
+    "unreadable/too-many-digits": lambda a: "수천 자리나 되는 숫자가 있습니다. 포럼 파일에는 그런 값이 필요 없습니다",
+    "unreadable/long-dotted-key": lambda a: (
+        f"점으로 이은 키가 {number(a, 'limit')}부분을 넘습니다. 포럼 파일에는 몇 부분이면 충분합니다"),
     "unreadable/missing": lambda a: "파일이 없습니다. 경로를 확인하세요",
     "unreadable/permission": lambda a: "읽을 권한이 없습니다. 파일 권한을 확인하세요",
     "unreadable/os-error": lambda a: f"읽을 수 없습니다({text(a, 'detail')})",
@@ -232,8 +249,8 @@ MESSAGES: dict[str, Sentence] = {
     "unreadable/json-too-deep": lambda a: "JSON이 너무 깊게 중첩되어 있습니다. 포럼 파일은 몇 단계면 충분합니다",
     "unreadable/toml-syntax": lambda a: f"TOML 문법 오류({text(a, 'detail')})",
     "unreadable/yaml-syntax": _yaml_syntax,
-    "unreadable/too-many-values": lambda a: (
-        f"값이 {number(a, 'limit')}개를 넘습니다(앵커와 별칭이 불어나는 중?). 포럼 파일에는 훨씬 적게 필요합니다"),
+    "unreadable/alias-expansions": lambda a: (
+        f"별칭(*이름)을 펼쳐 만든 값이 {number(a, 'limit')}개를 넘습니다. 포럼 파일에는 훨씬 적게 필요합니다"),
     "unreadable/too-deep": lambda a: f"{number(a, 'limit')}단계보다 깊게 중첩되어 있습니다. 포럼 파일에는 훨씬 적게 필요합니다",
     "unreadable/unsupported-tag": lambda a: f"지원하지 않는 태그 {quoted(a, 'tag')}입니다. 지우세요",
     "unreadable/complex-key": lambda a: "키는 목록이나 매핑이 아닌 글자여야 합니다",
@@ -247,6 +264,31 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/schema": _schema,
     "invalid-field/control-character": lambda a: (
         f"{number(a, 'position')}번째 글자에 제어 문자 {text(a, 'character')}이(가) 있습니다. 지우세요"),
+    "invalid-field/lone-surrogate": lambda a: (
+        f"{number(a, 'position')}번째 글자에 짝 없는 서로게이트 {text(a, 'character')}이(가) 있습니다. 지우세요"),
+    "invalid-field/line-break": lambda a: (
+        f"{number(a, 'position')}번째 글자에서 줄이 바뀝니다. 이 값은 한 줄로 씁니다"
+        f"(여러 줄은 description과 note에만 쓸 수 있습니다)"),
+    "invalid-field/not-a-web-address": lambda a: (
+        f"{quoted(a, 'value')}은(는) 웹 주소가 아닙니다. https://example.org/page처럼 쓰세요"),
+    "invalid-field/year-out-of-range": lambda a: (
+        f"{number(a, 'year')}년은 쓸 수 있는 {number(a, 'first')}~{number(a, 'last')}년 밖입니다. 날짜를 확인하세요"),
+    "invalid-field/not-a-people-id": lambda a: (
+        f"{quoted(a, 'value')}은(는) people id로 쓸 수 없습니다. 글자, 숫자, -, _, .만 쓰고 -나 .으로 "
+        f"시작하지 마세요. 예: kim-minsu, 김민수"),
+    "invalid-field/end-with-offset": lambda a: (
+        f"{quoted(a, 'value')}에 UTC 시차가 붙어 있습니다. 포럼 현지 시각으로 쓰세요. 예: 2024-05-21 01:00"),
+    "invalid-field/not-an-end-time": lambda a: (
+        f"{quoted(a, 'value')}은(는) 시각이 아닙니다. HH:MM으로 쓰세요(예: 16:00). 자정을 넘기면 날짜와 함께 "
+        f"쓰세요. 예: 2024-05-21 01:00"),
+    "invalid-field/end-too-late": lambda a: (
+        f"end {text(a, 'end')}은(는) 시작보다 일주일 넘게 뒤입니다. 포럼은 길어야 일주일입니다"),
+    "invalid-field/revision-out-of-range": lambda a: (
+        f"{number(a, 'value')}은(는) 캘린더 SEQUENCE 범위(0~{number(a, 'limit')}) 밖입니다. 발행한 변경을 "
+        f"0, 1, 2, ...로 세세요(날짜가 아닙니다)"),
+    "invalid-field/duration-too-long": lambda a: (
+        f"{quoted(a, 'value')}은(는) 일주일({number(a, 'limit')}분)보다 깁니다. 시간 길이는 일주일까지입니다. "
+        f"숫자를 확인하세요"),
     "invalid-field/date-and-time": lambda a: (
         f"{quoted(a, 'value')}은(는) 날짜와 시각입니다. 날짜만 쓰세요. 예: 2023-12-13"),
     "invalid-field/not-a-date": lambda a: f"{quoted(a, 'value')}은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰세요. 예: 2023-12-13",
@@ -296,3 +338,12 @@ def not_in_calendar(file: str, title: str) -> str:
 
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     return f"파일 {files}개: 오류 {errors}개, 경고 {warnings}개" + (f", 읽을 수 없음 {unreadable}개" if unreadable else "")
+
+
+def options_refused() -> str:
+    return "아무것도 쓰지 않았습니다. 위의 옵션을 고치세요"
+
+
+def template_too_short(template: str, needed: int, start: str, end: str | None, given: int) -> str:
+    return (f"아무것도 쓰지 않았습니다. {template} 템플릿의 프로그램에는 {needed}분이 필요한데 --start {start}부터 "
+            f"--end {end}까지는 {given}분뿐입니다. --end를 늦추거나 빼고, 프로그램은 파일에서 줄이세요")

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 
 from agenda.findings import Finding, Severity, format_path
+from agenda.inert import display_path, inert
 from agenda.messages import catalogue, describe
 from agenda.validation import FileReport
 
@@ -21,8 +22,8 @@ def _where(file: str, line: int | None, column: int | None) -> str:
 
 def finding_line(finding: Finding, language: str) -> str:
     loc = finding.location
-    return (f"{_where(loc.file or '', loc.line, loc.column)}: {finding.severity.value}[{finding.code}] "
-            f"{describe(finding, language)}")
+    return (f"{_where(display_path(loc.file or ''), loc.line, loc.column)}: "
+            f"{finding.severity.value}[{finding.code}] {inert(describe(finding, language))}")
 
 
 def summary(reports: Sequence[FileReport], fallback: str = "en") -> str:
@@ -53,10 +54,10 @@ def report_json(reports: Sequence[FileReport], fallback: str = "en") -> str:
     for report in reports:
         language = report.language or fallback
         entry: dict[str, object] = {
-            "path": report.path,
+            "path": display_path(report.path),
             "valid": report.valid,
             "findings": [
-                {"code": f.code, "severity": f.severity.value, "message": describe(f, language),
+                {"code": f.code, "severity": f.severity.value, "message": _message(f, language),
                  "line": f.location.line, "column": f.location.column,
                  "path": format_path(f.location.path)}
                 for f in report.findings
@@ -64,10 +65,15 @@ def report_json(reports: Sequence[FileReport], fallback: str = "en") -> str:
         }
         fatal = next((f for f in report.findings if f.fatal), None)
         if fatal is not None:  # kept for programs written before unreadable files were findings
-            entry["error"] = {"message": describe(fatal, language), "line": fatal.location.line,
+            entry["error"] = {"message": _message(fatal, language), "line": fatal.location.line,
                               "column": fatal.location.column}
         files.append(entry)
     return json.dumps({"files": files}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _message(finding: Finding, language: str) -> str:
+    """The finding's sentence, inert: JSON escapes controls but not bidi overrides or lone surrogates."""
+    return inert(describe(finding, language), keep_newlines=True)
 
 
 def _escape_data(text: str) -> str:
@@ -84,12 +90,12 @@ def report_github(reports: Sequence[FileReport], fallback: str = "en") -> str:
     for report in reports:
         for f in report.findings:
             loc = f.location
-            props = [f"file={_escape_property(loc.file or report.path)}"]
+            props = [f"file={_escape_property(display_path(loc.file or report.path))}"]
             if loc.line is not None:
                 props.append(f"line={loc.line}")
             if loc.column is not None:
                 props.append(f"col={loc.column}")
             lines.append(f"::{f.severity.value} {','.join(props)},title={f.code}::"
-                         f"{_escape_data(describe(f, report.language or fallback))}")
+                         f"{_escape_data(_message(f, report.language or fallback))}")
     return "\n".join(lines) + ("\n" if lines else "")
 
