@@ -12,7 +12,7 @@ versions of a plan can be compared part by part.
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from agenda.model import Person
@@ -110,6 +110,9 @@ def people_parts(plan: Plan, name: SegmentNamer = kind_or_title) -> list[PersonP
             holder = entry(key_role)
             if all(p.key != part.key for p in holder.parts):
                 holder.parts.append(part)
+    for holder in people.values():  # each part on its own file's clock: a notice shows each side as written
+        holder.parts = [replace(part, start=plan.local(part.start), end=plan.local(part.end))
+                        for part in holder.parts]
     return list(people.values())
 
 

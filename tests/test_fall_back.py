@@ -107,7 +107,7 @@ def test_diff_sees_a_move_from_the_first_to_the_second_pass(tmp_path):
 """, end='"03:00"'), "after.yaml")
     changes = json.loads(run("diff", before, after, "--format", "json").stdout)["changes"]
     moved = [c for c in changes if c["change"] == "moved"]
-    assert [(c["segment"], c["before"], c["after"]) for c in moved] == [("two", "01:00–01:00", "01:00–02:00")]
+    assert [(c["segment"], c["before"], c["after"]) for c in moved] == [("two", "01:00 EDT–01:00 EST", "01:00 EST–02:00")]
 
 
 def test_csv_rows_carry_their_instants_with_the_offset(tmp_path):

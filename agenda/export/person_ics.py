@@ -36,7 +36,7 @@ def _part_description(plan: Plan, part: Part) -> str:
     words, labels = notice_words(plan.language), labels_for(plan.language)
     lines = [f"{words.role}: {words.roles.get(part.role, part.role)}"]
     if part.minutes is not None:
-        lines.append(f"{words.time}: {labels.time_range(plan.local(part.start), plan.local(part.end))} "
+        lines.append(f"{words.time}: {labels.time_range(part.start, part.end)} "
                      f"({labels.minutes(part.minutes)})")
     if part.before:
         lines.append(f"{words.before}: {', '.join(part.before)}")
