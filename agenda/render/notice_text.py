@@ -10,7 +10,7 @@ from agenda.i18n import Labels, clock_text, labels_for
 from agenda.part_changes import PartChange, PersonChanges
 from agenda.parts import Part
 from agenda.planner import Plan
-from agenda.render.notice_words import notice_words
+from agenda.render.notice_words import notice_words, role_word
 
 
 def _moment(moment: datetime | None, day: date, labels: Labels, zone: bool = False) -> str:
@@ -70,13 +70,13 @@ def notice_body(person: PersonChanges, plan: Plan) -> str:
         lines.append(f"{words.venue}: {plan.forum.venue}")
     lines += ["", words.changed_heading]
     for part, changes in grouped(person):
-        lines.append(f"- {part.title} ({words.roles.get(part.role, part.role)})")
+        lines.append(f"- {part.title} ({role_word(words, part.role, part.kind)})")
         lines += [f"  {change_line(change, plan)}" for change in changes]
     lines += ["", words.new_times_heading]
     current = [part for part in (person.new.parts if person.new else []) if part.start is not None]
     for part in current:
         mark = f" — {words.cancelled}" if part.cancelled else ""
-        lines.append(f"- {_span(plan, part, labels)} {part.title} ({words.roles.get(part.role, part.role)}){mark}")
+        lines.append(f"- {_span(plan, part, labels)} {part.title} ({role_word(words, part.role, part.kind)}){mark}")
     if not any(not part.cancelled for part in current):
         lines.append(words.no_parts_left)
     lines += ["", words.attachment, ""]
