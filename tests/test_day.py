@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import golden, run
-
 from conftest import FIXTURES
+from helpers import golden, run
 
 DAY = FIXTURES / "day"
 
@@ -346,3 +345,29 @@ def test_a_cancelled_segment_keeps_its_place_as_idle_minutes(tmp_path):
     assert by_id(state)["panel"]["start"] == "2023-12-13T14:50:00+09:00"
     assert state["next"]["id"] == "panel"  # a cancelled segment is never next
     run("mark", forum, "start", "presentation", "--at", "14:22", exit_status=1)
+
+
+def test_a_mark_or_a_projection_off_the_forums_day_is_refused(seed):
+    """Without --at the clock reads today, years after the seed forum: not a 1.5-million-minute delay."""
+    for command in (["mark", seed, "start"], ["now", seed], ["now", seed, "--format", "json"]):
+        result = run(*command, "--lang", "en", exit_status=1)
+        assert result.stdout == ""
+        assert result.stderr.startswith("this forum takes place on Wednesday, 13 December 2023, 14:00–16:00 "
+                                        "(Asia/Seoul); it is not its day now")
+    assert "이 토론회는 2023년 12월 13일(수) 14:00~16:00 (Asia/Seoul)에 열립니다" in run("now", seed, exit_status=1).stderr
+    run("mark", seed, "start", "--at", "2023-12-14T09:00:00+09:00", exit_status=1)  # the next morning: too far
+    assert not seed.with_name("forum.actuals.jsonl").exists()
+
+
+def test_report_follows_the_suffix_of_its_output(seed, tmp_path):
+    marks(seed, "start @14:03", "next @14:20")
+    for name, check in (("r.csv", lambda t: t.startswith("\ufeffsegment,title,status")),
+                        ("r.json", lambda t: json.loads(t)["segments"][1]["id"] == "opening"),
+                        ("r.md", lambda t: t.lstrip().startswith(("#", "|"))),
+                        ("r.txt", lambda t: "┃" in t)):
+        result = run("report", seed, "-o", tmp_path / name)
+        assert check((tmp_path / name).read_text(encoding="utf-8")), name
+        assert result.stderr == f"{tmp_path / name}에 썼습니다\n"
+    refused = run("report", seed, "-o", tmp_path / "r.xlsx", exit_status=2)
+    assert "cannot tell the format from .xlsx; use .txt, .json, .md or .csv, or --format" in refused.stderr
+    assert not (tmp_path / "r.xlsx").exists()

@@ -58,15 +58,15 @@ def waiting_for_lock(path: Path) -> int:
 
 def test_two_marks_at_once_both_land_in_order(tmp_path):
     """Five `agenda mark next` processes wait on the log while the test holds its lock; released at once,
-    each must see the one before it, or two would start the same segment. Each mark's time is its own
-    (taken inside the lock); only the order is asserted."""
+    each must see the one before it, or two would start the same segment. They share one --at (a mark
+    without one takes the real clock, which is not the forum's day); the order is what is asserted."""
     file = forum(tmp_path)
     log = tmp_path / "forum.actuals.jsonl"
     log.touch()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     with open(log, "rb") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        processes = [subprocess.Popen([sys.executable, "-m", "agenda", "mark", str(file), "next"], env=env,
+        processes = [subprocess.Popen([sys.executable, "-m", "agenda", "mark", str(file), "next", "--at", "14:10"], env=env,
                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(5)]
         deadline = time.monotonic() + 30
         while waiting_for_lock(log) < 5 and time.monotonic() < deadline:
@@ -81,5 +81,16 @@ def test_two_marks_at_once_both_land_in_order(tmp_path):
     assert [r["mark"] for r in records] == ["next"] * 5
     times = [r["at"] for r in records]
     assert times == sorted(times)
-    result = run("mark", file, "start", exit_status=1)
+    result = run("mark", file, "start", "--at", "14:20", exit_status=1)
     assert "no segment is left to start" in result.stderr
+
+
+def test_a_new_rehearsal_starts_afresh_and_keeps_the_last_one_aside(tmp_path):
+    from agenda.day.marks_log import begin_rehearsal
+
+    log = tmp_path / "forum.rehearsal.jsonl"
+    assert begin_rehearsal(log) is None  # nothing to keep
+    log.write_text('{"at": "2023-12-13T14:00:04+09:00", "mark": "start", "segment": "opening"}\n')
+    kept = begin_rehearsal(log)
+    assert kept == tmp_path / "forum.rehearsal.jsonl.previous"
+    assert not log.exists() and "opening" in kept.read_text()

@@ -178,7 +178,8 @@ def test_the_token_is_kept_owner_only_and_reused_until_new_token(forum, tmp_path
 def test_a_port_in_use_is_said_plainly(forum, tmp_path):
     live = LiveServer(forum, tmp_path / "marks.jsonl")
     try:
-        result = run("serve", forum, "--port", live.port, "--log", tmp_path / "other.jsonl", exit_status=2)
+        result = run("serve", forum, "--port", live.port, "--log", tmp_path / "other.jsonl", "--at", "14:03",
+                     exit_status=2)
         assert f"cannot listen on 127.0.0.1:{live.port}" in result.stderr
         assert "choose another --port" in result.stderr
     finally:

@@ -70,6 +70,30 @@ def _log_path(file: str, log: str | None, rehearsal: bool = False) -> "Path":
     return Path(log) if log else default_log(file, rehearsal)
 
 
+def _on_the_day(plan: "Plan", moment: "datetime") -> None:
+    """Refuse a clock nowhere near the forum's day (exit 1): its marks and projections would be nonsense."""
+    from agenda.day.times import off_the_day
+    from agenda.render.day_text import window_text
+    from agenda.render.day_words import day_words
+
+    if off_the_day(plan, moment):
+        note(day_words(plan.language).off_the_day.format(**window_text(plan)))
+        raise typer.Exit(ExitStatus.INVALID)
+
+
+def _rehearsal_log(file: str, log: str | None, start: "datetime | None", plan: "Plan") -> "Path":
+    """The marks log; a rehearsal on the default log starts afresh, the last one's marks kept aside."""
+    path = _log_path(file, log, rehearsal=start is not None)
+    if start is not None and log is None:
+        from agenda.day.marks_log import begin_rehearsal
+        from agenda.render.day_words import day_words
+
+        old = begin_rehearsal(path)
+        if old is not None:
+            note(day_words(plan.language).fresh_rehearsal.format(old=old))
+    return path
+
+
 def _load_day(plan: "Plan", log: "Path", at: "datetime") -> "tuple[DayState, list[Mark]]":
     from agenda.day.marks_log import read_log
     from agenda.day.projection import day_state
@@ -97,6 +121,7 @@ def mark(
 
     plan = _day_plan(file, lang)
     moment = _moment(at, plan)
+    _on_the_day(plan, moment or wall_clock())
     path = _log_path(file, log)
     try:
         recorded = record_mark(plan, path, MarkKind(word.value), segment, moment, wall_clock)
@@ -121,6 +146,7 @@ def now(
     from agenda.day.clocks import wall_clock
 
     moment = _moment(at, plan) or wall_clock()
+    _on_the_day(plan, moment)
     state, _ = _load_day(plan, _log_path(file, log), moment)
     if format is NowFormat.json:
         from agenda.render.day_json import now_json
@@ -134,8 +160,8 @@ def now(
 
 def report(
     file: ForumFileArgument,
-    format: Annotated[DayReportFormat, typer.Option(
-        "--format", "-f", help="table, json, markdown or csv.")] = DayReportFormat.table,
+    format: Annotated[DayReportFormat | None, typer.Option(
+        "--format", "-f", help="table, json, markdown or csv; default: OUT's suffix, else table.")] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; - for stdout.")] = "-",
     log: MarksLogOption = None,
     lang: FileLangOption = None,
@@ -144,6 +170,7 @@ def report(
     from agenda.output_files import write_output
     from agenda.render import day_report as render
 
+    format = format or _report_format(output)
     plan = _day_plan(file, lang)
     path = _log_path(file, log)
     from agenda.day.marks_log import read_log
@@ -173,6 +200,27 @@ def report(
     if format is DayReportFormat.csv:
         data = b"\xef\xbb\xbf" + data
     write_output(output, data)
+    if output != "-":
+        from agenda.render.day_words import day_words
+
+        note(day_words(plan.language).wrote.format(path=output))
+
+
+REPORT_SUFFIXES = {".txt": DayReportFormat.table, ".json": DayReportFormat.json, ".md": DayReportFormat.markdown,
+                   ".markdown": DayReportFormat.markdown, ".csv": DayReportFormat.csv}
+
+
+def _report_format(output: str) -> DayReportFormat:
+    """The report's format from OUT's suffix, as `export` picks it; standard output is the table."""
+    if output == "-":
+        return DayReportFormat.table
+    from pathlib import Path
+
+    suffix = Path(output).suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise UsageError(f"{output}: cannot tell the format from {suffix or 'no suffix'}; "
+                         f"use .txt, .json, .md or .csv, or --format")
+    return REPORT_SUFFIXES[suffix]
 
 
 def run_clock(
@@ -194,7 +242,8 @@ def run_clock(
     if not sys.stdin.isatty():
         raise UsageError("agenda run needs a terminal to read keys from; use agenda mark in scripts")
     clock = wall_clock if start is None else rehearsal_clock(start)
-    desk = Desk(plan, _log_path(file, log, rehearsal=start is not None), clock, rehearsal=start is not None)
+    _on_the_day(plan, clock())
+    desk = Desk(plan, _rehearsal_log(file, log, start, plan), clock, rehearsal=start is not None)
     run_desk(desk, Console(highlight=False), sys.stdin.fileno())
     for warning in desk.warnings:
         note(f"warning: {warning}")
@@ -219,7 +268,8 @@ def serve(
 
     plan = _day_plan(file, lang)
     start = _moment(at, plan)
-    path = _log_path(file, log, rehearsal=start is not None)
+    _on_the_day(plan, start or wall_clock())
+    path = _rehearsal_log(file, log, start, plan)
     language = lang.value if lang else plan.language
     live = LiveDay(plan, path, rehearsal_clock(start) if start else wall_clock, language,
                    lambda warning: note(f"warning: {warning}"))

@@ -88,3 +88,12 @@ def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) ->
         raise UsageError(f"{path}: cannot write the marks log: {error.strerror or error}") from None
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def begin_rehearsal(path: Path) -> Path | None:
+    """A rehearsal starts afresh: the last one's marks (later than the new clock) move aside, kept, not lost."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    old = path.with_name(path.name + ".previous")
+    os.replace(path, old)
+    return old

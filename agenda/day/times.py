@@ -37,3 +37,13 @@ def parse_moment(text: str, plan: Plan) -> datetime:
     if moment.tzinfo is None:
         raise ValueError(f"{text!r} has no offset; add one (e.g. +09:00) or write HH:MM in the forum's zone")
     return moment.astimezone(tz)
+
+
+DAY_MARGIN = timedelta(hours=12)
+"""How far from the window a clock may read and still be on the forum's day (doors open early, talk runs late)."""
+
+
+def off_the_day(plan: Plan, moment: datetime) -> bool:
+    """A moment nowhere near the forum: a mark or a projection there would be millions of minutes late."""
+    return (moment.timestamp() < (plan.window_start - DAY_MARGIN).timestamp()
+            or moment.timestamp() > (plan.window_end + DAY_MARGIN).timestamp())

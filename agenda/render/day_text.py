@@ -118,3 +118,11 @@ def mark_text(plan: Plan, mark: Mark, withdrawn: Mark | None = None) -> str:
     if mark.segment is None:
         return words.mark_done["last"].format(title="", at=hm(mark.at)).strip()
     return words.mark_done[mark.kind.value].format(title=titles[mark.segment], at=hm(mark.at))
+
+
+def window_text(plan: Plan) -> dict[str, str]:
+    """The forum's date and window as a sentence names them: {date: 2023년 12월 13일(수), window: 14:00~16:00 ...}."""
+    labels = labels_for(plan.language)
+    start, end = plan.local(plan.window_start), plan.local(plan.window_end)
+    return {"date": labels.long_date(start.date()),
+            "window": f"{labels.time_range(start, end)} ({plan.zone.key})"}

@@ -45,6 +45,9 @@ class DayWords:
     rehearsal: str
     keys: str
     minutes: str
+    off_the_day: str  # {date} {window}: a clock reading nowhere near the forum's day
+    fresh_rehearsal: str  # {old}: where the last rehearsal's marks went
+    wrote: str  # {path}
     planned_at: str
 
 
@@ -69,6 +72,10 @@ KO = DayWords(
     mark_done={"start": "{title} 시작 {at}", "end": "{title} 종료 {at}", "next": "{title} 시작 {at}",
                "skip": "{title} 건너뜀", "undo": "마지막 기록 취소 ({what})", "last": "마지막 순서 종료 {at}"},
     rehearsal="리허설", keys="스페이스·n 다음 · s 시작 · e 종료 · u 되돌리기 · q 끝내기",
+    off_the_day=("이 토론회는 {date} {window}에 열립니다. 지금은 그날이 아니어서 기록하거나 내다볼 수 없습니다. "
+                 "그날의 시각은 --at으로 주세요(예: --at 14:03). 미리 연습하려면 agenda run FILE --at 14:00"),
+    fresh_rehearsal="새 리허설을 시작합니다. 지난 리허설 기록은 {old}로 옮겼습니다",
+    wrote="{path}에 썼습니다",
     minutes="{n}분", planned_at="(계획 {start})",
 )
 
@@ -94,6 +101,11 @@ EN = DayWords(
     mark_done={"start": "{title} started {at}", "end": "{title} ended {at}", "next": "{title} started {at}",
                "skip": "{title} skipped", "undo": "latest mark withdrawn ({what})", "last": "last segment ended {at}"},
     rehearsal="rehearsal", keys="space/n next · s start · e end · u undo · q quit",
+    off_the_day=("this forum takes place on {date}, {window}; it is not its day now, so nothing can be marked "
+                 "or projected. Give a time of the day with --at (e.g. --at 14:03), or rehearse with "
+                 "agenda run FILE --at 14:00"),
+    fresh_rehearsal="a new rehearsal: the last rehearsal's marks were moved to {old}",
+    wrote="wrote {path}",
     minutes="{n} min", planned_at="(planned {start})",
 )
 
