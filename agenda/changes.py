@@ -14,7 +14,7 @@ from datetime import datetime
 from agenda.planner import Plan, TimedSegment
 
 Span = tuple[datetime | None, datetime]
-"""A start and end as instants; no start for a registration that gives only `until`."""
+"""A start and end as instants on their own file's clock; no start for a registration that gives only `until`."""
 
 Value = Span | int | str | None
 """What a change holds before and after: a span (moved, added, ...), minutes (resized),
@@ -23,7 +23,7 @@ a title (renamed, None being the kind's default), or names (people)."""
 
 @dataclass(frozen=True)
 class Change:
-    change: str  # moved, resized, added, removed, renamed, people, cancelled, restored, window
+    change: str  # moved, resized, added, removed, renamed, people, cancelled, restored, window, timezone
     segment: str | None  # the segment's id; None for the forum's window
     kind: str | None  # the segment's kind, which names it when it has no title; None for the window
     title: str | None  # the file's title of the segment (None: the kind's default), or the forum's
@@ -32,8 +32,9 @@ class Change:
     detail: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _span(seg: TimedSegment) -> Span:
-    return (seg.start, seg.end)
+def _span(plan: Plan, seg: TimedSegment) -> Span:
+    """The segment's instants on its own file's clock, so a change of zone shows each side as written."""
+    return (plan.local(seg.start), plan.local(seg.end))
 
 
 def _names(seg: TimedSegment) -> list[str]:
@@ -45,29 +46,32 @@ def _names(seg: TimedSegment) -> list[str]:
 
 def compare(before: Plan, after: Plan) -> list[Change]:
     changes: list[Change] = []
-    if (before.window_start, before.window_end) != (after.window_start, after.window_end):
-        changes.append(Change("window", None, None, after.forum.title,
-                              (before.window_start, before.window_end), (after.window_start, after.window_end)))
+    if before.zone.key != after.zone.key:
+        changes.append(Change("timezone", None, None, after.forum.title, before.zone.key, after.zone.key))
+    old_window, new_window = ((plan.local(plan.window_start), plan.local(plan.window_end)) for plan in (before, after))
+    if [_timestamp(t) for t in old_window] != [_timestamp(t) for t in new_window]:
+        changes.append(Change("window", None, None, after.forum.title, old_window, new_window))
     old = {seg.id: seg for seg in before.segments}
     new = {seg.id: seg for seg in after.segments}
     for seg in after.segments:
-        changes += _segment_changes(old.get(seg.id), seg)
+        changes += _segment_changes(before, after, old.get(seg.id), seg)
     for seg in before.segments:
         if seg.id not in new:
-            changes.append(Change("removed", seg.id, seg.kind, seg.title, _span(seg), None))
+            changes.append(Change("removed", seg.id, seg.kind, seg.title, _span(before, seg), None))
     return changes
 
 
-def _segment_changes(was: TimedSegment | None, seg: TimedSegment) -> list[Change]:
+def _segment_changes(before: Plan, after: Plan, was: TimedSegment | None, seg: TimedSegment) -> list[Change]:
     def change(name: str, old: Value, new: Value, **detail: list[str]) -> Change:
         return Change(name, seg.id, seg.kind, seg.title, old, new, dict(detail))
 
     if was is None:
-        return [change("added", None, _span(seg))]
+        return [change("added", None, _span(after, seg))]
     differences = [
         ("renamed", was.title != seg.title, was.title, seg.title),
-        ("cancelled" if seg.cancelled else "restored", was.cancelled != seg.cancelled, _span(was), _span(seg)),
-        ("moved", _timestamp(was.start) != _timestamp(seg.start), _span(was), _span(seg)),
+        ("cancelled" if seg.cancelled else "restored", was.cancelled != seg.cancelled,
+         _span(before, was), _span(after, seg)),
+        ("moved", _timestamp(was.start) != _timestamp(seg.start), _span(before, was), _span(after, seg)),
         ("resized", was.minutes != seg.minutes, was.minutes, seg.minutes),
     ]
     changes = [change(name, old, new) for name, differs, old, new in differences if differs]

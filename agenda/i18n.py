@@ -65,8 +65,8 @@ class Labels:
         if start is None and end is None:
             return ""
         dash = "~" if self.language == "ko" else "–"
-        left = f"{start:%H:%M}{_days(start_days)}" if start else ""
-        right = f"{end:%H:%M}{_days(end_days)}" if end else ""
+        left = f"{clock_text(start)}{_days(start_days)}" if start else ""
+        right = f"{clock_text(end)}{_days(end_days)}" if end else ""
         return f"{left}{dash}{right}"
 
     def when(self, start: datetime, end: datetime) -> str:
@@ -81,6 +81,18 @@ class Labels:
         elif slack:
             text += " · " + self.unscheduled.format(n=slack)
         return text
+
+
+def clock_text(moment: datetime) -> str:
+    """HH:MM on the wall clock; in an hour the clocks go through twice, with the zone's name (01:30 EDT).
+
+    Without it the night clocks go back reads "01:00–01:00" for a full hour,
+    and two different instants print alike.
+    """
+    other = moment.replace(fold=1 - moment.fold)
+    if other.utcoffset() != moment.utcoffset():
+        return f"{moment:%H:%M} {moment.tzname()}"
+    return f"{moment:%H:%M}"
 
 
 def _days(days: int) -> str:

@@ -12,7 +12,7 @@ versions of a plan can be compared part by part.
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from agenda.model import Person
@@ -40,6 +40,7 @@ class Part:
     cancelled: bool
     before: tuple[str, ...] = ()  # who speaks just before (names)
     after: tuple[str, ...] = ()
+    kind: str | None = None  # the segment's kind, which names a speaker's role (발제자, 지정토론자)
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -110,7 +111,20 @@ def people_parts(plan: Plan, name: SegmentNamer = kind_or_title) -> list[PersonP
             holder = entry(key_role)
             if all(p.key != part.key for p in holder.parts):
                 holder.parts.append(part)
+    kinds = {seg.id: seg.kind for seg in plan.segments}
+    for holder in people.values():
+        # Each part on its own file's clock (a notice shows each side as written), with its segment's
+        # kind, and neighbours that are not the holder: nobody comes before or after themselves.
+        holder.parts = [replace(part, start=plan.local(part.start), end=plan.local(part.end),
+                                kind=kinds.get(part.segment_id or ""),
+                                before=_others(part.before, holder.person.name),
+                                after=_others(part.after, holder.person.name))
+                        for part in holder.parts]
     return list(people.values())
+
+
+def _others(names: tuple[str, ...], own: str) -> tuple[str, ...]:
+    return tuple(name for name in names if name != own)
 
 
 def _who(seg: TimedSegment, name: SegmentNamer) -> tuple[str, ...]:

@@ -17,8 +17,18 @@ from calendar_tools import need
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run")
-AXE = Path(os.environ.get("AGENDA_AXE_CORE",
-                          Path.home() / ".cache" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js"))
+
+
+def _bundled_axe() -> Path:
+    """axe-core as the test extra axe-playwright-python ships it (the live pages' tests use the same copy)."""
+    try:
+        import axe_playwright_python
+    except ImportError:
+        return Path("axe.min.js (pip install -e '.[test]')")
+    return Path(axe_playwright_python.__file__).with_name("axe.min.js")
+
+
+AXE = Path(os.environ.get("AGENDA_AXE_CORE") or _bundled_axe())
 
 
 def chromium() -> str:
@@ -66,7 +76,7 @@ axe.run(document, {resultTypes: ["violations"]}).then(function (result) {
 
 def probe_page(page: Path) -> dict:
     """Serve a copy of the page with axe-core added, let Chromium run it, and read back what it found."""
-    need(AXE.exists(), f"axe-core not found at {AXE} (.ci/run installs it with npm)")
+    need(AXE.exists(), f"axe-core not found at {AXE} (the test extra axe-playwright-python brings it)")
     folder = page.parent / "probe"
     folder.mkdir()
     shutil.copy(AXE, folder / "axe.min.js")

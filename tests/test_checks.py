@@ -402,3 +402,13 @@ def test_the_schema_rejects_an_unknown_ignore_code_as_validate_does():
     bad = parse_text(CLEAN + "rules:\n  ignore: [slak]\n", "f.yaml").data
     with pytest.raises(jsonschema.ValidationError, match="'slak' is not one of"):
         jsonschema.validate(bad, forum_schema())
+
+
+def test_an_end_before_the_start_is_one_error_not_a_night_long_forum(tmp_path):
+    """The typo alone is reported: no "runs past midnight" and no 1,200 idle minutes beside it."""
+    from helpers import run, write
+
+    text = ("forum:\n  id: eb\n  title: T\n  date: 2024-05-20\n  start: \"22:00\"\n  end: \"21:00\"\n"
+            "  timezone: Asia/Seoul\n  language: en\nprogram:\n  - {kind: presentation, duration: 60m}\n")
+    out = run("validate", write(tmp_path, text), exit_status=1).stdout
+    assert [line.split("] ")[0].split(": ")[-1] for line in out.splitlines()[:-1]] == ["error[end-before-start"]

@@ -1,17 +1,17 @@
 """agenda in CI and in the editor: annotations, folders, the JSON Schema, the pre-commit hook, init and diff."""
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
 from agenda.loading import read_document
+from conftest import FIXTURES
 from helpers import EXAMPLES, ROOT, SEED, golden, run
 
-REPO = Path(__file__).parent / "fixtures" / "repo"
-REVISED = Path(__file__).parent / "fixtures" / "revised-seed.yaml"
+REPO = FIXTURES / "repo"
+REVISED = FIXTURES / "revised-seed.yaml"
 NOTE = "forums/drafts/notes.yaml: skipped, not a forum file (no `forum` key)\n"
 
 
@@ -210,7 +210,7 @@ def test_diff_of_a_file_with_itself_is_empty():
 
 def test_diff_of_an_invalid_file_exits_1():
     run("diff", SEED, EXAMPLES / "broken-forum.yaml", exit_status=0)
-    run("diff", SEED, Path(__file__).parent / "fixtures" / "malformed" / "bad-kind.yaml", exit_status=1)
+    run("diff", SEED, FIXTURES / "malformed" / "bad-kind.yaml", exit_status=1)
 
 
 def test_validate_paths_is_the_library_behind_the_command(monkeypatch):

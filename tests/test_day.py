@@ -10,7 +10,9 @@ import pytest
 
 from tests.helpers import golden, run
 
-DAY = Path(__file__).resolve().parent / "fixtures" / "day"
+from conftest import FIXTURES
+
+DAY = FIXTURES / "day"
 
 
 @pytest.fixture

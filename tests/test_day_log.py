@@ -11,7 +11,9 @@ from pathlib import Path
 
 from tests.helpers import run
 
-DAY = Path(__file__).resolve().parent / "fixtures" / "day"
+from conftest import FIXTURES
+
+DAY = FIXTURES / "day"
 OPENING = '{"at": "2023-12-13T14:03:00+09:00", "mark": "start", "segment": "opening"}\n'
 
 

@@ -16,9 +16,10 @@ from agenda.analysis import analyze
 from agenda.export.csv_table import neutralize
 from agenda.render.plan_json import plan_dict
 from calendar_tools import need
+from conftest import FIXTURES
 from helpers import ENGLISH, SEED, golden, run
 
-HOSTILE = Path(__file__).parent / "fixtures" / "documents" / "hostile.yaml"
+HOSTILE = FIXTURES / "documents" / "hostile.yaml"
 FORUMS = [SEED, ENGLISH, HOSTILE]
 
 

@@ -107,7 +107,7 @@ def test_diff_sees_a_move_from_the_first_to_the_second_pass(tmp_path):
 """, end='"03:00"'), "after.yaml")
     changes = json.loads(run("diff", before, after, "--format", "json").stdout)["changes"]
     moved = [c for c in changes if c["change"] == "moved"]
-    assert [(c["segment"], c["before"], c["after"]) for c in moved] == [("two", "01:00–01:00", "01:00–02:00")]
+    assert [(c["segment"], c["before"], c["after"]) for c in moved] == [("two", "01:00 EDT–01:00 EST", "01:00 EST–02:00")]
 
 
 def test_csv_rows_carry_their_instants_with_the_offset(tmp_path):
@@ -124,3 +124,22 @@ def test_csv_rows_carry_their_instants_with_the_offset(tmp_path):
         ("2024-11-03", "00:00", "01:00", "2024-11-03T00:00:00-04:00", "2024-11-03T01:00:00-04:00"),
         ("2024-11-03", "01:00", "01:00", "2024-11-03T01:00:00-04:00", "2024-11-03T01:00:00-05:00"),
     ]
+
+
+def test_a_time_in_the_repeated_hour_says_which_pass_it_is(tmp_path):
+    """Instants were right, but the table read "01:00–01:00" for a whole hour: the pass is named."""
+    table = run("plan", write(tmp_path, THREE_HOURS), env={"COLUMNS": "60"}).stdout
+    assert "│ 00:00–01:00 EDT     │  60 │ Presentation     │" in table
+    assert "│ 01:00 EDT–01:00 EST │  60 │ Panel            │" in table
+    assert "│ 01:00 EST–02:00     │  60 │ Q&A              │" in table
+    markdown = run("plan", write(tmp_path, THREE_HOURS), "--format", "markdown").stdout
+    assert "| 01:00 EDT–01:00 EST | 60 | **Panel** |" in markdown
+
+
+def test_an_overlap_in_the_repeated_hour_names_both_passes(tmp_path):
+    pinned = night("""\
+  - {kind: presentation, id: long, duration: 150m}
+  - {kind: panel, id: pinned, duration: 30m, at: "01:45"}
+""", end='"03:00"')
+    out = run("validate", write(tmp_path, pinned), exit_status=1).stdout
+    assert "error[overlap] Panel starts at 01:45 EDT, 45 minutes before Presentation ends at 01:30 EST" in out

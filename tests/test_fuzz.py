@@ -6,15 +6,14 @@ within a bounded time (Hypothesis' deadline).
 
 import random
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURES
 from helpers import ENGLISH, SEED, run
 
-FIXTURES = Path(__file__).parent / "fixtures"
 SOURCES = [SEED, ENGLISH, FIXTURES / "documents" / "hostile.yaml",
            FIXTURES / "calendars" / "new-york-dst-end.yaml", FIXTURES / "formats" / "forum.json",
            FIXTURES / "formats" / "forum.toml"]

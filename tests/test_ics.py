@@ -10,10 +10,11 @@ import pytest
 from agenda.analysis import analyze
 from agenda.export.ics import forum_uid, segment_uid
 from calendar_tools import CalDav, check_ics
+from conftest import FIXTURES
 from helpers import ENGLISH, SEED, run
 
-FIXTURES = Path(__file__).parent / "fixtures" / "calendars"
-FORUMS = [SEED, ENGLISH, *sorted(FIXTURES.glob("*.yaml"))]
+CALENDARS = FIXTURES / "calendars"
+FORUMS = [SEED, ENGLISH, *sorted(CALENDARS.glob("*.yaml"))]
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
 UTC = timezone.utc
 
@@ -111,7 +112,7 @@ def test_without_segments_there_is_one_event_per_forum(tmp_path):
 
 
 def test_series_makes_one_calendar_named_after_the_series(tmp_path):
-    parts = sorted(FIXTURES.glob("series-part-*.yaml"))
+    parts = sorted(CALENDARS.glob("series-part-*.yaml"))
     raw = export(tmp_path, *parts).read_bytes().decode("utf-8")
     assert "\r\nX-WR-CALNAME:Open Data Series\r\n" in raw
     assert raw.count("BEGIN:VCALENDAR") == 1 and raw.count("BEGIN:VEVENT") == 6
@@ -140,20 +141,20 @@ def test_forum_updated_sets_dtstamp(tmp_path):
 
 
 def test_long_korean_title_folds_at_75_octets_on_character_boundaries(tmp_path):
-    raw = export(tmp_path, FIXTURES / "long-korean-title.yaml").read_bytes()
+    raw = export(tmp_path, CALENDARS / "long-korean-title.yaml").read_bytes()
     lines = raw.split(b"\r\n")
     assert all(len(line) <= 75 for line in lines)
     for line in lines:
         line.decode("utf-8")  # a split character would not decode
     unfolded = raw.replace(b"\r\n ", b"").decode("utf-8")
-    title = analyze(str(FIXTURES / "long-korean-title.yaml")).forum_file.forum.title
+    title = analyze(str(CALENDARS / "long-korean-title.yaml")).forum_file.forum.title
     assert len(title) == 200
     escaped = title.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     assert f"\r\nSUMMARY:{escaped}\r\n" in unfolded
 
 
 def test_text_is_escaped(tmp_path):
-    unfolded = export(tmp_path, FIXTURES / "new-york-dst-end.yaml").read_bytes().replace(b"\r\n ", b"").decode()
+    unfolded = export(tmp_path, CALENDARS / "new-york-dst-end.yaml").read_bytes().replace(b"\r\n ", b"").decode()
     assert "\r\nLOCATION:Room 1\\, Hall B\\; New York\r\n" in unfolded
     assert "SUMMARY:Night Owls: a late panel\\, with commas\\, semicolons\\; and \\\\ backslashes\r\n" in unfolded
     assert "Runs through the repeated hour\\nSecond line" in unfolded
@@ -162,7 +163,7 @@ def test_text_is_escaped(tmp_path):
 def test_cancelled_segment_is_exported_as_cancelled(tmp_path):
     from icalendar import Calendar
 
-    calendar = Calendar.from_ical(export(tmp_path, FIXTURES / "new-york-dst-end.yaml").read_bytes())
+    calendar = Calendar.from_ical(export(tmp_path, CALENDARS / "new-york-dst-end.yaml").read_bytes())
     status = {str(e["UID"]): str(e["STATUS"]) for e in calendar.walk("VEVENT")}
     assert status == {"night-owls-2024@agenda.forum": "CONFIRMED", "night-owls-2024.talk@agenda.forum": "CONFIRMED",
                       "night-owls-2024.panel@agenda.forum": "CONFIRMED",
@@ -170,11 +171,11 @@ def test_cancelled_segment_is_exported_as_cancelled(tmp_path):
 
 
 def test_dst_end_times_are_in_the_zone_with_tzid(tmp_path):
-    raw = export(tmp_path, FIXTURES / "new-york-dst-end.yaml").read_bytes().decode("utf-8")
+    raw = export(tmp_path, CALENDARS / "new-york-dst-end.yaml").read_bytes().decode("utf-8")
     assert "DTSTART;TZID=America/New_York:20241102T233000" in raw
     assert "DTEND;TZID=America/New_York:20241103T023000" in raw
     # 23:30 EDT to 02:30 EST is four hours, not three
-    start, end = expected(FIXTURES / "new-york-dst-end.yaml")["night-owls-2024@agenda.forum"]
+    start, end = expected(CALENDARS / "new-york-dst-end.yaml")["night-owls-2024@agenda.forum"]
     assert (end - start).total_seconds() == 4 * 3600
 
 

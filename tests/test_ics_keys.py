@@ -7,11 +7,12 @@ from icalendar import Calendar
 
 from agenda.analysis import analyze
 from agenda.export.ics import calendar_bytes
+from conftest import FIXTURES
 from helpers import SEED, run, write
 
-FIXTURES = Path(__file__).parent / "fixtures" / "calendars"
-PART_1 = FIXTURES / "series-part-1.yaml"
-PART_2 = FIXTURES / "series-part-2.yaml"
+CALENDARS = FIXTURES / "calendars"
+PART_1 = CALENDARS / "series-part-1.yaml"
+PART_2 = CALENDARS / "series-part-2.yaml"
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
 
 

@@ -1,15 +1,14 @@
 """Reading forum files: YAML 1.2 semantics, JSON and TOML, positions, and every way a file can be bad."""
 
-from pathlib import Path
 
 import pytest
 
 from agenda.analysis import analyze, analyze_text
 from agenda.errors import Unreadable
 from agenda.loading import MAX_FILE_BYTES, read_document
+from conftest import FIXTURES
 from helpers import run
 
-FIXTURES = Path(__file__).parent / "fixtures"
 MALFORMED = sorted((FIXTURES / "malformed").iterdir())
 
 # file -> (exit status, the one line that must be in the output)

@@ -69,11 +69,11 @@ def test_a_notice_reads_back_in_korean_with_old_and_new_times_and_the_new_calend
         "일시: 2023년 12월 13일(수) 14:00~16:00\n"
         "장소: 국회의원회관 제2간담회의실\n\n"
         "바뀐 내용\n"
-        "- 발제: AI 시대의 정당 (발표·토론)\n"
+        "- 발제: AI 시대의 정당 (발제)\n"
         "  시작: 14:15 → 14:25\n"
         "  끝: 14:40 → 14:50\n\n"
         "새 시간\n"
-        "- 14:25~14:50 (25분) 발제: AI 시대의 정당 (발표·토론)\n\n"
+        "- 14:25~14:50 (25분) 발제: AI 시대의 정당 (발제)\n\n"
         "바뀐 일정을 달력 파일(.ics)로 첨부합니다. 달력 앱에서 열면 일정이 갱신됩니다.\n")
     assert attachment_events(message) == {
         "notice-forum+lee@agenda.forum": (at("14:00"), at("16:00"), "CONFIRMED"),
@@ -164,7 +164,7 @@ def test_english_notices(tmp_path):
     assert message["Subject"] == "[Programme change] 모두의 AI 토론회"
     body = body_of(message)
     assert body.startswith("Dear 권영설,\n\nThe programme of “모두의 AI 토론회” has changed")
-    assert "What changed\n- Panel (Speaker)\n  Start: 14:40 → 14:50\n  End: 14:55 → 15:05\n" in body
+    assert "What changed\n- Panel (Panelist)\n  Start: 14:40 → 14:50\n  End: 14:55 → 15:05\n" in body
 
 
 def test_the_seed_forum_edited_as_an_organizer_would(tmp_path):

@@ -87,7 +87,7 @@ def test_per_person_calendars_hold_the_forum_and_each_part(tmp_path):
         "notice-forum.panel+cho@agenda.forum": (at("14:55"), at("15:10"), "CONFIRMED", "notice-forum"),
     }
     description = cho["notice-forum.panel+cho@agenda.forum"][4]
-    assert description == "역할: 발표·토론\n시간: 14:55~15:10 (15분)\n앞 순서: 권영설\n다음 순서: 양승오"
+    assert description == "역할: 지정토론\n시간: 14:55~15:10 (15분)\n앞 순서: 권영설\n다음 순서: 양승오"
     mc = events(folder / "mc.ics")
     assert set(mc) == {"notice-forum+mc@agenda.forum", "notice-forum.opening+mc@agenda.forum",
                        "notice-forum.closing+mc@agenda.forum"}
@@ -146,3 +146,15 @@ def test_an_inline_persons_slug_never_takes_another_persons_id():
         "speakers: [lee]", "speakers: [jane-doe, {name: Jane Doe}]")
     parts = parts_by_person(text)
     assert [p[0] for p in parts["jane-doe"]] == ["talk"] and [p[0] for p in parts["jane-doe-2"]] == ["talk"]
+
+
+def test_nobody_comes_before_or_after_themselves(tmp_path):
+    """구본권 chairs the panel and then the Q&A: his panel's "next" is not himself."""
+    folder = tmp_path / "people"
+    run("export", SEED, "--per-person", folder)
+    descriptions = {str(e["UID"]): str(e.get("DESCRIPTION", ""))
+                    for e in Calendar.from_ical((folder / "koo-bonkwon.ics").read_bytes()).walk("VEVENT")}
+    panel = descriptions["ai-party-2023-2.panel+koo-bonkwon@agenda.forum"]
+    qa = descriptions["ai-party-2023-2.qa+koo-bonkwon@agenda.forum"]
+    assert panel.startswith("역할: 좌장\n") and "구본권" not in panel
+    assert "구본권" not in qa

@@ -11,9 +11,10 @@ from agenda.i18n import labels_for
 from agenda.planner import Plan
 from agenda.render.people import person_text
 from browser_tools import chromium, poppler, print_page, probe_page
+from conftest import FIXTURES
 from helpers import ENGLISH, SEED, run, write
 
-SECTIONS = Path(__file__).parent / "fixtures" / "documents" / "sections.yaml"
+SECTIONS = FIXTURES / "documents" / "sections.yaml"
 
 
 def with_a_cancelled_segment(tmp_path: Path) -> Path:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import icalendar
 
+from conftest import FIXTURES
 from helpers import run, write
 
-SECTIONS = Path(__file__).parent / "fixtures" / "documents" / "sections.yaml"
+SECTIONS = FIXTURES / "documents" / "sections.yaml"
 
 
 def plan_json(path: Path) -> dict:

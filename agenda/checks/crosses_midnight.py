@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from agenda.checks import Problem
-from agenda.checks.plan_reading import named
+from agenda.checks.plan_reading import end_before_start, named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 
@@ -13,6 +13,8 @@ SEVERITY = Severity.WARNING
 
 
 def check(plan: Plan) -> Iterator[Problem]:
+    if end_before_start(plan):
+        return  # the window is a typo; end-before-start says so
     start = _local(plan, plan.window_start)
     if _past_midnight(start, _local(plan, plan.window_end)):
         yield Location(("forum", "end" if plan.forum.end else "duration")), {

@@ -1,10 +1,11 @@
 """How the checks read a plan: consecutive segments, everyone named, wall times by kind."""
 
 from collections.abc import Iterator
+from datetime import datetime
 
 from agenda.findings import Path, SegmentName
 from agenda.planner import LocalTime, Plan, Role, TimedSegment
-from agenda.zones import WallTime, wall_time_kind
+from agenda.zones import WallTime, minutes_between, wall_time_kind
 
 
 def sequence_pairs(plan: Plan) -> Iterator[tuple[TimedSegment, TimedSegment]]:
@@ -39,3 +40,17 @@ def wall_times(plan: Plan, kind: WallTime) -> Iterator[LocalTime]:
 def named(seg: TimedSegment) -> SegmentName:
     """A segment as a finding names it: the file's title, else its kind, which the reader's words label."""
     return SegmentName(seg.title, seg.kind)
+
+
+def end_before_start(plan: Plan) -> str | None:
+    """How the window's end is wrong, if it is: "clock" (a bare end at or before the start) or "dated".
+
+    Such a window is a typo; the checks that would describe the 23-hour
+    forum the planner made of it (runs past midnight, idle minutes) keep quiet.
+    """
+    forum = plan.forum
+    if isinstance(forum.end, datetime):  # the end's date was written: only an end at or before the start is wrong
+        return "dated" if minutes_between(plan.window_start, plan.window_end) <= 0 else None
+    if forum.end is not None and forum.end <= forum.start:
+        return "clock"
+    return None

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.checks.plan_reading import named
+from agenda.checks.plan_reading import end_before_start, named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 from agenda.zones import minutes_between
@@ -13,6 +13,8 @@ SEVERITY = Severity.WARNING
 
 
 def check(plan: Plan) -> Iterator[Problem]:
+    if end_before_start(plan):
+        return  # the window is a typo; end-before-start says so
     if not plan.segments:
         yield Location(("program",)), {"what": "empty", "window": plan.window_minutes}
         return

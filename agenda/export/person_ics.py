@@ -15,7 +15,7 @@ from agenda.export.ics import PRODID, add_timezones, build_event, stamp
 from agenda.i18n import labels_for
 from agenda.parts import Part, PersonParts
 from agenda.planner import Plan
-from agenda.render.notice_words import notice_words
+from agenda.render.notice_words import notice_words, role_word
 from agenda.render.plan_text import plan_text
 from agenda.uids import UID_DOMAIN
 
@@ -34,9 +34,9 @@ def part_uid(plan: Plan, part: Part, person_key: str) -> str:
 
 def _part_description(plan: Plan, part: Part) -> str:
     words, labels = notice_words(plan.language), labels_for(plan.language)
-    lines = [f"{words.role}: {words.roles.get(part.role, part.role)}"]
+    lines = [f"{words.role}: {role_word(words, part.role, part.kind)}"]
     if part.minutes is not None:
-        lines.append(f"{words.time}: {labels.time_range(plan.local(part.start), plan.local(part.end))} "
+        lines.append(f"{words.time}: {labels.time_range(part.start, part.end)} "
                      f"({labels.minutes(part.minutes)})")
     if part.before:
         lines.append(f"{words.before}: {', '.join(part.before)}")

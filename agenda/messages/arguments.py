@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from agenda.findings import Arguments, Path, SegmentName, format_path
+from agenda.i18n import clock_text
 from agenda.kinds import kind_label
 
 Sentence = Callable[[Arguments], str]
@@ -20,7 +21,7 @@ def local(args: Arguments, name: str) -> datetime:
 
 
 def hm(args: Arguments, name: str) -> str:
-    return f"{local(args, name):%H:%M}"
+    return clock_text(local(args, name))
 
 
 def day(args: Arguments, name: str) -> date:

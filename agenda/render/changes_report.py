@@ -1,8 +1,7 @@
 """`agenda diff` output: text for the terminal, JSON for scripts, Markdown for a pull request or a notice.
 
-A change holds instants and minutes; here they become the forum's wall
-clock (through `plan.local`, the newer file's zone) and words of the
-chosen language.
+A change holds instants (on the clock of the file each side comes from) and
+minutes; here they become words of the chosen language.
 """
 
 import json
@@ -10,23 +9,23 @@ from datetime import datetime
 from typing import Any
 
 from agenda.changes import Change, Value
-from agenda.i18n import Labels, labels_for
+from agenda.i18n import Labels, clock_text, labels_for
 from agenda.planner import Plan
 from agenda.render.plan_markdown import escape
 
 
-def _hm(plan: Plan, moment: datetime | None, with_date: bool = False) -> str:
-    local = plan.local(moment)
-    if local is None:
+def _hm(moment: datetime | None, with_date: bool = False) -> str:
+    """A time as its own file's clock read it (a change of zone shows each side in its zone)."""
+    if moment is None:
         return ""
-    return f"{local:%Y-%m-%d %H:%M}" if with_date else f"{local:%H:%M}"
+    return f"{moment:%Y-%m-%d} {clock_text(moment)}" if with_date else clock_text(moment)
 
 
 def _value(change: Change, value: Value, plan: Plan, labels: Labels) -> str:
     """One side of a change in words; an empty string where the side has nothing."""
     if isinstance(value, tuple):
         start, end = value
-        return f"{_hm(plan, start, change.change == 'window')}–{_hm(plan, end)}"
+        return f"{_hm(start, change.change == 'window')}–{_hm(end)}"
     if change.change == "renamed":
         return labels.title(value if isinstance(value, str) else None, change.kind or "other")
     if isinstance(value, int):

@@ -6,23 +6,26 @@ in full, so that it can be read without the old programme at hand.
 
 from datetime import date, datetime
 
-from agenda.i18n import Labels, labels_for
+from agenda.i18n import Labels, clock_text, labels_for
 from agenda.part_changes import PartChange, PersonChanges
 from agenda.parts import Part
 from agenda.planner import Plan
-from agenda.render.notice_words import notice_words
+from agenda.render.notice_words import notice_words, role_word
 
 
-def _moment(plan: Plan, instant: datetime | None, day: date, labels: Labels) -> str:
-    moment = plan.local(instant)
+def _moment(moment: datetime | None, day: date, labels: Labels, zone: bool = False) -> str:
+    """A part's time on the clock of the file it comes from; the date too when it is not the forum's day,
+    and the zone's name when the two versions keep different clocks."""
     if moment is None:
         return "—"
-    clock = f"{moment:%H:%M}"
+    clock = clock_text(moment)
+    if zone and not clock.endswith(str(moment.tzname())):
+        clock += f" {moment.tzname()}"
     return clock if moment.date() == day else f"{labels.long_date(moment.date())} {clock}"
 
 
 def _span(plan: Plan, part: Part, labels: Labels) -> str:
-    text: str = labels.time_range(plan.local(part.start), plan.local(part.end))
+    text: str = labels.time_range(part.start, part.end)  # on the clock of the file the part comes from
     if part.minutes is not None:
         text += f" ({labels.minutes(part.minutes)})"
     return text
@@ -34,8 +37,9 @@ def change_line(change: PartChange, plan: Plan) -> str:
     label = words.changes[change.change]
     day = plan.local(plan.window_start).date()
     if change.change in ("start", "end"):
-        return (f"{label}: {_moment(plan, change.before, day, labels)} → "
-                f"{_moment(plan, change.after, day, labels)}")
+        zones = {str(t.tzinfo) for t in (change.before, change.after) if t is not None}
+        return (f"{label}: {_moment(change.before, day, labels, len(zones) > 1)} → "
+                f"{_moment(change.after, day, labels, len(zones) > 1)}")
     if change.change == "minutes":
         before = "—" if change.before is None else words.minutes.format(n=change.before)
         after = "—" if change.after is None else words.minutes.format(n=change.after)
@@ -66,13 +70,13 @@ def notice_body(person: PersonChanges, plan: Plan) -> str:
         lines.append(f"{words.venue}: {plan.forum.venue}")
     lines += ["", words.changed_heading]
     for part, changes in grouped(person):
-        lines.append(f"- {part.title} ({words.roles.get(part.role, part.role)})")
+        lines.append(f"- {part.title} ({role_word(words, part.role, part.kind)})")
         lines += [f"  {change_line(change, plan)}" for change in changes]
     lines += ["", words.new_times_heading]
     current = [part for part in (person.new.parts if person.new else []) if part.start is not None]
     for part in current:
         mark = f" — {words.cancelled}" if part.cancelled else ""
-        lines.append(f"- {_span(plan, part, labels)} {part.title} ({words.roles.get(part.role, part.role)}){mark}")
+        lines.append(f"- {_span(plan, part, labels)} {part.title} ({role_word(words, part.role, part.kind)}){mark}")
     if not any(not part.cancelled for part in current):
         lines.append(words.no_parts_left)
     lines += ["", words.attachment, ""]

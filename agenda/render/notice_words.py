@@ -11,6 +11,7 @@ from dataclasses import dataclass
 class NoticeWords:
     language: str
     roles: dict[str, str]
+    speaker_roles: dict[str, str]  # a speaker's role by the kind of their segment: 발제자, 지정토론자
     role: str
     time: str
     before: str
@@ -37,7 +38,9 @@ class NoticeWords:
 
 KO = NoticeWords(
     language="ko",
-    roles={"speaker": "발표·토론", "moderator": "좌장", "mc": "진행 사회"},
+    roles={"speaker": "발표", "moderator": "좌장", "mc": "진행 사회"},
+    speaker_roles={"presentation": "발제", "keynote": "기조연설", "panel": "지정토론", "remarks": "인사말",
+                   "opening": "개회식", "closing": "폐회", "qa": "질의응답"},
     role="역할", time="시간", before="앞 순서", after="다음 순서", date="일시", venue="장소",
     subject="[일정 변경] {forum}",
     greeting="{name} 님께",
@@ -61,6 +64,8 @@ KO = NoticeWords(
 EN = NoticeWords(
     language="en",
     roles={"speaker": "Speaker", "moderator": "Moderator", "mc": "MC"},
+    speaker_roles={"presentation": "Presenter", "keynote": "Keynote speaker", "panel": "Panelist",
+                   "remarks": "Remarks", "opening": "Opening", "closing": "Closing", "qa": "Q&A"},
     role="Role", time="Time", before="Before you", after="After you", date="Date", venue="Venue",
     subject="[Programme change] {forum}",
     greeting="Dear {name},",
@@ -88,3 +93,10 @@ WORDS = {"ko": KO, "en": EN}
 
 def notice_words(language: str) -> NoticeWords:
     return WORDS[language]
+
+
+def role_word(words: NoticeWords, role: str, kind: str | None) -> str:
+    """What a person does in a part: 좌장 or 진행 사회 as such; a speaker by their segment (발제, 지정토론)."""
+    if role == "speaker" and kind in words.speaker_roles:
+        return words.speaker_roles[kind]
+    return words.roles.get(role, role)
