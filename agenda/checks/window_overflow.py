@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.checks.plan_reading import named
+from agenda.checks.plan_reading import end_before_start, named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 from agenda.zones import minutes_between
@@ -13,6 +13,8 @@ SEVERITY = Severity.ERROR
 
 
 def check(plan: Plan) -> Iterator[Problem]:
+    if end_before_start(plan):
+        return  # a window that ends before it starts: end-before-start says so
     for seg in plan.segments:
         if seg.end.timestamp() > plan.window_end.timestamp():
             yield Location(seg.path), {"title": named(seg), "end": seg.end, "closes": plan.window_end,

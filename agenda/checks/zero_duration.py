@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.checks.plan_reading import named
+from agenda.checks.plan_reading import end_before_start, named
 from agenda.findings import Location, Severity
 from agenda.planner import Plan
 
@@ -15,7 +15,7 @@ def check(plan: Plan) -> Iterator[Problem]:
     forum = plan.document.forum
     if forum.duration is not None and forum.duration <= 0:
         yield Location(("forum", "duration")), {"what": "window-duration", "minutes": forum.duration}
-    elif plan.window_minutes <= 0:
+    elif plan.window_minutes <= 0 and not end_before_start(plan):  # that one says it better
         yield Location(("forum", "end")), {"what": "window", "minutes": plan.window_minutes}
     for seg in plan.segments:
         s = seg.segment

@@ -1,0 +1,223 @@
+"""The command line: parse arguments, call the library, render, map outcomes to exit codes.
+
+The commands live in modules by topic (documents, authoring, sharing,
+on_the_day) and are registered here, in the order `agenda --help` lists them.
+Imports of rendering and export code happen inside the commands, so that
+`agenda validate` loads neither Rich nor icalendar.
+"""
+
+import os
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager, redirect_stderr, redirect_stdout
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+if TYPE_CHECKING:
+    from typer._click import Context, HelpFormatter
+    from typer._click.exceptions import BadParameter, ClickException
+else:
+    try:  # Typer 0.20 and later carry their own copy of Click
+        from typer._click.exceptions import BadParameter, ClickException
+    except ImportError:  # pragma: no cover - older Typer uses Click itself
+        from click.exceptions import BadParameter, ClickException
+
+from agenda.cli import authoring, documents, on_the_day, sharing
+from agenda.cli.feedback import note
+from agenda.errors import AgendaError, Terminated
+from agenda.status import ExitStatus
+
+app = typer.Typer(
+    name="agenda",
+    help="Plan, validate, show and publish the programme of a forum.",
+    add_completion=True,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from agenda import __version__
+
+        sys.stdout.write(f"agenda {__version__}\n")
+        raise typer.Exit(ExitStatus.SUCCESS)
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Plan, validate, show and publish the programme of a forum."""
+
+
+class _Command(typer.core.TyperCommand):
+    """Typer's command, with help that names each argument by its metavar alone (no `<list[str]>`)."""
+
+    def format_options(self, ctx: "Context", formatter: "HelpFormatter") -> None:
+        arguments: list[tuple[str, str]] = []
+        options: list[tuple[str, str]] = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((param.metavar or (param.name or "").upper(), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+# Every command, in the order `agenda --help` lists them; a new command is one more line here.
+app.command("plan", cls=_Command)(documents.plan)
+app.command("validate", cls=_Command)(authoring.validate)
+app.command("export", cls=_Command)(documents.export)
+app.command("schema", cls=_Command)(documents.schema)
+app.command("init", cls=_Command)(authoring.init)
+app.command("diff", cls=_Command)(authoring.diff)
+app.command("publish", cls=_Command)(sharing.publish)
+app.command("notices", cls=_Command)(sharing.notices)
+app.command("mark", cls=_Command)(on_the_day.mark)
+app.command("now", cls=_Command)(on_the_day.now)
+app.command("report", cls=_Command)(on_the_day.report)
+app.command("run", cls=_Command)(on_the_day.run_clock)
+app.command("serve", cls=_Command)(on_the_day.serve)
+
+
+LONG_RUNNING = frozenset({"run", "serve"})
+"""Commands that live for hours: they keep Python's cycle collector as it is."""
+
+
+def configure_process(args: Sequence[str]) -> None:
+    """Settings for a short command-line run, which the library leaves to its host program.
+
+    Third-party Pydantic plugins would watch every validation and scan all
+    installed packages' entry points at start-up; the command line runs
+    without them, as Typer's own adapters do (set PYDANTIC_DISABLE_PLUGINS
+    yourself to override). A one-shot command builds many small objects
+    without reference cycles and ends within seconds, so the cycle collector
+    only costs it time (0.65x at 10,000 segments without it); the commands
+    that run for hours keep it.
+    """
+    import gc
+
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if not (set(args) & LONG_RUNNING):
+        gc.disable()
+
+
+def option_error(error: ClickException) -> str:
+    """A bad option or argument in plain words: `--lang: choose ko or en (got 'fr')`."""
+    message = str(error.format_message())
+    context = getattr(error, "ctx", None)
+    try_help = f"\nTry '{context.command_path} --help' for help." if context is not None else ""
+    param = getattr(error, "param", None)
+    if not isinstance(error, BadParameter) or param is None:
+        return message + try_help
+    detail = str(getattr(error, "message", "")).removeprefix("Value error, ")
+    if not detail:  # a missing argument or option: Click's own words say it best
+        return message + try_help
+    name = param.opts[0] if param.opts else (param.metavar or param.name or "value")
+    choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
+    got = re.match(r"(.+?) is not one of ", detail)
+    if choices and got:
+        words = [str(getattr(c, "value", c)) for c in choices]
+        listed = " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
+        return f"{name}: choose {listed} (got {got.group(1)})"
+    return f"{name}: {detail}{try_help}"
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> ExitStatus:
+    """Run one command and return its exit status; errors become one line on stderr, never a traceback.
+
+    The streams and the environment can be handed in, as httpie's and yamllint's
+    entry points allow, so tests run the real program in-process; the console
+    script and `python -m agenda` pass nothing and `sys.exit` with the result.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    with ExitStack() as scope:
+        if stdout is not None:
+            scope.enter_context(redirect_stdout(stdout))
+        if stderr is not None:
+            scope.enter_context(redirect_stderr(stderr))
+        if environ is not None:
+            scope.enter_context(_environment(environ))
+        configure_process(args)
+        return _run_app(args)
+
+
+def _run_app(args: list[str]) -> ExitStatus:
+    try:
+        try:
+            outcome = app(args=args, prog_name="agenda", standalone_mode=False)
+        except typer.Exit as done:
+            return ExitStatus(done.exit_code)
+        except SystemExit as done:  # Typer's --show-completion and --install-completion end with sys.exit
+            return ExitStatus.SUCCESS if done.code in (0, None) else ExitStatus.ERROR
+        except typer.Abort:
+            raise KeyboardInterrupt from None
+        except ClickException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":  # `agenda` alone: the help, as Click shows it
+                error.show()
+            else:
+                note(option_error(error))
+            return ExitStatus.ERROR
+        return ExitStatus(outcome) if isinstance(outcome, int) else ExitStatus.SUCCESS
+    except AgendaError as error:
+        note(f"agenda: {error}")
+        return ExitStatus.ERROR
+    except KeyboardInterrupt:
+        note("agenda: interrupted")
+        return ExitStatus.ERROR_CTRL_C
+    except Terminated as stop:
+        import signal
+
+        note(f"agenda: stopped by {signal.Signals(stop.signum).name}")
+        return ExitStatus(128 + stop.signum)
+    except RecursionError:
+        note("agenda: the input is nested too deeply")
+        return ExitStatus.ERROR
+    except Exception as error:  # the promise is "never a traceback"; AGENDA_DEBUG=1 shows it
+        if os.environ.get("AGENDA_DEBUG"):
+            raise
+        note(f"agenda: internal error ({type(error).__name__}: {error}); please report it with the file")
+        return ExitStatus.ERROR
+
+
+@contextmanager
+def _environment(environ: Mapping[str, str]) -> Iterator[None]:
+    """Run with exactly these environment variables, as click's CliRunner isolates a run."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(environ)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def entry_point() -> None:
+    """The console script and `python -m agenda`: run, then exit without the final collection.
+
+    At exit the interpreter collects every object once more, about a fifth of
+    a cold start; freezing them first leaves them to the operating system.
+    """
+    status = main()
+    import gc
+
+    gc.freeze()
+    sys.exit(status)

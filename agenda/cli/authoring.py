@@ -1,0 +1,126 @@
+"""`agenda validate`, `agenda init` and `agenda diff`: for the people who write the forum file."""
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from agenda.cli.feedback import (
+    EachFileLangOption,
+    Lang,
+    NewFileLangOption,
+    language_asked,
+    note,
+    plan_or_exit,
+    print_findings,
+    reader_language,
+)
+from agenda.errors import UsageError
+from agenda.status import ExitStatus
+
+
+class ReportFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+def validate(
+    paths: Annotated[list[str], typer.Argument(metavar="FILE|DIR", help="Forum files, or folders to search.")],
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json or github.")] = ReportFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    skip_non_forum: Annotated[bool, typer.Option(
+        "--skip-non-forum", help="Skip named files without a `forum` key too (as in folders); for hooks.")] = False,
+    lang: EachFileLangOption = None,
+) -> None:
+    """Check forum files and print what is wrong, with file:line:column."""
+    from agenda.messages import catalogue
+    from agenda.render.findings_report import report_github, report_json, report_text, summary
+    from agenda.validation import validate_paths
+
+    run = validate_paths(paths, skip_non_forum, language_asked(lang))
+    fallback = reader_language(lang)
+    for path in run.skipped:
+        note(catalogue(fallback).skipped(path))
+    if format is ReportFormat.json:
+        sys.stdout.write(report_json(run.reports, fallback))
+    elif format is ReportFormat.github:
+        sys.stdout.write(report_github(run.reports, fallback))
+        note(summary(run.reports, fallback))
+    else:
+        sys.stdout.write(report_text(run.reports, fallback))
+    raise typer.Exit(run.status(strict))
+
+
+def init(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="Where to write the new forum file.")] = "forum.yaml",
+    template: Annotated[str, typer.Option("--template", "-t", metavar="NAME", help="forum or symposium.")] = "forum",
+    lang: Annotated[Lang, typer.Option("--lang", help="ko or en.")] = Lang.ko,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="The forum's title.")] = None,
+    date: Annotated[str | None, typer.Option("--date", metavar="DATE", help="YYYY-MM-DD; default: today.")] = None,
+    start: Annotated[str, typer.Option("--start", metavar="HH:MM", help="Start of the window.")] = "14:00",
+    end: Annotated[str | None, typer.Option(
+        "--end", metavar="HH:MM", help="End of the window; default: what the template needs.")] = None,
+    timezone: Annotated[str | None, typer.Option(
+        "--timezone", metavar="ZONE",
+        help="IANA zone; default: Asia/Seoul for ko, this machine's zone for en.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a new forum file from a template, and validate it."""
+    from pathlib import Path
+
+    from agenda.analysis import analyze_text
+    from agenda.messages import catalogue
+    from agenda.output_files import write_output
+    from agenda.templates import TEMPLATES, check_options, render_template, too_short
+
+    if template not in TEMPLATES:
+        raise UsageError(f"--template {template!r}: choose one of {', '.join(TEMPLATES)}")
+    if file != "-" and Path(file).exists() and not force:
+        raise UsageError(f"{file} exists; choose another name or use --force to overwrite it")
+    check_options(day=date, start=start, end=end, zone=timezone)
+    zone_note = None
+    if timezone is None:
+        from agenda.i18n import labels_for
+        from agenda.machine_zone import zone_for_new_file
+
+        timezone, why = zone_for_new_file(lang.value)
+        zone_note = labels_for(lang.value).new_file_zone[why].format(zone=timezone)
+    text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
+    analysis = analyze_text(text, file if file != "-" else "forum.yaml")
+    if analysis.plan is not None and (shortfall := too_short(analysis.plan)):
+        raise UsageError(catalogue(lang.value).template_too_short(template, shortfall[0], start, end, shortfall[1]))
+    if not analysis.valid:
+        print_findings(analysis.findings, lang.value)
+        note(catalogue(lang.value).options_refused())
+        raise typer.Exit(ExitStatus.INVALID)
+    write_output(file, text.encode("utf-8"))
+    if zone_note:
+        note(zone_note)
+    if file != "-":
+        note(f"wrote {file}; next: agenda plan {file}")
+
+
+def diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier version of the forum file.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later version.")],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, json or markdown.")] = DiffFormat.text,
+    lang: NewFileLangOption = None,
+) -> None:
+    """Show what changed between two versions of a programme: moved, resized, added, removed, people."""
+    from agenda.analysis import analyze
+    from agenda.changes import compare
+    from agenda.render.changes_report import changes_json, changes_markdown, changes_text
+
+    before, after = analyze(old), analyze(new)
+    old_plan, new_plan = plan_or_exit(before, lang), plan_or_exit(after, lang)
+    changes = compare(old_plan, new_plan)
+    render = {DiffFormat.json: changes_json, DiffFormat.markdown: changes_markdown}.get(format, changes_text)
+    sys.stdout.write(render(changes, new_plan, language_asked(lang)))

@@ -1,0 +1,237 @@
+"""`agenda mark`, `now`, `report`, `run` and `serve`: the live programme (FORMAT.md, "On the day")."""
+
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from agenda.cli.feedback import FileLangOption, Lang, language_asked, note, plan_or_exit, stdout_console
+from agenda.errors import UsageError
+from agenda.status import ExitStatus
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from pathlib import Path
+
+    from agenda.day.marks import Mark
+    from agenda.day.projection import DayState
+    from agenda.planner import Plan
+
+
+class MarkWord(str, Enum):
+    start = "start"
+    end = "end"
+    next = "next"
+    skip = "skip"
+    undo = "undo"
+
+
+class NowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class DayReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+ForumFileArgument = Annotated[str, typer.Argument(metavar="FILE", help="The forum file.")]
+MarksLogOption = Annotated[str | None, typer.Option("--log", help="The marks log; default FILE's .actuals.jsonl.")]
+AtOption = Annotated[str | None, typer.Option("--at", help="HH:MM[:SS] in the forum's zone, or ISO 8601; default now.")]
+
+
+def _day_plan(file: str, lang: Lang | None) -> "Plan":
+    """The plan to run the day by; a file with errors the planner cannot read exits 1."""
+    from agenda.analysis import analyze
+
+    return plan_or_exit(analyze(file, language_asked(lang)), lang).read_in(language_asked(lang))
+
+
+def _moment(text: str | None, plan: "Plan") -> "datetime | None":
+    from agenda.day.times import parse_moment
+
+    if text is None:
+        return None
+    try:
+        return parse_moment(text, plan)
+    except ValueError as error:
+        raise UsageError(f"--at: {error}") from None
+
+
+def _log_path(file: str, log: str | None, rehearsal: bool = False) -> "Path":
+    from pathlib import Path
+
+    from agenda.day.marks_log import default_log
+
+    return Path(log) if log else default_log(file, rehearsal)
+
+
+def _load_day(plan: "Plan", log: "Path", at: "datetime") -> "tuple[DayState, list[Mark]]":
+    from agenda.day.marks_log import read_log
+    from agenda.day.projection import day_state
+
+    marks, warnings = read_log(log, plan.zone)
+    state, more = day_state(plan, marks, at)
+    for warning in warnings + more:
+        note(f"warning: {warning}")
+    return state, marks
+
+
+def mark(
+    file: ForumFileArgument,
+    word: Annotated[MarkWord, typer.Argument(metavar="MARK", help="start, end, next, skip or undo.")],
+    segment: Annotated[str | None, typer.Argument(metavar="[SEGMENT]", help="A segment id.")] = None,
+    at: AtOption = None,
+    log: MarksLogOption = None,
+    lang: FileLangOption = None,
+) -> None:
+    """Record what happened: a segment starts, ends, is skipped; undo the latest mark."""
+    from agenda.day.clocks import wall_clock
+    from agenda.day.marks import ImpossibleMark, MarkKind
+    from agenda.day.recording import record_mark
+    from agenda.render.day_text import day_line, mark_text
+
+    plan = _day_plan(file, lang)
+    moment = _moment(at, plan)
+    path = _log_path(file, log)
+    try:
+        recorded = record_mark(plan, path, MarkKind(word.value), segment, moment, wall_clock)
+    except ImpossibleMark as why:
+        note(f"{path}: {why}; nothing appended")
+        raise typer.Exit(ExitStatus.INVALID)
+    done = recorded.mark
+    state, _ = _load_day(plan, path, done.at)
+    said = mark_text(plan, done, recorded.withdrawn)
+    sys.stdout.write(f"{said} · {day_line(state, plan.language)}\n")
+
+
+def now(
+    file: ForumFileArgument,
+    at: AtOption = None,
+    format: Annotated[NowFormat, typer.Option("--format", "-f", help="text or json.")] = NowFormat.text,
+    log: MarksLogOption = None,
+    lang: FileLangOption = None,
+) -> None:
+    """What runs now, how long it has left, what comes next, and the day in words."""
+    plan = _day_plan(file, lang)
+    from agenda.day.clocks import wall_clock
+
+    moment = _moment(at, plan) or wall_clock()
+    state, _ = _load_day(plan, _log_path(file, log), moment)
+    if format is NowFormat.json:
+        from agenda.render.day_json import now_json
+
+        sys.stdout.write(now_json(state))
+    else:
+        from agenda.render.day_text import now_text
+
+        sys.stdout.write(now_text(state, plan.language))
+
+
+def report(
+    file: ForumFileArgument,
+    format: Annotated[DayReportFormat, typer.Option(
+        "--format", "-f", help="table, json, markdown or csv.")] = DayReportFormat.table,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file; - for stdout.")] = "-",
+    log: MarksLogOption = None,
+    lang: FileLangOption = None,
+) -> None:
+    """Planned against actual for every segment, and the day's totals."""
+    from agenda.output_files import write_output
+    from agenda.render import day_report as render
+
+    plan = _day_plan(file, lang)
+    path = _log_path(file, log)
+    from agenda.day.marks_log import read_log
+
+    marks, _ = read_log(path, plan.zone)
+    in_force_at = max((m.at for m in marks), key=lambda t: t.timestamp(), default=plan.window_start)
+    state, _ = _load_day(plan, path, in_force_at)
+    if format is DayReportFormat.table and output == "-":
+        stdout_console().print(render.report_table(state, plan.language))
+        return
+    if format is DayReportFormat.table:
+        import io
+
+        from rich.console import Console
+
+        buffer = io.StringIO()
+        Console(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(
+            render.report_table(state, plan.language))
+        text = buffer.getvalue()
+    elif format is DayReportFormat.json:
+        text = render.report_json(state)
+    elif format is DayReportFormat.markdown:
+        text = render.report_markdown(state, plan.language)
+    else:
+        text = render.report_csv(state)
+    data = text.encode("utf-8")
+    if format is DayReportFormat.csv:
+        data = b"\xef\xbb\xbf" + data
+    write_output(output, data)
+
+
+def run_clock(
+    file: ForumFileArgument,
+    log: Annotated[str | None, typer.Option("--log", help="The marks log; default FILE's .actuals.jsonl "
+                                            "(.rehearsal.jsonl with --at).")] = None,
+    at: Annotated[str | None, typer.Option(
+        "--at", help="Rehearse: the clock starts at this TIME and runs on.")] = None,
+    lang: FileLangOption = None,
+) -> None:
+    """The full-screen clock for the desk: space/n next, s start, e end, u undo, q quit."""
+    from rich.console import Console
+
+    from agenda.day.clocks import rehearsal_clock, wall_clock
+    from agenda.day.desk import Desk, run_desk
+
+    plan = _day_plan(file, lang)
+    start = _moment(at, plan)
+    if not sys.stdin.isatty():
+        raise UsageError("agenda run needs a terminal to read keys from; use agenda mark in scripts")
+    clock = wall_clock if start is None else rehearsal_clock(start)
+    desk = Desk(plan, _log_path(file, log, rehearsal=start is not None), clock, rehearsal=start is not None)
+    run_desk(desk, Console(highlight=False), sys.stdin.fileno())
+    for warning in desk.warnings:
+        note(f"warning: {warning}")
+
+
+def serve(
+    file: ForumFileArgument,
+    host: Annotated[str, typer.Option(
+        "--host", help="Address to listen on; 0.0.0.0 lets phones on the network in.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8080,
+    log: MarksLogOption = None,
+    at: Annotated[str | None, typer.Option(
+        "--at", help="Rehearsal: the clock starts at this time (HH:MM).")] = None,
+    new_token: Annotated[bool, typer.Option("--new-token", help="Replace the kept token with a new one.")] = False,
+    lang: FileLangOption = None,
+) -> None:
+    """Serve the live programme to browsers: the programme, the stage timer, and the desk's controls."""
+    from agenda.day.clocks import rehearsal_clock, wall_clock
+    from agenda.serve.live import LiveDay
+    from agenda.serve.server import serve as run_server
+    from agenda.serve.token import load_or_create, token_path
+
+    plan = _day_plan(file, lang)
+    start = _moment(at, plan)
+    path = _log_path(file, log, rehearsal=start is not None)
+    language = lang.value if lang else plan.language
+    live = LiveDay(plan, path, rehearsal_clock(start) if start else wall_clock, language,
+                   lambda warning: note(f"warning: {warning}"))
+    keep = token_path(path)
+    try:
+        token = load_or_create(keep, renew=new_token)
+    except OSError as error:
+        raise UsageError(f"{keep}: cannot keep the token there ({error.strerror or error})") from None
+    base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+    sys.stdout.write(f"agenda serve: {plan.forum.title}\n"
+                     f"  programme  {base}/\n  stage      {base}/stage\n  desk       {base}/control\n"
+                     f"  marks go to {path}{f' (rehearsal from {at})' if start else ''}\n"
+                     f"token (kept in {keep}; marks need it):\n{token}\n")
+    sys.stdout.flush()
+    run_server(live, token, host, port)

@@ -1,0 +1,142 @@
+"""`agenda publish` and `agenda notices`: carry the programme to others, a CalDAV calendar and each person's inbox."""
+
+import os
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from agenda.cli.feedback import (
+    Lang,
+    NewFileLangOption,
+    language_asked,
+    note,
+    print_findings,
+    reader_language,
+    unplanned_status,
+)
+from agenda.errors import UsageError
+from agenda.status import ExitStatus
+
+if TYPE_CHECKING:
+    from agenda.analysis import Analysis
+    from agenda.planner import Plan
+
+
+def publish(
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="One forum file, or several (a series).")],
+    to: Annotated[str, typer.Option(
+        "--to", help="URL of the CalDAV calendar collection, e.g. https://host/dav/cal/")],
+    user: Annotated[str | None, typer.Option("--user", help="Login name; the password comes from "
+                                             "AGENDA_CALDAV_PASSWORD or ~/.netrc, never from an option.")] = None,
+    segments: Annotated[bool, typer.Option("--segments", help="One more event per segment.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change and write nothing.")] = False,
+) -> None:
+    """Make a CalDAV calendar hold exactly these forums' events: create, update, delete what differs."""
+    from agenda.analysis import analyze
+    from agenda.export.ics import segments_without_start
+    from agenda.messages import catalogue
+    from agenda.publish.credentials import login_for
+    from agenda.publish.publisher import PublishError
+    from agenda.publish.publisher import publish as publish_plans
+    from agenda.publish.words import summary_line
+    from agenda.status import status_for_findings, worst
+
+    login = login_for(to, user)
+    analyses = [analyze(file) for file in files]
+    for analysis in analyses:
+        print_findings(analysis.findings, reader_language(None, analysis.language))
+    plans = [a.plan for a in analyses if a.plan is not None]
+    if len(plans) < len(analyses) or worst(status_for_findings(a.findings) for a in analyses):
+        note(catalogue(reader_language(None, analyses[0].language)).nothing_published())
+        raise typer.Exit(ExitStatus.INVALID)
+    language = plans[0].language
+    if segments:
+        from agenda.i18n import labels_for
+
+        for analysis, the_plan in zip(analyses, plans):
+            for seg in segments_without_start(the_plan):
+                name = labels_for(the_plan.language).title(seg.title, seg.kind)
+                note(catalogue(the_plan.language).not_in_calendar(analysis.file, name))
+    try:
+        outcome = publish_plans(plans, to, login, segments=segments, dry_run=dry_run)
+    except PublishError as error:
+        note(f"agenda: {error}")
+        if error.outcome.written:
+            note(f"agenda: already done before the stop: {summary_line(error.outcome.counts, language)}; "
+                 "run the same command again to finish")
+        else:
+            note("agenda: nothing was changed in the calendar")
+        raise typer.Exit(ExitStatus.ERROR)
+    sys.stdout.write(summary_line(outcome.counts, language) + "\n")
+    if dry_run:
+        note("--dry-run: nothing was written")
+
+
+def _valid_plan(analysis: "Analysis", lang: Lang | None) -> "Plan":
+    """The plan of a file without errors; notices are never drafted from a file with errors."""
+    if not analysis.valid or analysis.plan is None:
+        print_findings(analysis.findings, reader_language(lang, analysis.language))
+        note(f"no notices drafted: fix the errors in {analysis.file} first")
+        raise typer.Exit(unplanned_status(analysis.findings))
+    return analysis.plan
+
+
+def notices(
+    old: Annotated[str, typer.Argument(
+        metavar="OLD", help="The version of the forum file people were told about.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The changed version.")],
+    output: Annotated[str, typer.Option(
+        "--output", "-o", metavar="DIR", help="Folder for the drafts and index.md.")],
+    lang: NewFileLangOption = None,
+    sender: Annotated[str | None, typer.Option(
+        "--from", metavar="ADDRESS", help="The From address of the notices.")] = None,
+    send: Annotated[str | None, typer.Option(
+        "--send", metavar="URL",
+        help="Send the drafts: smtp://HOST:PORT or smtps://HOST:PORT. Credentials come from "
+             "AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD; AGENDA_SMTP_CAFILE adds a trusted CA.")] = None,
+) -> None:
+    """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
+    from agenda.analysis import analyze
+    from agenda.export.notice_mail import draft_notices, notice_time, sender_address
+    from agenda.export.person_files import output_folder
+    from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
+    from agenda.output_files import write_output
+
+    server = parse_server(send) if send else None
+    if server is not None and not sender:
+        raise UsageError("--send needs --from ADDRESS: the address the notices come from")
+    before, after = analyze(old, language_asked(lang)), analyze(new, language_asked(lang))
+    old_plan, new_plan = _valid_plan(before, lang), _valid_plan(after, lang)
+    when = notice_time(new_plan, os.environ.get("SOURCE_DATE_EPOCH"), os.stat(new).st_mtime)
+    language = lang.value if lang else new_plan.language
+    drafted = draft_notices(old_plan.read_in(language), new_plan.read_in(language), when, sender)
+    if drafted.revision_not_raised:
+        note(f"{new}: warning: forum.revision ({new_plan.forum.revision}) is not above {old}'s "
+             f"({old_plan.forum.revision}); calendars may ignore the update: raise it")
+    folder = output_folder(output)
+    if server is not None:
+        stale = [d.file_name for d in drafted.drafts
+                 if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
+        if stale:
+            raise UsageError(f"{output}: {', '.join(stale)} differ from what these files and options "
+                             f"(--from, --lang) draft now, so they are not what you read; nothing was sent. "
+                             f"Run again without --send, read {folder / 'index.md'}, then send")
+    for item in drafted.drafts:
+        write_output(str(folder / item.file_name), item.data)
+    write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))
+    no_address = [d for d in drafted.drafts if d.recipient is None]
+    note(f"wrote {len(drafted.drafts)} notices and {folder / 'index.md'}"
+         + (f"; {len(no_address)} without an address" if no_address else ""))
+    if server is None or sender is None:  # --send without --from was refused above
+        return
+    outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
+    for item in no_address:
+        print(f"not sent      {item.file_name}: no address")
+    try:
+        send_all(server, sender_address(sender).addr_spec, outgoing, folder, lambda line: print(line, flush=True))
+    except DeliveryError as error:
+        sent = ", ".join(m.label for m in error.sent) or "none"
+        note(f"agenda: {error}\nsent in this run: {sent}; the log {folder / SENT_LOG} lists every message sent,"
+             f" and running the same command again sends only the rest")
+        raise typer.Exit(ExitStatus.ERROR)
