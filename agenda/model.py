@@ -257,7 +257,7 @@ PEOPLE_KEY_SCHEMA = (r"^[^\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x9f\s]"
 """PEOPLE_KEY for JSON Schema, whose `\\w` is ASCII only: exact in ASCII, any letter beyond it."""
 
 
-def _mapping_or_other(mapping_tag: str, other_tag: str):
+def _mapping_or_other(mapping_tag: str, other_tag: str) -> Discriminator:
     return Discriminator(lambda v: mapping_tag if isinstance(v, (dict, BaseModel)) else other_tag)
 
 
@@ -409,7 +409,7 @@ class Segment(_Strict):
 
     @model_validator(mode="after")
     def _has_length(self) -> "Segment":
-        if self.kind == "section":
+        if self.kind.value == "section":
             return self._is_heading()
         timed_items = any(i.duration is not None for i in self.items)
         if self.duration is None and self.each is None and self.until is None and not timed_items:
@@ -437,7 +437,7 @@ class Segment(_Strict):
         return self
 
     @property
-    def all_speakers(self) -> list:
+    def all_speakers(self) -> list[PersonRef]:
         return ([self.speaker] if self.speaker is not None else []) + list(self.speakers)
 
 

@@ -77,7 +77,7 @@ class Section:
 
     @property
     def kind(self) -> str:
-        return self.segment.kind.value
+        return str(self.segment.kind.value)  # Kind is built from KINDS at run time: mypy sees Any
 
     @property
     def path(self) -> Path:

@@ -11,9 +11,10 @@ ASCII (patterns have no Unicode classes everywhere), the years of `updated`.
 """
 
 import json
+from typing import Any
 
 
-def forum_schema() -> dict:
+def forum_schema() -> dict[str, Any]:
     from agenda.checks.registry import ALL_CODES
     from agenda.model import ForumFile
     from agenda.zones import zone_names

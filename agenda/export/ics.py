@@ -15,6 +15,7 @@ stands for "now" and the reminder come in as values.
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
+from typing import cast
 
 from icalendar import Alarm, Calendar, Component, Event, vDuration
 
@@ -130,7 +131,7 @@ def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: ti
         # repeated hour's second pass, so it is left out when calendar_time had to use UTC.
         cal.add("x-wr-timezone", str(plans[0].zone))
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
+    cal.add("x-published-ttl", cast(bytes, vDuration(REFRESH).to_ical()).decode())  # to_ical is unannotated
     for plan in sorted(plans, key=lambda p: (p.window_start, p.forum_id)):
         when = stamp(plan, now)
         cal.add_component(_forum_event(plan, when, alarm, language))
@@ -167,7 +168,7 @@ def _onset_for_every_reader(zone: Component) -> None:
 def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
                    language: str | None = None) -> bytes:
     """`language` overrides each file's own language for the words the calendar shows."""
-    return calendar(plans, now, segments, alarm, language).to_ical()
+    return cast(bytes, calendar(plans, now, segments, alarm, language).to_ical())  # to_ical is unannotated
 
 
 def event_calendars(plans: list[Plan], now: datetime, segments: bool = False) -> Iterator[Calendar]:

@@ -8,6 +8,7 @@ against a budget, so an alias bomb ends in a clear error instead of eating memor
 """
 
 import re
+from typing import TypeAlias
 
 import yaml
 
@@ -16,9 +17,10 @@ from agenda.findings import Path
 from agenda.loading.sourcemap import SourceMap
 
 try:
-    _BaseLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML wheels ship libyaml on every platform we support
-    _BaseLoader = yaml.SafeLoader
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every platform we support
+    # The pure-Python loader has the same resolver methods; mypy only allows one class under a name.
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -48,15 +50,22 @@ class _NodeLoader(_BaseLoader):
 
     _PLAIN_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
         return self._PLAIN_TAGS[kind]
 
-    def descend_resolver(self, current_node, current_index):
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
         pass
 
-    def ascend_resolver(self):
+    def ascend_resolver(self) -> None:
         pass
 
+
+_Chain: TypeAlias = "tuple[_Chain, str | int] | None"
+"""The path to a node as nested (parent chain, key) pairs: cheap to extend, flattened only when needed."""
+
+_TAGGED_TYPES: dict[str, type | tuple[type, ...]] = {"int": int, "float": (int, float), "bool": bool,
+                                                     "null": type(None)}
+"""The Python types a scalar with an explicit core-schema tag (`!!int 3`) may have."""
 
 _MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
 
@@ -133,7 +142,7 @@ class _Builder:
         mark = node.start_mark
         return Unreadable(self.file, reason, mark.line + 1, mark.column + 1, **args)
 
-    def build(self, node: yaml.Node, chain: tuple[object, ...] | None = None, depth: int = 0,
+    def build(self, node: yaml.Node, chain: _Chain = None, depth: int = 0,
               aliased: bool = False) -> object:
         kind = type(node)
         if kind is not yaml.ScalarNode:
@@ -145,7 +154,7 @@ class _Builder:
             self.count += 1
             if self.count > MAX_VALUES:
                 raise self.fail(node, "alias-expansions", limit=MAX_VALUES)
-        if kind is yaml.ScalarNode:
+        if isinstance(node, yaml.ScalarNode):  # the composer builds exactly these three classes
             try:
                 if node.tag == _STR:
                     return node.value if node.style else _core_scalar(node.value)
@@ -175,16 +184,18 @@ class _Builder:
         text = node.value
         kind = node.tag.rsplit(":", 1)[-1]
         value = _core_scalar(text)
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(kind)
+        expected = _TAGGED_TYPES.get(kind)
         if expected is None:
             raise self.fail(node, "unsupported-tag", tag=node.tag)
         if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
             raise self.fail(node, "bad-tagged-value", text=text, tag=kind)
-        return float(value) if kind == "float" else value
+        if kind == "float" and isinstance(value, (int, float)):
+            return float(value)  # `!!float 1` is 1.0
+        return value
 
 
-def _flatten(chain: tuple | None) -> Path:
-    parts = []
+def _flatten(chain: _Chain) -> Path:
+    parts: list[str | int] = []
     while chain is not None:
         chain, key = chain
         parts.append(key)

@@ -83,7 +83,7 @@ def _advice(method: str, status: int) -> str:
 class _NoLogin(requests.auth.AuthBase):
     """Sends no login, and keeps requests from taking one from ~/.netrc behind our back."""
 
-    def __call__(self, request):
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
         return request
 
 
@@ -106,9 +106,11 @@ class CalDavClient:
     def _url(self, href: str) -> str:
         return urljoin(self.collection_url, href)
 
-    def _send(self, method: str, url: str, expected: tuple[int, ...], **kwargs) -> requests.Response:
+    def _send(self, method: str, url: str, expected: tuple[int, ...], *, data: bytes | None = None,
+              headers: dict[str, str] | None = None) -> requests.Response:
         try:
-            response = self._session.request(method, url, timeout=TIMEOUT, allow_redirects=False, **kwargs)
+            response = self._session.request(method, url, data=data, headers=headers, timeout=TIMEOUT,
+                                             allow_redirects=False)
         except requests.Timeout:
             raise DavError(f"{method} {display_url(url)}: no answer within {TIMEOUT} s; "
                            "check that the server is running and try again") from None

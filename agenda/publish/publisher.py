@@ -22,7 +22,7 @@ from agenda.publish.sync import Action, Conflict, Kind, PlannedEvent, decide, de
 
 @dataclass
 class Outcome:
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[Kind] = field(default_factory=Counter)
     written: bool = False  # whether any request that writes succeeded
 
 
@@ -45,9 +45,16 @@ def _conflict_message(conflict: Conflict, url: str) -> str:
             "it is left alone: delete it there, or give this forum or segment another id")
 
 
+def _body(action: Action) -> bytes:
+    """What a CREATE or UPDATE writes; `decide_one` always gives them one."""
+    if action.body is None:
+        raise ValueError(f"{action.kind.name} of {action.uid} carries no body")
+    return action.body
+
+
 def _apply(client: CalDavClient, action: Action) -> None:
     if action.kind is Kind.CREATE:
-        client.create(action.href, action.body)
+        client.create(action.href, _body(action))
     elif action.kind in (Kind.UPDATE, Kind.DELETE):
         etag = action.etag
         if etag is None:  # a server that listed no ETag: read it now, so the write is still conditional
@@ -59,7 +66,7 @@ def _apply(client: CalDavClient, action: Action) -> None:
                                "so it cannot be changed without risking someone else's change; change it by hand")
             etag = current.etag
         if action.kind is Kind.UPDATE:
-            client.replace(action.href, etag, action.body)
+            client.replace(action.href, etag, _body(action))
         else:
             client.delete(action.href, etag)
 
@@ -113,14 +120,15 @@ def publish(plans: list[Plan], url: str, login: Login, segments: bool = False, d
             raise DavError("; ".join(_conflict_message(c, client.collection_url) for c in decision.conflicts))
         by_uid = {event.uid: event for event in planned}
         for action in decision.actions:
+            done: Action | None = action  # what was actually done, after any 412; None when nothing was left to do
             if action.kind is not Kind.UNCHANGED and not dry_run:
                 if before_write is not None:
                     before_write(action)
                 planned_one = by_uid.get(action.uid) if action.kind is not Kind.DELETE else None
-                action = _write(client, action, planned_one, forums)
-            if action is not None:
-                outcome.counts[action.kind] += 1
-                outcome.written |= action.kind is not Kind.UNCHANGED and not dry_run
+                done = _write(client, action, planned_one, forums)
+            if done is not None:
+                outcome.counts[done.kind] += 1
+                outcome.written |= done.kind is not Kind.UNCHANGED and not dry_run
     except DavError as error:
         raise PublishError(str(error), outcome) from None
     finally:

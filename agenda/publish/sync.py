@@ -12,15 +12,20 @@ import hashlib
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable
+from typing import Iterable, TypeAlias, cast
 from urllib.parse import unquote
 
-from icalendar import Calendar
+from icalendar import Calendar, Component
 
 OWNER = "X-AGENDA-FORUM"
 VOLATILE = frozenset({"DTSTAMP", "LAST-MODIFIED", "SEQUENCE"})
 # The characters vdirsyncer keeps in a file name; any other UID gets a hashed name.
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-+@]+")
+
+PropertyKey: TypeAlias = tuple[str, tuple[tuple[str, str], ...], str]
+"""(NAME, sorted (PARAMETER, value) pairs, value as iCalendar text) of one property."""
+ComponentKey: TypeAlias = "tuple[str | None, tuple[PropertyKey, ...], tuple[ComponentKey, ...]]"
+Fingerprint: TypeAlias = tuple[ComponentKey, ...]
 
 
 class Kind(Enum):
@@ -39,7 +44,7 @@ class StoredEvent:
     uid: str
     owner: str | None  # its X-AGENDA-FORUM, None for other programs' events
     sequence: int
-    fingerprint: tuple
+    fingerprint: Fingerprint
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,7 @@ class PlannedEvent:
     forum_id: str
     data: bytes  # the whole calendar object resource as the exporter wrote it
     sequence: int
-    fingerprint: tuple
+    fingerprint: Fingerprint
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class Decision:
     conflicts: list[Conflict]
 
 
-def _property_key(name: str, value) -> tuple:
+def _property_key(name: str, value: object) -> PropertyKey:
     params = getattr(value, "params", {})
     text = value.to_ical() if hasattr(value, "to_ical") else str(value)
     if isinstance(text, bytes):
@@ -83,8 +88,8 @@ def _property_key(name: str, value) -> tuple:
     return name.upper(), tuple(sorted((k.upper(), str(v)) for k, v in params.items())), text
 
 
-def _component_key(component) -> tuple:
-    properties = []
+def _component_key(component: Component) -> ComponentKey:
+    properties: list[PropertyKey] = []
     for name, value in component.items():
         if name.upper() in VOLATILE:
             continue
@@ -94,7 +99,7 @@ def _component_key(component) -> tuple:
     return component.name, tuple(sorted(properties)), tuple(children)
 
 
-def fingerprint(calendar: Calendar) -> tuple:
+def fingerprint(calendar: Calendar) -> Fingerprint:
     """The events' content: every property and sub-component but the volatile ones, order-free.
 
     VTIMEZONEs are left out: the TZID of each time is in the events, and a
@@ -103,7 +108,7 @@ def fingerprint(calendar: Calendar) -> tuple:
     return tuple(sorted(_component_key(event) for event in calendar.walk("VEVENT")))
 
 
-def _first_event(calendar: Calendar):
+def _first_event(calendar: Calendar) -> Component | None:
     events = calendar.walk("VEVENT")
     return events[0] if events else None
 
@@ -123,7 +128,10 @@ def read_stored(href: str, etag: str | None, data: bytes) -> StoredEvent | None:
 
 
 def planned_event(calendar: Calendar) -> PlannedEvent:
+    """The decision's view of one calendar from `event_calendars`, which always holds one event."""
     event = _first_event(calendar)
+    if event is None:
+        raise ValueError("an exported calendar holds no VEVENT")
     return PlannedEvent(str(event["UID"]), str(event[OWNER]), calendar.to_ical(), int(event.get("SEQUENCE", 0)),
                         fingerprint(calendar))
 
@@ -133,7 +141,7 @@ def with_sequence(data: bytes, sequence: int) -> bytes:
     for event in calendar.walk("VEVENT"):
         event.pop("SEQUENCE", None)
         event.add("sequence", sequence)
-    return calendar.to_ical()
+    return cast(bytes, calendar.to_ical())  # icalendar leaves to_ical's return type unannotated
 
 
 def new_href(collection_path: str, uid: str, taken: set[str]) -> str:
@@ -186,7 +194,11 @@ def decide(stored: Iterable[StoredEvent], planned: Iterable[PlannedEvent], forum
             continue
         href = new_href(collection_path, event.uid, taken) if not ours else ours[0].href
         taken.add(unquote(href))
-        actions.append(decide_one(ours[0] if ours else None, event, href))
+        outcome = decide_one(ours[0] if ours else None, event, href)
+        if isinstance(outcome, Conflict):  # cannot happen: `ours` share the planned event's owner
+            conflicts.append(outcome)
+        else:
+            actions.append(outcome)
         actions += [Action(Kind.DELETE, s.uid, s.href, s.etag) for s in ours[1:]]
     planned_uids = {e.uid for e in planned}
     actions += [Action(Kind.DELETE, s.uid, s.href, s.etag) for s in stored
