@@ -38,6 +38,15 @@ CLEAN_PROGRAM = """\
 """
 CLEAN = forum(CLEAN_PROGRAM)
 
+OPENING_AND_QA = """\
+  - kind: opening
+    duration: 20m
+    speaker: ann
+  - kind: qa
+    duration: 40m
+"""
+"""An opening and a Q&A: the program most cases vary one thing of."""
+
 # code -> (file text with "# expect" on the finding's line, expected column, a near miss that is fine)
 CASES = {
     "window-overflow": (forum("""\
@@ -115,19 +124,8 @@ CASES = {
   - kind: qa
     duration: 30m
 """)),
-    "missing-kind": (forum("""\
-  - kind: opening
-    duration: 20m
-    speaker: ann
-  - kind: qa
-    duration: 40m
-""", extra="rules:\n  require: [opening, panel]  # expect\n"), 22, forum("""\
-  - kind: opening
-    duration: 20m
-    speaker: ann
-  - kind: qa
-    duration: 40m
-""", extra="rules:\n  require: [opening, qa]\n")),
+    "missing-kind": (forum(OPENING_AND_QA, extra="rules:\n  require: [opening, panel]  # expect\n"), 22,
+                     forum(OPENING_AND_QA, extra="rules:\n  require: [opening, qa]\n")),
     "unknown-person": (forum("""\
   - kind: opening
     duration: 20m
@@ -135,13 +133,8 @@ CASES = {
   - kind: qa
     duration: 40m
 """), 21, CLEAN),
-    "unused-person": (forum("""\
-  - kind: opening
-    duration: 20m
-    speaker: ann
-  - kind: qa
-    duration: 40m
-""", people="people:\n  ann: {name: Ann}\n  cy: {name: Cy}  # expect\n"), 3, CLEAN),
+    "unused-person": (forum(OPENING_AND_QA, people="people:\n  ann: {name: Ann}\n  cy: {name: Cy}  # expect\n"), 3,
+                      CLEAN),
     "duplicate-id": (forum("""\
   - kind: opening
     id: part
@@ -217,19 +210,7 @@ CASES = {
     "end-before-start": (CLEAN.replace('end: "11:00"', 'end: "09:00"  # expect'), 8,
                          CLEAN.replace('end: "11:00"', 'end: "2024-05-03 09:00"')),
     "missing-id": (CLEAN.replace("  id: t\n", "").replace("forum:\n", "forum:  # expect\n"), 1, CLEAN),
-    "legacy-zone": (forum("""\
-  - kind: opening
-    duration: 20m
-    speaker: ann
-  - kind: qa
-    duration: 40m
-""", zone="EST  # expect"), 13, forum("""\
-  - kind: opening
-    duration: 20m
-    speaker: ann
-  - kind: qa
-    duration: 40m
-""", zone="America/New_York")),
+    "legacy-zone": (forum(OPENING_AND_QA, zone="EST  # expect"), 13, forum(OPENING_AND_QA, zone="America/New_York")),
     "invalid-field": (forum("""\
   - kind: opening
     duraton: 20m  # expect

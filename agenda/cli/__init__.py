@@ -75,20 +75,17 @@ class _Command(typer.core.TyperCommand):
                     formatter.write_dl(rows)
 
 
-# Every command, in the order `agenda --help` lists them; a new command is one more line here.
-app.command("plan", cls=_Command)(documents.plan)
-app.command("validate", cls=_Command)(authoring.validate)
-app.command("export", cls=_Command)(documents.export)
-app.command("schema", cls=_Command)(documents.schema)
-app.command("init", cls=_Command)(authoring.init)
-app.command("diff", cls=_Command)(authoring.diff)
-app.command("publish", cls=_Command)(sharing.publish)
-app.command("notices", cls=_Command)(sharing.notices)
-app.command("mark", cls=_Command)(on_the_day.mark)
-app.command("now", cls=_Command)(on_the_day.now)
-app.command("report", cls=_Command)(on_the_day.report)
-app.command("run", cls=_Command)(on_the_day.run_clock)
-app.command("serve", cls=_Command)(on_the_day.serve)
+COMMANDS = (
+    ("plan", documents.plan), ("validate", authoring.validate), ("export", documents.export),
+    ("schema", documents.schema), ("init", authoring.init), ("diff", authoring.diff),
+    ("publish", sharing.publish), ("notices", sharing.notices),
+    ("mark", on_the_day.mark), ("now", on_the_day.now), ("report", on_the_day.report),
+    ("run", on_the_day.run_clock), ("serve", on_the_day.serve),
+)
+"""Every command, in the order `agenda --help` lists them; a new command is one more row here."""
+
+for name, command in COMMANDS:
+    app.command(name, cls=_Command)(command)
 
 
 LONG_RUNNING = frozenset({"run", "serve"})
