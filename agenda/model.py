@@ -342,7 +342,8 @@ class Forum(_Strict):
     moderator: PersonRef | None = Field(None, description="The moderator (좌장).")
     revision: Revision = Field(default=0, description="Rises with each published change; the calendar SEQUENCE.")
     updated: Annotated[datetime, AfterValidator(_moment)] | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
-    hosts: list[Host] = Field([], description="Credits: {role: host|organizer|sponsor|supporter, name}.")
+    hosts: list[Host] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="Credits: {role: host|organizer|sponsor|supporter, name}.")
 
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
@@ -370,7 +371,8 @@ class Item(_Strict):
     title: Line = Field(min_length=1, description="What happens.")
     duration: Length | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
     speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")
-    speakers: list[PersonRef] = Field([], description="Several speakers.")
+    speakers: list[PersonRef] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="Several speakers.")
     note: Text | None = Field(None, description="Free text, shown in the notes column.")
 
 
@@ -397,11 +399,13 @@ class Segment(_Strict):
     each: Length | None = Field(None, description="Minutes per speaker.")
     at: Clock | None = Field(None, description="Fixed start time, HH:MM.")
     until: Clock | None = Field(None, description="Fixed end time, HH:MM.")
-    speakers: list[PersonRef] = Field([], description="Speakers, in order (people ids or inline persons).")
+    speakers: list[PersonRef] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="Speakers, in order (people ids or inline persons).")
     speaker: PersonRef | None = Field(None, description="The one speaker.")
     moderator: PersonRef | None = Field(None, description="Who chairs this segment (좌장).")
     mc: PersonRef | None = Field(None, description="Who hosts this segment (사회).")
-    items: list[Item] = Field([], description="Sub-items such as 국민의례, 축사, 인사말.")
+    items: list[Item] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="Sub-items such as 국민의례, 축사, 인사말.")
     note: Text | None = Field(None, description="Shown in the notes column.")
     status: Literal["confirmed", "cancelled"] = Field("confirmed", description="A cancelled segment keeps its place and time.")
     gap_before: Minutes | None = Field(
@@ -453,16 +457,19 @@ CheckCode = Annotated[str, AfterValidator(_check_code),
 
 
 class Rules(_Strict):
-    require: list[Kind] = Field([], description="Segment kinds that must be present.")
+    require: list[Kind] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="Segment kinds that must be present.")
     allow_slack: Minutes = Field(default=0, description="Unscheduled minutes at the end tolerated without the slack warning.")
-    ignore: list[CheckCode] = Field([], description="Check codes to skip.")
+    ignore: list[CheckCode] = Field(
+        default_factory=list, json_schema_extra={"default": []}, description="Check codes to skip.")
 
 
 class ForumFile(_Strict):
     """One forum: its window, its people and its programme."""
 
     forum: Forum = Field(description="The event: title, day, window and time zone.")
-    people: dict[PeopleKey, Person] = Field({}, description="Roster: id -> person.")
+    people: dict[PeopleKey, Person] = Field(
+        default_factory=dict, json_schema_extra={"default": {}}, description="Roster: id -> person.")
     program: list[Segment] = Field(description="The segments, in order.")
     rules: Rules = Field(default_factory=Rules, description="Checks this file asks for or waives.")
 
