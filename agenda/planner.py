@@ -185,11 +185,15 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
     else:
         window_end = add_minutes(window_start, forum.duration or 0)  # the model asks for end or duration
     crosses = window_end.astimezone(tz).date() > forum.date
+    end_clock = window_end.astimezone(tz).time()
 
     def pinned(clock: time | None, path: Path) -> datetime | None:
+        """A pinned clock's day: in a window past midnight, an early clock up to the end is the next day's
+        (00:30 in a 23:00-01:00 forum); one after the end is still before the start (doors at 22:30)."""
         if clock is None:
             return None
-        day = forum.date + timedelta(days=1) if crosses and clock < forum.start else forum.date
+        day = forum.date + timedelta(days=1) if crosses and clock < forum.start and clock <= end_clock \
+            else forum.date
         local_times.append(LocalTime(path, day, clock))
         return localize(day, clock, tz)
 

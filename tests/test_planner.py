@@ -161,3 +161,15 @@ def test_registration_with_only_until_has_an_open_start():
     plan = analyze_text(text, "f.yaml").plan
     assert spans(plan) == [("registration-1", None, "10:00", None), ("qa-1", "10:00", "11:00", 60)]
     assert plan.scheduled_minutes == 60
+
+
+def test_doors_before_a_late_start_stay_on_the_forums_day(tmp_path):
+    """In a 23:00-01:00 forum, `at: "22:30"` is the evening before the start, not 22:30 the next day;
+    `agenda init --start 23:00` once failed on its own registration slot."""
+    from helpers import run
+
+    target = tmp_path / "late.yaml"
+    run("init", target, "--start", "23:00", "--date", "2024-05-20")
+    table = run("plan", target, env={"COLUMNS": "100"}).stdout
+    assert "│ 22:30~23:00 " in table and "23:00~01:00(+1)" in table
+    assert "zero-duration" not in run("validate", target).stdout
