@@ -72,13 +72,14 @@ def make_bulk(folder: Path, count: int) -> None:
 
 
 def big_forum(segments: int) -> str:
+    """A forum of `segments` segments, one flow mapping a line, so 10,000 stay under the 1 MiB file cap."""
     people = "\n".join(f"  p{n}: {{name: Person {n}, affiliation: Org {n % 7}, title: Title}}" for n in range(50))
     kinds = ["presentation", "panel", "qa", "break", "remarks"]
     program = "\n".join(
-        f"  - kind: {kinds[n % 5]}\n    id: s{n}\n    title: Segment {n}\n    duration: {1 + n % 3}m\n"
-        f"    speakers: [p{n % 50}]" + (f"\n    items:\n      - {{title: Item {n}, duration: 1m}}" if n % 4 == 0 else "")
+        f"  - {{kind: {kinds[n % 5]}, id: s{n}, title: Segment {n}, duration: 1m, speakers: [p{n % 50}]"
+        + (f", items: [{{title: Item {n}, duration: 1m}}]" if n % 4 == 0 else "") + "}"
         for n in range(segments))
-    minutes = sum(1 + n % 3 for n in range(segments))
+    minutes = segments  # a minute each: 10,000 minutes stay under the one-week bound on a duration
     return (f"forum:\n  id: big-{segments}\n  title: Big forum\n  date: 2024-01-10\n  start: '09:00'\n"
             f"  duration: {minutes}m\n  timezone: Asia/Seoul\n  language: en\npeople:\n{people}\nprogram:\n{program}\n"
             f"rules:\n  ignore: [crosses-midnight]\n")
