@@ -10,6 +10,7 @@ exactly the forms the parser does.
 
 import re
 from datetime import time
+from functools import lru_cache
 
 from pydantic_core import PydanticCustomError
 
@@ -81,7 +82,15 @@ def _minutes(value: object) -> int:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value) if abs(value) <= MAX_MINUTES else _bounded(MAX_MINUTES + 1, value)
-    if not isinstance(value, str) or len(value) > 100 or not _DURATION.match(value):
+    if not isinstance(value, str) or len(value) > 100:
+        raise _not_a_duration(value)
+    return _text_minutes(value)
+
+
+@lru_cache(maxsize=512)
+def _text_minutes(value: str) -> int:
+    """Minutes from a duration's text; the same few texts (15m, 25m) recur in every file of a folder."""
+    if not _DURATION.match(value):
         raise _not_a_duration(value)
     text = value.strip()
     sign = -1 if text.startswith("-") else 1

@@ -52,10 +52,7 @@ class TimedSegment:
     minutes: int | None
     items: tuple[TimedItem, ...]
     people: tuple[Role, ...]
-
-    @property
-    def kind(self) -> str:
-        return str(self.segment.kind.value)
+    kind: str  # the segment's kind, read off the model once: every check and renderer asks for it
 
     @property
     def cancelled(self) -> bool:
@@ -223,6 +220,7 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
             minutes=None if start is None else minutes_between(start, end),
             items=_time_items(seg, i, start, roster),
             people=_segment_people(seg, ("program", i), roster),
+            kind=str(seg.kind.value),
         )
         for i, (seg, (start, end)) in enumerate(zip(document.program, spans))
         if seg.kind.value != "section"

@@ -53,13 +53,12 @@ def read_bytes(file: str) -> bytes:
     except OSError as error:
         raise Unreadable(file, "os-error", detail=error.strerror or str(error)) from None
     try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
             raise Unreadable(file, "folder")
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(status.st_mode):
             raise Unreadable(file, "not-regular")
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+        raw = _read_capped(descriptor, status.st_size)
     except OSError as error:
         raise Unreadable(file, "os-error", detail=error.strerror or str(error)) from None
     finally:
@@ -67,6 +66,21 @@ def read_bytes(file: str) -> bytes:
     if len(raw) > MAX_FILE_BYTES:
         raise Unreadable(file, "too-big", limit=MAX_FILE_BYTES)
     return raw
+
+
+def _read_capped(descriptor: int, size_hint: int) -> bytes:
+    """Up to MAX_FILE_BYTES + 1 bytes, in reads sized by `stat` (a hint only): one read for a file as it says."""
+    import os
+
+    chunks: list[bytes] = []
+    total = 0
+    while total <= MAX_FILE_BYTES:
+        chunk = os.read(descriptor, min(max(size_hint + 1, 65536), MAX_FILE_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def decode(raw: bytes, file: str) -> str:

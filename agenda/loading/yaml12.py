@@ -145,22 +145,25 @@ class _Builder:
     def build(self, node: yaml.Node, chain: _Chain = None, depth: int = 0,
               aliased: bool = False) -> object:
         kind = type(node)
-        if kind is not yaml.ScalarNode:
-            if id(node) in self.seen:
-                aliased = True  # an alias: the same node again, and all that is under it
-            else:
-                self.seen.add(id(node))
-        if aliased:
-            self.count += 1
-            if self.count > MAX_VALUES:
-                raise self.fail(node, "alias-expansions", limit=MAX_VALUES)
-        if isinstance(node, yaml.ScalarNode):  # the composer builds exactly these three classes
+        if kind is yaml.ScalarNode:  # most nodes; the composer builds exactly three classes
+            if aliased:
+                self.count += 1
+                if self.count > MAX_VALUES:
+                    raise self.fail(node, "alias-expansions", limit=MAX_VALUES)
             try:
                 if node.tag == _STR:
                     return node.value if node.style else _core_scalar(node.value)
                 return self.tagged_scalar(node)
             except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
                 raise self.fail(node, "too-many-digits") from None
+        if id(node) in self.seen:
+            aliased = True  # an alias: the same node again, and all that is under it
+        else:
+            self.seen.add(id(node))
+        if aliased:
+            self.count += 1
+            if self.count > MAX_VALUES:
+                raise self.fail(node, "alias-expansions", limit=MAX_VALUES)
         if depth >= MAX_DEPTH:
             raise self.fail(node, "too-deep", limit=MAX_DEPTH)
         if kind is yaml.SequenceNode:
