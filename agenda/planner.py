@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from agenda.findings import Path
 from agenda.model import Flexible, Forum, ForumFile, Item, Person, Segment
-from agenda.zones import add_minutes, localize, minutes_between
+from agenda.zones import WallTime, add_minutes, localize, minutes_between, wall_time_kind
 
 
 @dataclass(eq=False)
@@ -133,6 +133,11 @@ class Plan:
     def local(self, moment: datetime | None) -> datetime | None:
         """The forum's wall clock for an instant; the only way a time should reach a reader."""
         return None if moment is None else moment.astimezone(self.zone)
+
+    @cached_property
+    def wall_time_kinds(self) -> tuple[tuple[LocalTime, WallTime], ...]:
+        """Each wall time the file names, and whether the zone skips or repeats it (two checks ask)."""
+        return tuple((local, wall_time_kind(local.day, local.clock, self.zone)) for local in self.local_times)
 
     @cached_property
     def window_minutes(self) -> int:

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from agenda.findings import Path, SegmentName
 from agenda.planner import LocalTime, Plan, Role, TimedSegment
-from agenda.zones import WallTime, minutes_between, wall_time_kind
+from agenda.zones import WallTime, minutes_between
 
 
 def sequence_pairs(plan: Plan) -> Iterator[tuple[TimedSegment, TimedSegment]]:
@@ -32,8 +32,8 @@ def all_roles(plan: Plan) -> Iterator[Role]:
 
 def wall_times(plan: Plan, kind: WallTime) -> Iterator[LocalTime]:
     """The wall times the file names that are of `kind` (skipped or repeated) in the forum's zone."""
-    for local in plan.local_times:
-        if wall_time_kind(local.day, local.clock, plan.zone) is kind:
+    for local, found in plan.wall_time_kinds:
+        if found is kind:
             yield local
 
 

@@ -145,7 +145,7 @@ class _Builder:
     def build(self, node: yaml.Node, chain: _Chain = None, depth: int = 0,
               aliased: bool = False) -> object:
         kind = type(node)
-        if kind is yaml.ScalarNode:  # most nodes; the composer builds exactly three classes
+        if isinstance(node, yaml.ScalarNode):  # most nodes; the composer builds exactly three classes
             if aliased:
                 self.count += 1
                 if self.count > MAX_VALUES:
