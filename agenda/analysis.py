@@ -59,7 +59,8 @@ def analyze_document(document: Document, language: str | None = None, *, ignore:
     forum_file, findings = parse_forum(document)
     the_plan = None
     if forum_file is not None:
-        the_plan = plan(forum_file, fallback_id=id_from_file_name(document.file))
+        fallback = "" if forum_file.forum.id else id_from_file_name(document.file)  # only needed without an id
+        the_plan = plan(forum_file, fallback_id=fallback)
         findings += run_checks(the_plan, ignore)
     located = sorted((document.locate(f) for f in findings), key=lambda f: f.sort_key)
     return Analysis(document.file, forum_file, the_plan, located, document,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from agenda.kinds import kind_label
+from agenda.zones import clock_text
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,18 +82,6 @@ class Labels:
         elif slack:
             text += " · " + self.unscheduled.format(n=slack)
         return text
-
-
-def clock_text(moment: datetime) -> str:
-    """HH:MM on the wall clock; in an hour the clocks go through twice, with the zone's name (01:30 EDT).
-
-    Without it the night clocks go back reads "01:00–01:00" for a full hour,
-    and two different instants print alike.
-    """
-    other = moment.replace(fold=1 - moment.fold)
-    if other.utcoffset() != moment.utcoffset():
-        return f"{moment:%H:%M} {moment.tzname()}"
-    return f"{moment:%H:%M}"
 
 
 def _days(days: int) -> str:

@@ -97,3 +97,15 @@ def add_minutes(moment: datetime, minutes: int) -> datetime:
 def minutes_between(start: datetime, end: datetime) -> int:
     """Elapsed whole minutes; timestamps count real seconds whatever the zones say."""
     return int((end.timestamp() - start.timestamp()) // 60)
+
+
+def clock_text(moment: datetime) -> str:
+    """HH:MM on the wall clock; in an hour the clocks go through twice, with the zone's name (01:30 EDT).
+
+    Without it the night clocks go back reads "01:00–01:00" for a full hour,
+    and two different instants print alike.
+    """
+    other = moment.replace(fold=1 - moment.fold)
+    if other.utcoffset() != moment.utcoffset():
+        return f"{moment:%H:%M} {moment.tzname()}"
+    return f"{moment:%H:%M}"

@@ -5,8 +5,8 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from agenda.findings import Arguments, Path, SegmentName, format_path
-from agenda.i18n import clock_text
 from agenda.kinds import kind_label
+from agenda.zones import clock_text
 
 Sentence = Callable[[Arguments], str]
 """A catalogue entry: a finding's arguments in, one sentence out."""

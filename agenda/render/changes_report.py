@@ -9,9 +9,10 @@ from datetime import datetime
 from typing import Any
 
 from agenda.changes import Change, Value
-from agenda.i18n import Labels, clock_text, labels_for
+from agenda.i18n import Labels, labels_for
 from agenda.planner import Plan
 from agenda.render.plan_markdown import escape
+from agenda.zones import clock_text
 
 
 def _hm(moment: datetime | None, with_date: bool = False) -> str:
