@@ -1,0 +1,50 @@
+"""The command line's own notes follow the reader: a ko file reads Korean, --lang en reads English."""
+
+from pathlib import Path
+
+from tests.helpers import SEED, run
+
+
+def test_export_says_what_it_wrote_in_the_files_language(tmp_path: Path) -> None:
+    out = tmp_path / "x.ics"
+    assert run("export", SEED, "-o", out).stderr.endswith(f"\n{out}에 썼습니다\n")
+    assert run("export", SEED, "-o", out, "--lang", "en").stderr.endswith(f"\nwrote {out}\n")
+
+
+def test_per_person_says_how_many_calendars_in_the_files_language(tmp_path: Path) -> None:
+    folder = tmp_path / "people"
+    korean = run("export", SEED, "--per-person", folder).stderr
+    count = len(list(folder.glob("*.ics")))
+    assert count > 1 and korean.endswith(f"\n{folder}에 캘린더 {count}개를 썼습니다\n")
+    assert run("export", SEED, "--per-person", folder, "--lang", "en").stderr.endswith(
+        f"\nwrote {count} calendars in {folder}\n")
+
+
+def test_force_is_not_offered_when_a_file_gave_no_plan(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("forum: [\n", encoding="utf-8")
+    out = tmp_path / "x.ics"
+    english = run("export", broken, "-o", out, "--force", exit_status=2).stderr
+    assert english.endswith("\nnothing written: fix the errors above\n") and "--force" not in english
+    korean = run("export", broken, "-o", out, "--force", exit_status=2, env={"LANG": "ko_KR.UTF-8"}).stderr
+    assert korean.endswith("\n아무것도 쓰지 않았습니다. 위의 오류를 고치세요\n") and "--force" not in korean
+    assert not out.exists()
+
+
+def test_errors_in_a_plan_still_offer_force(tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("duration: 25m", "duration: 95m", 1)
+    forum = tmp_path / "over.yaml"
+    forum.write_text(text, encoding="utf-8")
+    korean = run("export", forum, "-o", tmp_path / "x.ics", exit_status=1).stderr
+    assert korean.endswith("\n아무것도 쓰지 않았습니다. 위의 오류를 고치거나 --force로 그래도 내보내세요\n")
+    english = run("export", forum, "-o", tmp_path / "x.ics", "--lang", "en", exit_status=1).stderr
+    assert english.endswith("\nnothing written: fix the errors above, or use --force to export anyway\n")
+
+
+def test_timeline_outside_the_table_is_said_not_silently_dropped() -> None:
+    for format_ in ("json", "markdown"):
+        korean = run("plan", SEED, "--timeline", "--format", format_)
+        assert korean.stderr.startswith(f"--timeline은 표 아래에만 그립니다. --format {format_}에는 타임라인이 없습니다\n")
+        english = run("plan", SEED, "--timeline", "--format", format_, "--lang", "en")
+        assert english.stderr.startswith(f"--timeline draws under the table only; --format {format_} has no timeline\n")
+    assert "--timeline" not in run("plan", SEED, "--timeline").stderr
