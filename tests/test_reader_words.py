@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from tests.helpers import SEED, run
+from helpers import SEED, run
 
 
 def test_export_says_what_it_wrote_in_the_files_language(tmp_path: Path) -> None:
@@ -48,3 +48,41 @@ def test_timeline_outside_the_table_is_said_not_silently_dropped() -> None:
         english = run("plan", SEED, "--timeline", "--format", format_, "--lang", "en")
         assert english.stderr.startswith(f"--timeline draws under the table only; --format {format_} has no timeline\n")
     assert "--timeline" not in run("plan", SEED, "--timeline").stderr
+
+
+def _day_forum(tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "forum.yaml"
+    shutil.copy(SEED, target)
+    return target
+
+
+def test_an_impossible_mark_is_said_in_the_readers_language(tmp_path: Path) -> None:
+    forum = _day_forum(tmp_path)
+    log = tmp_path / "forum.actuals.jsonl"
+    run("mark", forum, "start", "--at", "14:00:04")
+    korean = run("mark", forum, "next", "--at", "14:00:01", exit_status=1).stderr
+    assert korean == (f"{log}: 마지막 기록(14:00:04)보다 이른 시각(14:00:01)입니다. --at에 더 늦은 시각을 주거나, "
+                      f"그 기록을 먼저 되돌리세요. 아무것도 기록하지 않았습니다\n")
+    english = run("mark", forum, "next", "--at", "14:00:01", "--lang", "en", exit_status=1).stderr
+    assert english == (f"{log}: 14:00:01 is before the latest mark in force (14:00:04); give a later --at, "
+                       f"or undo that mark first; nothing appended\n")
+    started = run("mark", forum, "start", "opening", "--at", "14:01", exit_status=1).stderr
+    assert started == (f"{log}: 'opening'은(는) 이미 14:00:04에 시작했습니다. 다시 시작하려면 그 기록을 되돌리세요. "
+                       f"아무것도 기록하지 않았습니다\n")
+    assert run("mark", forum, "start", "opening", "--at", "14:01", "--lang", "en", exit_status=1).stderr == (
+        f"{log}: 'opening' already started at 14:00:04; undo that mark to start it again; nothing appended\n")
+
+
+def test_the_undo_line_names_the_mark_in_words(tmp_path: Path) -> None:
+    forum = _day_forum(tmp_path)
+    run("mark", forum, "start", "--at", "14:00")
+    run("mark", forum, "next", "--at", "14:10")
+    korean = run("mark", forum, "undo", "--at", "14:11").stdout
+    assert korean.startswith("마지막 기록 취소 (다음 ") and " 14:10)" in korean
+    run("mark", forum, "next", "--at", "14:12")
+    english = run("mark", forum, "undo", "--at", "14:13", "--lang", "en").stdout
+    assert english.startswith("latest mark withdrawn (next ") and " 14:12)" in english
+    withdrawn_start = run("mark", forum, "undo", "--at", "14:13", "--lang", "en").stdout
+    assert withdrawn_start.startswith("latest mark withdrawn (start ")
