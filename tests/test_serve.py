@@ -184,3 +184,20 @@ def test_a_port_in_use_is_said_plainly(forum, tmp_path):
         assert "choose another --port" in result.stderr
     finally:
         assert live.stop() == 0
+
+
+def test_the_start_banner_is_in_the_files_language_and_lang_overrides(forum: Path, tmp_path: Path):
+    for extra, expected in (((), ["  진행 순서    {base}/", "  무대 타이머  {base}/stage", "  진행 데스크  {base}/control",
+                                  "  기록 파일    {log} (리허설, 14:03부터)", "토큰({keep}에 보관합니다. 기록하려면 필요합니다):"]),
+                            (("--lang", "en"), ["  programme  {base}/", "  stage      {base}/stage",
+                                                "  desk       {base}/control", "  marks go to {log} (rehearsal from 14:03)",
+                                                "token (kept in {keep}; marks need it):"])):
+        log = tmp_path / f"marks{len(extra)}.jsonl"
+        live = LiveServer(forum, log, *extra)
+        try:
+            keep = log.with_suffix(".token")
+            assert live.output[0].startswith("agenda serve: ")
+            assert live.output[1:-1] == [line.format(base=live.url, log=log, keep=keep) for line in expected]
+            assert live.output[-1] == live.token
+        finally:
+            assert live.stop() == 0, live.stderr()

@@ -286,9 +286,11 @@ def serve(
     except OSError as error:
         raise UsageError(f"{keep}: cannot keep the token there ({error.strerror or error})") from None
     base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    sys.stdout.write(f"agenda serve: {plan.forum.title}\n"
-                     f"  programme  {base}/\n  stage      {base}/stage\n  desk       {base}/control\n"
-                     f"  marks go to {path}{f' (rehearsal from {at})' if start else ''}\n"
-                     f"token (kept in {keep}; marks need it):\n{token}\n")
+    from agenda.serve.page_words import PAGE_WORDS
+
+    words = PAGE_WORDS[language]
+    marks = f"{path}{words.banner_rehearsal.format(at=at) if start else ''}"
+    sys.stdout.write(words.banner.format(title=plan.forum.title, base=base, marks=marks)
+                     + words.banner_token.format(keep=keep) + f"\n{token}\n")
     sys.stdout.flush()
     run_server(live, token, host, port)
