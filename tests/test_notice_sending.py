@@ -114,8 +114,8 @@ def test_the_sending_lines_follow_lang(tmp_path, drafts, servers):
 def test_a_server_that_dies_halfway_leaves_a_log_and_the_second_run_sends_only_the_rest(tmp_path, drafts, servers):
     dying = servers(tmp_path / "dying", "--die-on", "3")
     result = send(drafts, dying, exit_status=2)
-    assert "sent in this run: koo.eml, lee.eml;" in result.stderr
-    assert "running the same command again sends only the rest" in result.stderr
+    assert "\n이번에 보낸 알림: koo.eml, lee.eml. 보낸 알림은 모두 " in result.stderr
+    assert "같은 명령을 다시 실행하면 나머지만 보냅니다" in result.stderr
     assert len(dying.received()) == 2
     assert len((drafts[2] / "sent.log").read_text(encoding="utf-8").splitlines()) == 2
 
@@ -132,7 +132,12 @@ def test_an_unreachable_server_exits_2_and_says_nothing_was_sent(drafts):
     old, new, folder = drafts
     result = run("notices", old, new, "-o", folder, "--from", FROM, "--send", f"smtp://127.0.0.1:{free_port()}",
                  exit_status=2)
-    assert "Connection refused" in result.stderr and "sent in this run: none" in result.stderr
+    assert "Connection refused" in result.stderr and "이번에 보낸 알림: 없음." in result.stderr
+    elsewhere = folder.with_name("english")
+    english = run("notices", old, new, "-o", elsewhere, "--from", FROM, "--send", f"smtp://127.0.0.1:{free_port()}",
+                  "--lang", "en", exit_status=2).stderr
+    assert english.endswith(f"\nsent in this run: none; the log {elsewhere / 'sent.log'} lists every message sent, "
+                            f"and running the same command again sends only the rest\n")
     assert not (folder / "sent.log").exists()
 
 
@@ -190,7 +195,7 @@ def test_a_refused_login_exits_2_with_the_servers_answer(drafts, tls_server):
     server, cert = tls_server
     result = send(drafts, server, exit_status=2,
                   env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "wrong", "AGENDA_SMTP_CAFILE": str(cert)})
-    assert "535" in result.stderr and "sent in this run: none" in result.stderr
+    assert "535" in result.stderr and "이번에 보낸 알림: 없음." in result.stderr
     assert server.received() == []
 
 

@@ -143,7 +143,5 @@ def notices(
     try:
         send_all(server, sender_address(sender).addr_spec, outgoing, folder, report)
     except DeliveryError as error:
-        sent = ", ".join(m.label for m in error.sent) or "none"
-        note(f"agenda: {error}\nsent in this run: {sent}; the log {folder / SENT_LOG} lists every message sent,"
-             f" and running the same command again sends only the rest")
+        note(words.sending_stopped(str(error), [m.label for m in error.sent], str(folder / SENT_LOG)))
         raise typer.Exit(ExitStatus.ERROR)
