@@ -86,3 +86,13 @@ def test_the_undo_line_names_the_mark_in_words(tmp_path: Path) -> None:
     assert english.startswith("latest mark withdrawn (next ") and " 14:12)" in english
     withdrawn_start = run("mark", forum, "undo", "--at", "14:13", "--lang", "en").stdout
     assert withdrawn_start.startswith("latest mark withdrawn (start ")
+
+
+def test_a_logged_mark_that_no_longer_fits_is_warned_about_in_the_readers_language(tmp_path: Path) -> None:
+    forum = _day_forum(tmp_path)
+    (tmp_path / "forum.actuals.jsonl").write_text(
+        '{"at": "2023-12-13T14:00:00+09:00", "mark": "end", "segment": null}\n', encoding="utf-8")
+    korean = run("now", forum, "--at", "14:01").stderr
+    assert korean == "경고: 기록(종료 14:00:00)을 무시합니다: 진행 중인 순서가 없어 끝낼 것이 없습니다. 먼저 순서를 시작하세요\n"
+    english = run("now", forum, "--at", "14:01", "--lang", "en").stderr
+    assert english == "warning: end 14:00:00 ignored: nothing is running, so nothing can end; start a segment first\n"

@@ -209,7 +209,9 @@ def warning_text(warning: DayWarning, language: str) -> str:
         text = (f"{d['number']}번째 기록({named})의 순서가 이제 파일에 없어 무시합니다" if korean
                 else f"mark {d['number']} ({named}) names a segment the file no longer has; ignored")
     else:  # no-longer-fits
-        why = impossible_text(str(d["reason"]), dict(d["why"]), language)  # type: ignore[call-overload]
+        details = d["why"]
+        assert isinstance(details, tuple)
+        why = impossible_text(str(d["reason"]), dict(details), language)
         named = _mark_named(d["mark"], language)
         text = f"기록({named})을 무시합니다: {why}" if korean else f"{named} ignored: {why}"
     return day_words(language).warning.format(text=text)
