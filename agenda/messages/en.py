@@ -316,10 +316,6 @@ def timeline_under_table_only(format_: str) -> str:
     return f"--timeline draws under the table only; --format {format_} has no timeline"
 
 
-def warning(text_: str) -> str:
-    return f"warning: {text_}"
-
-
 def sending_stopped(error: str, sent: list[str], log: str) -> str:
     return (f"agenda: {error}\nsent in this run: {', '.join(sent) or 'none'}; the log {log} lists every message "
             f"sent, and running the same command again sends only the rest")

@@ -396,10 +396,6 @@ def timeline_under_table_only(format_: str) -> str:
     return f"--timeline은 표 아래에만 그립니다. --format {format_}에는 타임라인이 없습니다"
 
 
-def warning(text_: str) -> str:
-    return f"경고: {text_}"
-
-
 def sending_stopped(error: str, sent: list[str], log: str) -> str:
     return (f"agenda: {error}\n이번에 보낸 알림: {', '.join(sent) or '없음'}. 보낸 알림은 모두 {log}에 기록되어 있어, "
             f"같은 명령을 다시 실행하면 나머지만 보냅니다")
