@@ -121,14 +121,17 @@ def _connect(server: Server, login: tuple[str, str] | None) -> smtplib.SMTP:
 
 
 def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path,
-             report: Callable[[str], None]) -> list[Outgoing]:
-    """Send what the log does not list yet; return what was sent. Raises DeliveryError, naming the answer."""
+             report: Callable[[str, "Outgoing"], None]) -> list[Outgoing]:
+    """Send what the log does not list yet; return what was sent. Raises DeliveryError, naming the answer.
+
+    `report` hears ("already-sent" | "sent", message) as each is settled; the words are the caller's.
+    """
     login = credentials()
     done = read_sent_log(folder)
     pending = [m for m in messages if m.message_id not in done]
     for message in messages:
         if message.message_id in done:
-            report(f"already sent  {message.label} → {message.recipient}")
+            report("already-sent", message)
     if not pending:
         return []
     sent: list[Outgoing] = []
@@ -147,7 +150,7 @@ def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path
                 log.flush()
                 os.fsync(log.fileno())
                 sent.append(message)
-                report(f"sent          {message.label} → {message.recipient}")
+                report("sent", message)
     finally:
         try:
             client.quit()

@@ -135,7 +135,8 @@ def test_init_writes_a_valid_file(tmp_path, template, lang):
     path = tmp_path / f"{template}-{lang}.yaml"
     result = run("init", path, "--template", template, "--lang", lang, "--date", "2024-09-10",
                  "--title", "Test: a \"quoted\" title", "--timezone", "Europe/Berlin")
-    assert result.stderr == f"wrote {path}; next: agenda plan {path}\n"
+    assert result.stderr == {"ko": f"{path}에 썼습니다. 다음 단계: agenda plan {path}\n",
+                             "en": f"wrote {path}; next: agenda plan {path}\n"}[lang]
     summary = "파일 1개: 오류 0개, 경고 0개\n" if lang == "ko" else "1 file: 0 errors, 0 warnings\n"
     assert run("validate", "--strict", path).stdout == summary
     plan = json.loads(run("plan", path, "--format", "json").stdout)

@@ -129,7 +129,7 @@ def test_skip_after_a_long_panel_lets_the_qa_grow_back(tmp_path):
 
 def test_undo_withdraws_the_latest_mark_in_force_then_the_one_before(seed):
     marks(seed, "start@14:03", "next@14:20", "next@14:25")
-    assert run("mark", seed, "undo", "--at", "14:26").stdout.startswith("마지막 기록 취소 (next 발제: AI 시대의 정당 혁신 14:25)")
+    assert run("mark", seed, "undo", "--at", "14:26").stdout.startswith("마지막 기록 취소 (다음 발제: AI 시대의 정당 혁신 14:25)")
     assert now(seed, "14:26")["current"]["id"] == "moderator-greeting"
     run("mark", seed, "undo", "--at", "14:26")
     state = now(seed, "14:26")
@@ -205,14 +205,14 @@ def test_after_the_last_segment_now_shows_the_totals(seed):
     (["skip"], "say which segment"),
 ])
 def test_impossible_marks_exit_1_and_append_nothing(seed, args, message):
-    result = run("mark", seed, *args, "--at", "14:03", exit_status=1)
+    result = run("mark", seed, *args, "--at", "14:03", "--lang", "en", exit_status=1)
     assert message in result.stderr and "nothing appended" in result.stderr
     assert not seed.with_name("forum.actuals.jsonl").exists() or log_lines(seed) == []
 
 
 def test_a_mark_before_the_latest_in_force_exits_1_and_appends_nothing(seed):
     marks(seed, "start@14:03")
-    result = run("mark", seed, "next", "--at", "14:02", exit_status=1)
+    result = run("mark", seed, "next", "--at", "14:02", "--lang", "en", exit_status=1)
     assert "before the latest mark in force" in result.stderr
     run("mark", seed, "start", "opening", "--at", "14:05", exit_status=1)  # already started
     assert len(log_lines(seed)) == 1
@@ -306,8 +306,10 @@ def test_an_explicit_log_and_a_mark_naming_a_removed_segment(seed, tmp_path):
     log = tmp_path / "elsewhere.jsonl"
     log.write_text('{"at": "2023-12-13T14:00:00+09:00", "mark": "start", "segment": "gone"}\n', encoding="utf-8")
     run("mark", seed, "start", "--at", "14:03", "--log", log)
-    result = run("now", seed, "--at", "14:04", "--log", log)
-    assert "names a segment the file no longer has" in result.stderr
+    result = run("now", seed, "--at", "14:04", "--log", log, "--lang", "en")
+    assert result.stderr == "warning: mark 1 (start gone 14:00:00) names a segment the file no longer has; ignored\n"
+    korean = run("now", seed, "--at", "14:04", "--log", log).stderr
+    assert korean == "경고: 1번째 기록(시작 gone 14:00:00)의 순서가 이제 파일에 없어 무시합니다\n"
     assert not seed.with_name("forum.actuals.jsonl").exists()
 
 

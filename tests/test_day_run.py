@@ -64,11 +64,11 @@ def test_keys_mark_the_day_at_the_injected_time(desk):
     desk.press(" ")
     desk.clock.advance(seconds=30)
     desk.press("u")
-    assert "마지막 기록 취소 (next 장내 정리, 좌장 인사말 14:20)" in screen(desk)
+    assert "마지막 기록 취소 (다음 장내 정리, 좌장 인사말 14:20)" in screen(desk)
     desk.press("n")
     desk.press("e")
     desk.press("e")  # nothing runs: refused, said on screen, nothing appended
-    assert "nothing is running" in desk.message
+    assert desk.message == "진행 중인 순서가 없어 끝낼 것이 없습니다. 먼저 순서를 시작하세요"
     assert [(m["mark"], m["segment"], m["at"][11:19]) for m in log(desk)] == [
         ("start", "opening", "14:03:00"), ("next", "moderator-greeting", "14:20:00"), ("undo", None, "14:20:30"),
         ("next", "moderator-greeting", "14:20:30"), ("end", "moderator-greeting", "14:20:30")]

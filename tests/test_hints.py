@@ -179,6 +179,6 @@ def test_every_command_exits_2_on_an_unreadable_file(tmp_path):
     line = f"{missing}: error[unreadable] no such file; check the path\n"
     assert run("plan", missing, exit_status=2).stderr == line
     assert run("export", missing, "-o", tmp_path / "x.ics", exit_status=2).stderr == (
-        line + "nothing written: fix the errors above, or use --force to export anyway\n")
+        line + "nothing written: fix the errors above\n")
     assert run("diff", missing, SEED, exit_status=2).stderr == line
     assert not (tmp_path / "x.ics").exists()

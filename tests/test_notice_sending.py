@@ -82,8 +82,8 @@ def test_the_drafts_arrive_intact_once_each(tmp_path, drafts, servers):
     server = servers(tmp_path / "smtp")
     result = send(drafts, server)
     folder = drafts[2]
-    assert result.stdout.splitlines() == ["not sent      cho.eml: no address"] + [
-        f"sent          {name} → {address}" for name, address in ADDRESSED.items()]
+    assert result.stdout.splitlines() == ["보내지 않음   cho.eml: 주소 없음"] + [
+        f"보냄          {name} → {address}" for name, address in ADDRESSED.items()]
     received = server.received()
     assert [envelope for _, envelope in received] == [
         {"from": "office@example.org", "to": [address]} for address in ADDRESSED.values()]
@@ -95,23 +95,34 @@ def test_the_drafts_arrive_intact_once_each(tmp_path, drafts, servers):
         message_from_bytes(data, policy=policy.default)["Message-ID"] for data, _ in received]
 
     again = send(drafts, server)
+    assert again.stdout.splitlines() == ["보내지 않음   cho.eml: 주소 없음"] + [
+        f"이미 보냄     {name} → {address}" for name, address in ADDRESSED.items()]
+    assert len(server.received()) == 4
+
+
+def test_the_sending_lines_follow_lang(tmp_path, drafts, servers):
+    old, new, folder = drafts
+    server = servers(tmp_path / "smtp")
+    result = run("notices", old, new, "-o", folder, "--from", FROM, "--send", server.url, "--lang", "en")
+    assert result.stdout.splitlines() == ["not sent      cho.eml: no address"] + [
+        f"sent          {name} → {address}" for name, address in ADDRESSED.items()]
+    again = run("notices", old, new, "-o", folder, "--from", FROM, "--send", server.url, "--lang", "en")
     assert again.stdout.splitlines() == ["not sent      cho.eml: no address"] + [
         f"already sent  {name} → {address}" for name, address in ADDRESSED.items()]
-    assert len(server.received()) == 4
 
 
 def test_a_server_that_dies_halfway_leaves_a_log_and_the_second_run_sends_only_the_rest(tmp_path, drafts, servers):
     dying = servers(tmp_path / "dying", "--die-on", "3")
     result = send(drafts, dying, exit_status=2)
-    assert "sent in this run: koo.eml, lee.eml;" in result.stderr
-    assert "running the same command again sends only the rest" in result.stderr
+    assert "\n이번에 보낸 알림: koo.eml, lee.eml. 보낸 알림은 모두 " in result.stderr
+    assert "같은 명령을 다시 실행하면 나머지만 보냅니다" in result.stderr
     assert len(dying.received()) == 2
     assert len((drafts[2] / "sent.log").read_text(encoding="utf-8").splitlines()) == 2
 
     healthy = servers(tmp_path / "healthy")
     again = send(drafts, healthy)
-    assert "already sent  koo.eml → koo@example.org" in again.stdout
-    assert "sent          kwon.eml → kwon@example.org" in again.stdout
+    assert "이미 보냄     koo.eml → koo@example.org" in again.stdout
+    assert "보냄          kwon.eml → kwon@example.org" in again.stdout
     everything = [data for data, _ in dying.received() + healthy.received()]
     assert len(everything) == len(set(everything)) == 4
     assert sorted(everything) == sorted((drafts[2] / name).read_bytes() for name in ADDRESSED)
@@ -121,7 +132,12 @@ def test_an_unreachable_server_exits_2_and_says_nothing_was_sent(drafts):
     old, new, folder = drafts
     result = run("notices", old, new, "-o", folder, "--from", FROM, "--send", f"smtp://127.0.0.1:{free_port()}",
                  exit_status=2)
-    assert "Connection refused" in result.stderr and "sent in this run: none" in result.stderr
+    assert "Connection refused" in result.stderr and "이번에 보낸 알림: 없음." in result.stderr
+    elsewhere = folder.with_name("english")
+    english = run("notices", old, new, "-o", elsewhere, "--from", FROM, "--send", f"smtp://127.0.0.1:{free_port()}",
+                  "--lang", "en", exit_status=2).stderr
+    assert english.endswith(f"\nsent in this run: none; the log {elsewhere / 'sent.log'} lists every message sent, "
+                            f"and running the same command again sends only the rest\n")
     assert not (folder / "sent.log").exists()
 
 
@@ -171,7 +187,7 @@ def test_login_over_starttls_with_a_trusted_certificate(drafts, tls_server):
     server, cert = tls_server
     result = send(drafts, server, env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "secret",
                                        "AGENDA_SMTP_CAFILE": str(cert)})
-    assert result.stdout.count("sent          ") == 4
+    assert result.stdout.count("보냄          ") == 4
     assert [data for data, _ in server.received()] == [(drafts[2] / name).read_bytes() for name in ADDRESSED]
 
 
@@ -179,7 +195,7 @@ def test_a_refused_login_exits_2_with_the_servers_answer(drafts, tls_server):
     server, cert = tls_server
     result = send(drafts, server, exit_status=2,
                   env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "wrong", "AGENDA_SMTP_CAFILE": str(cert)})
-    assert "535" in result.stderr and "sent in this run: none" in result.stderr
+    assert "535" in result.stderr and "이번에 보낸 알림: 없음." in result.stderr
     assert server.received() == []
 
 
@@ -207,7 +223,7 @@ def test_smtps_speaks_tls_from_the_start(tmp_path, drafts, servers):
     old, new, folder = drafts
     result = run("notices", old, new, "-o", folder, "--from", FROM, "--send", f"smtps://127.0.0.1:{server.port}",
                  env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "secret", "AGENDA_SMTP_CAFILE": str(cert)})
-    assert result.stdout.count("sent          ") == 4 and len(server.received()) == 4
+    assert result.stdout.count("보냄          ") == 4 and len(server.received()) == 4
 
 
 def test_an_unreadable_file_exits_2(tmp_path, drafts):

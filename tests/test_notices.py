@@ -86,7 +86,7 @@ def test_a_notice_reads_back_in_korean_with_old_and_new_times_and_the_new_calend
 
 def test_index_says_who_is_told_why_who_has_no_address_and_who_was_left_out(tmp_path):
     folder, stderr = notices(tmp_path, MOVE_TALK)
-    assert "wrote 5 notices" in stderr and "1 without an address" in stderr
+    assert stderr == f"알림 5개와 {folder / 'index.md'}를 썼습니다. 그중 1개는 받을 주소가 없습니다\n"
     assert (folder / "index.md").read_text(encoding="utf-8") == (
         "# 변경 알림: 모두의 AI 토론회\n\n"
         "## 알림을 받는 사람\n\n"
@@ -119,7 +119,7 @@ def test_renaming_a_persons_id_with_the_same_part_drafts_nothing(tmp_path):
     folder, stderr = notices(tmp_path, ("  cho: {name: 조승현}", "  cho-sh: {name: 조승현}"),
                              ("speakers: [kwon, cho, yang]", "speakers: [kwon, cho-sh, yang]"))
     assert drafted(folder) == []
-    assert "wrote 0 notices" in stderr
+    assert stderr == f"알림 0개와 {folder / 'index.md'}를 썼습니다\n"
     assert "- 구본권, 이연희, 이상은, 권영설, 조승현, 양승오\n" in (folder / "index.md").read_text(encoding="utf-8")
 
 
@@ -154,12 +154,21 @@ def test_drafts_are_the_same_bytes_every_time(tmp_path):
 
 def test_a_revision_that_did_not_rise_is_warned_about(tmp_path):
     folder, stderr = notices(tmp_path, MOVE_TALK, revision=1)
-    assert "forum.revision (1) is not above" in stderr and "calendars may ignore the update" in stderr
+    assert "경고: forum.revision(1)이 " in stderr and "캘린더가 변경을 무시할 수 있습니다. revision을 올리세요" in stderr
     assert "이전 파일(1)보다 높지 않아" in (folder / "index.md").read_text(encoding="utf-8")
 
 
+def test_the_revision_warning_and_refusal_in_english(tmp_path):
+    _, stderr = notices(tmp_path, MOVE_TALK, revision=1, extra=("--lang", "en"))
+    assert "warning: forum.revision (1) is not above" in stderr and "calendars may ignore the update: raise it" in stderr
+    old, new = versions(tmp_path, ("    duration: 25m\n", "    duration: 95m\n"))
+    result = run("notices", old, new, "-o", tmp_path / "out", "--lang", "en", exit_status=1)
+    assert result.stderr.endswith(f"no notices drafted: fix the errors in {new} first\n")
+
+
 def test_english_notices(tmp_path):
-    folder, _ = notices(tmp_path, MOVE_TALK, extra=("--lang", "en"))
+    folder, stderr = notices(tmp_path, MOVE_TALK, extra=("--lang", "en"))
+    assert stderr == f"wrote 5 notices and {folder / 'index.md'}; 1 without an address\n"
     message = read(folder / "kwon.eml")
     assert message["Subject"] == "[Programme change] 모두의 AI 토론회"
     body = body_of(message)
@@ -186,7 +195,7 @@ def test_the_seed_forum_edited_as_an_organizer_would(tmp_path):
 def test_invalid_versions_draft_nothing(tmp_path):
     old, new = versions(tmp_path, ("    duration: 25m\n", "    duration: 95m\n"))
     result = run("notices", old, new, "-o", tmp_path / "out", exit_status=1)
-    assert "window-overflow" in result.stderr and "no notices drafted" in result.stderr
+    assert "window-overflow" in result.stderr and f"알림을 만들지 않았습니다. 먼저 {new}의 오류를 고치세요" in result.stderr
     assert not (tmp_path / "out").exists()
 
 

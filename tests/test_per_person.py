@@ -65,7 +65,7 @@ def export_people(tmp_path: Path, text: str = FORUM) -> tuple[Path, Path]:
     forum = write(tmp_path, text)
     folder = tmp_path / "people"
     result = run("export", forum, "--per-person", folder, env=EPOCH)
-    assert f"wrote 6 calendars in {folder}" in result.stderr
+    assert result.stderr == f"{folder}에 캘린더 6개를 썼습니다\n"
     return forum, folder
 
 

@@ -58,7 +58,7 @@ def test_a_mark_with_the_token_lands_and_one_without_it_does_not(server):
 
 def test_an_impossible_mark_is_refused_with_409_and_appends_nothing(server):
     status, answer = server.mark("end")
-    assert status == 409 and "nothing appended" in answer["error"]
+    assert status == 409 and answer["error"] == "진행 중인 순서가 없어 끝낼 것이 없습니다. 먼저 순서를 시작하세요. 아무것도 기록하지 않았습니다"
     assert not server.log.exists() or server.log.read_bytes() == b""
 
 
@@ -103,7 +103,7 @@ def test_a_torn_log_line_does_not_stop_the_server(server):
     with open(server.log, "ab") as log:
         log.write(b'{"at": "2023-12-13T14:1')  # a write cut short
     assert server.now()["current"]["id"] == "opening"
-    poll(lambda: "torn last line" in server.stderr())
+    poll(lambda: "마지막 줄이 쓰는 도중에 끊겼습니다(비정상 종료). 이 줄은 건너뜁니다" in server.stderr())
     status, answer = server.mark("next")
     assert status == 200, answer
     lines = server.log.read_bytes().split(b"\n")
@@ -184,3 +184,20 @@ def test_a_port_in_use_is_said_plainly(forum, tmp_path):
         assert "choose another --port" in result.stderr
     finally:
         assert live.stop() == 0
+
+
+def test_the_start_banner_is_in_the_files_language_and_lang_overrides(forum: Path, tmp_path: Path):
+    for extra, expected in (((), ["  진행 순서    {base}/", "  무대 타이머  {base}/stage", "  진행 데스크  {base}/control",
+                                  "  기록 파일    {log} (리허설, 14:03부터)", "토큰({keep}에 보관합니다. 기록하려면 필요합니다):"]),
+                            (("--lang", "en"), ["  programme  {base}/", "  stage      {base}/stage",
+                                                "  desk       {base}/control", "  marks go to {log} (rehearsal from 14:03)",
+                                                "token (kept in {keep}; marks need it):"])):
+        log = tmp_path / f"marks{len(extra)}.jsonl"
+        live = LiveServer(forum, log, *extra)
+        try:
+            keep = log.with_suffix(".token")
+            assert live.output[0].startswith("agenda serve: ")
+            assert live.output[1:-1] == [line.format(base=live.url, log=log, keep=keep) for line in expected]
+            assert live.output[-1] == live.token
+        finally:
+            assert live.stop() == 0, live.stderr()

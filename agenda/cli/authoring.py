@@ -105,7 +105,7 @@ def init(
     if zone_note:
         note(zone_note)
     if file != "-":
-        note(f"wrote {file}; next: agenda plan {file}")
+        note(catalogue(lang.value).wrote_new_file(file))
 
 
 def diff(

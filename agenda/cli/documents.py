@@ -63,6 +63,10 @@ def plan(
             from agenda.render.timeline import timeline_bar
 
             console.print(timeline_bar(the_plan, console.width, language))
+    if timeline and format is not PlanFormat.table:
+        from agenda.messages import catalogue
+
+        note(catalogue(language).timeline_under_table_only(format.value))
     print_findings(analysis.findings, language)
     raise typer.Exit(status_for_findings(analysis.findings))
 
@@ -130,7 +134,10 @@ def export(
         statuses.append(status_for_findings(analysis.findings))
     first_language = reader_language(lang, analyses[0].language)
     plans = [a.plan for a in analyses if a.plan is not None]
-    if len(plans) < len(analyses) or (worst(statuses) and not force):
+    if len(plans) < len(analyses):
+        note(catalogue(first_language).nothing_written_unplanned())
+        raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
+    if worst(statuses) and not force:
         note(catalogue(first_language).nothing_written())
         raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
     if chosen == "ics":
@@ -147,7 +154,7 @@ def export(
         from agenda.export.person_files import write_person_calendars
 
         written = write_person_calendars(plans[0], per_person, now)
-        note(f"wrote {len(written)} calendars in {per_person}")
+        note(catalogue(first_language).wrote_calendars(len(written), per_person))
     if output is None or chosen is None:
         return
     data = export_bytes(chosen, plans, segments=segments, alarm=reminder, now=now, language=language_asked(lang))
@@ -162,7 +169,7 @@ def export(
                 name = labels_for(language).title(seg.title, seg.kind)
                 note(catalogue(language).not_in_calendar(analysis.file, name))
     if output != "-":
-        note(f"wrote {output}")
+        note(catalogue(first_language).wrote(output))
 
 
 def schema() -> None:

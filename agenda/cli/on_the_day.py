@@ -100,8 +100,10 @@ def _load_day(plan: "Plan", log: "Path", at: "datetime") -> "tuple[DayState, lis
 
     marks, warnings = read_log(log, plan.zone)
     state, more = day_state(plan, marks, at)
+    from agenda.render.day_words import warning_text
+
     for warning in warnings + more:
-        note(f"warning: {warning}")
+        note(warning_text(warning, plan.language))
     return state, marks
 
 
@@ -126,7 +128,10 @@ def mark(
     try:
         recorded = record_mark(plan, path, MarkKind(word.value), segment, moment, wall_clock)
     except ImpossibleMark as why:
-        note(f"{path}: {why}; nothing appended")
+        from agenda.render.day_words import day_words, impossible_text
+
+        said = impossible_text(why.reason, why.details, plan.language)
+        note(f"{path}: {day_words(plan.language).nothing_appended.format(why=said)}")
         raise typer.Exit(ExitStatus.INVALID)
     done = recorded.mark
     state, _ = _load_day(plan, path, done.at)
@@ -245,8 +250,10 @@ def run_clock(
     _on_the_day(plan, clock())
     desk = Desk(plan, _rehearsal_log(file, log, start, plan), clock, rehearsal=start is not None)
     run_desk(desk, Console(highlight=False), sys.stdin.fileno())
+    from agenda.render.day_words import warning_text
+
     for warning in desk.warnings:
-        note(f"warning: {warning}")
+        note(warning_text(warning, plan.language))
 
 
 def serve(
@@ -272,16 +279,18 @@ def serve(
     path = _rehearsal_log(file, log, start, plan)
     language = lang.value if lang else plan.language
     live = LiveDay(plan, path, rehearsal_clock(start) if start else wall_clock, language,
-                   lambda warning: note(f"warning: {warning}"))
+                   note)
     keep = token_path(path)
     try:
         token = load_or_create(keep, renew=new_token)
     except OSError as error:
         raise UsageError(f"{keep}: cannot keep the token there ({error.strerror or error})") from None
     base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    sys.stdout.write(f"agenda serve: {plan.forum.title}\n"
-                     f"  programme  {base}/\n  stage      {base}/stage\n  desk       {base}/control\n"
-                     f"  marks go to {path}{f' (rehearsal from {at})' if start else ''}\n"
-                     f"token (kept in {keep}; marks need it):\n{token}\n")
+    from agenda.serve.page_words import PAGE_WORDS
+
+    words = PAGE_WORDS[language]
+    marks = f"{path}{words.banner_rehearsal.format(at=at) if start else ''}"
+    sys.stdout.write(words.banner.format(title=plan.forum.title, base=base, marks=marks)
+                     + words.banner_token.format(keep=keep) + f"\n{token}\n")
     sys.stdout.flush()
     run_server(live, token, host, port)

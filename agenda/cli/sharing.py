@@ -77,7 +77,9 @@ def _valid_plan(analysis: "Analysis", lang: Lang | None) -> "Plan":
     """The plan of a file without errors; notices are never drafted from a file with errors."""
     if not analysis.valid or analysis.plan is None:
         print_findings(analysis.findings, reader_language(lang, analysis.language))
-        note(f"no notices drafted: fix the errors in {analysis.file} first")
+        from agenda.messages import catalogue
+
+        note(catalogue(reader_language(lang, analysis.language)).no_notices_drafted(analysis.file))
         raise typer.Exit(unplanned_status(analysis.findings))
     return analysis.plan
 
@@ -101,6 +103,7 @@ def notices(
     from agenda.export.notice_mail import draft_notices, notice_time, sender_address
     from agenda.export.person_files import output_folder
     from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
+    from agenda.messages import catalogue
     from agenda.output_files import write_output
 
     server = parse_server(send) if send else None
@@ -110,10 +113,10 @@ def notices(
     old_plan, new_plan = _valid_plan(before, lang), _valid_plan(after, lang)
     when = notice_time(new_plan, os.environ.get("SOURCE_DATE_EPOCH"), os.stat(new).st_mtime)
     language = lang.value if lang else new_plan.language
+    words = catalogue(language)
     drafted = draft_notices(old_plan.read_in(language), new_plan.read_in(language), when, sender)
     if drafted.revision_not_raised:
-        note(f"{new}: warning: forum.revision ({new_plan.forum.revision}) is not above {old}'s "
-             f"({old_plan.forum.revision}); calendars may ignore the update: raise it")
+        note(words.revision_not_raised(new, new_plan.forum.revision, old, old_plan.forum.revision))
     folder = output_folder(output)
     if server is not None:
         stale = [d.file_name for d in drafted.drafts
@@ -126,17 +129,19 @@ def notices(
         write_output(str(folder / item.file_name), item.data)
     write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))
     no_address = [d for d in drafted.drafts if d.recipient is None]
-    note(f"wrote {len(drafted.drafts)} notices and {folder / 'index.md'}"
-         + (f"; {len(no_address)} without an address" if no_address else ""))
+    note(words.wrote_notices(len(drafted.drafts), str(folder / "index.md"), len(no_address)))
     if server is None or sender is None:  # --send without --from was refused above
         return
     outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
     for item in no_address:
-        print(f"not sent      {item.file_name}: no address")
+        print(words.notice_not_sent(item.file_name))
+
+    def report(event: str, message: Outgoing) -> None:
+        said = words.notice_sent if event == "sent" else words.notice_already_sent
+        print(said(message.label, message.recipient), flush=True)
+
     try:
-        send_all(server, sender_address(sender).addr_spec, outgoing, folder, lambda line: print(line, flush=True))
+        send_all(server, sender_address(sender).addr_spec, outgoing, folder, report)
     except DeliveryError as error:
-        sent = ", ".join(m.label for m in error.sent) or "none"
-        note(f"agenda: {error}\nsent in this run: {sent}; the log {folder / SENT_LOG} lists every message sent,"
-             f" and running the same command again sends only the rest")
+        note(words.sending_stopped(str(error), [m.label for m in error.sent], str(folder / SENT_LOG)))
         raise typer.Exit(ExitStatus.ERROR)

@@ -16,12 +16,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from agenda.day.marks import ImpossibleMark, MarkKind
+from agenda.day.marks import DayWarning, ImpossibleMark, MarkKind
 from agenda.day.marks_log import read_log
 from agenda.day.recording import record_mark
 from agenda.day.projection import DayState, day_state
 from agenda.planner import Plan
 from agenda.render.day_text import mark_text
+from agenda.render.day_words import impossible_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,7 +40,7 @@ class Desk:
     clock: Callable[[], datetime]
     rehearsal: bool = False
     message: str = ""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[DayWarning] = field(default_factory=list)
 
     def state(self) -> DayState:
         marks, warnings = read_log(self.log, self.plan.zone)
@@ -59,7 +60,7 @@ class Desk:
             recorded = record_mark(self.plan, self.log, kind, None, None,
                                    lambda: self.clock().replace(microsecond=0))
         except ImpossibleMark as why:
-            self.message = str(why)
+            self.message = impossible_text(why.reason, why.details, self.plan.language)
         else:
             self.message = mark_text(self.plan, recorded.mark, recorded.withdrawn)
         return True

@@ -35,7 +35,30 @@ class Mark:
 
 
 class ImpossibleMark(Exception):
-    """A mark that cannot have happened given the marks in force; nothing is appended."""
+    """A mark that cannot have happened given the marks in force; nothing is appended.
+
+    It carries a reason and typed details, never a sentence: the edge says it in the reader's language.
+    """
+
+    def __init__(self, reason: str, **details: object) -> None:
+        super().__init__(reason, details)
+        self.reason = reason
+        self.details = details
+
+
+@dataclass(frozen=True)
+class DayWarning:
+    """Something in the marks log that is passed over: the reason and its details, said at the edge.
+
+    Hashable, so that a server polling the log says each one once.
+    """
+
+    reason: str  # torn-line, unreadable-line, unknown-segment, no-longer-fits
+    details: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def arguments(self) -> dict[str, object]:
+        return dict(self.details)
 
 
 @dataclass
@@ -77,43 +100,40 @@ def resolve(plan: Plan, facts: Facts, kind: MarkKind, segment: str | None, at: d
     at = plan.local(at)
     latest = facts.latest
     if kind is not MarkKind.UNDO and latest is not None and at.timestamp() < latest.timestamp():
-        raise ImpossibleMark(f"{at:%H:%M:%S} is before the latest mark in force ({latest:%H:%M:%S}); "
-                             f"give a later --at, or undo that mark first")
+        raise ImpossibleMark("before-latest", at=at, latest=plan.local(latest))
     if segment is not None and segment_by_id(plan, segment) is None:
-        known = ", ".join(s.id for s in plan.segments)
-        raise ImpossibleMark(f"no segment {segment!r} in the file; the segments are: {known}")
+        raise ImpossibleMark("unknown-segment", segment=segment, known=tuple(s.id for s in plan.segments))
     if kind is MarkKind.UNDO:
         if not facts.in_force:
-            raise ImpossibleMark("nothing to undo: no mark is in force")
+            raise ImpossibleMark("nothing-to-undo")
         return Mark(at, kind, None)
     if kind is MarkKind.END:
         if facts.running is None:
-            raise ImpossibleMark("nothing is running, so nothing can end; start a segment first")
+            raise ImpossibleMark("nothing-running")
         if segment is not None and segment != facts.running:
-            raise ImpossibleMark(f"{segment!r} is not running; {facts.running!r} is")
+            raise ImpossibleMark("not-running", segment=segment, running=facts.running)
         return Mark(at, kind, facts.running)
     if kind is MarkKind.SKIP:
         if segment is None:
-            raise ImpossibleMark("say which segment to skip: agenda mark FILE skip SEGMENT")
+            raise ImpossibleMark("skip-which")
         if segment in facts.started:
-            raise ImpossibleMark(f"{segment!r} has already started; it cannot be skipped (undo its start first)")
+            raise ImpossibleMark("skip-started", segment=segment)
         if segment in facts.skipped:
-            raise ImpossibleMark(f"{segment!r} is already skipped")
+            raise ImpossibleMark("already-skipped", segment=segment)
         return Mark(at, kind, segment)
     if segment is None:
         chosen = default_next(plan, facts)
         if chosen is None:
             if kind is MarkKind.NEXT and facts.running is not None:
                 return Mark(at, kind, None)  # the last one ends; nothing follows
-            raise ImpossibleMark("no segment is left to start")
+            raise ImpossibleMark("none-left")
         segment = chosen.id
     seg = segment_by_id(plan, segment)
     assert seg is not None  # checked above, or picked from the plan
     if segment in facts.started:
-        raise ImpossibleMark(f"{segment!r} already started at {facts.started[segment]:%H:%M:%S}; "
-                             f"undo that mark to start it again")
+        raise ImpossibleMark("already-started", segment=segment, started=plan.local(facts.started[segment]))
     if seg.cancelled:
-        raise ImpossibleMark(f"{segment!r} is cancelled in the file; it cannot start")
+        raise ImpossibleMark("cancelled", segment=segment)
     return Mark(at, kind, segment)
 
 
@@ -135,9 +155,9 @@ def apply(facts: Facts, mark: Mark) -> None:
     facts.in_force.append(mark)
 
 
-def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[str]]:
+def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[DayWarning]]:
     """Replay the log in its order; undo pops the latest mark in force. Marks that no longer fit are warned about."""
-    warnings: list[str] = []
+    warnings: list[DayWarning] = []
     stack: list[Mark] = []
     for number, mark in enumerate(marks, start=1):
         if mark.kind is MarkKind.UNDO:
@@ -145,8 +165,7 @@ def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[str]]:
                 stack.pop()
             continue
         if mark.segment is not None and segment_by_id(plan, mark.segment) is None:
-            warnings.append(f"mark {number} ({mark.kind.value} {mark.segment}) names a segment the file "
-                            f"no longer has; ignored")
+            warnings.append(DayWarning("unknown-segment", (("number", number), ("mark", mark))))
             continue
         stack.append(mark)
     facts = Facts()
@@ -154,7 +173,8 @@ def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[str]]:
         try:
             replayed = resolve(plan, facts, mark.kind, mark.segment, mark.at)
         except ImpossibleMark as why:
-            warnings.append(f"{mark.kind.value} {mark.segment or ''} at {mark.at:%H:%M:%S} ignored: {why}")
+            warnings.append(DayWarning("no-longer-fits", (("mark", mark), ("reason", why.reason),
+                                                          ("why", tuple(why.details.items())))))
             continue
         if mark.kind is MarkKind.NEXT and mark.segment is None:
             replayed = mark

@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Callable
 
-from agenda.day.marks import Mark, MarkKind
+from agenda.day.marks import DayWarning, Mark, MarkKind
 from agenda.errors import UsageError
 
 
@@ -25,10 +25,10 @@ def default_log(file: str, rehearsal: bool = False) -> Path:
     return path.with_name(path.stem + (".rehearsal.jsonl" if rehearsal else ".actuals.jsonl"))
 
 
-def parse_log(data: bytes, name: str, tz: tzinfo) -> tuple[list[Mark], list[str]]:
+def parse_log(data: bytes, name: str, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
     """Marks in the order their lines were appended, and a warning for each line that cannot be read."""
     marks: list[Mark] = []
-    warnings: list[str] = []
+    warnings: list[DayWarning] = []
     lines = data.split(b"\n")
     torn = lines[-1] != b""
     for number, raw in enumerate(lines, start=1):
@@ -43,15 +43,13 @@ def parse_log(data: bytes, name: str, tz: tzinfo) -> tuple[list[Mark], list[str]
             if segment is not None and not isinstance(segment, str):
                 raise ValueError("`segment` is not a text")
             marks.append(Mark(at.astimezone(tz), MarkKind(record["mark"]), segment))
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
-            if torn and number == len(lines):
-                warnings.append(f"{name}:{number}: torn last line (a write cut short); skipped")
-            else:
-                warnings.append(f"{name}:{number}: cannot be read ({error}); skipped")
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            reason = "torn-line" if torn and number == len(lines) else "unreadable-line"
+            warnings.append(DayWarning(reason, (("file", name), ("line", number))))
     return marks, warnings
 
 
-def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[str]]:
+def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -61,7 +59,7 @@ def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[str]]:
     return parse_log(data, str(path), tz)
 
 
-def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) -> tuple[Mark, list[str]]:
+def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) -> tuple[Mark, list[DayWarning]]:
     """Lock the log, read it, let `decide` turn the marks so far into the new mark, append it durably.
 
     `decide` may raise (an impossible mark): then nothing is appended.

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from agenda.day.marks import PASSED_OVER, Facts, Mark, facts_from, frontier
+from agenda.day.marks import PASSED_OVER, DayWarning, Facts, Mark, facts_from, frontier
 from agenda.model import Flexible
 from agenda.planner import Plan, TimedSegment, _spread
 from agenda.zones import add_minutes
@@ -221,7 +221,7 @@ def _sizes(run: list[TimedSegment], cursor: datetime, limit: datetime) -> list[i
     return [m + extra.get(k, 0) for k, m in enumerate(minimum)]
 
 
-def day_state(plan: Plan, marks: Iterable[Mark], at: datetime) -> tuple[DayState, list[str]]:
+def day_state(plan: Plan, marks: Iterable[Mark], at: datetime) -> tuple[DayState, list[DayWarning]]:
     """The live state for (plan, marks in log order, instant), with warnings about marks that no longer fit.
 
     The one entry point for `now`, `run` and `serve`: pure, so a server can call it at every change.

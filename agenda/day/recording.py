@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from agenda.day.marks import Mark, MarkKind, facts_from, resolve
+from agenda.day.marks import DayWarning, Mark, MarkKind, facts_from, resolve
 from agenda.day.marks_log import append_mark
 from agenda.planner import Plan
 
@@ -19,7 +19,7 @@ from agenda.planner import Plan
 class Recorded:
     mark: Mark
     withdrawn: Mark | None  # what an `undo` took back
-    warnings: tuple[str, ...]
+    warnings: tuple[DayWarning, ...]
 
 
 def record_mark(plan: Plan, log: Path, kind: MarkKind, segment: str | None,

@@ -267,3 +267,55 @@ def options_refused() -> str:
 def template_too_short(template: str, needed: int, start: str, end: str | None, given: int) -> str:
     return (f"nothing written: the {template} template's programme needs {needed} minutes, and --start {start} "
             f"--end {end} give {given}; give a later --end (or none) and shorten the programme in the file afterwards")
+
+
+def nothing_written_unplanned() -> str:
+    """A file gave no plan at all: --force cannot help, so it is not offered."""
+    return "nothing written: fix the errors above"
+
+
+def wrote(path: str) -> str:
+    return f"wrote {path}"
+
+
+def wrote_calendars(count: int, folder: str) -> str:
+    return f"wrote {count} calendar{'s' if count != 1 else ''} in {folder}"
+
+
+def wrote_new_file(path: str) -> str:
+    return f"wrote {path}; next: agenda plan {path}"
+
+
+def wrote_notices(count: int, index: str, without_address: int) -> str:
+    text_ = f"wrote {count} notice{'s' if count != 1 else ''} and {index}"
+    return text_ + (f"; {without_address} without an address" if without_address else "")
+
+
+def revision_not_raised(new: str, new_revision: int, old: str, old_revision: int) -> str:
+    return (f"{new}: warning: forum.revision ({new_revision}) is not above {old}'s ({old_revision}); "
+            f"calendars may ignore the update: raise it")
+
+
+def no_notices_drafted(path: str) -> str:
+    return f"no notices drafted: fix the errors in {path} first"
+
+
+def notice_sent(label: str, recipient: str) -> str:
+    return f"sent          {label} → {recipient}"
+
+
+def notice_already_sent(label: str, recipient: str) -> str:
+    return f"already sent  {label} → {recipient}"
+
+
+def notice_not_sent(label: str) -> str:
+    return f"not sent      {label}: no address"
+
+
+def timeline_under_table_only(format_: str) -> str:
+    return f"--timeline draws under the table only; --format {format_} has no timeline"
+
+
+def sending_stopped(error: str, sent: list[str], log: str) -> str:
+    return (f"agenda: {error}\nsent in this run: {', '.join(sent) or 'none'}; the log {log} lists every message "
+            f"sent, and running the same command again sends only the rest")

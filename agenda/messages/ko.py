@@ -347,3 +347,55 @@ def options_refused() -> str:
 def template_too_short(template: str, needed: int, start: str, end: str | None, given: int) -> str:
     return (f"아무것도 쓰지 않았습니다. {template} 템플릿의 프로그램에는 {needed}분이 필요한데 --start {start}부터 "
             f"--end {end}까지는 {given}분뿐입니다. --end를 늦추거나 빼고, 프로그램은 파일에서 줄이세요")
+
+
+def nothing_written_unplanned() -> str:
+    """A file gave no plan at all: --force cannot help, so it is not offered."""
+    return "아무것도 쓰지 않았습니다. 위의 오류를 고치세요"
+
+
+def wrote(path: str) -> str:
+    return f"{path}에 썼습니다"
+
+
+def wrote_calendars(count: int, folder: str) -> str:
+    return f"{folder}에 캘린더 {count}개를 썼습니다"
+
+
+def wrote_new_file(path: str) -> str:
+    return f"{path}에 썼습니다. 다음 단계: agenda plan {path}"
+
+
+def wrote_notices(count: int, index: str, without_address: int) -> str:
+    text_ = f"알림 {count}개와 {index}를 썼습니다"
+    return text_ + (f". 그중 {without_address}개는 받을 주소가 없습니다" if without_address else "")
+
+
+def revision_not_raised(new: str, new_revision: int, old: str, old_revision: int) -> str:
+    return (f"{new}: 경고: forum.revision({new_revision})이 {old}의 값({old_revision})보다 크지 않아 "
+            f"캘린더가 변경을 무시할 수 있습니다. revision을 올리세요")
+
+
+def no_notices_drafted(path: str) -> str:
+    return f"알림을 만들지 않았습니다. 먼저 {path}의 오류를 고치세요"
+
+
+def notice_sent(label: str, recipient: str) -> str:
+    return f"보냄          {label} → {recipient}"
+
+
+def notice_already_sent(label: str, recipient: str) -> str:
+    return f"이미 보냄     {label} → {recipient}"
+
+
+def notice_not_sent(label: str) -> str:
+    return f"보내지 않음   {label}: 주소 없음"
+
+
+def timeline_under_table_only(format_: str) -> str:
+    return f"--timeline은 표 아래에만 그립니다. --format {format_}에는 타임라인이 없습니다"
+
+
+def sending_stopped(error: str, sent: list[str], log: str) -> str:
+    return (f"agenda: {error}\n이번에 보낸 알림: {', '.join(sent) or '없음'}. 보낸 알림은 모두 {log}에 기록되어 있어, "
+            f"같은 명령을 다시 실행하면 나머지만 보냅니다")

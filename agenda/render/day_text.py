@@ -113,7 +113,7 @@ def mark_text(plan: Plan, mark: Mark, withdrawn: Mark | None = None) -> str:
     words = day_words(plan.language)
     titles = {s.id: title_of(s, plan.language) for s in plan.segments}
     if withdrawn is not None:
-        what = " ".join(p for p in (withdrawn.kind.value, titles.get(withdrawn.segment or "", ""), hm(withdrawn.at)) if p)
+        what = " ".join(p for p in (words.mark_kinds[withdrawn.kind.value], titles.get(withdrawn.segment or "", ""), hm(withdrawn.at)) if p)
         return words.mark_done["undo"].format(what=what)
     if mark.segment is None:
         return words.mark_done["last"].format(title="", at=hm(mark.at)).strip()

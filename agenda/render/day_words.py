@@ -5,7 +5,12 @@ place. A difference is always said in words ("late", "ahead", "past the
 window"), never as a bare sign: a desk reads "-00:07" both ways.
 """
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
+
+from agenda.day.marks import DayWarning, Mark
+from agenda.messages.ko import josa
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,9 @@ class DayWords:
     fresh_rehearsal: str  # {old}: where the last rehearsal's marks went
     wrote: str  # {path}
     planned_at: str
+    mark_kinds: dict[str, str]  # a mark named in words: the undo line, a warning about a mark
+    warning: str  # {text}
+    nothing_appended: str  # {why}
 
 
 KO = DayWords(
@@ -77,6 +85,8 @@ KO = DayWords(
     fresh_rehearsal="새 리허설을 시작합니다. 지난 리허설 기록은 {old}로 옮겼습니다",
     wrote="{path}에 썼습니다",
     minutes="{n}분", planned_at="(계획 {start})",
+    mark_kinds={"start": "시작", "end": "종료", "next": "다음", "skip": "건너뛰기", "undo": "되돌리기"},
+    warning="경고: {text}", nothing_appended="{why}. 아무것도 기록하지 않았습니다",
 )
 
 EN = DayWords(
@@ -107,6 +117,8 @@ EN = DayWords(
     fresh_rehearsal="a new rehearsal: the last rehearsal's marks were moved to {old}",
     wrote="wrote {path}",
     minutes="{n} min", planned_at="(planned {start})",
+    mark_kinds={"start": "start", "end": "end", "next": "next", "skip": "skip", "undo": "undo"},
+    warning="warning: {text}", nothing_appended="{why}; nothing appended",
 )
 
 DAY_WORDS = {"ko": KO, "en": EN}
@@ -114,3 +126,92 @@ DAY_WORDS = {"ko": KO, "en": EN}
 
 def day_words(language: str) -> DayWords:
     return DAY_WORDS[language]
+
+
+Details = Mapping[str, object]
+
+
+def _clock(details: Details, name: str) -> str:
+    moment = details[name]
+    assert isinstance(moment, datetime)
+    return f"{moment:%H:%M:%S}"
+
+
+def _id(details: Details, name: str = "segment") -> str:
+    return f"'{details[name]}'"
+
+
+def _ids(details: Details) -> str:
+    known = details["known"]
+    assert isinstance(known, tuple)
+    return ", ".join(str(k) for k in known)
+
+
+IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
+    "ko": {
+        "before-latest": lambda d: (f"마지막 기록({_clock(d, 'latest')})보다 이른 시각({_clock(d, 'at')})입니다. "
+                                    f"--at에 더 늦은 시각을 주거나, 그 기록을 먼저 되돌리세요"),
+        "unknown-segment": lambda d: f"파일에 {_id(d)} 순서가 없습니다. 순서: {_ids(d)}",
+        "nothing-to-undo": lambda d: "되돌릴 기록이 없습니다",
+        "nothing-running": lambda d: "진행 중인 순서가 없어 끝낼 것이 없습니다. 먼저 순서를 시작하세요",
+        "not-running": lambda d: (f"{josa(_id(d), '은', '는')} 진행 중이 아닙니다. "
+                                  f"진행 중인 순서는 {_id(d, 'running')}입니다"),
+        "skip-which": lambda d: "건너뛸 순서를 주세요: agenda mark FILE skip SEGMENT",
+        "skip-started": lambda d: (f"{josa(_id(d), '은', '는')} 이미 시작해서 건너뛸 수 없습니다. "
+                                   f"먼저 시작 기록을 되돌리세요"),
+        "already-skipped": lambda d: f"{josa(_id(d), '은', '는')} 이미 건너뛰었습니다",
+        "none-left": lambda d: "시작할 순서가 남아 있지 않습니다",
+        "already-started": lambda d: (f"{josa(_id(d), '은', '는')} 이미 {_clock(d, 'started')}에 시작했습니다. "
+                                      f"다시 시작하려면 그 기록을 되돌리세요"),
+        "cancelled": lambda d: f"{josa(_id(d), '은', '는')} 파일에서 취소된 순서라 시작할 수 없습니다",
+    },
+    "en": {
+        "before-latest": lambda d: (f"{_clock(d, 'at')} is before the latest mark in force ({_clock(d, 'latest')}); "
+                                    f"give a later --at, or undo that mark first"),
+        "unknown-segment": lambda d: f"no segment {_id(d)} in the file; the segments are: {_ids(d)}",
+        "nothing-to-undo": lambda d: "nothing to undo: no mark is in force",
+        "nothing-running": lambda d: "nothing is running, so nothing can end; start a segment first",
+        "not-running": lambda d: f"{_id(d)} is not running; {_id(d, 'running')} is",
+        "skip-which": lambda d: "say which segment to skip: agenda mark FILE skip SEGMENT",
+        "skip-started": lambda d: f"{_id(d)} has already started; it cannot be skipped (undo its start first)",
+        "already-skipped": lambda d: f"{_id(d)} is already skipped",
+        "none-left": lambda d: "no segment is left to start",
+        "already-started": lambda d: (f"{_id(d)} already started at {_clock(d, 'started')}; "
+                                      f"undo that mark to start it again"),
+        "cancelled": lambda d: f"{_id(d)} is cancelled in the file; it cannot start",
+    },
+}
+
+
+def impossible_text(reason: str, details: Details, language: str) -> str:
+    """Why a mark cannot be, in the reader's language."""
+    return IMPOSSIBLE[language][reason](details)
+
+
+def _mark_named(mark: object, language: str) -> str:
+    assert isinstance(mark, Mark)
+    words = [day_words(language).mark_kinds[mark.kind.value]]
+    return " ".join(words + ([mark.segment] if mark.segment else []) + [f"{mark.at:%H:%M:%S}"])
+
+
+def warning_text(warning: DayWarning, language: str) -> str:
+    """A marks-log warning in the reader's language, with what to do, behind the localized `warning:`."""
+    d = warning.arguments
+    korean = language == "ko"
+    if warning.reason == "torn-line":
+        text = (f"{d['file']}:{d['line']}: 마지막 줄이 쓰는 도중에 끊겼습니다(비정상 종료). 이 줄은 건너뜁니다" if korean
+                else f"{d['file']}:{d['line']}: the last line was cut off by a crash; it is skipped")
+    elif warning.reason == "unreadable-line":
+        text = (f"{d['file']}:{d['line']}: 이 줄을 읽을 수 없어 건너뜁니다. 고치거나 지우세요" if korean
+                else f"{d['file']}:{d['line']}: this line cannot be read; it is skipped: fix or delete it")
+    elif warning.reason == "unknown-segment":
+        named = _mark_named(d["mark"], language)
+        text = (f"{d['number']}번째 기록({named})의 순서가 이제 파일에 없어 무시합니다" if korean
+                else f"mark {d['number']} ({named}) names a segment the file no longer has; ignored")
+    else:  # no-longer-fits
+        details = d["why"]
+        assert isinstance(details, tuple)
+        why = impossible_text(str(d["reason"]), dict(details), language)
+        named = _mark_named(d["mark"], language)
+        text = f"기록({named})을 무시합니다: {why}" if korean else f"{named} ignored: {why}"
+    return day_words(language).warning.format(text=text)

@@ -23,6 +23,7 @@ from agenda.day.recording import record_mark
 from agenda.day.times import parse_moment
 from agenda.errors import AgendaError
 from agenda.render.day_text import mark_text
+from agenda.render.day_words import day_words, impossible_text
 from agenda.serve.live import LiveDay
 from agenda.serve.pages import control_page, programme_page, stage_page
 from agenda.serve.token import authorized
@@ -155,7 +156,9 @@ def create_app(live: LiveDay, token: str) -> Starlette:
         try:
             recorded = await run_in_threadpool(record_mark, live.plan, live.log, kind, segment, at, live.clock)
         except ImpossibleMark as why:
-            return JSONResponse({"error": f"{why}; nothing appended"}, status_code=409)
+            said = impossible_text(why.reason, why.details, live.language)
+            return JSONResponse({"error": day_words(live.language).nothing_appended.format(why=said)},
+                                status_code=409)
         except AgendaError as error:
             return JSONResponse({"error": str(error)}, status_code=503)
         event = await run_in_threadpool(live.event)

@@ -12,11 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from agenda.day.clocks import Clock
+from agenda.day.marks import DayWarning
 from agenda.day.marks_log import read_log
 from agenda.day.projection import DayState, day_state
 from agenda.planner import Plan
 from agenda.render.day_json import now_json
 from agenda.render.day_text import day_line
+from agenda.render.day_words import warning_text
 
 POLL_SECONDS = 0.25
 """How often the log's size and time are looked at: a mark reaches the pages well within 2 seconds."""
@@ -50,7 +52,7 @@ class LiveDay:
         self.clock = clock
         self.language = language
         self.warn = warn
-        self._warned: set[str] = set()
+        self._warned: set[DayWarning] = set()
         self._subscribers: set[asyncio.Queue[str | None]] = set()
         self._closing = False
 
@@ -60,7 +62,7 @@ class LiveDay:
         for warning in [*warnings, *more]:
             if warning not in self._warned:  # a torn line is said once, not at every poll
                 self._warned.add(warning)
-                self.warn(warning)
+                self.warn(warning_text(warning, self.language))
         return state, now_json(state)
 
     def event(self) -> str:

@@ -24,6 +24,10 @@ class PageWords:
     refused: str
     offline: str
     delay: str
+    banner: str  # {title} {base} {marks}: what `agenda serve` prints when it starts
+    banner_rehearsal: str  # {at}
+    banner_token: str  # {keep}; the token itself follows alone on the next line
+
 
 
 KO = PageWords(
@@ -34,6 +38,10 @@ KO = PageWords(
     buttons={"next": "다음 순서", "start": "시작", "end": "종료", "undo": "되돌리기", "skip": "건너뛰기"},
     sent="기록했습니다", refused="기록하지 못했습니다", offline="서버와 연결이 끊겼습니다. 다시 연결하는 중…",
     delay="지연",
+    banner=("agenda serve: {title}\n  진행 순서    {base}/\n  무대 타이머  {base}/stage\n"
+            "  진행 데스크  {base}/control\n  기록 파일    {marks}\n"),
+    banner_rehearsal=" (리허설, {at}부터)",
+    banner_token="토큰({keep}에 보관합니다. 기록하려면 필요합니다):",
 )
 
 EN = PageWords(
@@ -44,6 +52,10 @@ EN = PageWords(
     buttons={"next": "Next", "start": "Start", "end": "End", "undo": "Undo", "skip": "Skip"},
     sent="Recorded", refused="Not recorded", offline="Connection to the server lost; reconnecting…",
     delay="delay",
+    banner=("agenda serve: {title}\n  programme  {base}/\n  stage      {base}/stage\n"
+            "  desk       {base}/control\n  marks go to {marks}\n"),
+    banner_rehearsal=" (rehearsal from {at})",
+    banner_token="token (kept in {keep}; marks need it):",
 )
 
 PAGE_WORDS = {"ko": KO, "en": EN}
