@@ -263,7 +263,7 @@ def test_a_wrong_password_exits_2_and_prints_no_password(server, calendar, tmp_p
     wrong = "not-the-Passw0rd-42"
     result = publish_cli(server, calendar, SEED, exit_status=2, env={"AGENDA_CALDAV_PASSWORD": wrong}, home=tmp_path)
     assert "401" in result.stderr and "AGENDA_CALDAV_PASSWORD" in result.stderr
-    assert "nothing was changed" in result.stderr
+    assert "캘린더에는 아무것도 바뀌지 않았습니다" in result.stderr  # the seed is a Korean file
     for secret in (wrong, PASSWORD):
         assert secret not in result.stdout + result.stderr
     assert server.query(calendar) == {}
@@ -276,7 +276,7 @@ def test_a_refused_change_exits_2_with_the_status_and_what_to_do(server, tmp_pat
     assert result.stdout == ""
     assert re.search(r"agenda: PUT http://127\.0\.0\.1:\d+/user/read-only-\d+/ai-party-2023-2@agenda\.forum\.ics: "
                      r"403 Forbidden; this login may not do that here; check the user's rights", result.stderr)
-    assert "nothing was changed in the calendar" in result.stderr
+    assert "캘린더에는 아무것도 바뀌지 않았습니다" in result.stderr  # the seed is a Korean file
 
 
 def test_the_password_can_come_from_netrc(server, calendar, tmp_path):
@@ -296,6 +296,7 @@ def test_dry_run_says_what_would_change_and_writes_nothing(server, calendar, tmp
     mark = len(server.requests_seen())
     result = publish_cli(server, calendar, longer, extra=("--segments", "--dry-run"), home=tmp_path)
     assert result.stdout == "생성 0 · 수정 4 · 변경 없음 3 · 삭제 0\n"
+    assert result.stderr.endswith("--dry-run: 아무것도 쓰지 않았습니다\n")
     assert writes_since(server, mark) == []
     after = server.query(calendar)
     assert {u: c.to_ical() for u, (_, c) in after.items()} == {u: c.to_ical() for u, (_, c) in before.items()}
@@ -330,7 +331,7 @@ def test_a_run_cut_off_halfway_says_what_was_done_and_the_next_run_finishes(serv
     with mock.patch.object(requests.Session, "request", network_drops_after_three_puts):
         result = publish_cli(server, calendar, SEED, exit_status=2, home=tmp_path)
     assert "cannot reach" in result.stderr
-    assert re.search(r"already done before the stop: 생성 3 · 수정 0 · 변경 없음 0 · 삭제 0; run the same command",
+    assert re.search(r"멈추기 전에 이미 한 일: 생성 3 · 수정 0 · 변경 없음 0 · 삭제 0\. 같은 명령을 다시 실행하면",
                      result.stderr)
     assert len(server.query(calendar)) == 3
     assert publish_cli(server, calendar, SEED, home=tmp_path).stdout == "생성 4 · 수정 0 · 변경 없음 3 · 삭제 0\n"

@@ -11,7 +11,7 @@ from agenda.publish.sync import (Action, Conflict, Kind, decide, fingerprint, ne
                                  with_sequence)
 from agenda.publish.words import summary_line
 from dav_servers import free_port
-from helpers import BROKEN, SEED, run
+from helpers import BROKEN, ENGLISH, SEED, run
 
 from datetime import datetime, timezone
 
@@ -162,4 +162,7 @@ def test_a_server_that_cannot_be_reached_exits_2_and_says_nothing_changed(tmp_pa
                  env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
     assert f"agenda: cannot reach http://127.0.0.1:{port}/user/forums/ (connection refused); " \
            "check the URL and that the server is running\n" in result.stderr
-    assert result.stderr.endswith("agenda: nothing was changed in the calendar\n")
+    assert result.stderr.endswith("agenda: 캘린더에는 아무것도 바뀌지 않았습니다\n")  # the seed is a Korean file
+    english = run("publish", ENGLISH, "--to", f"http://127.0.0.1:{port}/user/forums/", exit_status=2,
+                  env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
+    assert english.stderr.endswith("agenda: nothing was changed in the calendar\n")

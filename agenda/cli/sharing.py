@@ -62,15 +62,13 @@ def publish(
         outcome = publish_plans(plans, to, login, segments=segments, dry_run=dry_run)
     except PublishError as error:
         note(f"agenda: {error}")
-        if error.outcome.written:
-            note(f"agenda: already done before the stop: {summary_line(error.outcome.counts, language)}; "
-                 "run the same command again to finish")
-        else:
-            note("agenda: nothing was changed in the calendar")
+        words = catalogue(language)
+        note(words.publish_stopped(summary_line(error.outcome.counts, language))
+             if error.outcome.written else words.calendar_unchanged())
         raise typer.Exit(ExitStatus.ERROR)
     sys.stdout.write(summary_line(outcome.counts, language) + "\n")
     if dry_run:
-        note("--dry-run: nothing was written")
+        note(catalogue(language).dry_run_wrote_nothing())
 
 
 def _valid_plan(analysis: "Analysis", lang: Lang | None) -> "Plan":

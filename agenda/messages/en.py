@@ -246,6 +246,18 @@ def uids_clash() -> str:
     return "nothing written (not even with --force): two events would share a UID, and a calendar would drop one"
 
 
+def publish_stopped(done: str) -> str:
+    return f"agenda: already done before the stop: {done}; run the same command again to finish"
+
+
+def calendar_unchanged() -> str:
+    return "agenda: nothing was changed in the calendar"
+
+
+def dry_run_wrote_nothing() -> str:
+    return "--dry-run: nothing was written"
+
+
 def nothing_published() -> str:
     return "nothing published: fix the errors above"
 

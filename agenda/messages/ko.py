@@ -328,6 +328,18 @@ def uids_clash() -> str:
     return "아무것도 쓰지 않았습니다(--force로도 쓰지 않습니다). 두 일정의 UID가 같아 캘린더가 하나를 버리게 됩니다"
 
 
+def publish_stopped(done: str) -> str:
+    return f"agenda: 멈추기 전에 이미 한 일: {done}. 같은 명령을 다시 실행하면 나머지를 마칩니다"
+
+
+def calendar_unchanged() -> str:
+    return "agenda: 캘린더에는 아무것도 바뀌지 않았습니다"
+
+
+def dry_run_wrote_nothing() -> str:
+    return "--dry-run: 아무것도 쓰지 않았습니다"
+
+
 def nothing_published() -> str:
     return "아무것도 올리지 않았습니다. 위의 오류를 고치세요"
 
