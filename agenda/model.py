@@ -160,6 +160,9 @@ DATE_PATTERN = (r"^\s*(19|2[0-9])[0-9]{2}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|
 Text = Annotated[str, BeforeValidator(_text), WithJsonSchema({"type": "string", "pattern": TEXT_PATTERN})]
 """Free text that may run over several lines (description, note)."""
 Line = Annotated[str, BeforeValidator(_line), WithJsonSchema({"type": "string", "pattern": LINE_PATTERN})]
+NamedLine = Annotated[str, BeforeValidator(_line),
+                      WithJsonSchema({"type": "string", "pattern": LINE_PATTERN, "minLength": 1})]
+"""A one-line text that must say something (a title, a name): the schema refuses "" as validate does."""
 WebAddress = Annotated[str, BeforeValidator(_web_address),
                        WithJsonSchema({"type": "string", "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$",
                                        "description": "An http or https address."})]
@@ -236,7 +239,7 @@ EMAIL_SCHEMA = {"type": "string", "pattern": r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@
 
 
 class Person(_Strict):
-    name: Line = Field(min_length=1, description="The person's name as printed.")
+    name: NamedLine = Field(min_length=1, description="The person's name as printed.")
     affiliation: Line | None = Field(None, description="Organisation the person speaks for.")
     title: Line | None = Field(None, description="The person's position, e.g. 대표 or Director.")
     email: Annotated[str, BeforeValidator(_email), WithJsonSchema(EMAIL_SCHEMA)] | None = Field(
@@ -323,12 +326,12 @@ class Host(_Strict):
 
     role: Literal["host", "organizer", "sponsor", "supporter"] = Field(
         description="host (주최), organizer (주관), sponsor (후원) or supporter (협찬).")
-    name: Line = Field(min_length=1, description="The organisation or person credited.")
+    name: NamedLine = Field(min_length=1, description="The organisation or person credited.")
 
 
 class Forum(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Slug from which stable calendar UIDs are built.")
-    title: Line = Field(min_length=1, description="The forum's title.")
+    title: NamedLine = Field(min_length=1, description="The forum's title.")
     theme: Line | None = Field(None, description="Subtitle or theme.")
     series: Series | None = Field(None, description="The series this forum belongs to.")
     organizer: Line | None = Field(None, description="Who holds the forum.")
@@ -372,7 +375,7 @@ class Forum(_Strict):
 class Item(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(
         None, description="Keeps the item's calendar UIDs stable; default: its position, from 1.")
-    title: Line = Field(min_length=1, description="What happens.")
+    title: NamedLine = Field(min_length=1, description="What happens.")
     duration: Length | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
     speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")
     speakers: list[PersonRef] = Field(

@@ -351,14 +351,34 @@ def test_a_cancelled_segment_keeps_its_place_as_idle_minutes(tmp_path):
 
 def test_a_mark_or_a_projection_off_the_forums_day_is_refused(seed):
     """Without --at the clock reads today, years after the seed forum: not a 1.5-million-minute delay."""
-    for command in (["mark", seed, "start"], ["now", seed], ["now", seed, "--format", "json"]):
+    for command in (["now", seed], ["now", seed, "--format", "json"]):
         result = run(*command, "--lang", "en", exit_status=1)
         assert result.stdout == ""
         assert result.stderr.startswith("this forum takes place on Wednesday, 13 December 2023, 14:00–16:00 "
                                         "(Asia/Seoul); it is not its day now")
     assert "이 토론회는 2023년 12월 13일(수) 14:00~16:00 (Asia/Seoul)에 열립니다" in run("now", seed, exit_status=1).stderr
+    mark = run("mark", seed, "start", "--lang", "en", exit_status=1).stderr
+    assert "is not this forum's day (2023-12-13); give a time of that day with --at" in mark
+    assert "nothing appended" in mark
     run("mark", seed, "start", "--at", "2023-12-14T09:00:00+09:00", exit_status=1)  # the next morning: too far
-    assert not seed.with_name("forum.actuals.jsonl").exists()
+    log = seed.with_name("forum.actuals.jsonl")
+    assert not log.exists() or log.read_bytes() == b""  # nothing appended
+
+
+def test_undo_needs_no_time_of_the_day(seed):
+    """An undo withdraws a mark and names no time: it works the day after, without --at."""
+    marks(seed, "start @14:03")
+    assert run("mark", seed, "undo").stdout.startswith("마지막 기록 취소")
+    assert now(seed, "14:10")["state"] == "before"
+
+
+def test_times_out_of_range_are_said_plainly(seed):
+    result = run("now", seed, "--at", "0001-01-01T00:00:00+09:00", "--lang", "en", exit_status=2)
+    assert "is out of range" in result.stderr and "internal error" not in result.stderr
+    log = seed.with_name("forum.actuals.jsonl")
+    log.write_text('{"at": "9999-12-31T23:59:59+00:00", "mark": "end"}\n', encoding="utf-8")
+    read = run("now", seed, "--at", "14:10", "--lang", "en")
+    assert "forum.actuals.jsonl:1: this line cannot be read; it is skipped" in read.stderr
 
 
 def test_report_follows_the_suffix_of_its_output(seed, tmp_path):

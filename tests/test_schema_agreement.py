@@ -38,7 +38,8 @@ WRONG = [
     (("program", 1), {"kind": "panel", "each": "10m"}),  # each without speakers
     (("forum", "date"), "2024-02-30"), (("forum", "date"), "2024-04-31"), (("forum", "date"), "0001-01-01"),
     (("forum", "date"), "9999-12-31"), (("forum", "date"), "2024-5-2"),
-    (("forum", "title"), "a\nb"), (("forum", "url"), "javascript:alert(1)"), (("forum", "url"), "https://"),
+    (("forum", "title"), "a\nb"), (("forum", "title"), ""), (("forum", "url"), "javascript:alert(1)"),
+    (("forum", "url"), "https://"),
     (("forum", "revision"), 2**31), (("forum", "revision"), -1),
     (("people",), {"-ann": {"name": "Ann"}}), (("people",), {"a b": {"name": "Ann"}}),
     (("people",), {"a\u001b": {"name": "Ann"}}),

@@ -70,6 +70,7 @@ def test_an_impossible_mark_is_refused_with_409_and_appends_nothing(server):
     (b'{"mark": "start", "at": "25:99"}', "not a time"),
     (b'{"mark": "start", "segment": 7}', "must be a text"),
     (b"x" * 5000, "over 4096 bytes"),
+    (b"[" * 4000, "not JSON"),  # nested deeper than the JSON reader goes
 ])
 def test_a_bad_body_gets_400_with_a_message(server, body, says):
     status, headers, answer = server.request("POST", "/mark", body, {"Authorization": f"Bearer {server.token}"})
@@ -201,3 +202,27 @@ def test_the_start_banner_is_in_the_files_language_and_lang_overrides(forum: Pat
             assert live.output[-1] == live.token
         finally:
             assert live.stop() == 0, live.stderr()
+
+
+def test_a_mark_far_from_the_forums_day_is_refused_and_appends_nothing(server):
+    status, answer = server.mark("start", at="2099-01-01T00:00:00+09:00")
+    assert status == 409 and "2099-01-01 00:00" in answer["error"]
+    assert server.mark("start", at="9999-12-31T23:59:59+00:00")[0] == 400  # out of range: a bad body
+    assert not server.log.exists() or server.log.read_bytes() == b""
+
+
+def test_the_token_never_replaces_a_log_named_like_it_and_is_kept_owner_only(forum, tmp_path):
+    log = tmp_path / "marks.token"
+    log.write_text('{"at": "2023-12-13T14:03:00+09:00", "mark": "start", "segment": "opening"}\n')
+    live = LiveServer(forum, log)
+    try:
+        assert live.now()["current"]["id"] == "opening"
+    finally:
+        assert live.stop() == 0
+    assert "opening" in log.read_text()
+    kept = tmp_path / "marks.token.token"
+    assert kept.read_text().strip() == live.token
+    kept.chmod(0o644)
+    again = LiveServer(forum, log)
+    assert again.stop() == 0
+    assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600

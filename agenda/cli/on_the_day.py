@@ -123,7 +123,6 @@ def mark(
 
     plan = _day_plan(file, lang)
     moment = _moment(at, plan)
-    _on_the_day(plan, moment or wall_clock())
     path = _log_path(file, log)
     try:
         recorded = record_mark(plan, path, MarkKind(word.value), segment, moment, wall_clock)

@@ -43,7 +43,7 @@ def parse_log(data: bytes, name: str, tz: tzinfo) -> tuple[list[Mark], list[DayW
             if segment is not None and not isinstance(segment, str):
                 raise ValueError("`segment` is not a text")
             marks.append(Mark(at.astimezone(tz), MarkKind(record["mark"]), segment))
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError):  # a year past 9999
             reason = "torn-line" if torn and number == len(lines) else "unreadable-line"
             warnings.append(DayWarning(reason, (("file", name), ("line", number))))
     return marks, warnings

@@ -36,7 +36,10 @@ def parse_moment(text: str, plan: Plan) -> datetime:
                          f"with offset, e.g. 2023-12-13T14:03:00+09:00") from None
     if moment.tzinfo is None:
         raise ValueError(f"{text!r} has no offset; add one (e.g. +09:00) or write HH:MM in the forum's zone")
-    return moment.astimezone(tz)
+    try:
+        return moment.astimezone(tz)
+    except OverflowError:  # year 1 or 9999 moved across a day boundary
+        raise ValueError(f"{text!r} is out of range; give a time of the forum's day") from None
 
 
 DAY_MARGIN = timedelta(hours=12)

@@ -164,6 +164,8 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
         "already-started": lambda d: (f"{josa(_id(d), '은', '는')} 이미 {_clock(d, 'started')}에 시작했습니다. "
                                       f"다시 시작하려면 그 기록을 되돌리세요"),
         "cancelled": lambda d: f"{josa(_id(d), '은', '는')} 파일에서 취소된 순서라 시작할 수 없습니다",
+        "off-the-day": lambda d: (f"{_day_and_clock(d)}는 이 토론회의 날({d['day']})이 아닙니다. "
+                                  f"--at에 그날의 시각을 주세요(예: --at 14:03)"),
     },
     "en": {
         "before-latest": lambda d: (f"{_clock(d, 'at')} is before the latest mark in force ({_clock(d, 'latest')}); "
@@ -179,8 +181,16 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
         "already-started": lambda d: (f"{_id(d)} already started at {_clock(d, 'started')}; "
                                       f"undo that mark to start it again"),
         "cancelled": lambda d: f"{_id(d)} is cancelled in the file; it cannot start",
+        "off-the-day": lambda d: (f"{_day_and_clock(d)} is not this forum's day ({d['day']}); "
+                                  f"give a time of that day with --at, e.g. --at 14:03"),
     },
 }
+
+
+def _day_and_clock(d: Details) -> str:
+    moment = d["at"]
+    assert isinstance(moment, datetime)
+    return f"{moment:%Y-%m-%d %H:%M}"
 
 
 def impossible_text(reason: str, details: Details, language: str) -> str:

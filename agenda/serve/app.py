@@ -96,7 +96,7 @@ class BadMark(ValueError):
 def parse_mark(body: bytes) -> tuple[MarkKind, str | None, str | None]:
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: a body of nested brackets
         raise BadMark('the body is not JSON; send e.g. {"mark": "next"}') from None
     if not isinstance(data, dict):
         raise BadMark('the body must be a JSON object, e.g. {"mark": "next"}')

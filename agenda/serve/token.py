@@ -15,8 +15,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{22,}")
 
 
 def token_path(log: Path) -> Path:
-    """`forum.actuals.jsonl` -> `forum.actuals.token`."""
-    return log.with_suffix(".token")
+    """`forum.actuals.jsonl` -> `forum.actuals.token`; never the log itself (a log named `x.token`)."""
+    path = log.with_suffix(".token")
+    return path if path != log else log.with_name(log.name + ".token")
 
 
 def load_or_create(path: Path, renew: bool = False) -> str:
@@ -27,6 +28,7 @@ def load_or_create(path: Path, renew: bool = False) -> str:
         except (OSError, UnicodeDecodeError):
             kept = ""
         if _TOKEN.fullmatch(kept):
+            os.chmod(path, 0o600)  # readable by its owner only, whatever it was left with
             return kept
     token = secrets.token_urlsafe(18)  # 144 random bits, 24 URL-safe characters
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
