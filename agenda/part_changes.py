@@ -60,6 +60,8 @@ def part_changes(was: Part | None, now: Part | None) -> list[PartChange]:
     changes = []
     if was.cancelled != now.cancelled:
         changes.append(PartChange("cancelled" if now.cancelled else "restored", now, was, now))
+    if was.cancelled and now.cancelled:
+        return changes  # called off before and after: where its empty slot moved is nobody's news
     if _instant(was.start) != _instant(now.start):
         changes.append(PartChange("start", now, was.start, now.start))
     if _instant(was.end) != _instant(now.end):

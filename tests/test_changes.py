@@ -42,3 +42,12 @@ def test_a_moved_window_shows_its_date(tmp_path):
     first = run("diff", SEED, later).stdout.splitlines()[0]
     assert first == ("window  모두의 AI : 정책과 전략 연속토론회 (제2차 AI 정당): "
                      "2023-12-13 14:00–16:00 → 2023-12-14 14:00–16:00")
+
+
+def test_a_time_on_the_next_day_keeps_its_marker_in_diff(tmp_path):
+    base = ("forum:\n  id: mid\n  title: Mid\n  date: 2024-05-20\n  start: \"23:00\"\n  duration: 120m\n"
+            "  timezone: Asia/Seoul\n  language: en\nprogram:\n  - {kind: presentation, id: talk, duration: 60m}\n"
+            "  - {kind: qa, id: qa, duration: 60m}\n")
+    shorter = base.replace("id: talk, duration: 60m", "id: talk, duration: 40m")
+    out = run("diff", write(tmp_path, base, "a.yaml"), write(tmp_path, shorter, "b.yaml")).stdout
+    assert "moved    Q&A: 00:00(+1)–01:00(+1) → 23:40–00:40(+1)\n" in out

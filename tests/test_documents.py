@@ -17,7 +17,7 @@ from agenda.export.csv_table import neutralize
 from agenda.render.plan_json import plan_dict
 from calendar_tools import need
 from conftest import FIXTURES
-from helpers import ENGLISH, SEED, golden, run
+from helpers import ENGLISH, SEED, golden, run, write
 
 HOSTILE = FIXTURES / "documents" / "hostile.yaml"
 FORUMS = [SEED, ENGLISH, HOSTILE]
@@ -141,7 +141,7 @@ def test_csv_has_a_row_per_segment_and_timed_item(forum, tmp_path):
         expected += [(seg.id, "item", hm(i.start), hm(i.end)) for i in seg.items if i.start]
     assert [(r["segment"], r["kind"], r["start"], r["end"]) for r in rows] == expected
     assert list(rows[0]) == ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum",
-                             "segment", "start_iso", "end_iso"]
+                             "segment", "start_iso", "end_iso", "status"]
 
 
 def test_seed_csv_reads_back_in_korean(tmp_path):
@@ -150,7 +150,16 @@ def test_seed_csv_reads_back_in_korean(tmp_path):
                        "start_iso": "2023-12-13T14:00:00+09:00", "end_iso": "2023-12-13T14:15:00+09:00",
                        "minutes": "15", "kind": "opening",
                        "title": "개회식", "people": "진행 사회: 이연희 (민주연구원 상근부원장)", "notes": "",
-                       "forum": "ai-party-2023-2", "segment": "opening"}
+                       "forum": "ai-party-2023-2", "segment": "opening", "status": "confirmed"}
+
+
+def test_a_cancelled_segment_says_so_in_the_csv(tmp_path):
+    text = SEED.read_text(encoding="utf-8").replace("    id: moderator-greeting\n",
+                                                    "    id: moderator-greeting\n    status: cancelled\n")
+    assert "status: cancelled" in text
+    rows = read_csv(export(tmp_path, write(tmp_path, text), ".csv"))
+    assert {r["segment"]: r["status"] for r in rows if r["kind"] != "item"}["moderator-greeting"] == "cancelled"
+    assert {r["status"] for r in rows if r["segment"] == "opening"} == {"confirmed"}
 
 
 def test_hostile_csv_cells_are_not_formulas(tmp_path):

@@ -143,3 +143,10 @@ def test_an_overlap_in_the_repeated_hour_names_both_passes(tmp_path):
 """, end='"03:00"')
     out = run("validate", write(tmp_path, pinned), exit_status=1).stdout
     assert "error[overlap] Panel starts at 01:45 EDT, 45 minutes before Presentation ends at 01:30 EST" in out
+
+
+def test_the_printed_timeline_names_both_passes_of_the_repeated_hour(tmp_path):
+    out = tmp_path / "night.html"
+    run("export", write(tmp_path, THREE_HOURS), "-o", out)
+    page = out.read_text(encoding="utf-8")
+    assert ">01:00 EDT</span>" in page and ">01:00 EST</span>" in page

@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from calendar_tools import check_ics
-from helpers import SEED, run
+from helpers import SEED, run, write
 from notice_forums import MOVE_TALK, edited, versions
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -245,3 +245,15 @@ def test_shared_checker_passes_an_attached_cancellation(tmp_path):
     calendar = tmp_path / "yang.ics"
     calendar.write_bytes(attachment.get_content().encode("utf-8"))
     assert "RESULT: PASS" in check_ics(calendar)
+
+
+def test_a_part_called_off_in_both_versions_is_nobodys_news(tmp_path):
+    """The panel is cancelled before and after; a longer talk moves its empty slot. Its panelists are not told."""
+    cancelled = SEED.read_text(encoding="utf-8").replace("    id: panel\n", "    id: panel\n    status: cancelled\n")
+    longer = cancelled.replace("revision: 1", "revision: 2").replace("duration: 25m", "duration: 30m", 1)
+    assert longer != cancelled
+    out = tmp_path / "n"
+    run("notices", write(tmp_path, cancelled, "old.yaml"), write(tmp_path, longer, "new.yaml"), "-o", out)
+    told = sorted(p.stem for p in out.glob("*.eml"))
+    assert "lee-sangeun" in told  # the talk itself changed
+    assert not {"kwon-youngseol", "cho-seunghyun", "yang-seungoh"} & set(told)

@@ -158,3 +158,11 @@ def test_nobody_comes_before_or_after_themselves(tmp_path):
     qa = descriptions["ai-party-2023-2.qa+koo-bonkwon@agenda.forum"]
     assert panel.startswith("역할: 좌장\n") and "구본권" not in panel
     assert "구본권" not in qa
+
+
+def test_personal_calendars_follow_lang(tmp_path):
+    folder = tmp_path / "people"
+    run("export", SEED, "--lang", "en", "--per-person", folder)
+    events = Calendar.from_ical((folder / "lee-sangeun.ics").read_bytes()).walk("VEVENT")
+    talk = next(e for e in events if str(e["UID"]).startswith("ai-party-2023-2.presentation"))
+    assert str(talk["DESCRIPTION"]).startswith("Role: Presenter\nTime: 14:20–14:45 (25 min)")

@@ -153,7 +153,7 @@ def export(
     if per_person is not None:
         from agenda.export.person_files import write_person_calendars
 
-        written = write_person_calendars(plans[0], per_person, now)
+        written = write_person_calendars(plans[0].read_in(language_asked(lang)), per_person, now)
         note(catalogue(first_language).wrote_calendars(len(written), per_person))
     if output is None or chosen is None:
         return

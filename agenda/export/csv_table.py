@@ -19,7 +19,7 @@ from agenda.render.people import people_lines
 from agenda.render.programme_rows import programme_rows
 
 HEADER = ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum", "segment",
-          "start_iso", "end_iso"]  # added last, so readers that count columns keep working
+          "start_iso", "end_iso", "status"]  # added last, so readers that count columns keep working
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -46,7 +46,8 @@ def rows(plan: Plan, language: str | None = None) -> Iterator[list[str]]:
                  f"{row.end:%H:%M}" if row.end else "", "" if row.minutes is None else str(row.minutes)]
         text = [row.kind, row.title, "; ".join(people_lines(row.people, labels)), row.note or "",
                 plan.forum_id, row.segment_id]
-        yield cells + [neutralize(cell) for cell in text] + [_iso(row.start), _iso(row.end)]
+        status = "cancelled" if row.state == "cancelled" else "confirmed"  # as the .ics STATUS says it
+        yield cells + [neutralize(cell) for cell in text] + [_iso(row.start), _iso(row.end), status]
 
 
 def _iso(moment: datetime | None) -> str:

@@ -13,6 +13,7 @@ from html import escape
 from agenda.i18n import Labels
 from agenda.planner import Plan
 from agenda.timeline import Block, hour_marks, timeline_blocks
+from agenda.zones import clock_text
 
 # At A4 width (186 mm) and 7.5 pt, a Hangul or CJK character is about 2.65 mm wide, a Latin one about 60 % of
 # that; a label is shown in its block only when this estimate, with the padding, fits.
@@ -65,6 +66,6 @@ def _hour_marks(plan: Plan) -> list[tuple[int, str, str]]:
     """(minutes from the start, HH:MM, css) for the window's ends and the full hours not crowding them."""
     marks = hour_marks(plan)
     last = len(marks) - 1
-    return [(offset, f"{clock:%H:%M}", "first" if n == 0 else "last" if n == last else "hour")
+    return [(offset, clock_text(clock), "first" if n == 0 else "last" if n == last else "hour")
             for n, (offset, clock) in enumerate(marks)
             if n in (0, last) or 10 <= offset <= plan.window_minutes - 10]

@@ -5,7 +5,7 @@ minutes; here they become words of the chosen language.
 """
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from agenda.changes import Change, Value
@@ -15,18 +15,24 @@ from agenda.render.plan_markdown import escape
 from agenda.zones import clock_text
 
 
-def _hm(moment: datetime | None, with_date: bool = False) -> str:
-    """A time as its own file's clock read it (a change of zone shows each side in its zone)."""
+def _hm(moment: datetime | None, day: date, with_date: bool = False) -> str:
+    """A time as its own file's clock read it (a change of zone shows each side in its zone); a time on a
+    later day than the forum's date carries (+1), as the programme writes it."""
     if moment is None:
         return ""
-    return f"{moment:%Y-%m-%d} {clock_text(moment)}" if with_date else clock_text(moment)
+    if with_date:
+        return f"{moment:%Y-%m-%d} {clock_text(moment)}"
+    later = (moment.date() - day).days
+    return clock_text(moment) + (f"({later:+d})" if later else "")
 
 
 def _value(change: Change, value: Value, plan: Plan, labels: Labels) -> str:
     """One side of a change in words; an empty string where the side has nothing."""
     if isinstance(value, tuple):
         start, end = value
-        return f"{_hm(start, change.change == 'window')}–{_hm(end)}"
+        if change.change == "window":  # the date is written; the end counts days from its own start
+            return f"{_hm(start, plan.forum.date, True)}–{_hm(end, start.date() if start else plan.forum.date)}"
+        return f"{_hm(start, plan.forum.date)}–{_hm(end, plan.forum.date)}"
     if change.change == "renamed":
         return labels.title(value if isinstance(value, str) else None, change.kind or "other")
     if isinstance(value, int):
