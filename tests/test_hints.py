@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from agenda.messages.ko import josa
 from helpers import SEED, run, write
 
 FORUM = """\
@@ -30,7 +31,7 @@ HINTS = {
             "7:13: error[invalid-field] timezone: 'KST'은(는) 시간대 이름이 아닙니다. 'Asia/Seoul'을(를) 쓰려던 것인가요?",
             "7:13: error[invalid-field] timezone: 'KST' is not a time zone; did you mean 'Asia/Seoul'?"),
     "utc-plus-9": (("timezone: Asia/Seoul", "timezone: UTC+9"), 1,
-                   "7:13: error[invalid-field] timezone: 'UTC+9'은(는) 시간대 이름이 아닙니다. "
+                   "7:13: error[invalid-field] timezone: 'UTC+9'는 시간대 이름이 아닙니다. "
                    "'Asia/Seoul'을(를) 쓰려던 것인가요?",
                    "7:13: error[invalid-field] timezone: 'UTC+9' is not a time zone; did you mean 'Asia/Seoul'?"),
     "jst": (("timezone: Asia/Seoul", "timezone: JST"), 1,
@@ -46,7 +47,7 @@ HINTS = {
                "13:11: error[invalid-field] kind: Input should be 'registration', 'opening', 'remarks', 'transition', "
                "'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other' or 'section'; did you mean 'panel'?"),
     "korean-kind": (("kind: panel", "kind: 지정토론"), 1,
-                    "13:11: error[invalid-field] kind: '지정토론'은(는) 영문 코드 panel(으)로 씁니다. 예: kind: panel",
+                    "13:11: error[invalid-field] kind: '지정토론'은 영문 코드 panel(으)로 씁니다. 예: kind: panel",
                     "13:11: error[invalid-field] kind: Input should be 'registration', 'opening', 'remarks', "
                     "'transition', 'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other' or 'section'; '지정토론' is "
                     "written panel (kinds are English codes)"),
@@ -146,8 +147,6 @@ def test_export_findings_follow_lang(tmp_path):
 @pytest.mark.parametrize("word, particle", [("휴식", "휴식이"), ("발제", "발제가"), ("질의응답·자유토론", "질의응답·자유토론이"),
                                             ("세션 2", "세션 2가"), ("세션 3", "세션 3이"), ("Q&A", "Q&A이(가)")])
 def test_korean_particles_follow_the_word(word, particle):
-    from agenda.messages.ko import josa
-
     assert josa(word, "이", "가") == particle
 
 
@@ -160,7 +159,7 @@ def test_a_korean_word_for_a_kind_names_the_kind(tmp_path, word):
     kind = KIND_WORDS[word]
     path = write(tmp_path, FORUM.replace("kind: panel", f"kind: {word}"))
     korean = run("validate", path, exit_status=1).stdout.splitlines()[0]
-    assert korean.endswith(f"kind: '{word}'은(는) 영문 코드 {kind}(으)로 씁니다. 예: kind: {kind}")
+    assert korean.endswith(f"kind: {josa(repr(word), '은', '는')} 영문 코드 {kind}(으)로 씁니다. 예: kind: {kind}")
     english = run("validate", "--lang", "en", path, exit_status=1).stdout.splitlines()[0]
     assert english.endswith(f"; '{word}' is written {kind} (kinds are English codes)")
 
@@ -182,3 +181,12 @@ def test_every_command_exits_2_on_an_unreadable_file(tmp_path):
         line + "nothing written: fix the errors above\n")
     assert run("diff", missing, SEED, exit_status=2).stderr == line
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_a_name_written_where_its_id_goes_names_the_id(tmp_path):
+    path = write(tmp_path, SEED.read_text(encoding="utf-8").replace("speakers: [lee-sangeun]", "speakers: [이상은]"))
+    korean = run("validate", path, exit_status=1).stdout
+    assert "error[unknown-person] '이상은'은 이름이고 people id가 아닙니다. id인 lee-sangeun을(를) 쓰세요" in korean
+    assert "warning[unused-person] 'lee-sangeun'(이상은)은 people에 있지만 맡은 순서가 없습니다" in korean
+    english = run("validate", "--lang", "en", path, exit_status=1).stdout
+    assert "'이상은' is a name, not a people id: write its id, lee-sangeun" in english

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from agenda.messages.ko import josa
+
 from helpers import SEED, run, write
 
 ESC_NAME = "e\x1b]52;c;aGk=\x07\x1b[31m.yaml"
@@ -152,7 +154,7 @@ def test_url_takes_only_http_and_https(tmp_path, url):
     text = seed_text().replace("  timezone: Asia/Seoul", f'  timezone: Asia/Seoul\n  url: "{url}"')
     path = write(tmp_path, text)
     assert f"url: '{url}' is not a web address" in run("validate", "--lang", "en", path, exit_status=1).stdout
-    assert f"url: '{url}'은(는) 웹 주소가 아닙니다" in run("validate", path, exit_status=1).stdout
+    assert f"url: {josa(repr(url), '은', '는')} 웹 주소가 아닙니다" in run("validate", path, exit_status=1).stdout
 
 
 @pytest.mark.parametrize("suffix", [".yaml", ".json"])

@@ -66,7 +66,7 @@ def test_a_lone_surrogate_in_json_is_a_finding(tmp_path):
 @pytest.mark.parametrize("changes, message", [
     ({"forum__revision": -1}, "revision: -1은(는) 캘린더 SEQUENCE 범위(0~2147483647) 밖입니다"),
     ({"forum__date": "0001-01-01"}, "date: 1년은 쓸 수 있는 1900~2999년 밖입니다. 날짜를 확인하세요"),
-    ({"forum__url": "javascript:alert(1)"}, "url: 'javascript:alert(1)'은(는) 웹 주소가 아닙니다"),
+    ({"forum__url": "javascript:alert(1)"}, "url: 'javascript:alert(1)'은 웹 주소가 아닙니다"),
     ({"segment__title": "a\nb"}, "title: 2번째 글자에서 줄이 바뀝니다. 이 값은 한 줄로 씁니다"),
     ({"forum__end": None, "forum__duration": "10081m"}, "duration: '10081m'은(는) 일주일(10080분)보다 깁니다"),
 ])

@@ -94,6 +94,9 @@ def _yaml_syntax(a: Arguments) -> str:
 
 
 def _unknown_person(a: Arguments) -> str:
+    if a.get("named"):
+        return (f"{quoted(a, 'id')} is a name, not a people id: write its id, {text(a, 'suggestion')} "
+                f"(people lists {quoted(a, 'id')} under {quoted(a, 'suggestion')})")
     hint = f"did you mean {quoted(a, 'suggestion')}?" if a.get("suggestion") else \
         "add it to people, or write {name: ...} inline"
     return f"{quoted(a, 'id')} is not in people; {hint}"

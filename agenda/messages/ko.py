@@ -37,6 +37,11 @@ def josa(word: str, with_final: str, without_final: str) -> str:
     return word + (with_final if final else without_final)
 
 
+def josa_only(word: str, with_final: str, without_final: str) -> str:
+    """The particle alone, for a word already written: "을" after 발제, "(을)를" when it cannot be told."""
+    return josa(word, with_final, without_final)[len(word):]
+
+
 def _day(a: Arguments, name: str) -> str:
     moment = local(a, name)
     return f"{moment.month}월 {moment.day}일"
@@ -112,7 +117,7 @@ def _zero_duration(a: Arguments) -> str:
 def _unknown_key(a: Arguments) -> str:
     key = quoted(a, "key")
     if a.get("suggestion"):
-        return f"모르는 키 {key}입니다. {quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?"
+        return f"모르는 키 {key}입니다. {josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
     if a.get("choices"):
         return f"모르는 키 {key}입니다. 여기에 쓸 수 있는 키: {', '.join(names(a, 'choices'))}"
     return f"모르는 키 {key}입니다"
@@ -147,16 +152,16 @@ _SCHEMA = {
 
 def _schema(a: Arguments) -> str:
     if a.get("korean_word") and a.get("suggestion"):
-        return f"{quoted(a, 'value')}은(는) 영문 코드 {text(a, 'suggestion')}(으)로 씁니다. 예: kind: {text(a, 'suggestion')}"
+        return f"{josa(quoted(a, 'value'), '은', '는')} 영문 코드 {text(a, 'suggestion')}(으)로 씁니다. 예: kind: {text(a, 'suggestion')}"
     problem = _SCHEMA.get(text(a, "type"))
     if problem is None:
         message = f"값이 올바르지 않습니다({text(a, 'detail')})"
     elif a.get("value") is not None:
-        message = f"{quoted(a, 'value')}은(는) {problem}"
+        message = f"{josa(quoted(a, 'value'), '은', '는')} {problem}"
     else:
         message = problem
     if a.get("suggestion"):
-        message += f". {quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?"
+        message += f". {josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
     elif a.get("choices"):
         message += f". 쓸 수 있는 값: {', '.join(names(a, 'choices'))}"
     if a.get("items"):
@@ -166,8 +171,8 @@ def _schema(a: Arguments) -> str:
 
 def _unknown_zone(a: Arguments) -> str:
     if a.get("suggestion"):
-        return f"{quoted(a, 'value')}은(는) 시간대 이름이 아닙니다. {quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?"
-    return f"{quoted(a, 'value')}은(는) 시간대 이름이 아닙니다. Asia/Seoul 같은 IANA 이름을 쓰세요"
+        return f"{josa(quoted(a, 'value'), '은', '는')} 시간대 이름이 아닙니다. {josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
+    return f"{josa(quoted(a, 'value'), '은', '는')} 시간대 이름이 아닙니다. Asia/Seoul 같은 IANA 이름을 쓰세요"
 
 
 def _yaml_syntax(a: Arguments) -> str:
@@ -176,9 +181,12 @@ def _yaml_syntax(a: Arguments) -> str:
 
 
 def _unknown_person(a: Arguments) -> str:
-    hint = f"{quoted(a, 'suggestion')}을(를) 쓰려던 것인가요?" if a.get("suggestion") else \
+    if a.get("named"):
+        return (f"{josa(quoted(a, 'id'), '은', '는')} 이름이고 people id가 아닙니다. "
+                f"id인 {text(a, 'suggestion')}{josa_only(text(a, 'suggestion'), '을', '를')} 쓰세요")
+    hint = f"{josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?" if a.get("suggestion") else \
         "people에 추가하거나 {name: ...}으로 직접 쓰세요"
-    return f"{quoted(a, 'id')}은(는) people에 없습니다. {hint}"
+    return f"{josa(quoted(a, 'id'), '은', '는')} people에 없습니다. {hint}"
 
 
 MESSAGES: dict[str, Sentence] = {
@@ -206,9 +214,10 @@ MESSAGES: dict[str, Sentence] = {
     "missing-kind": lambda a: (
         f"rules.require에 있는 {_kind(text(a, 'kind'))} 순서가 프로그램에 없습니다"),
     "unknown-person": _unknown_person,
-    "unused-person": lambda a: f"{quoted(a, 'id')}({text(a, 'name')})은(는) people에 있지만 맡은 순서가 없습니다",
+    "unused-person": lambda a: (f"{josa(quoted(a, 'id') + '(' + text(a, 'name') + ')', '은', '는')} "
+                                f"people에 있지만 맡은 순서가 없습니다"),
     "duplicate-id": lambda a: (
-        f"순서 id {quoted(a, 'id')}은(는) 이미 {path(a, 'first')}에서 썼습니다. id는 겹치면 안 됩니다"),
+        f"순서 id {josa(quoted(a, 'id'), '은', '는')} 이미 {path(a, 'first')}에서 썼습니다. id는 겹치면 안 됩니다"),
     "zero-duration": _zero_duration,
     "nonexistent-time": lambda a: (
         f"{_date(a)} {josa(clock(a), '은', '는')} {text(a, 'zone_name')} 시간대에 없는 시각입니다(일광 절약 시간으로 시계가 "
@@ -218,14 +227,14 @@ MESSAGES: dict[str, Sentence] = {
         f"되돌아감). agenda는 앞의 것으로 봅니다"),
     "crosses-midnight": _crosses_midnight,
     "missing-id": lambda a: (
-        f"forum.id가 없어 파일 이름에서 만든 {quoted(a, 'id')}을(를) 씁니다. 파일 이름이 바뀌어도 캘린더 일정이 "
+        f"forum.id가 없어 파일 이름에서 만든 {josa(quoted(a, 'id'), '을', '를')} 씁니다. 파일 이름이 바뀌어도 캘린더 일정이 "
         f"유지되도록 `id: {text(a, 'id')}`를 넣으세요"),
     "duplicate-uid": lambda a: (
-        f"{path(a, 'path')}의 캘린더 UID {quoted(a, 'uid')}을(를) {text(a, 'first_file')}의 {path(a, 'first')}도 "
+        f"{path(a, 'path')}의 캘린더 UID {josa(quoted(a, 'uid'), '을', '를')} {text(a, 'first_file')}의 {path(a, 'first')}도 "
         f"씁니다. 캘린더는 두 일정 중 하나만 남깁니다. 포럼(또는 순서) 하나의 id를 바꾸세요"),
     "end-before-start": _end_before_start,
     "legacy-zone": lambda a: (
-        f"{text(a, 'zone_name')}은(는) 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 있습니다. "
+        f"{josa(text(a, 'zone_name'), '은', '는')} 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 있습니다. "
         f"`timezone: {text(a, 'meant')}`로 쓰세요"),
     "unreadable/folder": lambda a: "폴더입니다. 포럼 파일을 주세요(폴더는 `agenda validate`로 검사합니다)",
     "unreadable/too-big": lambda a: (
@@ -254,46 +263,46 @@ MESSAGES: dict[str, Sentence] = {
     "unreadable/too-deep": lambda a: f"{number(a, 'limit')}단계보다 깊게 중첩되어 있습니다. 포럼 파일에는 훨씬 적게 필요합니다",
     "unreadable/unsupported-tag": lambda a: f"지원하지 않는 태그 {quoted(a, 'tag')}입니다. 지우세요",
     "unreadable/complex-key": lambda a: "키는 목록이나 매핑이 아닌 글자여야 합니다",
-    "unreadable/bad-tagged-value": lambda a: f"{quoted(a, 'text')}은(는) 올바른 !!{text(a, 'tag')} 값이 아닙니다",
+    "unreadable/bad-tagged-value": lambda a: f"{josa(quoted(a, 'text'), '은', '는')} 올바른 !!{text(a, 'tag')} 값이 아닙니다",
     "unreadable/empty": lambda a: "파일이 비어 있습니다. 포럼 파일은 `forum:`으로 시작합니다",
     "invalid-field/duplicate-key": lambda a: (
-        f"키 {quoted(a, 'key')}이(가) 두 번 나옵니다. 뒤의 값이 조용히 앞의 값을 덮으니 하나만 남기세요"),
+        f"키 {josa(quoted(a, 'key'), '이', '가')} 두 번 나옵니다. 뒤의 값이 조용히 앞의 값을 덮으니 하나만 남기세요"),
     "invalid-field/unknown-key": _unknown_key,
     "invalid-field/missing": _missing,
     "invalid-field/not-a-forum": lambda a: NOT_A_FORUM[text(a, "found")],
     "invalid-field/schema": _schema,
     "invalid-field/control-character": lambda a: (
-        f"{number(a, 'position')}번째 글자에 제어 문자 {text(a, 'character')}이(가) 있습니다. 지우세요"),
+        f"{number(a, 'position')}번째 글자에 제어 문자 {josa(text(a, 'character'), '이', '가')} 있습니다. 지우세요"),
     "invalid-field/lone-surrogate": lambda a: (
-        f"{number(a, 'position')}번째 글자에 짝 없는 서로게이트 {text(a, 'character')}이(가) 있습니다. 지우세요"),
+        f"{number(a, 'position')}번째 글자에 짝 없는 서로게이트 {josa(text(a, 'character'), '이', '가')} 있습니다. 지우세요"),
     "invalid-field/line-break": lambda a: (
         f"{number(a, 'position')}번째 글자에서 줄이 바뀝니다. 이 값은 한 줄로 씁니다"
         f"(여러 줄은 description과 note에만 쓸 수 있습니다)"),
     "invalid-field/not-a-web-address": lambda a: (
-        f"{quoted(a, 'value')}은(는) 웹 주소가 아닙니다. https://example.org/page처럼 쓰세요"),
+        f"{josa(quoted(a, 'value'), '은', '는')} 웹 주소가 아닙니다. https://example.org/page처럼 쓰세요"),
     "invalid-field/year-out-of-range": lambda a: (
         f"{number(a, 'year')}년은 쓸 수 있는 {number(a, 'first')}~{number(a, 'last')}년 밖입니다. 날짜를 확인하세요"),
     "invalid-field/not-a-people-id": lambda a: (
-        f"{quoted(a, 'value')}은(는) people id로 쓸 수 없습니다. 글자, 숫자, -, _, .만 쓰고 -나 .으로 "
+        f"{josa(quoted(a, 'value'), '은', '는')} people id로 쓸 수 없습니다. 글자, 숫자, -, _, .만 쓰고 -나 .으로 "
         f"시작하지 마세요. 예: kim-minsu, 김민수"),
     "invalid-field/end-with-offset": lambda a: (
         f"{quoted(a, 'value')}에 UTC 시차가 붙어 있습니다. 포럼 현지 시각으로 쓰세요. 예: 2024-05-21 01:00"),
     "invalid-field/not-an-end-time": lambda a: (
-        f"{quoted(a, 'value')}은(는) 시각이 아닙니다. HH:MM으로 쓰세요(예: 16:00). 자정을 넘기면 날짜와 함께 "
+        f"{josa(quoted(a, 'value'), '은', '는')} 시각이 아닙니다. HH:MM으로 쓰세요(예: 16:00). 자정을 넘기면 날짜와 함께 "
         f"쓰세요. 예: 2024-05-21 01:00"),
     "invalid-field/end-too-late": lambda a: (
-        f"end {text(a, 'end')}은(는) 시작보다 일주일 넘게 뒤입니다. 포럼은 길어야 일주일입니다"),
+        f"end {josa(text(a, 'end'), '은', '는')} 시작보다 일주일 넘게 뒤입니다. 포럼은 길어야 일주일입니다"),
     "invalid-field/revision-out-of-range": lambda a: (
         f"{number(a, 'value')}은(는) 캘린더 SEQUENCE 범위(0~{number(a, 'limit')}) 밖입니다. 발행한 변경을 "
         f"0, 1, 2, ...로 세세요(날짜가 아닙니다)"),
     "invalid-field/duration-too-long": lambda a: (
-        f"{quoted(a, 'value')}은(는) 일주일({number(a, 'limit')}분)보다 깁니다. 시간 길이는 일주일까지입니다. "
+        f"{josa(quoted(a, 'value'), '은', '는')} 일주일({number(a, 'limit')}분)보다 깁니다. 시간 길이는 일주일까지입니다. "
         f"숫자를 확인하세요"),
     "invalid-field/date-and-time": lambda a: (
-        f"{quoted(a, 'value')}은(는) 날짜와 시각입니다. 날짜만 쓰세요. 예: 2023-12-13"),
-    "invalid-field/not-a-date": lambda a: f"{quoted(a, 'value')}은(는) 날짜가 아닙니다. YYYY-MM-DD로 쓰세요. 예: 2023-12-13",
+        f"{josa(quoted(a, 'value'), '은', '는')} 날짜와 시각입니다. 날짜만 쓰세요. 예: 2023-12-13"),
+    "invalid-field/not-a-date": lambda a: f"{josa(quoted(a, 'value'), '은', '는')} 날짜가 아닙니다. YYYY-MM-DD로 쓰세요. 예: 2023-12-13",
     "invalid-field/not-a-person": lambda a: (
-        f"{quoted(a, 'value')}은(는) 사람이 아닙니다. people의 id나 {{name: ..., affiliation: ...}}을 쓰세요"),
+        f"{josa(quoted(a, 'value'), '은', '는')} 사람이 아닙니다. people의 id나 {{name: ..., affiliation: ...}}을 쓰세요"),
     "invalid-field/max-below-min": lambda a: f"max({number(a, 'max')}분)가 min({number(a, 'min')}분)보다 작습니다",
     "invalid-field/no-end": lambda a: "행사가 끝나는 때가 없습니다. end(HH:MM)나 duration(예: 120m)을 쓰세요",
     "invalid-field/end-and-duration": lambda a: "end와 duration 중 하나만 쓰세요",
@@ -301,17 +310,17 @@ MESSAGES: dict[str, Sentence] = {
         f"{text(a, 'kind')} 순서에 길이가 없습니다. duration, each, until 중 하나를 쓰거나 세부 순서에 시간을 주세요"),
     "invalid-field/section-without-title": lambda a: "section은 제목만 있는 구분입니다. 제목을 넣으세요(예: title: 제1부)",
     "invalid-field/section-takes-nothing": lambda a: (
-        f"section은 구분일 뿐이라 시간도 사람도 갖지 않습니다. {text(a, 'keys')}을(를) 지우거나 "
+        f"section은 구분일 뿐이라 시간도 사람도 갖지 않습니다. {josa(text(a, 'keys'), '을', '를')} 지우거나 "
         f"다른 kind로 바꾸세요"),
     "invalid-field/each-without-speakers": lambda a: "each는 발표자 한 명당 시간인데 이 순서에 발표자가 없습니다",
     "invalid-field/each-and-flexible": lambda a: "each가 길이를 정하니 each를 지우거나 duration을 고정된 시간으로 쓰세요",
     "invalid-field/overdetermined": lambda a: "at, until, duration이 모두 길이를 정합니다. 둘만 쓰세요",
     "invalid-field/unknown-code": lambda a: (
-        f"{quoted(a, 'value')}은(는) 검사 코드가 아닙니다. 코드: {', '.join(names(a, 'choices'))}"),
+        f"{josa(quoted(a, 'value'), '은', '는')} 검사 코드가 아닙니다. 코드: {', '.join(names(a, 'choices'))}"),
     "invalid-field/not-a-duration": lambda a: (
-        f"{quoted(a, 'value')}은(는) 시간 길이가 아닙니다. 15m, 1h, 1h30m, 90, PT15M처럼 쓰세요"),
+        f"{josa(quoted(a, 'value'), '은', '는')} 시간 길이가 아닙니다. 15m, 1h, 1h30m, 90, PT15M처럼 쓰세요"),
     "invalid-field/duration-seconds": lambda a: f"{quoted(a, 'value')}에 초가 있습니다. 시간 길이는 분 단위입니다",
-    "invalid-field/not-a-time": lambda a: f"{quoted(a, 'value')}은(는) 시각이 아닙니다. HH:MM으로 쓰세요. 예: 14:00",
+    "invalid-field/not-a-time": lambda a: f"{josa(quoted(a, 'value'), '은', '는')} 시각이 아닙니다. HH:MM으로 쓰세요. 예: 14:00",
     "invalid-field/unknown-zone": _unknown_zone,
 }
 
