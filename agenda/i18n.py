@@ -29,7 +29,6 @@ class Labels:
     overrun: str
     venue: str
     date_label: str
-    organizer: str
     series: str
     theme: str
     cancelled: str
@@ -100,7 +99,7 @@ KO = Labels(
     people_heading="발표·토론자", notes_heading="비고",
     people_list_heading="참여자", programme_heading="진행 순서",
     total_line="{scheduled} / {window}분", unscheduled="{n}분 미배정", overrun="{n}분 초과",
-    venue="장소", date_label="일시", organizer="주최", series="시리즈", theme="주제",
+    venue="장소", date_label="일시", series="시리즈", theme="주제",
     cancelled="취소", timeline_heading="시간표", unscheduled_block="미배정",
     series_number="제{n}차",
     credits={"host": "주최", "organizer": "주관", "sponsor": "후원", "supporter": "협찬"},
@@ -123,7 +122,7 @@ EN = Labels(
     people_heading="People", notes_heading="Notes",
     people_list_heading="People", programme_heading="Programme",
     total_line="{scheduled} / {window} min", unscheduled="{n} min unscheduled", overrun="{n} min over",
-    venue="Venue", date_label="Date", organizer="Organizer", series="Series", theme="Theme",
+    venue="Venue", date_label="Date", series="Series", theme="Theme",
     cancelled="cancelled", timeline_heading="Timeline", unscheduled_block="unscheduled",
     series_number="No. {n}",
     credits={"host": "Hosted by", "organizer": "Organized by", "sponsor": "Sponsored by",

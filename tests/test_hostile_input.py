@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from agenda.messages.ko import josa
-
 from helpers import SEED, run, write
 
 ESC_NAME = "e\x1b]52;c;aGk=\x07\x1b[31m.yaml"

@@ -44,8 +44,6 @@ class DayWords:
     started_late: str
     started_early: str
     started_on_time: str
-    total_past: str
-    total_within: str
     mark_done: dict[str, str]
     rehearsal: str
     keys: str
@@ -76,7 +74,6 @@ KO = DayWords(
     headings={"segment": "순서", "status": "상태", "planned": "계획", "actual": "실제",
               "minutes": "분", "difference": "차이", "totals": "합계"},
     started_late="{n}분 늦게 시작", started_early="{n}분 일찍 시작", started_on_time="정시 시작",
-    total_past="예정 종료 시각보다 {n}분 초과", total_within="예정 종료 시각 안에 끝남",
     mark_done={"start": "{title} 시작 {at}", "end": "{title} 종료 {at}", "next": "{title} 시작 {at}",
                "skip": "{title} 건너뜀", "undo": "마지막 기록 취소 ({what})", "last": "마지막 순서 종료 {at}"},
     rehearsal="리허설", keys="스페이스·n 다음 · s 시작 · e 종료 · u 되돌리기 · q 끝내기",
@@ -107,7 +104,6 @@ EN = DayWords(
     headings={"segment": "Segment", "status": "Status", "planned": "Planned", "actual": "Actual",
               "minutes": "Min", "difference": "Difference", "totals": "Totals"},
     started_late="started {n} min late", started_early="started {n} min early", started_on_time="started on time",
-    total_past="{n} min past the window", total_within="within the window",
     mark_done={"start": "{title} started {at}", "end": "{title} ended {at}", "next": "{title} started {at}",
                "skip": "{title} skipped", "undo": "latest mark withdrawn ({what})", "last": "last segment ended {at}"},
     rehearsal="rehearsal", keys="space/n next · s start · e end · u undo · q quit",

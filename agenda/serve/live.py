@@ -80,10 +80,6 @@ class LiveDay:
     def unsubscribe(self, queue: "asyncio.Queue[str | None]") -> None:
         self._subscribers.discard(queue)
 
-    @property
-    def listeners(self) -> int:
-        return len(self._subscribers)
-
     def publish(self, text: str | None) -> None:
         """Hand the text to every open stream; a stream that lags keeps only the newest states."""
         for queue in list(self._subscribers):
