@@ -9,7 +9,7 @@ finding at the value's position; anything that is wrong in substance
 
 import re
 from datetime import date, datetime, time
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal, Union
 from zoneinfo import ZoneInfo
 
@@ -46,8 +46,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 of at most a week each) still fits in Python's dates and every calendar reader's."""
 
 
-Kind = Enum("Kind", {name.upper(): name for name in KINDS}, type=str)  # type: ignore[misc]  # members come from KINDS
-"""The segment kinds, one per row of `agenda.kinds.KINDS`."""
+Kind = StrEnum("Kind", {name.upper(): name for name in KINDS})  # type: ignore[misc]  # members come from KINDS
+"""The segment kinds, one per row of `agenda.kinds.KINDS`; a kind equals its name (`kind == "section"`)."""
 
 
 def _text(value: Any) -> Any:
@@ -420,7 +420,7 @@ class Segment(_Strict):
 
     @model_validator(mode="after")
     def _has_length(self) -> "Segment":
-        if self.kind.value == "section":
+        if self.kind == "section":
             return self._is_heading()
         timed_items = any(i.duration is not None for i in self.items)
         if self.duration is None and self.each is None and self.until is None and not timed_items:

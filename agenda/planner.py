@@ -212,7 +212,7 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
     ids = _segment_ids(document.program)
     sections = tuple(
         Section(index=i, id=ids[i], segment=seg, title=seg.title or "")
-        for i, seg in enumerate(document.program) if seg.kind.value == "section"
+        for i, seg in enumerate(document.program) if seg.kind == "section"
     )
     segments = tuple(
         TimedSegment(
@@ -228,7 +228,7 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
             kind=str(seg.kind.value),
         )
         for i, (seg, (start, end)) in enumerate(zip(document.program, spans))
-        if seg.kind.value != "section"
+        if seg.kind != "section"
     )
     hosts = tuple(
         _role(ref, role, ("forum", role), roster)
@@ -271,7 +271,7 @@ def _place(program: Sequence[Segment], pins: Sequence[Pin], window_start: dateti
             start = at
         elif until is not None and minutes is not None:
             start = add_minutes(until, -minutes)
-        elif until is not None and seg.kind.value == "registration":
+        elif until is not None and seg.kind == "registration":
             start = None
         else:
             start = cursor
@@ -327,8 +327,9 @@ def _segment_ids(program: list[Segment]) -> list[str]:
     counts: dict[str, int] = {}
     ids = []
     for seg in program:
-        counts[seg.kind.value] = counts.get(seg.kind.value, 0) + 1
-        ids.append(seg.id or f"{seg.kind.value}-{counts[seg.kind.value]}")
+        kind = str(seg.kind.value)
+        counts[kind] = counts.get(kind, 0) + 1
+        ids.append(seg.id or f"{kind}-{counts[kind]}")
     return ids
 
 

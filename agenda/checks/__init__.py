@@ -5,7 +5,9 @@ Every check module fits the `Check` protocol: a CODE, a SEVERITY, and
 arguments: minutes, instants, titles, ids). The driver stamps them with the
 code and severity, the loader's positions turn paths into file:line:column,
 and the message catalogue turns the arguments into words. Checks know
-nothing of files, terminals or languages.
+nothing of files, terminals or languages. Every time on a plan is an
+instant in UTC, so checks compare times with `<` and `>` as they are:
+that compares instants, never wall clocks.
 """
 
 from collections.abc import Iterator

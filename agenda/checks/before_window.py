@@ -15,7 +15,7 @@ SEVERITY = Severity.ERROR
 def check(plan: Plan) -> Iterator[Problem]:
     for seg in plan.segments:
         if seg.kind != "registration" and seg.start is not None and \
-                seg.start.timestamp() < plan.window_start.timestamp():
+                seg.start < plan.window_start:
             yield Location(pin_path(seg)), {
                 "title": named(seg), "start": seg.start, "opens": plan.window_start, "zone": plan.zone,
                 "minutes": minutes_between(seg.start, plan.window_start)}

@@ -20,7 +20,7 @@ def check(plan: Plan) -> Iterator[Problem]:
         yield Location(("forum", "end" if plan.forum.end else "duration")), {
             "what": "window", "start": plan.window_start, "end": plan.window_end, "zone": plan.zone}
     elif _past_midnight(start, _local(plan, plan.program_end)):
-        last = max(plan.segments, key=lambda s: s.end.timestamp())
+        last = max(plan.segments, key=lambda s: s.end)
         yield Location(last.path), {"what": "program", "title": named(last), "end": last.end, "zone": plan.zone}
 
 

@@ -15,7 +15,7 @@ SEVERITY = Severity.ERROR
 def check(plan: Plan) -> Iterator[Problem]:
     for before, seg in sequence_pairs(plan):
         assert seg.start is not None
-        if seg.start.timestamp() < before.end.timestamp():
+        if seg.start < before.end:
             yield Location(pin_path(seg)), {
                 "title": named(seg), "start": seg.start, "minutes": minutes_between(seg.start, before.end),
                 "before": named(before), "ends": before.end, "zone": plan.zone}

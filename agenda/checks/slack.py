@@ -21,6 +21,6 @@ def check(plan: Plan) -> Iterator[Problem]:
     slack = minutes_between(plan.program_end, plan.window_end)
     allowed = plan.document.rules.allow_slack
     if slack > allowed:
-        last = max(plan.segments, key=lambda s: s.end.timestamp())
+        last = max(plan.segments, key=lambda s: s.end)
         yield Location(last.path), {"what": "early", "ends": plan.program_end, "title": named(last), "minutes": slack,
                                     "closes": plan.window_end, "allowed": allowed, "zone": plan.zone}

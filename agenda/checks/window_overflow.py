@@ -16,6 +16,6 @@ def check(plan: Plan) -> Iterator[Problem]:
     if end_before_start(plan):
         return  # a window that ends before it starts: end-before-start says so
     for seg in plan.segments:
-        if seg.end.timestamp() > plan.window_end.timestamp():
+        if seg.end > plan.window_end:
             yield Location(seg.path), {"title": named(seg), "end": seg.end, "closes": plan.window_end,
                                        "minutes": minutes_between(plan.window_end, seg.end), "zone": plan.zone}

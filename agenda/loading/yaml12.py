@@ -169,7 +169,8 @@ class _Builder:
         if kind is yaml.SequenceNode:
             if node.tag != _SEQ:
                 raise self.fail(node, "unsupported-tag", tag=node.tag)
-            return [self.build(child, (chain, i), depth + 1, aliased) for i, child in enumerate(node.value)]
+            return [self.plain(child) if not aliased and type(child) is yaml.ScalarNode and child.tag == _STR
+                    else self.build(child, (chain, i), depth + 1, aliased) for i, child in enumerate(node.value)]
         if node.tag != _MAP:
             raise self.fail(node, "unsupported-tag", tag=node.tag)
         result: dict[str, object] = {}
@@ -180,8 +181,18 @@ class _Builder:
             if key in result:
                 mark = key_node.start_mark
                 self.duplicates.append((_flatten((chain, key)), mark.line + 1, mark.column + 1))
-            result[key] = self.build(value_node, (chain, key), depth + 1, aliased)
+            if not aliased and type(value_node) is yaml.ScalarNode and value_node.tag == _STR:
+                result[key] = self.plain(value_node)  # most values: no call down, no path to extend
+            else:
+                result[key] = self.build(value_node, (chain, key), depth + 1, aliased)
         return result
+
+    def plain(self, node: yaml.ScalarNode) -> object:
+        """An untagged scalar: quoted ones are text, plain ones typed by the core schema."""
+        try:
+            return node.value if node.style else _core_scalar(node.value)
+        except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
+            raise self.fail(node, "too-many-digits") from None
 
     def tagged_scalar(self, node: yaml.ScalarNode) -> object:
         text = node.value
