@@ -335,6 +335,8 @@ def _segment_ids(program: list[Segment]) -> list[str]:
 
 def _time_items(seg: Segment, index: int, start: datetime | None,
                 roster: Mapping[str, Person]) -> tuple[TimedItem, ...]:
+    if not seg.items:
+        return ()  # most segments
     cursor = start
     timed = []
     for k, item in enumerate(seg.items):
@@ -359,10 +361,10 @@ def _refs(speaker: Person | str | None, speakers: Sequence[Person | str]) -> lis
 
 def _segment_people(seg: Segment, path: Path, roster: Mapping[str, Person]) -> tuple[Role, ...]:
     roles = [_role(ref, "speaker", path + sub, roster) for ref, sub in _refs(seg.speaker, seg.speakers)]
-    for role in ("moderator", "mc"):
-        ref = getattr(seg, role)
-        if ref is not None:
-            roles.append(_role(ref, role, path + (role,), roster))
+    if seg.moderator is not None:
+        roles.append(_role(seg.moderator, "moderator", path + ("moderator",), roster))
+    if seg.mc is not None:
+        roles.append(_role(seg.mc, "mc", path + ("mc",), roster))
     return tuple(roles)
 
 

@@ -49,11 +49,14 @@ def zone_names() -> frozenset[str]:
 def _packaged_zone_names() -> frozenset[str]:
     """The zones `tzdata` lists in one small file: enough to accept almost every file's zone without
     walking the machine's zone folders (several milliseconds of every start) for `zone_names`."""
-    from importlib.resources import files
+    import os
 
     try:
-        listed = files("tzdata").joinpath("zones").read_text(encoding="utf-8")
-    except (ImportError, OSError, UnicodeDecodeError):
+        import tzdata  # type: ignore[import-untyped]  # a data package: no stubs
+
+        with open(os.path.join(os.path.dirname(tzdata.__file__), "zones"), encoding="utf-8") as listing:
+            listed = listing.read()
+    except (ImportError, OSError, UnicodeDecodeError, TypeError):  # TypeError: a package with no __file__
         return frozenset()
     return frozenset(name for name in listed.split() if name not in _NOT_ZONES)
 

@@ -6,6 +6,7 @@ import pytest
 from agenda.analysis import analyze, analyze_text
 from agenda.errors import Unreadable
 from agenda.loading import MAX_FILE_BYTES, read_document
+from agenda.loading.yaml12 import load_yaml
 from conftest import FIXTURES
 from helpers import run
 
@@ -93,6 +94,23 @@ def test_yaml_is_read_as_1_2_not_1_1():
 @pytest.mark.parametrize("title", ["on", "yes", "off", "y", "1_000", "0b101", "~x"])
 def test_yaml_1_1_specials_stay_text(title):
     assert analyze_text(BASE.format(title=title), "f.yaml").forum_file.forum.title == title
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("12", 12), ("-3", -3), ("00", 0), ("0o17", 15), ("0x1F", 31), ("1.5", 1.5), (".5", 0.5), ("1.", 1.0),
+    ("1e3", 1000.0), ("-1.5E-3", -0.0015), (".inf", float("inf")), ("-.Inf", float("-inf")),
+    ("14:00", "14:00"), ("25m", "25m"), ("2023-12-13", "2023-12-13"), ("1.2.3", "1.2.3"), ("+0x1", "+0x1"),
+    ("-0o7", "-0o7"), ("1_000", "1_000"), ("0b1", "0b1"), (".", "."), ("1e", "1e"), ("true", True), ("~", None),
+])
+def test_plain_scalars_take_the_yaml_1_2_core_schema_types(text, value):
+    """Regression guard for the one-pattern shortcut that lets times, dates and durations skip the number rules."""
+    data, _, _ = load_yaml(f"a: {text}\nb: [{text}]\n", "f.yaml")
+    assert data == {"a": value, "b": [value]} and type(data["a"]) is type(value)
+
+
+def test_plain_nan_is_a_float():
+    data, _, _ = load_yaml("a: .NaN\n", "f.yaml")
+    assert isinstance(data["a"], float) and data["a"] != data["a"]
 
 
 def test_bom_and_crlf_are_fine(tmp_path):

@@ -38,6 +38,9 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"\.(nan|NaN|NAN)$")
+_NUMBER = re.compile(r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[.0-9]+(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF))$"
+                     r"|\.(?:nan|NaN|NAN)$")
+"""Whatever any of the five patterns above could take; a time (14:00), a date or `25m` fails at once."""
 
 
 
@@ -79,6 +82,8 @@ def _core_scalar(text: str) -> object:
         return True
     if text in _FALSE:
         return False
+    if not _NUMBER.match(text):
+        return text
     if _INT.match(text):
         return int(text)
     if _OCT.match(text):
