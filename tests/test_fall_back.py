@@ -93,7 +93,8 @@ def test_a_pin_in_the_first_pass_before_a_long_segment_ends_is_an_overlap(tmp_pa
 """, end='"04:00"'))
     result = run("validate", path, exit_status=1)
     assert "error[overlap]" in result.stdout and "45 minutes before" in result.stdout
-    assert "[gap]" not in result.stdout and "-45" not in result.stdout
+    messages = result.stdout.replace(str(path), "FILE")  # the temporary folder's name may hold "-45" itself
+    assert "[gap]" not in messages and "-45" not in messages
 
 
 def test_diff_sees_a_move_from_the_first_to_the_second_pass(tmp_path):
