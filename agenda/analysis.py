@@ -62,7 +62,9 @@ def analyze_document(document: Document, language: str | None = None, *, ignore:
         fallback = "" if forum_file.forum.id else id_from_file_name(document.file)  # only needed without an id
         the_plan = plan(forum_file, fallback_id=fallback)
         findings += run_checks(the_plan, ignore)
-    located = sorted((document.locate(f) for f in findings), key=lambda f: f.sort_key)
+    located = [document.locate(f) for f in findings]
+    if len(located) > 1:  # most files have none or one, and a sort key costs a repr of the arguments
+        located.sort(key=lambda f: f.sort_key)
     return Analysis(document.file, forum_file, the_plan, located, document,
                     language or file_language(document.data))
 

@@ -7,7 +7,7 @@ the words come at the edge, from one message catalogue per language
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Union
@@ -74,8 +74,12 @@ class Finding:
     args: Arguments = field(default_factory=dict)
     location: Location = field(default_factory=Location)
 
-    def at(self, **changes: object) -> "Finding":
-        return replace(self, location=replace(self.location, **changes))  # type: ignore[arg-type]
+    def at(self, file: str, line: int | None = None, column: int | None = None) -> "Finding":
+        """The finding placed in a file; at a line and column when given, else where it already is."""
+        here = self.location
+        place = Location(here.path, here.key, file, here.line if line is None else line,
+                         here.column if column is None else column)
+        return Finding(self.code, self.severity, self.reason, self.args, place)
 
     @property
     def fatal(self) -> bool:

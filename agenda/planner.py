@@ -74,7 +74,7 @@ class Section:
 
     @property
     def kind(self) -> str:
-        return str(self.segment.kind.value)  # Kind is built from KINDS at run time: mypy sees Any
+        return str(self.segment.kind)
 
     @property
     def path(self) -> Path:
@@ -225,7 +225,7 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
             minutes=None if start is None else minutes_between(start, end),
             items=_time_items(seg, i, start, roster),
             people=_segment_people(seg, ("program", i), roster),
-            kind=str(seg.kind.value),
+            kind=str(seg.kind),
         )
         for i, (seg, (start, end)) in enumerate(zip(document.program, spans))
         if seg.kind != "section"
@@ -327,7 +327,7 @@ def _segment_ids(program: list[Segment]) -> list[str]:
     counts: dict[str, int] = {}
     ids = []
     for seg in program:
-        kind = str(seg.kind.value)
+        kind = str(seg.kind)
         counts[kind] = counts.get(kind, 0) + 1
         ids.append(seg.id or f"{kind}-{counts[kind]}")
     return ids
