@@ -77,6 +77,10 @@ def for_random_forums(test):
 def test_planner_invariants(data):
     plan = planned(data)
     previous_end = plan.window_start
+    # The checks compare plan times with < and >: that compares instants only while every one is in UTC.
+    times = [plan.window_start, plan.window_end] + [t for seg in plan.segments for t in (seg.start, seg.end)] + [
+        t for seg in plan.segments for item in seg.items for t in (item.start, item.end) if t is not None]
+    assert all(t.tzinfo is UTC for t in times)
     for seg, raw in zip(plan.segments, data["program"]):
         assert seg.end >= seg.start
         if "at" not in raw:
