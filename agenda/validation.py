@@ -12,7 +12,7 @@ from agenda.analysis import analyze_document, file_language, is_forum_data
 from agenda.discovery import discover
 from agenda.errors import Unreadable, UsageError
 from agenda.findings import UNREADABLE, Finding, Location, Severity
-from agenda.loading import decode, parse_text, read_bytes
+from agenda.loading import decode, file_suffix, parse_text, read_bytes
 from agenda.status import ExitStatus, status_for_findings, worst
 
 
@@ -71,9 +71,7 @@ def looks_like_forum(text: str, path: str) -> bool:
     that does not parse and has no such key is some other program's file and
     is skipped; one that has it is a broken forum file and is reported.
     """
-    from pathlib import Path
-
-    return bool(_FORUM_KEY.get(Path(path).suffix.lower(), _YAML_FORUM_KEY).search(text))
+    return bool(_FORUM_KEY.get(file_suffix(path), _YAML_FORUM_KEY).search(text))
 
 
 def _validate_file(path: str, skip_non_forum: bool, run: ValidationRun, language: str | None) -> FileReport | None:

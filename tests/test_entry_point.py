@@ -25,3 +25,15 @@ def test_the_console_script_is_installed_and_maps_errors_to_exit_2():
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr in ("no-such-forum.yaml: error[unreadable] no such file; check the path\n",
                            "no-such-forum.yaml: error[unreadable] 파일이 없습니다. 경로를 확인하세요\n")
+
+
+def test_the_whole_program_can_be_driven_as_a_typer_app():
+    """A run builds only the command it names; `agenda.cli.app` still gives code the whole program."""
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from agenda.cli import COMMANDS, app
+
+    assert list(get_command(app).commands) == [name for name, _, _ in COMMANDS]
+    done = CliRunner().invoke(app, ["validate", str(SEED)], prog_name="agenda")
+    assert done.exit_code == 0 and done.stdout == run("validate", SEED).stdout

@@ -1,11 +1,13 @@
 """Reading forum files: YAML 1.2 semantics, JSON and TOML, positions, and every way a file can be bad."""
 
 
+from pathlib import Path
+
 import pytest
 
 from agenda.analysis import analyze, analyze_text
 from agenda.errors import Unreadable
-from agenda.loading import MAX_FILE_BYTES, read_document
+from agenda.loading import MAX_FILE_BYTES, file_suffix, read_document
 from agenda.loading.yaml12 import load_yaml
 from conftest import FIXTURES
 from helpers import run
@@ -111,6 +113,22 @@ def test_plain_scalars_take_the_yaml_1_2_core_schema_types(text, value):
 def test_plain_nan_is_a_float():
     data, _, _ = load_yaml("a: .NaN\n", "f.yaml")
     assert isinstance(data["a"], float) and data["a"] != data["a"]
+
+
+@pytest.mark.parametrize(("name", "suffix"), [
+    ("forum.TOML", ".toml"), ("a/b.c/forum.json", ".json"), ("x/..json", ".json"), (".toml", ""), ("a/.json", ""),
+    ("forum.", ""), ("forum", ""), ("a.tar.yaml", ".yaml"),
+])
+def test_a_file_suffix_is_read_as_a_path_reads_it(name, suffix):
+    """Regression guard: the suffix is read off the string for speed, and must still agree with pathlib."""
+    assert file_suffix(name) == suffix == Path(name).suffix.lower()
+
+
+def test_a_dotfile_named_toml_is_not_read_as_toml(tmp_path):
+    path = tmp_path / ".toml"
+    path.write_text('[forum]\ntitle = "x"\n', encoding="utf-8")
+    result = run("validate", path, exit_status=2)
+    assert result.stdout.startswith(f"{path}:2:1: error[unreadable] YAML syntax")
 
 
 def test_bom_and_crlf_are_fine(tmp_path):

@@ -101,6 +101,13 @@ def build_app(only: str | None = None) -> typer.Typer:
     return program
 
 
+def __getattr__(name: str) -> typer.Typer:
+    """`agenda.cli.app`: the whole program, for code that drives it as a Typer app (Click's CliRunner)."""
+    if name == "app":
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def _named_command(args: Sequence[str]) -> str | None:
     """The command a run names first, if it is one of ours; otherwise the whole program answers."""
     first = args[0] if args else None

@@ -97,14 +97,26 @@ def decode(raw: bytes, file: str) -> str:
     return text
 
 
+def file_suffix(file: str) -> str:
+    """`Path(file).suffix.lower()`, read off the string: no Path built for each of a folder's files.
+
+    As for a Path, a name that only starts with a dot (`.toml`) has no suffix.
+    """
+    import os.path
+
+    name = os.path.basename(file.rstrip(os.sep))
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
 def parse_text(text: str, file: str) -> Document:
-    name = file.lower()  # the suffix, read off the string: no Path built for each of a folder's files
-    if name.endswith(".json"):
+    suffix = file_suffix(file)
+    if suffix == ".json":
         from agenda.loading.json_source import load_json
 
         data, positions = load_json(text, file)
         return Document(file, data, positions)
-    if name.endswith(".toml"):
+    if suffix == ".toml":
         from agenda.loading.toml_source import load_toml
 
         data, positions = load_toml(text, file)
