@@ -22,8 +22,28 @@ class Unreadable(AgendaError):
         super().__init__(f"{file}: {reason}")
 
 
+UsageArgument = str | int | tuple[str, ...]
+"""What a usage error carries: paths, option names, numbers, the OS's own error text, lists of names."""
+
+
 class UsageError(AgendaError):
-    """Options that do not make sense together, or an output that cannot be written."""
+    """Options that do not make sense together, or an output that cannot be written.
+
+    Like a finding, it holds a reason (`folder-missing`) and typed arguments,
+    not a sentence: the command line words it in the reader's language
+    (agenda.messages.usage). `str()` gives the English words, for logs and
+    for code that only prints it.
+    """
+
+    def __init__(self, reason: str, **arguments: UsageArgument):
+        super().__init__(reason)
+        self.reason = reason
+        self.arguments: dict[str, UsageArgument] = arguments
+
+    def __str__(self) -> str:
+        from agenda.messages.usage import usage_sentence
+
+        return usage_sentence(self.reason, self.arguments, "en")
 
 
 class Terminated(BaseException):

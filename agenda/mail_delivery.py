@@ -52,21 +52,20 @@ class Outgoing:
 def parse_server(url: str) -> Server:
     parts = urlsplit(url)
     if parts.scheme not in DEFAULT_PORTS or not parts.hostname or parts.path not in ("", "/"):
-        raise UsageError(f"--send {url!r}: write smtp://HOST:PORT or smtps://HOST:PORT")
+        raise UsageError("smtp-address", value=url)
     if parts.username or parts.password:
-        raise UsageError("--send: put no user or password in the address; "
-                         "set AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD instead")
+        raise UsageError("smtp-login-in-address")
     try:
         port = parts.port or DEFAULT_PORTS[parts.scheme]
     except ValueError:
-        raise UsageError(f"--send {url!r}: the port is not a number") from None
+        raise UsageError("smtp-port", value=url) from None
     return Server(parts.scheme, parts.hostname, port)
 
 
 def credentials() -> tuple[str, str] | None:
     user, password = os.environ.get("AGENDA_SMTP_USER"), os.environ.get("AGENDA_SMTP_PASSWORD")
     if bool(user) != bool(password):
-        raise UsageError("set both AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD, or neither")
+        raise UsageError("smtp-half-login")
     return (user, password) if user and password else None
 
 
@@ -77,7 +76,7 @@ def tls_context() -> ssl.SSLContext:
         try:
             context.load_verify_locations(cafile=cafile)
         except (OSError, ssl.SSLError) as error:
-            raise UsageError(f"AGENDA_SMTP_CAFILE={cafile}: cannot be read as certificates: {error}") from None
+            raise UsageError("smtp-cafile", path=cafile, error=str(error)) from None
     return context
 
 
@@ -112,9 +111,7 @@ def _connect(server: Server, login: tuple[str, str] | None) -> smtplib.SMTP:
             client.ehlo()
         elif login is not None:
             client.close()
-            raise UsageError(f"{server.host}:{server.port} does not offer STARTTLS, so AGENDA_SMTP_PASSWORD "
-                             f"would travel unencrypted; nothing was sent. Use smtps:// or a server that offers "
-                             f"STARTTLS, or unset the credentials for a local relay")
+            raise UsageError("no-starttls", host=server.host, port=server.port)
     if login is not None:
         client.login(*login)
     return client

@@ -43,16 +43,16 @@ def write_output(target: str, data: bytes) -> None:
     except FileNotFoundError:
         mode = None
     except OSError as error:
-        raise UsageError(f"{target}: cannot be written: {error.strerror or error}") from None
+        raise UsageError("output-unwritable", target=target, error=error.strerror or str(error)) from None
     if mode is not None and stat.S_ISDIR(mode):
-        raise UsageError(f"{target}: is a folder; give a file name such as {Path(target) / 'forum.ics'}")
+        raise UsageError("output-is-folder", target=target, example=str(Path(target) / "forum.ics"))
     if mode is not None and not stat.S_ISREG(mode):
         _write_in_place(target, data)
         return
     path = Path(os.path.realpath(target)) if os.path.islink(target) else Path(target)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise UsageError(f"{target}: the folder {folder} does not exist; create it first")
+        raise UsageError("folder-missing", target=target, folder=str(folder))
     _replace(target, path, folder, data)
 
 
@@ -62,7 +62,7 @@ def _write_in_place(target: str, data: bytes) -> None:
         with open(target, "wb") as stream:
             stream.write(data)
     except OSError as error:
-        raise UsageError(f"{target}: cannot be written: {error.strerror or error}") from None
+        raise UsageError("output-unwritable", target=target, error=error.strerror or str(error)) from None
 
 
 def _replace(target: str, path: Path, folder: Path, data: bytes) -> None:
@@ -70,7 +70,8 @@ def _replace(target: str, path: Path, folder: Path, data: bytes) -> None:
         try:
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         except OSError as error:
-            raise UsageError(f"{target}: cannot write in {folder}: {error.strerror or error}") from None
+            raise UsageError("folder-unwritable", target=target, folder=str(folder),
+                             error=error.strerror or str(error)) from None
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
@@ -84,7 +85,7 @@ def _replace(target: str, path: Path, folder: Path, data: bytes) -> None:
             except OSError:
                 pass
             if isinstance(error, OSError):
-                raise UsageError(f"{target}: cannot be written: {error.strerror or error}") from None
+                raise UsageError("output-unwritable", target=target, error=error.strerror or str(error)) from None
             raise
 
 

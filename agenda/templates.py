@@ -58,19 +58,20 @@ def check_options(*, day: str | None, start: str, end: str | None, zone: str | N
             try:
                 parse_clock(value)
             except ValueError:
-                raise UsageError(f"{option} {value!r}: give a time of day as HH:MM, e.g. 14:00") from None
+                raise UsageError("not-a-clock", option=option, value=value) from None
     if day is not None:
         try:
             date.fromisoformat(day)
         except ValueError:
-            raise UsageError(f"--date {day!r}: give a date as YYYY-MM-DD, e.g. 2024-05-20") from None
+            raise UsageError("not-a-date", value=day) from None
     if zone is not None:
         try:
             check_zone_name(zone)
         except PydanticCustomError as error:
             suggestion = (error.context or {}).get("suggestion")
-            hint = f"did you mean {suggestion!r}?" if suggestion else "give an IANA name such as Asia/Seoul"
-            raise UsageError(f"--timezone: {zone!r} is not a time zone; {hint}") from None
+            if suggestion:
+                raise UsageError("unknown-zone", value=zone, suggestion=str(suggestion)) from None
+            raise UsageError("unknown-zone", value=zone) from None
 
 
 def too_short(plan: "Plan") -> tuple[int, int] | None:

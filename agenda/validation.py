@@ -46,7 +46,7 @@ def validate_paths(paths: list[str], skip_non_forum: bool = False, language: str
     """Validate files and folders (searched recursively); files in folders that are not forums are skipped."""
     found = discover(paths)
     if not found.files and not found.unreadable:
-        raise UsageError(f"no forum files (*.yaml, *.yml, *.json, *.toml) in {', '.join(paths)}")
+        raise UsageError("no-forum-files", paths=tuple(paths))
     run = ValidationRun([], [])
     for folder, why in found.unreadable:
         run.reports.append(FileReport(folder, [Unreadable(folder, "folder-unreadable", detail=why).finding], language))

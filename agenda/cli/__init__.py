@@ -24,7 +24,7 @@ else:
     except ImportError:  # pragma: no cover - older Typer uses Click itself
         from click.exceptions import BadParameter, ClickException
 
-from agenda.cli.feedback import note
+from agenda.cli.feedback import error_language, note, one_reader
 from agenda.errors import AgendaError, Terminated
 from agenda.status import ExitStatus
 
@@ -196,6 +196,7 @@ def main(
         if environ is not None:
             scope.enter_context(_environment(environ))
         configure_process(args)
+        scope.enter_context(one_reader())
         return _run_app(args)
 
 
@@ -218,7 +219,7 @@ def _run_app(args: list[str]) -> ExitStatus:
             return ExitStatus.ERROR
         return ExitStatus(outcome) if isinstance(outcome, int) else ExitStatus.SUCCESS
     except AgendaError as error:
-        note(f"agenda: {error}")
+        note(f"agenda: {_in_reader_words(error)}")
         return ExitStatus.ERROR
     except KeyboardInterrupt:
         note("agenda: interrupted")
@@ -236,6 +237,17 @@ def _run_app(args: list[str]) -> ExitStatus:
             raise
         note(f"agenda: internal error ({type(error).__name__}: {error}); please report it with the file")
         return ExitStatus.ERROR
+
+
+def _in_reader_words(error: AgendaError) -> str:
+    """A usage error in the reader's language (--lang, else the file's once read, else the locale's)."""
+    from agenda.errors import UsageError
+
+    if not isinstance(error, UsageError):
+        return str(error)
+    from agenda.messages.usage import usage_sentence
+
+    return usage_sentence(error.reason, error.arguments, error_language())
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from agenda.cli.feedback import (
     plan_or_exit,
     print_findings,
     reader_language,
+    reads,
 )
 from agenda.errors import UsageError
 from agenda.status import ExitStatus
@@ -81,10 +82,11 @@ def init(
     from agenda.output_files import write_output
     from agenda.templates import TEMPLATES, check_options, render_template, too_short
 
+    reads(lang.value)  # the new file's language, known from the start
     if template not in TEMPLATES:
-        raise UsageError(f"--template {template!r}: choose one of {', '.join(TEMPLATES)}")
+        raise UsageError("unknown-template", value=template, choices=tuple(TEMPLATES))
     if file != "-" and Path(file).exists() and not force:
-        raise UsageError(f"{file} exists; choose another name or use --force to overwrite it")
+        raise UsageError("file-exists", file=file)
     check_options(day=date, start=start, end=end, zone=timezone)
     zone_note = None
     if timezone is None:
@@ -96,7 +98,8 @@ def init(
     text = render_template(template, lang.value, title=title, day=date, start=start, end=end, zone=timezone)
     analysis = analyze_text(text, file if file != "-" else "forum.yaml")
     if analysis.plan is not None and (shortfall := too_short(analysis.plan)):
-        raise UsageError(catalogue(lang.value).template_too_short(template, shortfall[0], start, end, shortfall[1]))
+        raise UsageError("template-too-short", template=template, needed=shortfall[0], start=start, end=end or "",
+                         given=shortfall[1])
     if not analysis.valid:
         print_findings(analysis.findings, lang.value)
         note(catalogue(lang.value).options_refused())

@@ -81,9 +81,10 @@ def _alarm(text: str) -> timedelta:
     try:
         minutes = int(match.group(1)) * 1440 if match else parse_minutes(text)
     except ValueError as error:
-        raise UsageError(f"--alarm {text!r}: {error}; days work too, e.g. 1d") from None
+        raise UsageError("alarm-not-a-duration", value=text, problem=getattr(error, "type", ""),
+                         detail=str(error)) from None
     if minutes <= 0:
-        raise UsageError(f"--alarm {text!r}: give a positive time before the start, e.g. 1d or 30m")
+        raise UsageError("alarm-not-positive", value=text)
     return timedelta(minutes=minutes)
 
 
@@ -95,7 +96,7 @@ def _calendar_now() -> datetime:
     try:
         return datetime.fromtimestamp(int(epoch), timezone.utc)
     except (ValueError, OverflowError, OSError):
-        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
+        raise UsageError("source-date-epoch", value=epoch) from None
 
 
 def export(
@@ -119,12 +120,12 @@ def export(
     from agenda.status import status_for_findings, worst
 
     if output is None and per_person is None:
-        raise UsageError("give -o OUT (a file, or - for stdout), or --per-person DIR")
+        raise UsageError("output-missing")
     if per_person is not None and len(files) != 1:
-        raise UsageError("--per-person takes one forum file")
+        raise UsageError("per-person-one-file")
     chosen = format_for(output, format.value if format else None) if output is not None else None
     if chosen != "ics" and (segments or alarm):
-        raise UsageError("--segments and --alarm are for calendars (.ics)")
+        raise UsageError("calendar-only-options")
     reminder = _alarm(alarm) if alarm else None
     now = _calendar_now()  # DTSTAMP of calendars, and the date a PDF is stamped with
     analyses = [analyze(file, language_asked(lang)) for file in files]

@@ -1,13 +1,18 @@
 """What every command tells the person at the terminal, and in which language.
 
 Messages and findings go to stderr, made inert; `--lang`, the file's language
-and the locale decide the reader's language; a file that gave no plan ends
+and the locale decide the reader's language, for the findings and notes and
+for the command's own errors alike (`error_language`); a file that gave no plan ends
 the command with 2 when it could not be read, else 1. Rendering modules are
 imported inside the functions, so that a command loads only what it shows.
 """
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
@@ -28,9 +33,68 @@ class Lang(str, Enum):
     en = "en"
 
 
-FileLangOption = Annotated[Lang | None, typer.Option("--lang", help="ko or en; default: the file's language.")]
-EachFileLangOption = Annotated[Lang | None, typer.Option("--lang", help="ko or en; default: each file's language.")]
-NewFileLangOption = Annotated[Lang | None, typer.Option("--lang", help="ko or en; default: the new file's language.")]
+@dataclass
+class _Reader:
+    """What one command knows of its reader's language so far."""
+
+    asked: str | None = None  # --lang, as soon as the options are parsed
+    file: str | None = None  # the language of the file the command read
+
+
+_READER: ContextVar[_Reader | None] = ContextVar("agenda_reader", default=None)
+
+
+def _reader() -> _Reader:
+    reader = _READER.get()
+    if reader is None:
+        reader = _Reader()
+        _READER.set(reader)
+    return reader
+
+
+@contextmanager
+def one_reader() -> Iterator[None]:
+    """One run of a command: what its --lang and its file said is forgotten when it ends."""
+    token = _READER.set(_Reader())
+    try:
+        yield
+    finally:
+        _READER.reset(token)
+
+
+def _lang_given(value: Lang | None) -> Lang | None:
+    """--lang, noted as soon as it is parsed: an error before any file is read speaks it too."""
+    _reader().asked = value.value if value else None
+    return value
+
+
+def reads(language: str | None) -> None:
+    """The command has read its file: from now on its own errors speak the file's language (unless --lang).
+
+    None (a file whose language cannot be told) changes nothing.
+    """
+    if language is not None:
+        _reader().file = language
+
+
+def error_language() -> str:
+    """The language of the command's own errors: --lang, else the file's once read, else the locale's."""
+    reader = _reader()
+    if reader.asked is not None:
+        return reader.asked
+    if reader.file is not None:
+        return reader.file
+    from agenda.messages import locale_language
+
+    return locale_language(os.environ)
+
+
+FileLangOption = Annotated[Lang | None, typer.Option(
+    "--lang", help="ko or en; default: the file's language.", callback=_lang_given)]
+EachFileLangOption = Annotated[Lang | None, typer.Option(
+    "--lang", help="ko or en; default: each file's language.", callback=_lang_given)]
+NewFileLangOption = Annotated[Lang | None, typer.Option(
+    "--lang", help="ko or en; default: the new file's language.", callback=_lang_given)]
 
 
 def language_asked(lang: Lang | None) -> str | None:
@@ -47,7 +111,12 @@ def note(text: str) -> None:
 
 
 def reader_language(requested: Lang | None, known: str | None = None) -> str:
-    """--lang, else the file's language, else the locale's (LC_ALL, LC_MESSAGES, LANG), else en."""
+    """--lang, else the file's language, else the locale's (LC_ALL, LC_MESSAGES, LANG), else en.
+
+    Given the file's language, it also `reads` it: the command's own errors
+    from then on follow the same rule as its findings and notes.
+    """
+    reads(known)
     if requested is not None:
         return requested.value
     if known is not None:
@@ -73,6 +142,7 @@ def unplanned_status(findings: "list[Finding]") -> ExitStatus:
 
 def plan_or_exit(analysis: "Analysis", lang: Lang | None) -> "Plan":
     """The file's plan; a file that gave none prints its findings and ends the command."""
+    reads(analysis.language)
     if analysis.plan is None:
         print_findings(analysis.findings, reader_language(lang, analysis.language))
         raise typer.Exit(unplanned_status(analysis.findings))

@@ -59,7 +59,8 @@ def _moment(text: str | None, plan: "Plan") -> "datetime | None":
     try:
         return parse_moment(text, plan)
     except ValueError as error:
-        raise UsageError(f"--at: {error}") from None
+        raise UsageError("at-not-a-time", value=text, problem=getattr(error, "reason", ""),
+                         detail=str(error)) from None
 
 
 def _log_path(file: str, log: str | None, rehearsal: bool = False) -> "Path":
@@ -222,8 +223,7 @@ def _report_format(output: str) -> DayReportFormat:
 
     suffix = Path(output).suffix.lower()
     if suffix not in REPORT_SUFFIXES:
-        raise UsageError(f"{output}: cannot tell the format from {suffix or 'no suffix'}; "
-                         f"use .txt, .json, .md or .csv, or --format")
+        raise UsageError("format-from-suffix", output=output, suffix=suffix, suffixes=(".txt", ".json", ".md", ".csv"))
     return REPORT_SUFFIXES[suffix]
 
 
@@ -244,7 +244,7 @@ def run_clock(
     plan = _day_plan(file, lang)
     start = _moment(at, plan)
     if not sys.stdin.isatty():
-        raise UsageError("agenda run needs a terminal to read keys from; use agenda mark in scripts")
+        raise UsageError("needs-terminal")
     clock = wall_clock if start is None else rehearsal_clock(start)
     _on_the_day(plan, clock())
     desk = Desk(plan, _rehearsal_log(file, log, start, plan), clock, rehearsal=start is not None)
@@ -283,7 +283,7 @@ def serve(
     try:
         token = load_or_create(keep, renew=new_token)
     except OSError as error:
-        raise UsageError(f"{keep}: cannot keep the token there ({error.strerror or error})") from None
+        raise UsageError("token-unkeepable", path=str(keep), error=error.strerror or str(error)) from None
     base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
     from agenda.serve.page_words import PAGE_WORDS
 

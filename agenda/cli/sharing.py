@@ -50,7 +50,7 @@ def publish(
     if len(plans) < len(analyses) or worst(status_for_findings(a.findings) for a in analyses):
         note(catalogue(reader_language(None, analyses[0].language)).nothing_published())
         raise typer.Exit(ExitStatus.INVALID)
-    language = plans[0].language
+    language = reader_language(None, plans[0].language)
     if segments:
         from agenda.i18n import labels_for
 
@@ -106,11 +106,11 @@ def notices(
 
     server = parse_server(send) if send else None
     if server is not None and not sender:
-        raise UsageError("--send needs --from ADDRESS: the address the notices come from")
+        raise UsageError("send-without-from")
     before, after = analyze(old, language_asked(lang)), analyze(new, language_asked(lang))
     old_plan, new_plan = _valid_plan(before, lang), _valid_plan(after, lang)
     when = notice_time(new_plan, os.environ.get("SOURCE_DATE_EPOCH"), os.stat(new).st_mtime)
-    language = lang.value if lang else new_plan.language
+    language = reader_language(lang, new_plan.language)
     words = catalogue(language)
     drafted = draft_notices(old_plan.read_in(language), new_plan.read_in(language), when, sender)
     if drafted.revision_not_raised:
@@ -120,9 +120,7 @@ def notices(
         stale = [d.file_name for d in drafted.drafts
                  if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
         if stale:
-            raise UsageError(f"{output}: {', '.join(stale)} differ from what these files and options "
-                             f"(--from, --lang) draft now, so they are not what you read; nothing was sent. "
-                             f"Run again without --send, read {folder / 'index.md'}, then send")
+            raise UsageError("drafts-stale", folder=output, stale=tuple(stale), index=str(folder / "index.md"))
     for item in drafted.drafts:
         write_output(str(folder / item.file_name), item.data)
     write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))

@@ -55,7 +55,7 @@ def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
     except FileNotFoundError:
         return [], []
     except OSError as error:
-        raise UsageError(f"{path}: cannot read the marks log: {error.strerror or error}") from None
+        raise UsageError("marks-log-unreadable", path=str(path), error=error.strerror or str(error)) from None
     return parse_log(data, str(path), tz)
 
 
@@ -67,7 +67,7 @@ def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) ->
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
     except OSError as error:
-        raise UsageError(f"{path}: cannot open the marks log: {error.strerror or error}") from None
+        raise UsageError("marks-log-unopenable", path=str(path), error=error.strerror or str(error)) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         size = os.fstat(fd).st_size
@@ -79,11 +79,11 @@ def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) ->
             line = b"\n" + line  # after a torn line, start afresh
         written = os.write(fd, line)
         if written != len(line):
-            raise UsageError(f"{path}: the disk took {written} of {len(line)} bytes; check free space")
+            raise UsageError("disk-full", path=str(path), written=written, size=len(line))
         os.fsync(fd)
         return mark, warnings
     except OSError as error:
-        raise UsageError(f"{path}: cannot write the marks log: {error.strerror or error}") from None
+        raise UsageError("marks-log-unwritable", path=str(path), error=error.strerror or str(error)) from None
     finally:
         os.close(fd)  # closing releases the lock
 

@@ -9,6 +9,14 @@ from agenda.zones import localize
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
+class NotAMoment(ValueError):
+    """TIME that names no instant; `reason` says why, for a reader in any language (str() is the English)."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+
+
 def parse_moment(text: str, plan: Plan) -> datetime:
     """The instant TIME names, in the forum's zone; ValueError saying how to write it.
 
@@ -22,7 +30,7 @@ def parse_moment(text: str, plan: Plan) -> datetime:
     if clock:
         hour, minute, second = (int(g or 0) for g in clock.groups())
         if hour > 23 or minute > 59 or second > 59:
-            raise ValueError(f"{text!r} is not a time of day; write HH:MM or HH:MM:SS, e.g. 14:03")
+            raise NotAMoment("not-a-clock", f"{text!r} is not a time of day; write HH:MM or HH:MM:SS, e.g. 14:03")
         wall = time(hour, minute, second)
         day = plan.forum.date
         crosses = plan.window_end.astimezone(tz).date() > day
@@ -32,14 +40,14 @@ def parse_moment(text: str, plan: Plan) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a time; write HH:MM, HH:MM:SS or an ISO 8601 date-time "
-                         f"with offset, e.g. 2023-12-13T14:03:00+09:00") from None
+        raise NotAMoment("not-a-time", f"{text!r} is not a time; write HH:MM, HH:MM:SS or an ISO 8601 "
+                                       f"date-time with offset, e.g. 2023-12-13T14:03:00+09:00") from None
     if moment.tzinfo is None:
-        raise ValueError(f"{text!r} has no offset; add one (e.g. +09:00) or write HH:MM in the forum's zone")
+        raise NotAMoment("no-offset", f"{text!r} has no offset; add one (e.g. +09:00) or write HH:MM in the forum's zone")
     try:
         return moment.astimezone(tz)
     except OverflowError:  # year 1 or 9999 moved across a day boundary
-        raise ValueError(f"{text!r} is out of range; give a time of the forum's day") from None
+        raise NotAMoment("out-of-range", f"{text!r} is out of range; give a time of the forum's day") from None
 
 
 DAY_MARGIN = timedelta(hours=12)

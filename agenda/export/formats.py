@@ -101,14 +101,15 @@ def format_for(output: str, explicit: str | None) -> str:
     """The format's name: from --format (an alias gives its format), else from OUT's suffix."""
     if explicit:
         if explicit not in _NAMED:
-            raise UsageError(f"--format {explicit!r}: choose {FORMAT_HELP}")
+            raise UsageError("unknown-format", value=explicit, choices=tuple(f.name for f in FORMATS),
+                             aliases=tuple(alias for f in FORMATS for alias in f.aliases))
         return _NAMED[explicit].name
     if output == "-":
         return "ics"
     suffix = Path(output).suffix.lower()
     if suffix not in SUFFIXES:
-        raise UsageError(f"{output}: cannot tell the format from {suffix or 'no suffix'}; "
-                         f"use {_listing([f.suffixes[0] for f in FORMATS])}, or --format")
+        raise UsageError("format-from-suffix", output=output, suffix=suffix,
+                         suffixes=tuple(f.suffixes[0] for f in FORMATS))
     return SUFFIXES[suffix]
 
 
@@ -117,7 +118,7 @@ def export_bytes(fmt: str, plans: list["Plan"], *, segments: bool = False, alarm
     """The file's bytes; `segments`, `alarm` and `now` (DTSTAMP, default the clock's) are for calendars."""
     chosen = _NAMED.get(fmt)
     if chosen is None:
-        raise UsageError(f"unknown format {fmt!r}")
+        raise UsageError("format-not-known", value=fmt)
     if (alarm or segments) and not chosen.calendar:
-        raise UsageError("--segments and --alarm are for calendars (.ics)")
+        raise UsageError("calendar-only-options")
     return chosen.write(plans, ExportOptions(segments, alarm, language, now))

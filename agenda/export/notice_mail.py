@@ -58,7 +58,7 @@ def notice_time(plan: Plan, source_date_epoch: str | None, modified: float) -> d
         try:
             return datetime.fromtimestamp(int(source_date_epoch), timezone.utc)
         except ValueError:
-            raise UsageError(f"SOURCE_DATE_EPOCH={source_date_epoch!r} is not a number of seconds") from None
+            raise UsageError("source-date-epoch", value=source_date_epoch) from None
     return datetime.fromtimestamp(int(modified), timezone.utc)
 
 
@@ -66,20 +66,18 @@ def mail_address(name: str, address: str, whose: str) -> Address:
     """An address mail can carry: the domain in IDNA (예시.한국 → xn--...), the local part in ASCII."""
     user, domain = address.rsplit("@", 1)
     if not user.isascii():
-        raise UsageError(f"{whose}: {address!r} has non-ASCII letters before the @, which mail cannot "
-                         f"carry without SMTPUTF8; give an ASCII address")
+        raise UsageError("address-not-ascii", whose=whose, address=address)
     try:
         domain = domain.encode("idna").decode("ascii")
     except UnicodeError:
-        raise UsageError(f"{whose}: {address!r} has a domain that cannot be written for mail") from None
+        raise UsageError("address-domain", whose=whose, address=address) from None
     return Address(display_name=name, username=user, domain=domain)
 
 
 def sender_address(text: str) -> Address:
     name, address = parseaddr(text)
     if not address or "@" not in address or any(c in text for c in "\r\n"):
-        raise UsageError(f"--from {text!r} is not an email address; write it as name@example.org "
-                         f"or 'Name <name@example.org>'")
+        raise UsageError("sender-not-an-address", value=text)
     return mail_address(name, address, "--from")
 
 

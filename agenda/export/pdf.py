@@ -37,9 +37,7 @@ def find_browser() -> str:
     chosen = os.environ.get("AGENDA_CHROMIUM")
     found = shutil.which(chosen) if chosen else next(filter(None, map(shutil.which, BROWSERS)), None)
     if found is None:
-        raise UsageError("a PDF is printed by headless Chromium, which is not installed; install it "
-                         "(Debian/Ubuntu: apt-get install chromium) or set AGENDA_CHROMIUM to its path, "
-                         "or export .html and print that")
+        raise UsageError("chromium-missing")
     return found
 
 
@@ -51,8 +49,7 @@ def require_korean_font() -> None:
         done = subprocess.run([fc_list, ":lang=ko", "family"], capture_output=True, text=True, timeout=60)
         listed = done.stdout.strip()
     if not listed:
-        raise UsageError("the programme has Korean text and no Korean font is installed (fc-list :lang=ko "
-                         "lists none); install Noto CJK (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+        raise UsageError("korean-font-missing")
 
 
 def pdf_bytes(plans: list[Plan], now: datetime, language: str | None = None) -> bytes:
@@ -71,15 +68,13 @@ def pdf_bytes(plans: list[Plan], now: datetime, language: str | None = None) -> 
             done = subprocess.run(command, capture_output=True, text=True, timeout=PRINT_SECONDS,
                                   env={**os.environ, "HOME": str(work)}, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise UsageError(f"Chromium did not print the PDF within {PRINT_SECONDS} s; nothing written") from None
+            raise UsageError("pdf-timeout", seconds=PRINT_SECONDS) from None
         except OSError as error:
-            raise UsageError(f"{browser} could not be started: {error.strerror or error}") from None
+            raise UsageError("browser-unstartable", browser=browser, error=error.strerror or str(error)) from None
         if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
             said = (done.stderr or done.stdout).strip().splitlines()[-3:]
-            hint = ("; a snap-packaged Chromium cannot see the temporary folder: set TMPDIR to a folder in "
-                    "your home" if "/snap/" in os.path.realpath(browser) and done.returncode == 0 else "")
-            raise UsageError(f"Chromium could not print the PDF (exit {done.returncode}); nothing written"
-                             + (": " + " / ".join(said) if said else "") + hint)
+            snap = "/snap/" in os.path.realpath(browser) and done.returncode == 0
+            raise UsageError("pdf-print-failed", status=done.returncode, said=tuple(said), snap=snap)
         return _restamped(target.read_bytes(), max(stamp(plan, now) for plan in plans))
 
 

@@ -22,11 +22,11 @@ def file_stem(person_key: str) -> str:
 def output_folder(folder: str) -> Path:
     path = Path(folder)
     if path.exists() and not path.is_dir():
-        raise UsageError(f"{folder}: is a file; give a folder (it is created if missing)")
+        raise UsageError("folder-is-file", folder=folder)
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UsageError(f"{folder}: cannot create the folder: {error.strerror or error}") from None
+        raise UsageError("folder-uncreatable", folder=folder, error=error.strerror or str(error)) from None
     return path
 
 

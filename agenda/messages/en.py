@@ -279,11 +279,6 @@ def options_refused() -> str:
     return "nothing written: fix the options above"
 
 
-def template_too_short(template: str, needed: int, start: str, end: str | None, given: int) -> str:
-    return (f"nothing written: the {template} template's programme needs {needed} minutes, and --start {start} "
-            f"--end {end} give {given}; give a later --end (or none) and shorten the programme in the file afterwards")
-
-
 def nothing_written_unplanned() -> str:
     """A file gave no plan at all: --force cannot help, so it is not offered."""
     return "nothing written: fix the errors above"

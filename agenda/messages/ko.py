@@ -365,11 +365,6 @@ def options_refused() -> str:
     return "아무것도 쓰지 않았습니다. 위의 옵션을 고치세요"
 
 
-def template_too_short(template: str, needed: int, start: str, end: str | None, given: int) -> str:
-    return (f"아무것도 쓰지 않았습니다. {template} 템플릿의 프로그램에는 {needed}분이 필요한데 --start {start}부터 "
-            f"--end {end}까지는 {given}분뿐입니다. --end를 늦추거나 빼고, 프로그램은 파일에서 줄이세요")
-
-
 def nothing_written_unplanned() -> str:
     """A file gave no plan at all: --force cannot help, so it is not offered."""
     return "아무것도 쓰지 않았습니다. 위의 오류를 고치세요"

@@ -31,8 +31,7 @@ def _netrc_entry(host: str) -> tuple[str, str] | None:
     except FileNotFoundError:
         return None
     except netrc.NetrcParseError as error:  # its text may quote a token of the file: say only where
-        raise UsageError(f"~/.netrc line {error.lineno} cannot be read; fix it, "
-                         f"or give the password in {PASSWORD_VARIABLE}") from None
+        raise UsageError("netrc-unreadable", line=error.lineno or 0, variable=PASSWORD_VARIABLE) from None
     except OSError:
         return None
     if entry is None:
@@ -44,8 +43,7 @@ def _netrc_entry(host: str) -> tuple[str, str] | None:
 def login_for(url: str, user: str | None) -> Login:
     parts = urlsplit(url)
     if parts.password is not None:
-        raise UsageError(f"--to: do not put the password in the URL; set {PASSWORD_VARIABLE} "
-                         "or use ~/.netrc, and give the user with --user")
+        raise UsageError("password-in-url", variable=PASSWORD_VARIABLE)
     user = user or parts.username
     password = os.environ.get(PASSWORD_VARIABLE) or None
     if password is None and parts.hostname:
@@ -53,5 +51,5 @@ def login_for(url: str, user: str | None) -> Login:
         if entry is not None and (user is None or entry[0] == user):
             user, password = entry[0] or user, entry[1]
     if password is not None and not user:
-        raise UsageError("a password is set but no user: give --user NAME")
+        raise UsageError("password-without-user")
     return Login(user, password)

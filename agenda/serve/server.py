@@ -37,8 +37,7 @@ def check_port(host: str, port: int) -> None:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
     except OSError as error:
-        raise UsageError(f"cannot listen on {host}:{port} ({error.strerror or error}); "
-                         f"choose another --port, or stop what uses it") from None
+        raise UsageError("cannot-listen", host=host, port=port, error=error.strerror or str(error)) from None
 
 
 def serve(live: LiveDay, token: str, host: str, port: int) -> None:

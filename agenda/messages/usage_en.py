@@ -1,0 +1,121 @@
+"""The command's own errors in English: one sentence per reason, from the error's typed arguments."""
+
+from agenda.messages.usage import UsageArguments, UsageWords, names, number, quoted, text
+
+
+def _listing(words: tuple[str, ...]) -> str:
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def _formats(a: UsageArguments) -> str:
+    return _listing(names(a, "choices")) + "".join(f" ({alias} works too)" for alias in names(a, "aliases"))
+
+
+def _pdf_print_failed(a: UsageArguments) -> str:
+    said = names(a, "said")
+    hint = ("; a snap-packaged Chromium cannot see the temporary folder: set TMPDIR to a folder in your home"
+            if a.get("snap") else "")
+    return (f"Chromium could not print the PDF (exit {number(a, 'status')}); nothing written"
+            + (": " + " / ".join(said) if said else "") + hint)
+
+
+def _unknown_zone(a: UsageArguments) -> str:
+    hint = f"did you mean {quoted(a, 'suggestion')}?" if a.get("suggestion") else \
+        "give an IANA name such as Asia/Seoul"
+    return f"--timezone: {quoted(a, 'value')} is not a time zone; {hint}"
+
+
+USAGE: dict[str, UsageWords] = {
+    # files the command writes
+    "output-unwritable": lambda a: f"{text(a, 'target')}: cannot be written: {text(a, 'error')}",
+    "output-is-folder": lambda a: (
+        f"{text(a, 'target')}: is a folder; give a file name such as {text(a, 'example')}"),
+    "folder-missing": lambda a: (
+        f"{text(a, 'target')}: the folder {text(a, 'folder')} does not exist; create it first"),
+    "folder-unwritable": lambda a: (
+        f"{text(a, 'target')}: cannot write in {text(a, 'folder')}: {text(a, 'error')}"),
+    "folder-is-file": lambda a: f"{text(a, 'folder')}: is a file; give a folder (it is created if missing)",
+    "folder-uncreatable": lambda a: f"{text(a, 'folder')}: cannot create the folder: {text(a, 'error')}",
+    "file-exists": lambda a: (
+        f"{text(a, 'file')} exists; choose another name or use --force to overwrite it"),
+    "no-forum-files": lambda a: (
+        f"no forum files (*.yaml, *.yml, *.json, *.toml) in {', '.join(names(a, 'paths'))}"),
+    # the marks log of the day
+    "marks-log-unreadable": lambda a: f"{text(a, 'path')}: cannot read the marks log: {text(a, 'error')}",
+    "marks-log-unopenable": lambda a: f"{text(a, 'path')}: cannot open the marks log: {text(a, 'error')}",
+    "marks-log-unwritable": lambda a: f"{text(a, 'path')}: cannot write the marks log: {text(a, 'error')}",
+    "disk-full": lambda a: (
+        f"{text(a, 'path')}: the disk took {number(a, 'written')} of {number(a, 'size')} bytes; check free space"),
+    # options
+    "output-missing": lambda a: "give -o OUT (a file, or - for stdout), or --per-person DIR",
+    "per-person-one-file": lambda a: "--per-person takes one forum file",
+    "calendar-only-options": lambda a: "--segments and --alarm are for calendars (.ics)",
+    "unknown-format": lambda a: f"--format {quoted(a, 'value')}: choose {_formats(a)}",
+    "format-not-known": lambda a: f"unknown format {quoted(a, 'value')}",
+    "format-from-suffix": lambda a: (
+        f"{text(a, 'output')}: cannot tell the format from {text(a, 'suffix') or 'no suffix'}; "
+        f"use {_listing(names(a, 'suffixes'))}, or --format"),
+    "alarm-not-a-duration": lambda a: f"--alarm {quoted(a, 'value')}: {text(a, 'detail')}; days work too, e.g. 1d",
+    "alarm-not-positive": lambda a: (
+        f"--alarm {quoted(a, 'value')}: give a positive time before the start, e.g. 1d or 30m"),
+    "source-date-epoch": lambda a: f"SOURCE_DATE_EPOCH={quoted(a, 'value')} is not a number of seconds",
+    "at-not-a-time": lambda a: f"--at: {text(a, 'detail')}",
+    "needs-terminal": lambda a: "agenda run needs a terminal to read keys from; use agenda mark in scripts",
+    "token-unkeepable": lambda a: f"{text(a, 'path')}: cannot keep the token there ({text(a, 'error')})",
+    "cannot-listen": lambda a: (
+        f"cannot listen on {text(a, 'host')}:{number(a, 'port')} ({text(a, 'error')}); "
+        f"choose another --port, or stop what uses it"),
+    # agenda init
+    "unknown-template": lambda a: (
+        f"--template {quoted(a, 'value')}: choose one of {', '.join(names(a, 'choices'))}"),
+    "not-a-clock": lambda a: (
+        f"{text(a, 'option')} {quoted(a, 'value')}: give a time of day as HH:MM, e.g. 14:00"),
+    "not-a-date": lambda a: f"--date {quoted(a, 'value')}: give a date as YYYY-MM-DD, e.g. 2024-05-20",
+    "unknown-zone": _unknown_zone,
+    "template-too-short": lambda a: (
+        f"nothing written: the {text(a, 'template')} template's programme needs {number(a, 'needed')} minutes, "
+        f"and --start {text(a, 'start')} --end {text(a, 'end')} give {number(a, 'given')}; give a later --end "
+        f"(or none) and shorten the programme in the file afterwards"),
+    # printing a PDF
+    "chromium-missing": lambda a: (
+        "a PDF is printed by headless Chromium, which is not installed; install it (Debian/Ubuntu: apt-get "
+        "install chromium) or set AGENDA_CHROMIUM to its path, or export .html and print that"),
+    "korean-font-missing": lambda a: (
+        "the programme has Korean text and no Korean font is installed (fc-list :lang=ko lists none); "
+        "install Noto CJK (Debian/Ubuntu: apt-get install fonts-noto-cjk)"),
+    "pdf-timeout": lambda a: f"Chromium did not print the PDF within {number(a, 'seconds')} s; nothing written",
+    "browser-unstartable": lambda a: f"{text(a, 'browser')} could not be started: {text(a, 'error')}",
+    "pdf-print-failed": _pdf_print_failed,
+    # notices and mail
+    "sender-not-an-address": lambda a: (
+        f"--from {quoted(a, 'value')} is not an email address; write it as name@example.org "
+        f"or 'Name <name@example.org>'"),
+    "address-not-ascii": lambda a: (
+        f"{text(a, 'whose')}: {quoted(a, 'address')} has non-ASCII letters before the @, which mail cannot "
+        f"carry without SMTPUTF8; give an ASCII address"),
+    "address-domain": lambda a: (
+        f"{text(a, 'whose')}: {quoted(a, 'address')} has a domain that cannot be written for mail"),
+    "send-without-from": lambda a: "--send needs --from ADDRESS: the address the notices come from",
+    "drafts-stale": lambda a: (
+        f"{text(a, 'folder')}: {', '.join(names(a, 'stale'))} differ from what these files and options "
+        f"(--from, --lang) draft now, so they are not what you read; nothing was sent. "
+        f"Run again without --send, read {text(a, 'index')}, then send"),
+    "smtp-address": lambda a: f"--send {quoted(a, 'value')}: write smtp://HOST:PORT or smtps://HOST:PORT",
+    "smtp-login-in-address": lambda a: (
+        "--send: put no user or password in the address; set AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD instead"),
+    "smtp-port": lambda a: f"--send {quoted(a, 'value')}: the port is not a number",
+    "smtp-half-login": lambda a: "set both AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD, or neither",
+    "smtp-cafile": lambda a: (
+        f"AGENDA_SMTP_CAFILE={text(a, 'path')}: cannot be read as certificates: {text(a, 'error')}"),
+    "no-starttls": lambda a: (
+        f"{text(a, 'host')}:{number(a, 'port')} does not offer STARTTLS, so AGENDA_SMTP_PASSWORD would travel "
+        f"unencrypted; nothing was sent. Use smtps:// or a server that offers STARTTLS, or unset the "
+        f"credentials for a local relay"),
+    # publishing to a calendar server
+    "netrc-unreadable": lambda a: (
+        f"~/.netrc line {number(a, 'line')} cannot be read; fix it, or give the password in {text(a, 'variable')}"),
+    "password-in-url": lambda a: (
+        f"--to: do not put the password in the URL; set {text(a, 'variable')} or use ~/.netrc, "
+        f"and give the user with --user"),
+    "password-without-user": lambda a: "a password is set but no user: give --user NAME",
+}
