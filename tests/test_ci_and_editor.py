@@ -147,7 +147,7 @@ def test_init_writes_a_valid_file(tmp_path, template, lang):
 def test_init_never_overwrites_without_force(tmp_path):
     path = tmp_path / "forum.yaml"
     path.write_text("mine", encoding="utf-8")
-    assert "exists" in run("init", path, exit_status=2).stderr
+    assert "exists" in run("init", path, "--lang", "en", exit_status=2).stderr
     assert path.read_text(encoding="utf-8") == "mine"
     run("init", path, "--force", "--date", "2024-09-10")
     assert path.read_text(encoding="utf-8").startswith("# Made by `agenda init`")
@@ -176,7 +176,7 @@ def test_init_with_a_window_too_short_writes_nothing(tmp_path):
 ])
 def test_init_refuses_an_option_it_cannot_use_in_plain_words(tmp_path, option, value, message):
     path = tmp_path / "new.yaml"
-    assert run("init", path, option, value, exit_status=2).stderr == message
+    assert run("init", path, option, value, "--lang", "en", exit_status=2).stderr == message
     assert not path.exists()
 
 

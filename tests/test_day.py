@@ -220,7 +220,7 @@ def test_a_mark_before_the_latest_in_force_exits_1_and_appends_nothing(seed):
 
 @pytest.mark.parametrize("text", ["25:00", "14h", "2023-12-13T14:00:00", "tomorrow"])
 def test_a_bad_time_exits_2_with_a_message(seed, text):
-    result = run("now", seed, "--at", text, exit_status=2)
+    result = run("now", seed, "--at", text, "--lang", "en", exit_status=2)
     assert result.stderr.startswith(f"agenda: --at: {text!r} ")
     assert "HH:MM" in result.stderr or "offset" in result.stderr
 
@@ -331,7 +331,7 @@ def test_readme_on_the_day_example_is_what_the_commands_print(tmp_path, monkeypa
 
 
 def test_run_without_a_terminal_exits_2_and_says_why(seed):
-    result = run("run", seed, exit_status=2)
+    result = run("run", seed, "--lang", "en", exit_status=2)
     assert "needs a terminal" in result.stderr
 
 

@@ -72,9 +72,9 @@ def drafts(tmp_path):
     return old, new, tmp_path / "notices"
 
 
-def send(drafts, server: Smtp, exit_status: int = 0, env=None):
+def send(drafts, server: Smtp, *options: str, exit_status: int = 0, env=None):
     old, new, folder = drafts
-    return run("notices", old, new, "-o", folder, "--from", FROM, "--send", server.url,
+    return run("notices", old, new, "-o", folder, "--from", FROM, "--send", server.url, *options,
                exit_status=exit_status, env=env)
 
 
@@ -143,7 +143,7 @@ def test_an_unreachable_server_exits_2_and_says_nothing_was_sent(drafts):
 
 def test_a_password_is_never_sent_without_encryption(tmp_path, drafts, servers):
     server = servers(tmp_path / "smtp")
-    result = send(drafts, server, exit_status=2,
+    result = send(drafts, server, "--lang", "en", exit_status=2,
                   env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "secret"})
     assert "does not offer STARTTLS, so AGENDA_SMTP_PASSWORD would travel unencrypted" in result.stderr
     assert server.received() == []
@@ -208,10 +208,10 @@ def test_an_untrusted_certificate_is_refused(drafts, tls_server):
 
 def test_drafts_changed_since_they_were_read_are_not_sent(tmp_path, drafts, servers):
     old, new, folder = drafts
-    run("notices", old, new, "-o", folder, "--from", FROM)
+    run("notices", old, new, "-o", folder, "--from", FROM, "--lang", "en")
     (folder / "lee.eml").write_bytes((folder / "lee.eml").read_bytes().replace(b"office@", b"other@"))
     server = servers(tmp_path / "smtp")
-    result = send(drafts, server, exit_status=2)
+    result = send(drafts, server, "--lang", "en", exit_status=2)
     assert "lee.eml differ from what these files and options (--from, --lang) draft now" in result.stderr
     assert server.received() == []
 

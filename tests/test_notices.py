@@ -207,7 +207,8 @@ def test_send_needs_a_from_address(tmp_path):
 
 def test_an_address_cannot_smuggle_headers(tmp_path):
     old, new = versions(tmp_path, MOVE_TALK)
-    result = run("notices", old, new, "-o", tmp_path / "out", "--from", "a@b.org\nBcc: c@d.org", exit_status=2)
+    result = run("notices", old, new, "-o", tmp_path / "out", "--from", "a@b.org\nBcc: c@d.org", "--lang", "en",
+                 exit_status=2)
     assert "is not an email address" in result.stderr
 
 
@@ -234,7 +235,7 @@ def test_an_international_domain_is_written_for_mail_and_a_korean_local_part_is_
     folder, _ = notices(tmp_path / "a", MOVE_TALK, ("lee.se@example.org", "lee@예시.한국"))
     assert read(folder / "lee.eml")["To"].addresses[0].addr_spec == "lee@xn--vv4b11d.xn--3e0b707e"
     old, new = versions(tmp_path / "b", MOVE_TALK, ("lee.se@example.org", "이상은@example.org"))
-    result = run("notices", old, new, "-o", tmp_path / "b" / "out", exit_status=2)
+    result = run("notices", old, new, "-o", tmp_path / "b" / "out", "--lang", "en", exit_status=2)
     assert "이상은 (lee): '이상은@example.org' has non-ASCII letters before the @" in result.stderr
 
 

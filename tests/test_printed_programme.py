@@ -99,7 +99,8 @@ def test_axe_core_finds_no_violation_and_no_timeline_label_is_cut(which, tmp_pat
 
 def test_pdf_without_chromium_says_what_to_install(tmp_path):
     out = tmp_path / "programme.pdf"
-    said = run("export", SEED, "-o", out, env={"AGENDA_CHROMIUM": "no-such-browser"}, exit_status=2).stderr
+    said = run("export", SEED, "-o", out, "--lang", "en", env={"AGENDA_CHROMIUM": "no-such-browser"},
+               exit_status=2).stderr
     assert "headless Chromium, which is not installed" in said and "apt-get install chromium" in said
     assert not out.exists()
 
@@ -120,7 +121,8 @@ def test_pdf_without_a_korean_font_names_the_package(tmp_path):
     out = tmp_path / "programme.pdf"
     import os
 
-    said = run("export", SEED, "-o", out, env={"PATH": f"{bin_}:{os.environ['PATH']}"}, exit_status=2).stderr
+    said = run("export", SEED, "-o", out, "--lang", "en", env={"PATH": f"{bin_}:{os.environ['PATH']}"},
+               exit_status=2).stderr
     assert "no Korean font is installed" in said and "fonts-noto-cjk" in said
     assert not out.exists()
 

@@ -33,7 +33,7 @@ def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary(tmp_path, 
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(agenda.output_files.os, "fsync", disk_full)
-    result = run("export", SEED, "-o", out, exit_status=2)
+    result = run("export", SEED, "-o", out, "--lang", "en", exit_status=2)
     assert "cannot be written: No space left on device" in result.stderr
     assert out.read_bytes() == OLD
     assert leftovers(tmp_path) == []
@@ -68,7 +68,7 @@ def test_a_failing_exporter_never_touches_the_target(tmp_path, monkeypatch):
 @pytest.mark.parametrize("suffix", [".ics", ".html", ".md", ".csv", ".json"])
 def test_a_missing_folder_is_a_clear_error(tmp_path, suffix):
     out = tmp_path / "no" / "such" / f"forum{suffix}"
-    result = run("export", SEED, "-o", out, exit_status=2)
+    result = run("export", SEED, "-o", out, "--lang", "en", exit_status=2)
     assert f"the folder {out.parent} does not exist" in result.stderr
 
 

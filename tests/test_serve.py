@@ -180,7 +180,7 @@ def test_a_port_in_use_is_said_plainly(forum, tmp_path):
     live = LiveServer(forum, tmp_path / "marks.jsonl")
     try:
         result = run("serve", forum, "--port", live.port, "--log", tmp_path / "other.jsonl", "--at", "14:03",
-                     exit_status=2)
+                     "--lang", "en", exit_status=2)
         assert f"cannot listen on 127.0.0.1:{live.port}" in result.stderr
         assert "choose another --port" in result.stderr
     finally:
