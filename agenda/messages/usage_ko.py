@@ -77,13 +77,15 @@ USAGE: dict[str, UsageWords] = {
         + (f"확장자 {text(a, 'suffix')}에서" if a.get("suffix") else "확장자가 없어")
         + f" 형식을 알 수 없습니다. {_listing(names(a, 'suffixes'))} 중 하나로 끝나게 하거나 --format을 주세요"),
     "alarm-not-a-duration": lambda a: (
-        f"--alarm {quoted(a, 'value')}: {_DURATION_PROBLEMS.get(text(a, 'problem'), text(a, 'detail'))}. "
+        f"--alarm {quoted(a, 'value')}: "
+        f"{_DURATION_PROBLEMS.get(text(a, 'problem'), '시간 길이가 아닙니다(' + text(a, 'detail') + ')')}. "
         f"일 단위도 됩니다. 예: 1d"),
     "alarm-not-positive": lambda a: (
         f"--alarm {quoted(a, 'value')}: 시작보다 얼마나 앞서 알릴지 0보다 긴 시간으로 주세요. 예: 1d, 30m"),
     "source-date-epoch": lambda a: f"SOURCE_DATE_EPOCH={quoted(a, 'value')}: 초 단위의 숫자가 아닙니다",
     "at-not-a-time": lambda a: (
-        f"--at {quoted(a, 'value')}: {_MOMENT_PROBLEMS.get(text(a, 'problem'), text(a, 'detail'))}"),
+        f"--at {quoted(a, 'value')}: "
+        f"{_MOMENT_PROBLEMS.get(text(a, 'problem'), '시각이 아닙니다(' + text(a, 'detail') + ')')}"),
     "needs-terminal": lambda a: "agenda run은 키를 읽을 터미널이 필요합니다. 스크립트에서는 agenda mark를 쓰세요",
     "token-unkeepable": lambda a: f"{text(a, 'path')}: 토큰을 보관할 수 없습니다({text(a, 'error')})",
     "cannot-listen": lambda a: (
