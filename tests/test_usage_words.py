@@ -154,3 +154,49 @@ def test_one_run_does_not_pass_its_language_to_the_next(tmp_path: Path):
     run("now", SEED, "--at", "25:00", exit_status=2)
     result = run("export", SEED, "-o", tmp_path / "forum.html", "--alarm", "1d", exit_status=2)
     assert result.stderr == "agenda: --segments and --alarm are for calendars (.ics)\n"
+
+
+def post_mark(app, token: str) -> tuple[int, dict]:
+    """One POST /mark straight through the ASGI app, as a browser at the control desk sends it."""
+    import asyncio
+    import json
+
+    sent: list[dict] = []
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": "/mark", "raw_path": b"/mark", "query_string": b"", "root_path": "",
+             "headers": [(b"authorization", f"Bearer {token}".encode()), (b"content-type", b"application/json"),
+                         (b"host", b"127.0.0.1")],
+             "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 80)}
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b'{"mark": "start"}', "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return status, json.loads(body)
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("ko", "{log}: 기록 파일을 열 수 없습니다(Is a directory)"),
+    ("en", "{log}: cannot open the marks log: Is a directory"),
+])
+def test_a_marks_log_the_server_cannot_write_is_said_in_the_desks_language(tmp_path, language, expected):
+    from datetime import datetime
+
+    from agenda.analysis import analyze
+    from agenda.day.clocks import rehearsal_clock
+    from agenda.serve.app import create_app
+    from agenda.serve.live import LiveDay
+
+    plan = analyze(str(SEED)).plan
+    assert plan is not None
+    log = tmp_path / "marks.jsonl"
+    log.mkdir()  # where the log should be, a folder: the mark cannot be appended
+    clock = rehearsal_clock(datetime.fromisoformat("2023-12-13T14:03:00+09:00"))
+    token = "t" * 43
+    status, answer = post_mark(create_app(LiveDay(plan, log, clock, language, lambda _: None), token), token)
+    assert (status, answer) == (503, {"error": expected.format(log=log)})

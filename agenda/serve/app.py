@@ -21,7 +21,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from agenda.day.marks import ImpossibleMark, MarkKind
 from agenda.day.recording import record_mark
 from agenda.day.times import parse_moment
-from agenda.errors import AgendaError
+from agenda.errors import AgendaError, UsageError
+from agenda.messages.usage import usage_sentence
 from agenda.render.day_text import mark_text
 from agenda.render.day_words import day_words, impossible_text
 from agenda.serve.live import LiveDay
@@ -159,6 +160,9 @@ def create_app(live: LiveDay, token: str) -> Starlette:
             said = impossible_text(why.reason, why.details, live.language)
             return JSONResponse({"error": day_words(live.language).nothing_appended.format(why=said)},
                                 status_code=409)
+        except UsageError as error:  # the marks log cannot be written: said in the desk's language
+            return JSONResponse({"error": usage_sentence(error.reason, error.arguments, live.language)},
+                                status_code=503)
         except AgendaError as error:
             return JSONResponse({"error": str(error)}, status_code=503)
         event = await run_in_threadpool(live.event)
