@@ -1,9 +1,9 @@
 """What every command tells the person at the terminal, and in which language.
 
 Messages and findings go to stderr, made inert; `--lang`, the file's language
-and the locale decide the reader's language, for the findings and notes and
-for the command's own errors alike (`error_language`); a file that gave no plan ends
-the command with 2 when it could not be read, else 1. Rendering modules are
+and the locale decide the reader's language, for findings, notes and the
+command's own errors alike (`error_language`); a file that gave no plan
+ends the command with 2 when it could not be read, else 1. Rendering modules are
 imported inside the functions, so that a command loads only what it shows.
 """
 
@@ -45,11 +45,8 @@ _READER: ContextVar[_Reader | None] = ContextVar("agenda_reader", default=None)
 
 
 def _reader() -> _Reader:
-    reader = _READER.get()
-    if reader is None:
-        reader = _Reader()
-        _READER.set(reader)
-    return reader
+    """This run's reader; outside a run (code driving `agenda.cli.app` itself) a blank one that keeps nothing."""
+    return _READER.get() or _Reader()
 
 
 @contextmanager
