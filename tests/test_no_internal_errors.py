@@ -82,6 +82,7 @@ def test_a_description_keeps_its_line_breaks(tmp_path):
 
 @pytest.mark.parametrize("name, text, where", [
     ("f.yaml", "forum:\n  revision: " + "1" * 4301 + "\n", "f.yaml:2:13"),
+    ("tagged.yaml", "forum:\n  revision: !!int " + "1" * 4301 + "\n", "tagged.yaml:2:13"),
     ("f.json", '{"forum": {"revision": ' + "1" * 4301 + "}}", "f.json:1:24"),
     ("f.toml", "[forum]\nrevision = " + "1" * 4301 + "\n", "f.toml:2:12"),
 ])

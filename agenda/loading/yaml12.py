@@ -155,12 +155,7 @@ class _Builder:
                 self.count += 1
                 if self.count > MAX_VALUES:
                     raise self.fail(node, "alias-expansions", limit=MAX_VALUES)
-            try:
-                if node.tag == _STR:
-                    return node.value if node.style else _core_scalar(node.value)
-                return self.tagged_scalar(node)
-            except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
-                raise self.fail(node, "too-many-digits") from None
+            return self.plain(node) if node.tag == _STR else self.tagged_scalar(node)
         if id(node) in self.seen:
             aliased = True  # an alias: the same node again, and all that is under it
         else:
@@ -194,15 +189,19 @@ class _Builder:
 
     def plain(self, node: yaml.ScalarNode) -> object:
         """An untagged scalar: quoted ones are text, plain ones typed by the core schema."""
+        return node.value if node.style else self.core_value(node)
+
+    def core_value(self, node: yaml.ScalarNode) -> object:
+        """The scalar's text typed by the core schema; a number too long for `int()` is the file's error."""
         try:
-            return node.value if node.style else _core_scalar(node.value)
+            return _core_scalar(node.value)
         except ValueError:  # int() refuses more than sys.get_int_max_str_digits() digits
             raise self.fail(node, "too-many-digits") from None
 
     def tagged_scalar(self, node: yaml.ScalarNode) -> object:
         text = node.value
         kind = node.tag.rsplit(":", 1)[-1]
-        value = _core_scalar(text)
+        value = self.core_value(node)
         expected = _TAGGED_TYPES.get(kind)
         if expected is None:
             raise self.fail(node, "unsupported-tag", tag=node.tag)
