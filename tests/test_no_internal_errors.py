@@ -75,6 +75,14 @@ def test_out_of_range_values_read_in_korean_for_a_korean_file(tmp_path, changes,
     assert message in run("validate", path, exit_status=1).stdout
 
 
+def test_a_float_too_large_for_any_float_is_refused_clearly(tmp_path):
+    """Regression: `!!float` of a 401-digit integer reached the internal-error handler (OverflowError)."""
+    path = write(tmp_path, "forum:\n  revision: !!float 1" + "0" * 400 + "\n", "f.yaml")
+    assert run("validate", path, exit_status=2).stdout == (
+        f"{path}:2:13: error[unreadable] a number too large for any value; no value in a forum file needs one\n"
+        "1 file: 0 errors, 0 warnings, 1 unreadable\n")
+
+
 def test_a_description_keeps_its_line_breaks(tmp_path):
     path = write(tmp_path, forum_json(forum__description="one\ntwo", forum__url="https://a.example/x"), "f.json")
     run("export", path, "-o", tmp_path / "out.ics")

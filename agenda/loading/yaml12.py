@@ -208,7 +208,10 @@ class _Builder:
         if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
             raise self.fail(node, "bad-tagged-value", text=text, tag=kind)
         if kind == "float" and isinstance(value, (int, float)):
-            return float(value)  # `!!float 1` is 1.0
+            try:
+                return float(value)  # `!!float 1` is 1.0
+            except OverflowError:  # an integer past 1.8e308, which no float holds
+                raise self.fail(node, "number-too-large") from None
         return value
 
 

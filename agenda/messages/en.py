@@ -159,6 +159,7 @@ MESSAGES: dict[str, Sentence] = {
         f"internal error ({text(a, 'error')}: {text(a, 'detail')}); please report it with the file"),
     "unreadable/nested-too-deeply": lambda a: "nested too deeply; a forum file needs a few levels",
     "unreadable/too-many-digits": lambda a: "a number thousands of digits long; no value in a forum file needs one",
+    "unreadable/number-too-large": lambda a: "a number too large for any value; no value in a forum file needs one",
     "unreadable/long-dotted-key": lambda a: (
         f"a dotted key of more than {number(a, 'limit')} parts; a forum file needs a few"),
     "unreadable/missing": lambda a: "no such file; check the path",

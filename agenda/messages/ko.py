@@ -247,6 +247,7 @@ MESSAGES: dict[str, Sentence] = {
         f"내부 오류입니다({text(a, 'error')}: {text(a, 'detail')}). 이 파일과 함께 알려 주세요"),
     "unreadable/nested-too-deeply": lambda a: "너무 깊게 중첩되어 있습니다. 포럼 파일은 몇 단계면 충분합니다",
     "unreadable/too-many-digits": lambda a: "수천 자리나 되는 숫자가 있습니다. 포럼 파일에는 그런 값이 필요 없습니다",
+    "unreadable/number-too-large": lambda a: "어떤 값으로도 쓸 수 없을 만큼 큰 숫자가 있습니다. 포럼 파일에는 그런 값이 필요 없습니다",
     "unreadable/long-dotted-key": lambda a: (
         f"점으로 이은 키가 {number(a, 'limit')}부분을 넘습니다. 포럼 파일에는 몇 부분이면 충분합니다"),
     "unreadable/missing": lambda a: "파일이 없습니다. 경로를 확인하세요",
