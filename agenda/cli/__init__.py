@@ -25,7 +25,7 @@ else:
         from click.exceptions import BadParameter, ClickException
 
 from agenda.cli.feedback import error_language, note, one_reader
-from agenda.errors import AgendaError, Terminated
+from agenda.errors import AgendaError, Terminated, UsageError
 from agenda.status import ExitStatus
 
 def _print_version(asked: bool) -> None:
@@ -241,8 +241,6 @@ def _run_app(args: list[str]) -> ExitStatus:
 
 def _in_reader_words(error: AgendaError) -> str:
     """A usage error in the reader's language (--lang, else the file's once read, else the locale's)."""
-    from agenda.errors import UsageError
-
     if not isinstance(error, UsageError):
         return str(error)
     from agenda.messages.usage import usage_sentence

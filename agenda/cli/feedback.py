@@ -77,10 +77,15 @@ def reads(language: str | None) -> None:
 def error_language() -> str:
     """The language of the command's own errors: --lang, else the file's once read, else the locale's."""
     reader = _reader()
-    if reader.asked is not None:
-        return reader.asked
-    if reader.file is not None:
-        return reader.file
+    return _first_known(reader.asked, reader.file)
+
+
+def _first_known(asked: str | None, file: str | None) -> str:
+    """The one rule for every word a command prints: --lang, else the file's language, else the locale's."""
+    if asked is not None:
+        return asked
+    if file is not None:
+        return file
     from agenda.messages import locale_language
 
     return locale_language(os.environ)
@@ -114,13 +119,7 @@ def reader_language(requested: Lang | None, known: str | None = None) -> str:
     from then on follow the same rule as its findings and notes.
     """
     reads(known)
-    if requested is not None:
-        return requested.value
-    if known is not None:
-        return known
-    from agenda.messages import locale_language
-
-    return locale_language(os.environ)
+    return _first_known(requested.value if requested is not None else None, known)
 
 
 def print_findings(findings: "list[Finding]", language: str) -> None:
