@@ -16,6 +16,7 @@ from agenda.cli.feedback import (
     print_findings,
     reader_language,
     reads,
+    say,
 )
 from agenda.errors import UsageError
 from agenda.status import ExitStatus
@@ -56,7 +57,7 @@ def validate(
         sys.stdout.write(report_github(run.reports, fallback))
         note(summary(run.reports, fallback))
     else:
-        sys.stdout.write(report_text(run.reports, fallback))
+        say(report_text(run.reports, fallback))
     raise typer.Exit(run.status(strict))
 
 
@@ -126,4 +127,5 @@ def diff(
     old_plan, new_plan = plan_or_exit(before, lang), plan_or_exit(after, lang)
     changes = compare(old_plan, new_plan)
     render = {DiffFormat.json: changes_json, DiffFormat.markdown: changes_markdown}.get(format, changes_text)
-    sys.stdout.write(render(changes, new_plan, language_asked(lang)))
+    write = say if format is DiffFormat.text else sys.stdout.write  # words for a person, or a document
+    write(render(changes, new_plan, language_asked(lang)))

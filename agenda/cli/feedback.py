@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -109,7 +109,26 @@ def note(text: str) -> None:
     from agenda.inert import inert
 
     text = inert(text, keep_newlines=True)
-    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    write_words(text if text.endswith("\n") else text + "\n", sys.stderr)
+
+
+def say(text: str) -> None:
+    """Words for a person on stdout (a report, a summary): see write_words."""
+    write_words(text, sys.stdout)
+
+
+def write_words(text: str, stream: "TextIO") -> None:
+    """Text as it is into a pipe or a file (one finding a line, as tools read it); on a terminal
+    narrower than a line, the line broken at spaces, so that no Korean word is split at the edge."""
+    if stream.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+        if any(len(line) > width // 2 for line in text.splitlines()):  # a Korean letter takes two cells
+            from agenda.render.line_breaks import fold
+
+            text = fold(text, width)
+    stream.write(text)
 
 
 def reader_language(requested: Lang | None, known: str | None = None) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from agenda.cli.feedback import FileLangOption, Lang, language_asked, note, plan_or_exit, stdout_console
+from agenda.cli.feedback import FileLangOption, Lang, language_asked, note, plan_or_exit, say, stdout_console
 from agenda.errors import UsageError
 from agenda.status import ExitStatus
 
@@ -136,7 +136,7 @@ def mark(
     done = recorded.mark
     state, _ = _load_day(plan, path, done.at)
     said = mark_text(plan, done, recorded.withdrawn)
-    sys.stdout.write(f"{said} · {day_line(state, plan.language)}\n")
+    say(f"{said} · {day_line(state, plan.language)}\n")
 
 
 def now(
@@ -160,7 +160,7 @@ def now(
     else:
         from agenda.render.day_text import now_text
 
-        sys.stdout.write(now_text(state, plan.language))
+        say(now_text(state, plan.language))
 
 
 def report(

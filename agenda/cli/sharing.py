@@ -13,6 +13,7 @@ from agenda.cli.feedback import (
     note,
     print_findings,
     reader_language,
+    say,
     unplanned_status,
 )
 from agenda.errors import UsageError
@@ -66,7 +67,7 @@ def publish(
         note(words.publish_stopped(summary_line(error.outcome.counts, language))
              if error.outcome.written else words.calendar_unchanged())
         raise typer.Exit(ExitStatus.ERROR)
-    sys.stdout.write(summary_line(outcome.counts, language) + "\n")
+    say(summary_line(outcome.counts, language) + "\n")
     if dry_run:
         note(catalogue(language).dry_run_wrote_nothing())
 

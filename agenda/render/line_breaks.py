@@ -37,3 +37,16 @@ def breaks(line: str, first: int, rest: int) -> list[int]:
 def _divide(line: str, offsets: list[int]) -> list[str]:
     edges = [0, *offsets, len(line)]
     return [line[a:b] for a, b in zip(edges, edges[1:])]
+
+
+def fold(text: str, width: int, indent: str = "  ") -> str:
+    """Each line of `text` broken at spaces to `width` cells, continuation lines indented.
+
+    For messages on a terminal narrower than they are: the terminal would
+    fold them at its edge, mid-word ("있습" / "니다").
+    """
+    folded = []
+    for line in text.split("\n"):
+        pieces = _divide(line, breaks(line, width, width - cell_len(indent)))
+        folded.append("\n".join([pieces[0].rstrip()] + [indent + piece.strip() for piece in pieces[1:]]))
+    return "\n".join(folded)
