@@ -45,7 +45,8 @@ def _korean_words(text: str) -> set[str]:
 @needs_tmux
 def test_findings_and_errors_keep_their_korean_words_whole_at_60_columns(tmp_path):
     agenda = f"{shlex.quote(sys.executable)} -m agenda"
-    command = (f"cd {shlex.quote(str(SEED.parent))} && {agenda} validate {SEED.name} && "
+    command = (f"cd {shlex.quote(str(SEED.parent))} && {agenda} plan {SEED.name} > /dev/null; "  # stderr alone a terminal
+               f"{agenda} validate {SEED.name} && "
                f"{agenda} export {SEED.name} -o {shlex.quote(str(tmp_path / 'missing' / 'x.ics'))}; "
                "echo exit=$?; sleep 60")  # the pane stays to be read; close() ends it
     term = Terminal(tmp_path, command, width=60, height=20)
@@ -56,6 +57,7 @@ def test_findings_and_errors_keep_their_korean_words_whole_at_60_columns(tmp_pat
     said = run("validate", SEED).stdout + run("export", SEED, "-o", tmp_path / "missing" / "x.ics", exit_status=2).stderr
     assert _korean_words(shown) <= _korean_words(said)  # every Korean word on screen is a whole word
     lines = [line.rstrip() for line in shown.splitlines()]
+    assert lines.count("  질의응답·자유토론이 끝나 16:00까지 5분이 비어 있습니다.") == 3  # plan's, validate's, export's
     assert "ai-party-forum-2023-12-13.yaml:68:5: warning[slack] 15:55에" in lines
     assert "  질의응답·자유토론이 끝나 16:00까지 5분이 비어 있습니다." in lines
     assert "  폴더가 없습니다. 먼저 만드세요" in lines

@@ -121,14 +121,24 @@ def write_words(text: str, stream: "TextIO") -> None:
     """Text as it is into a pipe or a file (one finding a line, as tools read it); on a terminal
     narrower than a line, the line broken at spaces, so that no Korean word is split at the edge."""
     if stream.isatty():
-        import shutil
-
-        width = shutil.get_terminal_size().columns
+        width = _columns(stream)
         if any(len(line) > width // 2 for line in text.splitlines()):  # a Korean letter takes two cells
             from agenda.render.line_breaks import fold
 
             text = fold(text, width)
     stream.write(text)
+
+
+def _columns(stream: TextIO) -> int:
+    """COLUMNS, else the width of the terminal this stream writes to (stderr may be one while stdout is
+    piped: `agenda plan f | less`), else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError and a ValueError
+        return 80
 
 
 def reader_language(requested: Lang | None, known: str | None = None) -> str:
