@@ -47,13 +47,14 @@ def poll(condition, seconds: float = 10.0, every: float = 0.05):
 
 
 class LiveServer:
-    def __init__(self, forum: Path, log: Path, *extra: str, at: str | None = "14:03", port: int = 0) -> None:
+    def __init__(self, forum: Path, log: Path | None, *extra: str, at: str | None = "14:03", port: int = 0) -> None:
+        """LOG None: the log the command chooses itself, beside FORUM (as a user's run does)."""
         self.forum, self.log = forum, log
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.errors = log.with_suffix(".stderr")
+        self.errors = (log or forum).with_suffix(".stderr")
         args = [sys.executable, "-m", "agenda", "serve", str(forum), "--port", str(self.port),
-                "--log", str(log), *extra] + (["--at", at] if at else [])
+                *(["--log", str(log)] if log else []), *extra] + (["--at", at] if at else [])
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=open(self.errors, "wb"),
                                         env={**os.environ, "NO_COLOR": "1"})
         self.output: list[str] = []

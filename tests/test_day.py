@@ -313,23 +313,6 @@ def test_an_explicit_log_and_a_mark_naming_a_removed_segment(seed, tmp_path):
     assert not seed.with_name("forum.actuals.jsonl").exists()
 
 
-def test_readme_on_the_day_example_is_what_the_commands_print(tmp_path, monkeypatch):
-    import re
-    import shlex
-
-    from tests.helpers import ROOT
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"## On the day\n.*?```console\n(.*?)```", readme, re.S).group(1)
-    (tmp_path / "examples").symlink_to(ROOT / "examples")
-    monkeypatch.chdir(tmp_path)
-    steps = re.findall(r"^\$ agenda (.+)\n((?:(?!\$ ).*\n)*)", block, re.M)
-    assert len(steps) == 6
-    for command, expected in steps:
-        assert run(*shlex.split(command)).stdout == expected
-    assert not (ROOT / "examples" / "ai-party-forum-2023-12-13.actuals.jsonl").exists()
-
-
 def test_run_without_a_terminal_exits_2_and_says_why(seed):
     result = run("run", seed, "--lang", "en", exit_status=2)
     assert "needs a terminal" in result.stderr

@@ -212,13 +212,14 @@ def test_an_address_cannot_smuggle_headers(tmp_path):
     assert "is not an email address" in result.stderr
 
 
-def test_readme_notices_example_is_what_notices_writes(tmp_path, monkeypatch):
-    import re
-
+def test_docs_notices_example_is_what_notices_writes(tmp_path, monkeypatch):
+    """docs/notices-and-publishing.md: the index an organizer reads, after the edit its comment describes."""
+    from doc_examples import checked_by
     from helpers import ROOT
 
-    block = re.search(r"<!-- notices-index -->\n```console\n\$ cat notices/index.md\n(.*?)```",
-                      (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    block = checked_by(ROOT / "docs" / "notices-and-publishing.md",
+                       "test_notices.py::test_docs_notices_example_is_what_notices_writes")
+    assert block.body.startswith("$ cat notices/index.md\n")
     text = SEED.read_text(encoding="utf-8")
     (tmp_path / "old.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "new.yaml").write_text(edited(
@@ -228,7 +229,7 @@ def test_readme_notices_example_is_what_notices_writes(tmp_path, monkeypatch):
         ("title: 대표}", "title: 대표, email: lee@example.org}")), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     run("notices", "old.yaml", "new.yaml", "-o", "notices/", "--from", "민주연구원 <office@example.org>")
-    assert (tmp_path / "notices" / "index.md").read_text(encoding="utf-8") == block.group(1)
+    assert "$ cat notices/index.md\n" + (tmp_path / "notices" / "index.md").read_text(encoding="utf-8") == block.body
 
 
 def test_an_international_domain_is_written_for_mail_and_a_korean_local_part_is_refused(tmp_path):

@@ -204,6 +204,27 @@ def test_the_start_banner_is_in_the_files_language_and_lang_overrides(forum: Pat
             assert live.stop() == 0, live.stderr()
 
 
+def test_docs_serve_example_is_what_serve_prints(tmp_path: Path, monkeypatch):
+    """docs/on-the-day.md's rehearsal banner, run as shown; only the port (8080 is often taken) and the token differ."""
+    from doc_examples import checked_by
+    from helpers import ROOT
+    from live_server import TOKEN_LINE
+
+    block = checked_by(ROOT / "docs" / "on-the-day.md", "test_serve.py::test_docs_serve_example_is_what_serve_prints")
+    command, *shown = block.body.splitlines()
+    assert command == "$ agenda serve examples/ai-party-forum-2023-12-13.yaml --at 14:00"
+    (tmp_path / "examples").mkdir()
+    (tmp_path / "examples" / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the relative path, and the log and token beside the copy, as the page shows them
+    live = LiveServer(Path("examples") / SEED.name, None, at="14:00")
+    try:
+        assert TOKEN_LINE.match(shown[-1]) and len(shown[-1]) == len(live.token)
+        expected = [line.replace("http://127.0.0.1:8080", live.url) for line in shown[:-1]] + [live.token]
+        assert live.output == expected
+    finally:
+        assert live.stop() == 0, live.stderr()
+
+
 def test_a_mark_far_from_the_forums_day_is_refused_and_appends_nothing(server):
     status, answer = server.mark("start", at="2099-01-01T00:00:00+09:00")
     assert status == 409 and "2099-01-01 00:00" in answer["error"]
