@@ -110,3 +110,26 @@ def test_the_bundled_contract_is_the_shared_one():
     if not shared.exists():
         pytest.skip("no ../shared/FORMAT.md beside this checkout")
     assert CONTRACT.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
+
+
+def anchors(page) -> set[str]:
+    """The heading ids GitHub gives PAGE: lower case, punctuation dropped, spaces as hyphens."""
+    text = re.sub(r"^```.*?^```$", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+    return {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+            for heading in re.findall(r"^#+ (.+)$", text, re.M)}
+
+
+def test_every_link_between_the_pages_lands():
+    """The landing page sends readers into docs/ by section; a renamed heading must not strand them."""
+    checked = 0
+    for page in [*PAGES, CONTRACT]:
+        for target in re.findall(r"\]\(([^)\s]+)\)", page.read_text(encoding="utf-8")):
+            if re.match(r"\w+:", target):
+                continue  # a web address
+            path, _, anchor = target.partition("#")
+            linked = (page.parent / path).resolve() if path else page
+            assert linked.exists(), f"{page.name}: {target}"
+            if anchor:
+                assert anchor in anchors(linked), f"{page.name}: {target}"
+            checked += 1
+    assert checked > 20
