@@ -197,13 +197,27 @@ class CalDavClient:
             return None
         return RemoteObject(href, response.headers.get("ETag"), b"".join(self._body("GET", url, response)))
 
+    def _drained(self, method: str, url: str, response: requests.Response) -> None:
+        """The body read and dropped (within the cap), so that the connection is used again, not closed.
+
+        The change is made once the status says so: a body that cannot be read only costs the connection.
+        """
+        try:
+            for _chunk in self._body(method, url, response):
+                pass
+        except DavError:
+            pass
+
     def create(self, href: str, body: bytes) -> None:
-        self._send("PUT", self._url(href), (201, 204), data=body,
-                   headers={"Content-Type": _ICALENDAR, "If-None-Match": "*"}).close()
+        url = self._url(href)
+        self._drained("PUT", url, self._send("PUT", url, (201, 204), data=body,
+                                             headers={"Content-Type": _ICALENDAR, "If-None-Match": "*"}))
 
     def replace(self, href: str, etag: str, body: bytes) -> None:
-        self._send("PUT", self._url(href), (200, 201, 204), data=body,
-                   headers={"Content-Type": _ICALENDAR, "If-Match": etag}).close()
+        url = self._url(href)
+        self._drained("PUT", url, self._send("PUT", url, (200, 201, 204), data=body,
+                                             headers={"Content-Type": _ICALENDAR, "If-Match": etag}))
 
     def delete(self, href: str, etag: str) -> None:
-        self._send("DELETE", self._url(href), (200, 204), headers={"If-Match": etag}).close()
+        url = self._url(href)
+        self._drained("DELETE", url, self._send("DELETE", url, (200, 204), headers={"If-Match": etag}))
