@@ -4,7 +4,7 @@ The REPORT answer is the largest thing `publish` reads, and its size is the
 server's choice: read whole, 600 MB of it ended in MemoryError. It is fed to
 the parser as it arrives and refused once it passes the cap, before memory
 runs out. 64 MiB is far above any real calendar: an event with its data takes
-about 2 KB in a REPORT answer, so 64 MiB holds some 30,000 of them.
+1 to 2.5 KB in a REPORT answer (the examples' do), so 64 MiB holds over 25,000.
 
 A WebDAV answer never needs a DOCTYPE, so one is refused before any entity
 is declared; expat's own limits on entity expansion (billion laughs) and
