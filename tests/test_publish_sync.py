@@ -166,3 +166,14 @@ def test_a_server_that_cannot_be_reached_exits_2_and_says_nothing_changed(tmp_pa
     english = run("publish", ENGLISH, "--to", f"http://127.0.0.1:{port}/user/forums/", exit_status=2,
                   env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
     assert english.stderr.endswith("agenda: nothing was changed in the calendar\n")
+
+
+def test_an_answer_of_exactly_the_cap_is_read_and_one_byte_more_is_refused():
+    from agenda.publish.multistatus import AnswerTooLarge, capped
+
+    assert b"".join(capped([b"ab", b"cd"], None, limit=4)) == b"abcd"
+    with pytest.raises(AnswerTooLarge):
+        b"".join(capped([b"ab", b"cd", b"e"], None, limit=4))
+    with pytest.raises(AnswerTooLarge):  # refused on its word, before a byte is read
+        next(capped(iter(()), "5", limit=4))
+    assert b"".join(capped([b"abcd"], "4", limit=4)) == b"abcd"

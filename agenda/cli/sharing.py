@@ -22,6 +22,7 @@ from agenda.status import ExitStatus
 if TYPE_CHECKING:
     from agenda.analysis import Analysis
     from agenda.planner import Plan
+    from agenda.publish.publisher import PublishError
 
 
 def publish(
@@ -62,14 +63,39 @@ def publish(
     try:
         outcome = publish_plans(plans, to, login, segments=segments, dry_run=dry_run)
     except PublishError as error:
-        note(f"agenda: {error}")
+        _warn_outside(error.outcome.outside, to, language)
+        note(_stopped_because(error, language))
         words = catalogue(language)
         note(words.publish_stopped(summary_line(error.outcome.counts, language))
              if error.outcome.written else words.calendar_unchanged())
         raise typer.Exit(ExitStatus.ERROR)
+    _warn_outside(outcome.outside, to, language)
     say(summary_line(outcome.counts, language) + "\n")
     if dry_run:
         note(catalogue(language).dry_run_wrote_nothing())
+
+
+def _warn_outside(hrefs: list[str], to: str, language: str) -> None:
+    """One warning for every address the server named outside the calendar; the first is shown, shortened."""
+    if not hrefs:
+        return
+    from agenda.inert import inert
+    from agenda.messages import catalogue
+    from agenda.publish.caldav_client import display_url
+
+    first = inert(hrefs[0])
+    first = first if len(first) <= 120 else first[:119] + "…"
+    note(catalogue(language).addresses_outside(len(hrefs), first, display_url(to)))
+
+
+def _stopped_because(error: "PublishError", language: str) -> str:
+    from agenda.messages import catalogue
+    from agenda.publish.caldav_client import DavAnswerTooLarge
+
+    cause = error.error
+    if isinstance(cause, DavAnswerTooLarge):
+        return str(catalogue(language).answer_too_large(cause.method, cause.url, cause.limit // (1024 * 1024)))
+    return f"agenda: {error}"
 
 
 def _valid_plan(analysis: "Analysis", lang: Lang | None) -> "Plan":

@@ -6,17 +6,24 @@ or replaces (If-Match: ETag), DELETE removes (If-Match: ETag). A 412 is its
 own exception, because the caller retries it; every other refusal becomes a
 DavError carrying the status and what to do. No message ever holds the
 password or the userinfo of a URL.
+
+Every request goes to the collection or to an address inside it (see
+addresses.py), never where a server's answer alone points, and redirects are
+not followed: the password goes only where the user pointed. Answers are read
+streamed and within a cap (see multistatus.py).
 """
 
 import re
-import xml.etree.ElementTree as ElementTree
-from dataclasses import dataclass
+from collections.abc import Generator
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
 
+from agenda.publish.addresses import Collection
+from agenda.publish.multistatus import MAX_ANSWER_BYTES, AnswerTooLarge, NotWebDav, RemoteObject, capped, members, parse
+
 TIMEOUT = 30  # seconds for connecting and for each read
-_DAV, _CALDAV = "{DAV:}", "{urn:ietf:params:xml:ns:caldav}"
 _ALL_EVENTS = (
     b'<?xml version="1.0" encoding="utf-8"?>'
     b'<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
@@ -48,11 +55,21 @@ class PreconditionFailed(DavError):
     """412: the object changed (or appeared) since it was read."""
 
 
+class DavAnswerTooLarge(DavError):
+    """An answer past the cap; the command line words it, with the request and the cap."""
+
+    def __init__(self, method: str, url: str, limit: int):
+        super().__init__(f"{method} {url}: the answer is larger than {limit // (1024 * 1024)} MiB, "
+                         "more than any calendar needs; check the URL, or look at the server")
+        self.method, self.url, self.limit = method, url, limit
+
+
 @dataclass(frozen=True)
-class RemoteObject:
-    href: str
-    etag: str | None
-    data: bytes
+class Listing:
+    """The events of a collection, and the hrefs its answer named outside it (ignored, in order, once each)."""
+
+    objects: list[RemoteObject]
+    outside: list[str] = field(default_factory=list)
 
 
 def _reason(error: requests.RequestException) -> str:
@@ -97,6 +114,7 @@ class CalDavClient:
                            "of a calendar collection")
         self.collection_url = collection_url if collection_url.endswith("/") else collection_url + "/"
         self.collection_path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        self._collection = Collection.at(self.collection_url)
         self._session = requests.Session()
         self._session.auth = (user, password) if user is not None and password is not None else _NoLogin()
 
@@ -104,13 +122,19 @@ class CalDavClient:
         self._session.close()
 
     def _url(self, href: str) -> str:
-        return urljoin(self.collection_url, href)
+        """The URL of an object inside the collection; the last gate before a request carries the password."""
+        url = self._collection.inside(href)
+        if url is None:
+            raise DavError(f"{display_url(self.collection_url)}: {href!r} is not inside this calendar; "
+                           "nothing was sent there")
+        return url
 
     def _send(self, method: str, url: str, expected: tuple[int, ...], *, data: bytes | None = None,
               headers: dict[str, str] | None = None) -> requests.Response:
+        """The response, its body not read yet: the caller reads it with `_body` or closes it."""
         try:
             response = self._session.request(method, url, data=data, headers=headers, timeout=TIMEOUT,
-                                             allow_redirects=False)
+                                             allow_redirects=False, stream=True)
         except requests.Timeout:
             raise DavError(f"{method} {display_url(url)}: no answer within {TIMEOUT} s; "
                            "check that the server is running and try again") from None
@@ -119,6 +143,7 @@ class CalDavClient:
                            "check the URL and that the server is running") from None
         if response.status_code in expected:
             return response
+        response.close()  # an error's body is never read: its status line says enough
         status = f"{response.status_code} {response.reason}".strip()
         message = f"{method} {display_url(url)}: {status}"
         if response.status_code == 412:
@@ -128,41 +153,71 @@ class CalDavClient:
             raise DavError(f"{message}; the server points to {target}: give that URL to --to", response.status_code)
         raise DavError(f"{message}; {_advice(method, response.status_code)}", response.status_code)
 
-    def calendar_objects(self) -> list[RemoteObject]:
-        """Every event in the collection with its href and ETag: one calendar-query REPORT."""
+    def _body(self, method: str, url: str, response: requests.Response) -> Generator[bytes, None, None]:
+        """The body as it arrives, within MAX_ANSWER_BYTES; a connection lost meanwhile is a DavError."""
+        with response:
+            try:
+                yield from capped(response.iter_content(64 * 1024), response.headers.get("Content-Length"),
+                                  MAX_ANSWER_BYTES)
+            except AnswerTooLarge as error:
+                raise DavAnswerTooLarge(method, display_url(url), error.limit) from None
+            except requests.RequestException as error:
+                raise DavError(f"{method} {display_url(url)}: the answer was cut off ({_reason(error)}); "
+                               "try again") from None
+
+    def calendar_objects(self) -> Listing:
+        """Every event inside the collection with its href and ETag: one calendar-query REPORT.
+
+        An href the answer names outside the collection is left out and listed in `outside`.
+        """
         response = self._send("REPORT", self.collection_url, (207,), data=_ALL_EVENTS,
                               headers={"Depth": "1", "Content-Type": "application/xml; charset=utf-8"})
+        body = self._body("REPORT", self.collection_url, response)
         try:
-            root = ElementTree.fromstring(response.content)
-        except ElementTree.ParseError:
+            root = parse(body)
+        except NotWebDav:
             raise DavError(f"REPORT {display_url(self.collection_url)}: the answer is not WebDAV XML; "
                            "check that the URL is a CalDAV calendar") from None
-        objects = []
-        for item in root.iter(f"{_DAV}response"):
-            href = item.findtext(f"{_DAV}href")
-            for propstat in item.iter(f"{_DAV}propstat"):
-                if " 200 " not in (propstat.findtext(f"{_DAV}status") or "") + " ":
-                    continue
-                data = propstat.findtext(f"{_DAV}prop/{_CALDAV}calendar-data")
-                if href and data:
-                    objects.append(RemoteObject(href.strip(), propstat.findtext(f"{_DAV}prop/{_DAV}getetag"),
-                                                data.encode("utf-8")))
-        return objects
+        finally:
+            body.close()  # closes the response too, when the parse stopped before its end
+        listing = Listing([])
+        for found in members(root):
+            if self._collection.inside(found.href) is not None:
+                listing.objects.append(found)
+            elif found.href not in listing.outside:
+                listing.outside.append(found.href)
+        return listing
 
     def get(self, href: str) -> RemoteObject | None:
         """The object at href now, or None when it is gone."""
-        response = self._send("GET", self._url(href), (200, 404))
+        url = self._url(href)
+        response = self._send("GET", url, (200, 404))
         if response.status_code == 404:
+            response.close()
             return None
-        return RemoteObject(href, response.headers.get("ETag"), response.content)
+        return RemoteObject(href, response.headers.get("ETag"), b"".join(self._body("GET", url, response)))
+
+    def _drained(self, method: str, url: str, response: requests.Response) -> None:
+        """The body read and dropped (within the cap), so that the connection is used again, not closed.
+
+        The change is made once the status says so: a body that cannot be read only costs the connection.
+        """
+        try:
+            for _chunk in self._body(method, url, response):
+                pass
+        except DavError:
+            pass
 
     def create(self, href: str, body: bytes) -> None:
-        self._send("PUT", self._url(href), (201, 204), data=body,
-                   headers={"Content-Type": _ICALENDAR, "If-None-Match": "*"})
+        url = self._url(href)
+        self._drained("PUT", url, self._send("PUT", url, (201, 204), data=body,
+                                             headers={"Content-Type": _ICALENDAR, "If-None-Match": "*"}))
 
     def replace(self, href: str, etag: str, body: bytes) -> None:
-        self._send("PUT", self._url(href), (200, 201, 204), data=body,
-                   headers={"Content-Type": _ICALENDAR, "If-Match": etag})
+        url = self._url(href)
+        self._drained("PUT", url, self._send("PUT", url, (200, 201, 204), data=body,
+                                             headers={"Content-Type": _ICALENDAR, "If-Match": etag}))
 
     def delete(self, href: str, etag: str) -> None:
-        self._send("DELETE", self._url(href), (200, 204), headers={"If-Match": etag})
+        url = self._url(href)
+        self._drained("DELETE", url, self._send("DELETE", url, (200, 204), headers={"If-Match": etag}))

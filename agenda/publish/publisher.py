@@ -4,7 +4,9 @@ Everything is read with one REPORT before anything is written. A write that
 meets 412 (someone changed the object since the read) re-reads that one
 object, decides again and tries once more; a second 412 stops the run.
 Running again after any stop finishes the job: the next read finds what the
-first run wrote, by UID, and does not write it twice.
+first run wrote, by UID, and does not write it twice. Addresses the server
+names outside the collection are never followed; they are kept in the
+outcome, so that the command line can warn once.
 """
 
 from collections import Counter
@@ -24,13 +26,15 @@ from agenda.publish.sync import Action, Conflict, Kind, PlannedEvent, decide, de
 class Outcome:
     counts: Counter[Kind] = field(default_factory=Counter)
     written: bool = False  # whether any request that writes succeeded
+    outside: list[str] = field(default_factory=list)  # hrefs the server named outside the collection, ignored
 
 
 class PublishError(AgendaError):
     """The run stopped; `outcome` says what was already done."""
 
-    def __init__(self, message: str, outcome: Outcome):
-        super().__init__(message)
+    def __init__(self, error: DavError, outcome: Outcome):
+        super().__init__(str(error))
+        self.error = error  # for the command line to word it, when it has words of its own for it
         self.outcome = outcome
 
 
@@ -110,10 +114,12 @@ def publish(plans: list[Plan], url: str, login: Login, segments: bool = False, d
     try:
         client = CalDavClient(url, login.user, login.password)
     except DavError as error:
-        raise PublishError(str(error), outcome) from None
+        raise PublishError(error, outcome) from None
     try:
         planned = planned_events(plans, segments)
-        stored = [s for s in (read_stored(o.href, o.etag, o.data) for o in client.calendar_objects()) if s]
+        listing = client.calendar_objects()
+        outcome.outside = listing.outside
+        stored = [s for s in (read_stored(o.href, o.etag, o.data) for o in listing.objects) if s]
         forums = {p.forum_id for p in plans}
         decision = decide(stored, planned, forums, client.collection_path)
         if decision.conflicts:
@@ -130,7 +136,7 @@ def publish(plans: list[Plan], url: str, login: Login, segments: bool = False, d
                 outcome.counts[done.kind] += 1
                 outcome.written |= done.kind is not Kind.UNCHANGED and not dry_run
     except DavError as error:
-        raise PublishError(str(error), outcome) from None
+        raise PublishError(error, outcome) from None
     finally:
         client.close()
     return outcome
