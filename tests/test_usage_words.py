@@ -81,12 +81,12 @@ def test_every_way_a_time_or_a_duration_can_be_wrong_has_its_own_korean_words():
     from agenda.messages import usage_ko
 
     assert set(usage_ko._MOMENT_PROBLEMS) == literal_first_arguments("day/times.py", "NotAMoment")
-    durations = literal_first_arguments("durations.py", "PydanticCustomError") - {"not-a-time"}  # a clock's, not --alarm's
+    durations = literal_first_arguments("core/durations.py", "PydanticCustomError") - {"not-a-time"}  # a clock's, not --alarm's
     assert set(usage_ko._DURATION_PROBLEMS) == durations
 
 
 def test_an_error_keeps_its_english_words_for_logs_and_says_what_it_knows_of_a_reason_without_words():
-    from agenda.errors import UsageError
+    from agenda.core.errors import UsageError
 
     error = UsageError("folder-missing", target="out/forum.ics", folder="out")
     assert str(error) == "out/forum.ics: the folder out does not exist; create it first"
@@ -187,7 +187,7 @@ def post_mark(app, token: str) -> tuple[int, dict]:
 def test_a_marks_log_the_server_cannot_write_is_said_in_the_desks_language(tmp_path, language, expected):
     from datetime import datetime
 
-    from agenda.analysis import analyze
+    from agenda.loading.analysis import analyze
     from agenda.day.clocks import rehearsal_clock
     from agenda.serve.app import create_app
     from agenda.serve.live import LiveDay

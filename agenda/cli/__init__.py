@@ -25,8 +25,8 @@ else:
         from click.exceptions import BadParameter, ClickException
 
 from agenda.cli.feedback import error_language, note, one_reader
-from agenda.errors import AgendaError, Terminated, UsageError
-from agenda.status import ExitStatus
+from agenda.core.errors import AgendaError, Terminated, UsageError
+from agenda.core.status import ExitStatus
 
 def _print_version(asked: bool) -> None:
     if asked:

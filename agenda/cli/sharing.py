@@ -16,12 +16,12 @@ from agenda.cli.feedback import (
     say,
     unplanned_status,
 )
-from agenda.errors import UsageError
-from agenda.status import ExitStatus
+from agenda.core.errors import UsageError
+from agenda.core.status import ExitStatus
 
 if TYPE_CHECKING:
-    from agenda.analysis import Analysis
-    from agenda.planner import Plan
+    from agenda.loading.analysis import Analysis
+    from agenda.core.planner import Plan
 
 
 def publish(
@@ -34,14 +34,14 @@ def publish(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change and write nothing.")] = False,
 ) -> None:
     """Make a CalDAV calendar hold exactly these forums' events: create, update, delete what differs."""
-    from agenda.analysis import analyze
+    from agenda.loading.analysis import analyze
     from agenda.export.ics import segments_without_start
     from agenda.messages import catalogue
     from agenda.publish.credentials import login_for
     from agenda.publish.publisher import PublishError
     from agenda.publish.publisher import publish as publish_plans
     from agenda.publish.words import summary_line
-    from agenda.status import status_for_findings, worst
+    from agenda.core.status import status_for_findings, worst
 
     login = login_for(to, user)
     analyses = [analyze(file) for file in files]
@@ -53,7 +53,7 @@ def publish(
         raise typer.Exit(ExitStatus.INVALID)
     language = reader_language(None, plans[0].language)
     if segments:
-        from agenda.i18n import labels_for
+        from agenda.messages.labels import labels_for
 
         for analysis, the_plan in zip(analyses, plans):
             for seg in segments_without_start(the_plan):
@@ -98,12 +98,12 @@ def notices(
              "AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD; AGENDA_SMTP_CAFILE adds a trusted CA.")] = None,
 ) -> None:
     """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
-    from agenda.analysis import analyze
+    from agenda.loading.analysis import analyze
     from agenda.export.notice_mail import draft_notices, notice_time, sender_address
     from agenda.export.person_files import output_folder
     from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
     from agenda.messages import catalogue
-    from agenda.output_files import write_output
+    from agenda.export.output_files import write_output
 
     server = parse_server(send) if send else None
     if server is not None and not sender:

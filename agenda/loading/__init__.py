@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from agenda.errors import Unreadable
-from agenda.findings import INVALID_FIELD, Finding, Location, Path, Severity
+from agenda.core.errors import Unreadable
+from agenda.core.findings import INVALID_FIELD, Finding, Location, Path, Severity
 from agenda.loading.sourcemap import SourceMap
 
 MAX_FILE_BYTES = 1024 * 1024

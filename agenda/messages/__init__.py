@@ -8,7 +8,7 @@ every language, so logs and `rules.ignore` read the same everywhere.
 from collections.abc import Mapping
 from types import ModuleType
 
-from agenda.findings import INVALID_FIELD, Finding
+from agenda.core.findings import INVALID_FIELD, Finding
 
 PREFIXED_BY_FIELD_EXCEPT = frozenset({"duplicate-key", "unknown-key", "missing", "not-a-forum"})
 """Invalid-field reasons that name their key themselves; every other one reads `field: what is wrong`."""

@@ -5,7 +5,7 @@ cannot go on) and caught at the library's front door, where it becomes an
 ordinary `unreadable` finding: reporters know one type only.
 """
 
-from agenda.findings import UNREADABLE, Finding, Location, Severity
+from agenda.core.findings import UNREADABLE, Finding, Location, Severity
 
 
 class AgendaError(Exception):
