@@ -99,11 +99,10 @@ def notices(
 ) -> None:
     """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
     from agenda.loading.analysis import analyze
-    from agenda.export.notice_mail import draft_notices, notice_time, sender_address
-    from agenda.export.person_files import output_folder
-    from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
     from agenda.messages import catalogue
-    from agenda.export.output_files import write_output
+    from agenda.notices.delivery import SENT_LOG, DeliveryError, Outgoing, parse_server
+    from agenda.notices.drafts import draft_notices, notice_time
+    from agenda.notices.notifier import INDEX, send_drafts, without_address, write_drafts
 
     server = parse_server(send) if send else None
     if server is not None and not sender:
@@ -116,20 +115,11 @@ def notices(
     drafted = draft_notices(old_plan.read_in(language), new_plan.read_in(language), when, sender)
     if drafted.revision_not_raised:
         note(words.revision_not_raised(new, new_plan.forum.revision, old, old_plan.forum.revision))
-    folder = output_folder(output)
-    if server is not None:
-        stale = [d.file_name for d in drafted.drafts
-                 if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
-        if stale:
-            raise UsageError("drafts-stale", folder=output, stale=tuple(stale), index=str(folder / "index.md"))
-    for item in drafted.drafts:
-        write_output(str(folder / item.file_name), item.data)
-    write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))
-    no_address = [d for d in drafted.drafts if d.recipient is None]
-    note(words.wrote_notices(len(drafted.drafts), str(folder / "index.md"), len(no_address)))
+    folder = write_drafts(drafted, output, sending=server is not None)
+    no_address = without_address(drafted)
+    note(words.wrote_notices(len(drafted.drafts), str(folder / INDEX), len(no_address)))
     if server is None or sender is None:  # --send without --from was refused above
         return
-    outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
     for item in no_address:
         print(words.notice_not_sent(item.file_name))
 
@@ -138,7 +128,7 @@ def notices(
         print(said(message.label, message.recipient), flush=True)
 
     try:
-        send_all(server, sender_address(sender).addr_spec, outgoing, folder, report)
+        send_drafts(drafted, folder, server, sender, report)
     except DeliveryError as error:
         note(words.sending_stopped(str(error), [m.label for m in error.sent], str(folder / SENT_LOG)))
         raise typer.Exit(ExitStatus.ERROR)

@@ -15,7 +15,7 @@ from agenda.export.ics import PRODID, add_timezones, build_event, stamp
 from agenda.messages.labels import labels_for
 from agenda.core.parts import Part, PersonParts
 from agenda.core.planner import Plan
-from agenda.render.notice_words import notice_words, role_word
+from agenda.messages.notice_words import notice_words, role_word
 from agenda.render.plan_text import plan_text
 from agenda.core.uids import UID_DOMAIN
 

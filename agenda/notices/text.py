@@ -10,7 +10,7 @@ from agenda.messages.labels import Labels, labels_for
 from agenda.core.part_changes import PartChange, PersonChanges
 from agenda.core.parts import Part
 from agenda.core.planner import Plan
-from agenda.render.notice_words import notice_words, role_word
+from agenda.messages.notice_words import notice_words, role_word
 from agenda.core.zones import clock_text
 
 

@@ -24,7 +24,7 @@ from agenda.export.person_files import file_stem
 from agenda.core.part_changes import PersonChanges, compare_people
 from agenda.core.parts import PersonParts
 from agenda.core.planner import Plan
-from agenda.render.notice_text import index_markdown, notice_body, notice_subject
+from agenda.notices.text import index_markdown, notice_body, notice_subject
 
 MESSAGE_ID_DOMAIN = "agenda.forum"
 
