@@ -85,13 +85,17 @@ def test_every_way_a_time_or_a_duration_can_be_wrong_has_its_own_korean_words():
     assert set(usage_ko._DURATION_PROBLEMS) == durations
 
 
-def test_an_error_keeps_its_english_words_for_logs_and_says_what_it_knows_of_a_reason_without_words():
+def test_an_error_names_its_reason_for_logs_and_only_the_edge_words_it():
     from agenda.core.errors import UsageError
+    from agenda.messages.usage import usage_sentence
 
     error = UsageError("folder-missing", target="out/forum.ics", folder="out")
-    assert str(error) == "out/forum.ics: the folder out does not exist; create it first"
+    assert str(error) == "folder-missing (folder='out', target='out/forum.ics')"
     assert (error.reason, error.arguments) == ("folder-missing", {"target": "out/forum.ics", "folder": "out"})
+    assert usage_sentence(error.reason, error.arguments, "en") == (
+        "out/forum.ics: the folder out does not exist; create it first")
     assert str(UsageError("no-such-reason", port=8080)) == "no-such-reason (port=8080)"
+    assert usage_sentence("no-such-reason", {"port": 8080}, "en") == "no-such-reason (port=8080)"
 
 
 def test_a_korean_file_written_into_a_missing_folder_is_told_so_in_korean(tmp_path: Path):
