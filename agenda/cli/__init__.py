@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the library, render, map outcomes to exit codes.
 
 The commands live in modules by topic (documents, authoring, sharing,
-on_the_day) and are registered here, in the order `agenda --help` lists them.
+on_the_day; desk.py is `agenda run`'s full-screen clock) and are registered here, in the order `agenda --help` lists them.
 Imports of rendering and export code happen inside the commands, so that
 `agenda validate` loads neither Rich nor icalendar.
 """
