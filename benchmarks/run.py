@@ -87,7 +87,7 @@ def big_forum(segments: int) -> str:
 
 def scale(runs: int) -> list[tuple[int, dict[str, float]]]:
     sys.path.insert(0, str(ROOT))
-    from agenda.analysis import analyze
+    from agenda.loading.analysis import analyze
     from agenda.cli import configure_process
     from agenda.export.formats import export_bytes
 

@@ -2,8 +2,8 @@
 
 import json
 
-from agenda.analysis import analyze
-from agenda.changes import compare
+from agenda.loading.analysis import analyze
+from agenda.core.changes import compare
 from helpers import SEED, run, write
 
 

@@ -3,9 +3,9 @@
 
 import pytest
 
-from agenda.analysis import analyze_text
+from agenda.loading.analysis import analyze_text
 from agenda.checks.registry import ALL_CODES, CHECKS, EXPORT_CHECKS
-from agenda.codes import CHECK_CODES
+from agenda.core.codes import CHECK_CODES
 from agenda.messages import describe
 
 HEAD = """\
@@ -376,7 +376,7 @@ def test_the_schema_rejects_an_unknown_ignore_code_as_validate_does():
     import jsonschema
 
     from agenda.loading import parse_text
-    from agenda.schema import forum_schema
+    from agenda.loading.schema import forum_schema
 
     good = parse_text(CLEAN + "rules:\n  ignore: [slack, legacy-zone]\n", "f.yaml").data
     jsonschema.validate(good, forum_schema())

@@ -74,9 +74,9 @@ def test_an_empty_folder_is_an_error(tmp_path):
 
 
 def test_github_escapes_newlines_and_percent():
-    from agenda.findings import Finding, Location, Severity
+    from agenda.core.findings import Finding, Location, Severity
     from agenda.render.findings_report import report_github
-    from agenda.validation import FileReport
+    from agenda.loading.validation import FileReport
 
     finding = Finding("unused-person", Severity.WARNING, "", {"id": "x", "name": "50% idle\nnext line"},
                       Location(file="a,b:c.yaml", line=1, column=2))
@@ -215,8 +215,8 @@ def test_diff_of_an_invalid_file_exits_1():
 
 
 def test_validate_paths_is_the_library_behind_the_command(monkeypatch):
-    from agenda.status import ExitStatus
-    from agenda.validation import validate_paths
+    from agenda.core.status import ExitStatus
+    from agenda.loading.validation import validate_paths
 
     monkeypatch.chdir(REPO)
     run_ = validate_paths(["forums"])

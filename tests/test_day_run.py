@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from agenda.analysis import analyze
-from agenda.day.desk import Desk, run_desk
+from agenda.loading.analysis import analyze
+from agenda.cli.desk import Desk, run_desk
 from agenda.day.projection import day_state
 from agenda.render.day_clock import clock_view, timer
-from agenda.zones import zone
+from agenda.core.zones import zone
 from terminal_tools import Terminal, needs_tmux
 
 ROOT = Path(__file__).resolve().parent.parent

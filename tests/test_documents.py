@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from agenda.analysis import analyze
+from agenda.loading.analysis import analyze
 from agenda.export.csv_table import neutralize
 from agenda.render.plan_json import plan_dict
 from calendar_tools import need
@@ -58,7 +58,7 @@ def test_html_holds_every_segment_and_nothing_active(forum, tmp_path):
     page = read_html(export(tmp_path, forum, ".html"))
     text = " ".join(page.text)
     plan = analyze(str(forum)).plan
-    from agenda.i18n import labels_for
+    from agenda.messages.labels import labels_for
 
     labels = labels_for(plan.language)
     for seg in plan.segments:
@@ -215,7 +215,7 @@ def test_seed_programme_prints_on_one_a4_page_in_chromium(tmp_path):
     assert re.search(r"^Page size:.*\(A4\)$", info, re.M), info
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = re.sub(r"\s+", "", text)
-    from agenda.i18n import labels_for
+    from agenda.messages.labels import labels_for
 
     plan = analyze(str(SEED)).plan
     for seg in plan.segments:

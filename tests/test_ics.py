@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agenda.analysis import analyze
+from agenda.loading.analysis import analyze
 from agenda.export.ics import forum_uid, segment_uid
 from calendar_tools import CalDav, check_ics
 from conftest import FIXTURES

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from agenda.analysis import analyze
+from agenda.loading.analysis import analyze
 from agenda.export.ics import calendar_bytes
 from conftest import FIXTURES
 from helpers import SEED, run, write

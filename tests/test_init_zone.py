@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agenda.machine_zone import machine_zone
+from agenda.new_file.machine_zone import machine_zone
 from helpers import ROOT, run
 
 

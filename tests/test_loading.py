@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from agenda.analysis import analyze, analyze_text
-from agenda.errors import Unreadable
+from agenda.loading.analysis import analyze, analyze_text
+from agenda.core.errors import Unreadable
 from agenda.loading import MAX_FILE_BYTES, file_suffix, read_document
 from agenda.loading.yaml12 import load_yaml
 from conftest import FIXTURES

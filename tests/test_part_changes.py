@@ -1,7 +1,7 @@
 """Comparing each person's parts between two versions: typed changes, people matched by id, else by name."""
 
-from agenda.analysis import analyze_text
-from agenda.part_changes import compare_people
+from agenda.loading.analysis import analyze_text
+from agenda.core.part_changes import compare_people
 from notice_forums import FORUM, edited
 
 

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from agenda.analysis import analyze_text
-from agenda.parts import name_slug, people_parts
+from agenda.loading.analysis import analyze_text
+from agenda.core.parts import name_slug, people_parts
 from calendar_tools import check_ics
 from helpers import SEED, run, write
 from notice_forums import FORUM

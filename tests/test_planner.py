@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from agenda.analysis import analyze, analyze_text
+from agenda.loading.analysis import analyze, analyze_text
 from helpers import ENGLISH, SEED
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from agenda.analysis import analyze
-from agenda.i18n import labels_for
-from agenda.planner import Plan
+from agenda.loading.analysis import analyze
+from agenda.messages.labels import labels_for
+from agenda.core.planner import Plan
 from agenda.render.people import person_text
 from browser_tools import chromium, poppler, print_page, probe_page
 from conftest import FIXTURES

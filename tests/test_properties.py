@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agenda.analysis import analyze_text
+from agenda.loading.analysis import analyze_text
 from agenda.export.formats import export_bytes
-from agenda.model import Flexible
+from agenda.core.model import Flexible
 
 ZONES = ["Asia/Seoul", "Europe/Berlin", "America/New_York", "UTC", "Australia/Lord_Howe", "Asia/Kolkata"]
 KINDS = ["opening", "remarks", "transition", "presentation", "panel", "qa", "break", "closing", "other"]

@@ -15,7 +15,7 @@ from unittest import mock
 import pytest
 import requests
 
-from agenda.analysis import analyze
+from agenda.loading.analysis import analyze
 from agenda.export.ics import event_calendars, forum_uid, segment_uid
 from agenda.publish.credentials import Login
 from agenda.publish.publisher import publish

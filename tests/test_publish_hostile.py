@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from agenda.analysis import analyze
+from agenda.loading.analysis import analyze
 from agenda.export.ics import event_calendars
 from agenda.publish.caldav_client import CalDavClient, DavError
 from agenda.publish.multistatus import MAX_ANSWER_BYTES

@@ -3,8 +3,8 @@
 import pytest
 from icalendar import Calendar
 
-from agenda.analysis import analyze
-from agenda.errors import UsageError
+from agenda.loading.analysis import analyze
+from agenda.core.errors import UsageError
 from agenda.export.ics import event_calendars
 from agenda.publish.credentials import login_for
 from agenda.publish.sync import (Action, Conflict, Kind, decide, fingerprint, new_href, planned_event, read_stored,

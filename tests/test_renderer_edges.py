@@ -122,7 +122,7 @@ def test_renderers_show_the_forums_wall_clock_whatever_zone_the_plan_keeps_its_i
     from dataclasses import replace
     from datetime import UTC
 
-    from agenda.analysis import analyze
+    from agenda.loading.analysis import analyze
     from agenda.export.formats import export_bytes
     from agenda.render.plan_table import plan_table
     from agenda.render.plan_text import plan_text

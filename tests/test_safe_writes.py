@@ -24,7 +24,7 @@ def test_export_replaces_the_file_whole(tmp_path):
 
 
 def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
-    import agenda.output_files
+    import agenda.export.output_files
 
     out = tmp_path / "forum.ics"
     out.write_bytes(OLD)
@@ -32,7 +32,7 @@ def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary(tmp_path, 
     def disk_full(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(agenda.output_files.os, "fsync", disk_full)
+    monkeypatch.setattr(agenda.export.output_files.os, "fsync", disk_full)
     result = run("export", SEED, "-o", out, "--lang", "en", exit_status=2)
     assert "cannot be written: No space left on device" in result.stderr
     assert out.read_bytes() == OLD
@@ -40,7 +40,7 @@ def test_a_failure_while_writing_leaves_the_old_file_and_no_temporary(tmp_path, 
 
 
 def test_an_interrupt_while_writing_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
-    import agenda.output_files
+    import agenda.export.output_files
 
     out = tmp_path / "forum.html"
     out.write_bytes(OLD)
@@ -48,7 +48,7 @@ def test_an_interrupt_while_writing_leaves_the_old_file_and_no_temporary(tmp_pat
     def interrupted(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(agenda.output_files.os, "replace", interrupted)
+    monkeypatch.setattr(agenda.export.output_files.os, "replace", interrupted)
     run("export", SEED, "-o", out, exit_status=130)
     assert out.read_bytes() == OLD
     assert leftovers(tmp_path) == []
@@ -73,11 +73,11 @@ def test_a_missing_folder_is_a_clear_error(tmp_path, suffix):
 
 
 def test_init_writes_safely_too(tmp_path, monkeypatch):
-    import agenda.output_files
+    import agenda.export.output_files
 
     path = tmp_path / "forum.yaml"
     path.write_text("mine", encoding="utf-8")
-    monkeypatch.setattr(agenda.output_files.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    monkeypatch.setattr(agenda.export.output_files.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
     run("init", path, "--force", "--date", "2024-01-01", exit_status=2)
     assert path.read_text(encoding="utf-8") == "mine" and leftovers(tmp_path) == []
 
@@ -167,7 +167,7 @@ def test_a_hard_link_keeps_the_old_content_because_the_file_is_replaced_whole(tm
 def test_a_signal_mid_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch, signal_name, status):
     import signal
 
-    import agenda.output_files
+    import agenda.export.output_files
 
     out = tmp_path / "forum.ics"
     out.write_bytes(OLD)
@@ -176,7 +176,7 @@ def test_a_signal_mid_write_leaves_the_old_file_and_no_temporary(tmp_path, monke
     def killed(fd):
         os.kill(os.getpid(), getattr(signal, signal_name))
 
-    monkeypatch.setattr(agenda.output_files.os, "fsync", killed)
+    monkeypatch.setattr(agenda.export.output_files.os, "fsync", killed)
     result = run("export", SEED, "-o", out, exit_status=status)
     assert result.stderr.endswith(f"agenda: stopped by {signal_name}\n")
     assert out.read_bytes() == OLD

@@ -11,9 +11,9 @@ import json
 import jsonschema
 import pytest
 
-from agenda.analysis import analyze_text
-from agenda.findings import INVALID_FIELD
-from agenda.schema import forum_schema
+from agenda.loading.analysis import analyze_text
+from agenda.core.findings import INVALID_FIELD
+from agenda.loading.schema import forum_schema
 
 CLEAN = {
     "forum": {"id": "f", "title": "T", "date": "2024-05-02", "start": "10:00", "end": "12:00",
@@ -62,7 +62,7 @@ RIGHT = [
     (("program", 1), {"kind": "panel", "each": "10m", "speakers": ["ann"]}),
     (("program", 1), {"kind": "qa", "duration": {"min": 0, "max": "1h"}}),
 ]
-NOT_EXPRESSIBLE = [  # validate rejects these; JSON Schema cannot say so (see agenda/schema.py)
+NOT_EXPRESSIBLE = [  # validate rejects these; JSON Schema cannot say so (see agenda/loading/schema.py)
     (("program", 1), {"kind": "qa", "duration": {"min": "30m", "max": "10m"}}),  # min above max
     (("forum", "date"), "2023-02-29"),  # not a leap year
     (("program", 0, "duration"), "PT90S"), (("program", 0, "duration"), "PT10M30S"),  # not whole minutes

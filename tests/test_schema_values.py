@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agenda.checks.registry import ALL_CODES
-from agenda.schema import forum_schema
-from agenda.zones import zone_names
+from agenda.loading.schema import forum_schema
+from agenda.core.zones import zone_names
 from helpers import run
 
 SCHEMA = forum_schema()

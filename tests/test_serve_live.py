@@ -4,7 +4,7 @@ import asyncio
 from datetime import datetime
 from pathlib import Path
 
-from agenda.analysis import analyze
+from agenda.loading.analysis import analyze
 from agenda.day.clocks import rehearsal_clock
 from agenda.serve.live import LiveDay, sse
 from helpers import SEED

@@ -2,9 +2,9 @@
 
 import json
 
-from agenda.i18n import labels_for
-from agenda.kinds import KINDS
-from agenda.model import Kind
+from agenda.messages.labels import labels_for
+from agenda.core.kinds import KINDS
+from agenda.core.model import Kind
 from helpers import SEED, run
 
 

@@ -81,17 +81,21 @@ def test_every_way_a_time_or_a_duration_can_be_wrong_has_its_own_korean_words():
     from agenda.messages import usage_ko
 
     assert set(usage_ko._MOMENT_PROBLEMS) == literal_first_arguments("day/times.py", "NotAMoment")
-    durations = literal_first_arguments("durations.py", "PydanticCustomError") - {"not-a-time"}  # a clock's, not --alarm's
+    durations = literal_first_arguments("core/durations.py", "PydanticCustomError") - {"not-a-time"}  # a clock's, not --alarm's
     assert set(usage_ko._DURATION_PROBLEMS) == durations
 
 
-def test_an_error_keeps_its_english_words_for_logs_and_says_what_it_knows_of_a_reason_without_words():
-    from agenda.errors import UsageError
+def test_an_error_names_its_reason_for_logs_and_only_the_edge_words_it():
+    from agenda.core.errors import UsageError
+    from agenda.messages.usage import usage_sentence
 
     error = UsageError("folder-missing", target="out/forum.ics", folder="out")
-    assert str(error) == "out/forum.ics: the folder out does not exist; create it first"
+    assert str(error) == "folder-missing (folder='out', target='out/forum.ics')"
     assert (error.reason, error.arguments) == ("folder-missing", {"target": "out/forum.ics", "folder": "out"})
+    assert usage_sentence(error.reason, error.arguments, "en") == (
+        "out/forum.ics: the folder out does not exist; create it first")
     assert str(UsageError("no-such-reason", port=8080)) == "no-such-reason (port=8080)"
+    assert usage_sentence("no-such-reason", {"port": 8080}, "en") == "no-such-reason (port=8080)"
 
 
 def test_a_korean_file_written_into_a_missing_folder_is_told_so_in_korean(tmp_path: Path):
@@ -187,7 +191,7 @@ def post_mark(app, token: str) -> tuple[int, dict]:
 def test_a_marks_log_the_server_cannot_write_is_said_in_the_desks_language(tmp_path, language, expected):
     from datetime import datetime
 
-    from agenda.analysis import analyze
+    from agenda.loading.analysis import analyze
     from agenda.day.clocks import rehearsal_clock
     from agenda.serve.app import create_app
     from agenda.serve.live import LiveDay

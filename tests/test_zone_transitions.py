@@ -27,9 +27,9 @@ from zoneinfo import ZoneInfo, available_timezones
 import pytest
 from icalendar import Calendar
 
-from agenda.analysis import analyze_text
+from agenda.loading.analysis import analyze_text
 from agenda.export.formats import export_bytes
-from agenda.planner import Plan
+from agenda.core.planner import Plan
 from calendar_tools import check_ics
 from helpers import run
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from agenda.analysis import analyze_text
+from agenda.loading.analysis import analyze_text
 from agenda.messages import describe
 from helpers import run, write
 
@@ -68,7 +68,7 @@ def test_zone_names_come_from_tzdata_even_without_system_zone_files(monkeypatch)
     monkeypatch.setattr(zoneinfo, "TZPATH", ())
     zoneinfo.reset_tzpath(to=[])
     try:
-        from agenda.zones import zone
+        from agenda.core.zones import zone
 
         zone.cache_clear()
         assert str(zone("Asia/Seoul")) == "Asia/Seoul"

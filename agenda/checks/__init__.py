@@ -13,10 +13,10 @@ that compares instants, never wall clocks.
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Protocol
 
-from agenda.findings import Arguments, Location, Severity
+from agenda.core.findings import Arguments, Location, Severity
 
 if TYPE_CHECKING:
-    from agenda.planner import Plan
+    from agenda.core.planner import Plan
 
 Problem = tuple[Location, Arguments]
 

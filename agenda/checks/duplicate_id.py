@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.findings import Location, Path, Severity
-from agenda.planner import Plan
+from agenda.core.findings import Location, Path, Severity
+from agenda.core.planner import Plan
 
 CODE = "duplicate-id"
 SEVERITY = Severity.ERROR

@@ -8,9 +8,9 @@ of one file that collide are `duplicate-id`'s, which names the segment.
 
 from collections.abc import Sequence
 
-from agenda.findings import Finding, Location, Severity
-from agenda.planner import Plan
-from agenda.uids import event_keys
+from agenda.core.findings import Finding, Location, Severity
+from agenda.core.planner import Plan
+from agenda.core.uids import event_keys
 
 CODE = "duplicate-uid"
 SEVERITY = Severity.ERROR

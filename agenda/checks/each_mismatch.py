@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from agenda.checks import Problem
 from agenda.checks.plan_reading import named
-from agenda.findings import Location, Severity
-from agenda.planner import Plan
+from agenda.core.findings import Location, Severity
+from agenda.core.planner import Plan
 
 CODE = "each-mismatch"
 SEVERITY = Severity.ERROR

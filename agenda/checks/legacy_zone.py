@@ -7,9 +7,9 @@ York's clocks; `US/Eastern` works, but only as an alias kept for old data.
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.findings import Location, Severity
-from agenda.planner import Plan
-from agenda.zone_names import city_zone
+from agenda.core.findings import Location, Severity
+from agenda.core.planner import Plan
+from agenda.core.zone_names import city_zone
 
 CODE = "legacy-zone"
 SEVERITY = Severity.WARNING

@@ -3,8 +3,8 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.findings import Location, Severity
-from agenda.planner import Plan
+from agenda.core.findings import Location, Severity
+from agenda.core.planner import Plan
 
 CODE = "missing-id"
 SEVERITY = Severity.WARNING

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from agenda.checks import Problem
 from agenda.checks.plan_reading import wall_times
-from agenda.findings import Location, Severity
-from agenda.planner import Plan
-from agenda.zones import WallTime
+from agenda.core.findings import Location, Severity
+from agenda.core.planner import Plan
+from agenda.core.zones import WallTime
 
 CODE = "nonexistent-time"
 SEVERITY = Severity.ERROR

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 from agenda.checks import Problem
 from agenda.checks.plan_reading import named, pin_path, sequence_pairs
-from agenda.findings import Location, Severity
-from agenda.planner import Plan
-from agenda.zones import minutes_between
+from agenda.core.findings import Location, Severity
+from agenda.core.planner import Plan
+from agenda.core.zones import minutes_between
 
 CODE = "overlap"
 SEVERITY = Severity.ERROR

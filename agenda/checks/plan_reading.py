@@ -3,9 +3,9 @@
 from collections.abc import Iterator
 from datetime import datetime
 
-from agenda.findings import Path, SegmentName
-from agenda.planner import LocalTime, Plan, Role, TimedSegment
-from agenda.zones import WallTime, minutes_between
+from agenda.core.findings import Path, SegmentName
+from agenda.core.planner import LocalTime, Plan, Role, TimedSegment
+from agenda.core.zones import WallTime, minutes_between
 
 
 def sequence_pairs(plan: Plan) -> Iterator[tuple[TimedSegment, TimedSegment]]:

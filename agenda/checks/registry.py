@@ -24,8 +24,8 @@ from agenda.checks import (
     window_overflow,
     zero_duration,
 )
-from agenda.findings import INVALID_FIELD, UNREADABLE, Finding, Severity
-from agenda.planner import Plan
+from agenda.core.findings import INVALID_FIELD, UNREADABLE, Finding, Severity
+from agenda.core.planner import Plan
 
 CHECKS: tuple[Check, ...] = (
     window_overflow, before_window, overlap, gap, slack, items_overflow, each_mismatch,

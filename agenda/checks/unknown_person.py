@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from agenda.checks import Problem
 from agenda.checks.plan_reading import all_roles
-from agenda.findings import Location, Severity
-from agenda.planner import Plan
+from agenda.core.findings import Location, Severity
+from agenda.core.planner import Plan
 
 CODE = "unknown-person"
 SEVERITY = Severity.ERROR

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from agenda.checks import Problem
 from agenda.checks.plan_reading import end_before_start, named
-from agenda.findings import Location, Severity
-from agenda.planner import Plan
+from agenda.core.findings import Location, Severity
+from agenda.core.planner import Plan
 
 CODE = "zero-duration"
 SEVERITY = Severity.ERROR

@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the library, render, map outcomes to exit codes.
 
 The commands live in modules by topic (documents, authoring, sharing,
-on_the_day) and are registered here, in the order `agenda --help` lists them.
+on_the_day; desk.py is `agenda run`'s full-screen clock) and are registered here, in the order `agenda --help` lists them.
 Imports of rendering and export code happen inside the commands, so that
 `agenda validate` loads neither Rich nor icalendar.
 """
@@ -25,8 +25,8 @@ else:
         from click.exceptions import BadParameter, ClickException
 
 from agenda.cli.feedback import error_language, note, one_reader
-from agenda.errors import AgendaError, Terminated, UsageError
-from agenda.status import ExitStatus
+from agenda.core.errors import AgendaError, Terminated, UsageError
+from agenda.core.status import ExitStatus
 
 def _print_version(asked: bool) -> None:
     if asked:

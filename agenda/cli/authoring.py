@@ -18,8 +18,8 @@ from agenda.cli.feedback import (
     reads,
     say,
 )
-from agenda.errors import UsageError
-from agenda.status import ExitStatus
+from agenda.core.errors import UsageError
+from agenda.core.status import ExitStatus
 
 
 class ReportFormat(str, Enum):
@@ -45,7 +45,7 @@ def validate(
     """Check forum files and print what is wrong, with file:line:column."""
     from agenda.messages import catalogue
     from agenda.render.findings_report import report_github, report_json, report_text, summary
-    from agenda.validation import validate_paths
+    from agenda.loading.validation import validate_paths
 
     run = validate_paths(paths, skip_non_forum, language_asked(lang))
     fallback = reader_language(lang)
@@ -78,10 +78,10 @@ def init(
     """Write a new forum file from a template, and validate it."""
     from pathlib import Path
 
-    from agenda.analysis import analyze_text
+    from agenda.loading.analysis import analyze_text
     from agenda.messages import catalogue
-    from agenda.output_files import write_output
-    from agenda.templates import TEMPLATES, check_options, render_template, too_short
+    from agenda.export.output_files import write_output
+    from agenda.new_file.templates import TEMPLATES, check_options, render_template, too_short
 
     reads(lang.value)  # the new file's language, known from the start
     if template not in TEMPLATES:
@@ -91,8 +91,8 @@ def init(
     check_options(day=date, start=start, end=end, zone=timezone)
     zone_note = None
     if timezone is None:
-        from agenda.i18n import labels_for
-        from agenda.machine_zone import zone_for_new_file
+        from agenda.messages.labels import labels_for
+        from agenda.new_file.machine_zone import zone_for_new_file
 
         timezone, why = zone_for_new_file(lang.value)
         zone_note = labels_for(lang.value).new_file_zone[why].format(zone=timezone)
@@ -119,8 +119,8 @@ def diff(
     lang: NewFileLangOption = None,
 ) -> None:
     """Show what changed between two versions of a programme: moved, resized, added, removed, people."""
-    from agenda.analysis import analyze
-    from agenda.changes import compare
+    from agenda.loading.analysis import analyze
+    from agenda.core.changes import compare
     from agenda.render.changes_report import changes_json, changes_markdown, changes_text
 
     before, after = analyze(old), analyze(new)

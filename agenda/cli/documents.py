@@ -18,9 +18,9 @@ from agenda.cli.feedback import (
     reader_language,
     stdout_console,
 )
-from agenda.errors import UsageError
+from agenda.core.errors import UsageError
 from agenda.export.formats import FORMAT_CHOICES, FORMAT_HELP
-from agenda.status import ExitStatus
+from agenda.core.status import ExitStatus
 
 
 class PlanFormat(str, Enum):
@@ -40,8 +40,8 @@ def plan(
     timeline: Annotated[bool, typer.Option("--timeline", help="Draw the window to scale under the table.")] = False,
 ) -> None:
     """Print the timetable: times, minutes, segments with their items, people and notes."""
-    from agenda.analysis import analyze
-    from agenda.status import status_for_findings
+    from agenda.loading.analysis import analyze
+    from agenda.core.status import status_for_findings
 
     analysis = analyze(file, language_asked(lang))
     language = reader_language(lang, analysis.language)
@@ -75,7 +75,7 @@ def _alarm(text: str) -> timedelta:
     """--alarm: how long before the forum's start the reminder fires (1d, 2h, 30m, PT15M)."""
     import re
 
-    from agenda.durations import parse_minutes
+    from agenda.core.durations import parse_minutes
 
     match = re.fullmatch(r"\s*(\d+)\s*d(?:ays?)?\s*", text, re.IGNORECASE)
     try:
@@ -113,11 +113,11 @@ def export(
         "--per-person", metavar="DIR", help="Also write DIR/<person>.ics: each person's own calendar.")] = None,
 ) -> None:
     """Write a calendar (.ics) or a document (.md, .html, .csv, .json, .pdf), or one calendar per person."""
-    from agenda.analysis import analyze
+    from agenda.loading.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
     from agenda.messages import catalogue
-    from agenda.output_files import write_output
-    from agenda.status import status_for_findings, worst
+    from agenda.export.output_files import write_output
+    from agenda.core.status import status_for_findings, worst
 
     if output is None and per_person is None:
         raise UsageError("output-missing")
@@ -162,7 +162,7 @@ def export(
     write_output(output, data)
     if chosen == "ics" and segments:
         from agenda.export.ics import segments_without_start
-        from agenda.i18n import labels_for
+        from agenda.messages.labels import labels_for
 
         for analysis, the_plan in zip(analyses, plans):
             for seg in segments_without_start(the_plan):
@@ -175,6 +175,6 @@ def export(
 
 def schema() -> None:
     """Print the JSON Schema of the forum file (for editors and CI)."""
-    from agenda.schema import schema_json
+    from agenda.loading.schema import schema_json
 
     sys.stdout.write(schema_json())

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from agenda.status import ExitStatus
+from agenda.core.status import ExitStatus
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from agenda.analysis import Analysis
-    from agenda.findings import Finding
-    from agenda.planner import Plan
+    from agenda.loading.analysis import Analysis
+    from agenda.core.findings import Finding
+    from agenda.core.planner import Plan
 
 
 class Lang(str, Enum):
@@ -106,7 +106,7 @@ def language_asked(lang: Lang | None) -> str | None:
 
 def note(text: str) -> None:
     """One message on stderr, with any control character or undecodable file-name byte made visible."""
-    from agenda.inert import inert
+    from agenda.render.inert import inert
 
     text = inert(text, keep_newlines=True)
     write_words(text if text.endswith("\n") else text + "\n", sys.stderr)
@@ -160,7 +160,7 @@ def print_findings(findings: "list[Finding]", language: str) -> None:
 
 def unplanned_status(findings: "list[Finding]") -> ExitStatus:
     """The status of a file that gave no plan: 2 when it could not be read, else 1."""
-    from agenda.status import status_for_findings
+    from agenda.core.status import status_for_findings
 
     return max(status_for_findings(findings), ExitStatus.INVALID)
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from agenda.cli.feedback import FileLangOption, Lang, language_asked, note, plan_or_exit, say, stdout_console
-from agenda.errors import UsageError
-from agenda.status import ExitStatus
+from agenda.core.errors import UsageError
+from agenda.core.status import ExitStatus
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from agenda.day.marks import Mark
     from agenda.day.projection import DayState
-    from agenda.planner import Plan
+    from agenda.core.planner import Plan
 
 
 class MarkWord(str, Enum):
@@ -46,7 +46,7 @@ AtOption = Annotated[str | None, typer.Option("--at", help="HH:MM[:SS] in the fo
 
 def _day_plan(file: str, lang: Lang | None) -> "Plan":
     """The plan to run the day by; a file with errors the planner cannot read exits 1."""
-    from agenda.analysis import analyze
+    from agenda.loading.analysis import analyze
 
     return plan_or_exit(analyze(file, language_asked(lang)), lang).read_in(language_asked(lang))
 
@@ -172,7 +172,7 @@ def report(
     lang: FileLangOption = None,
 ) -> None:
     """Planned against actual for every segment, and the day's totals."""
-    from agenda.output_files import write_output
+    from agenda.export.output_files import write_output
     from agenda.render import day_report as render
 
     format = format or _report_format(output)
@@ -239,7 +239,7 @@ def run_clock(
     from rich.console import Console
 
     from agenda.day.clocks import rehearsal_clock, wall_clock
-    from agenda.day.desk import Desk, run_desk
+    from agenda.cli.desk import Desk, run_desk
 
     plan = _day_plan(file, lang)
     start = _moment(at, plan)

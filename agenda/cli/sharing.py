@@ -16,12 +16,12 @@ from agenda.cli.feedback import (
     say,
     unplanned_status,
 )
-from agenda.errors import UsageError
-from agenda.status import ExitStatus
+from agenda.core.errors import UsageError
+from agenda.core.status import ExitStatus
 
 if TYPE_CHECKING:
-    from agenda.analysis import Analysis
-    from agenda.planner import Plan
+    from agenda.loading.analysis import Analysis
+    from agenda.core.planner import Plan
     from agenda.publish.publisher import PublishError
 
 
@@ -35,14 +35,14 @@ def publish(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change and write nothing.")] = False,
 ) -> None:
     """Make a CalDAV calendar hold exactly these forums' events: create, update, delete what differs."""
-    from agenda.analysis import analyze
+    from agenda.loading.analysis import analyze
     from agenda.export.ics import segments_without_start
     from agenda.messages import catalogue
     from agenda.publish.credentials import login_for
     from agenda.publish.publisher import PublishError
     from agenda.publish.publisher import publish as publish_plans
     from agenda.publish.words import summary_line
-    from agenda.status import status_for_findings, worst
+    from agenda.core.status import status_for_findings, worst
 
     login = login_for(to, user)
     analyses = [analyze(file) for file in files]
@@ -54,7 +54,7 @@ def publish(
         raise typer.Exit(ExitStatus.INVALID)
     language = reader_language(None, plans[0].language)
     if segments:
-        from agenda.i18n import labels_for
+        from agenda.messages.labels import labels_for
 
         for analysis, the_plan in zip(analyses, plans):
             for seg in segments_without_start(the_plan):
@@ -79,7 +79,7 @@ def _warn_outside(hrefs: list[str], to: str, language: str) -> None:
     """One warning for every address the server named outside the calendar; the first is shown, shortened."""
     if not hrefs:
         return
-    from agenda.inert import inert
+    from agenda.render.inert import inert
     from agenda.messages import catalogue
     from agenda.publish.caldav_client import display_url
 
@@ -124,12 +124,11 @@ def notices(
              "AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD; AGENDA_SMTP_CAFILE adds a trusted CA.")] = None,
 ) -> None:
     """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
-    from agenda.analysis import analyze
-    from agenda.export.notice_mail import draft_notices, notice_time, sender_address
-    from agenda.export.person_files import output_folder
-    from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
+    from agenda.loading.analysis import analyze
     from agenda.messages import catalogue
-    from agenda.output_files import write_output
+    from agenda.notices.delivery import SENT_LOG, DeliveryError, Outgoing, parse_server
+    from agenda.notices.drafts import draft_notices, notice_time
+    from agenda.notices.notifier import INDEX, send_drafts, without_address, write_drafts
 
     server = parse_server(send) if send else None
     if server is not None and not sender:
@@ -142,20 +141,11 @@ def notices(
     drafted = draft_notices(old_plan.read_in(language), new_plan.read_in(language), when, sender)
     if drafted.revision_not_raised:
         note(words.revision_not_raised(new, new_plan.forum.revision, old, old_plan.forum.revision))
-    folder = output_folder(output)
-    if server is not None:
-        stale = [d.file_name for d in drafted.drafts
-                 if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
-        if stale:
-            raise UsageError("drafts-stale", folder=output, stale=tuple(stale), index=str(folder / "index.md"))
-    for item in drafted.drafts:
-        write_output(str(folder / item.file_name), item.data)
-    write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))
-    no_address = [d for d in drafted.drafts if d.recipient is None]
-    note(words.wrote_notices(len(drafted.drafts), str(folder / "index.md"), len(no_address)))
+    folder = write_drafts(drafted, output, sending=server is not None)
+    no_address = without_address(drafted)
+    note(words.wrote_notices(len(drafted.drafts), str(folder / INDEX), len(no_address)))
     if server is None or sender is None:  # --send without --from was refused above
         return
-    outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
     for item in no_address:
         print(words.notice_not_sent(item.file_name))
 
@@ -164,7 +154,7 @@ def notices(
         print(said(message.label, message.recipient), flush=True)
 
     try:
-        send_all(server, sender_address(sender).addr_spec, outgoing, folder, report)
+        send_drafts(drafted, folder, server, sender, report)
     except DeliveryError as error:
         note(words.sending_stopped(str(error), [m.label for m in error.sent], str(folder / SENT_LOG)))
         raise typer.Exit(ExitStatus.ERROR)

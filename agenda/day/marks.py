@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from agenda.planner import Plan, TimedSegment
+from agenda.core.planner import Plan, TimedSegment
 
 PASSED_OVER = frozenset({"registration", "section"})
 """Kinds a default `start` or `next` never picks: they are not run from the desk."""

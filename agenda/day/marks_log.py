@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from agenda.day.marks import DayWarning, Mark, MarkKind
-from agenda.errors import UsageError
+from agenda.core.errors import UsageError
 
 
 def default_log(file: str, rehearsal: bool = False) -> Path:

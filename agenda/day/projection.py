@@ -6,7 +6,7 @@ there, in order, sized as the planner sizes it: a delay is taken first by
 idle minutes (before a pinned `at` start, or at the window's end), then by
 flexible segments down to their minimum; everything else keeps its minutes.
 
-All arithmetic is on instants (through `agenda.zones`), never wall clocks.
+All arithmetic is on instants (through `agenda.core.zones`), never wall clocks.
 """
 
 from collections.abc import Iterable
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from agenda.day.marks import PASSED_OVER, DayWarning, Facts, Mark, facts_from, frontier
-from agenda.model import Flexible
-from agenda.planner import Plan, TimedSegment, _spread
-from agenda.zones import add_minutes
+from agenda.core.model import Flexible
+from agenda.core.planner import Plan, TimedSegment, _spread
+from agenda.core.zones import add_minutes
 
 
 def whole_minutes(start: datetime, end: datetime) -> int:

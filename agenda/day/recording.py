@@ -13,7 +13,7 @@ from pathlib import Path
 from agenda.day.marks import DayWarning, ImpossibleMark, Mark, MarkKind, facts_from, resolve
 from agenda.day.marks_log import append_mark
 from agenda.day.times import off_the_day
-from agenda.planner import Plan
+from agenda.core.planner import Plan
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 import re
 from datetime import datetime, time, timedelta
 
-from agenda.planner import Plan
-from agenda.zones import localize
+from agenda.core.planner import Plan
+from agenda.core.zones import localize
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 

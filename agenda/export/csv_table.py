@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import datetime
 
-from agenda.i18n import labels_for
-from agenda.planner import Plan
+from agenda.messages.labels import labels_for
+from agenda.core.planner import Plan
 from agenda.render.people import people_lines
 from agenda.render.programme_rows import programme_rows
 

@@ -11,10 +11,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agenda.errors import UsageError
+from agenda.core.errors import UsageError
 
 if TYPE_CHECKING:  # the command line reads this table at start-up; the planner is loaded when needed
-    from agenda.planner import Plan
+    from agenda.core.planner import Plan
 
 
 @dataclass(frozen=True)

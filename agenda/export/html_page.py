@@ -9,9 +9,9 @@ the timeline is printed_timeline's.
 from html import escape
 
 from agenda.export.printed_timeline import timeline_html
-from agenda.i18n import Labels, labels_for
-from agenda.kinds import KINDS
-from agenda.planner import Plan
+from agenda.messages.labels import Labels, labels_for
+from agenda.core.kinds import KINDS
+from agenda.core.planner import Plan
 from agenda.render.people import credits, people_lines, person_text
 from agenda.render.programme_rows import Row, forum_when, programme_rows
 

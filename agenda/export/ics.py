@@ -4,7 +4,7 @@ Times are written in the forum's own zone with TZID, and the VTIMEZONE comes
 from the zone database through icalendar, so Google, Apple, Outlook and
 Thunderbird agree; a time inside a repeated hour is written in UTC, the one
 form all of them read alike. UIDs come from forum and segment ids
-(agenda/uids.py), never from list positions or randomness, so a re-import
+(agenda/core/uids.py), never from list positions or randomness, so a re-import
 updates instead of duplicating.
 The calendar itself has no UID: vdirsyncer takes a calendar-level UID as
 every event's key and keeps one event of all of them.
@@ -19,10 +19,10 @@ from typing import cast
 
 from icalendar import Alarm, Calendar, Component, Event, vDuration
 
-from agenda.i18n import labels_for
-from agenda.planner import Plan, TimedSegment
+from agenda.messages.labels import labels_for
+from agenda.core.planner import Plan, TimedSegment
 from agenda.render.plan_text import plan_text, segment_text
-from agenda.uids import forum_uid, is_calendar_event, segment_uid
+from agenda.core.uids import forum_uid, is_calendar_event, segment_uid
 
 PRODID = "-//agenda//forum programme//EN"
 REFRESH = timedelta(hours=12)

@@ -18,10 +18,10 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from agenda.errors import UsageError
+from agenda.core.errors import UsageError
 from agenda.export.html_page import html_page
 from agenda.export.ics import stamp
-from agenda.planner import Plan
+from agenda.core.planner import Plan
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \((D:\d{14}[^)]*)\)")

@@ -9,10 +9,10 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from agenda.errors import UsageError
-from agenda.output_files import write_output
-from agenda.parts import name_slug
-from agenda.planner import Plan
+from agenda.core.errors import UsageError
+from agenda.export.output_files import write_output
+from agenda.core.parts import name_slug
+from agenda.core.planner import Plan
 
 
 def file_stem(person_key: str) -> str:
@@ -33,8 +33,8 @@ def output_folder(folder: str) -> Path:
 def write_person_calendars(plan: Plan, folder: str, now: datetime) -> list[Path]:
     """DIR/<person>.ics for everyone who takes part; each written whole or not at all."""
     from agenda.export.person_ics import person_calendar
-    from agenda.i18n import labels_for
-    from agenda.parts import people_parts
+    from agenda.messages.labels import labels_for
+    from agenda.core.parts import people_parts
 
     labels = labels_for(plan.language)
     path = output_folder(folder)

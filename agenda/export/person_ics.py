@@ -12,12 +12,12 @@ from datetime import datetime
 from icalendar import Calendar, Event
 
 from agenda.export.ics import PRODID, add_timezones, build_event, stamp
-from agenda.i18n import labels_for
-from agenda.parts import Part, PersonParts
-from agenda.planner import Plan
-from agenda.render.notice_words import notice_words, role_word
+from agenda.messages.labels import labels_for
+from agenda.core.parts import Part, PersonParts
+from agenda.core.planner import Plan
+from agenda.messages.notice_words import notice_words, role_word
 from agenda.render.plan_text import plan_text
-from agenda.uids import UID_DOMAIN
+from agenda.core.uids import UID_DOMAIN
 
 
 def person_forum_uid(plan: Plan, person_key: str) -> str:

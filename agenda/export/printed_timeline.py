@@ -10,10 +10,10 @@ made without a browser to measure it; the estimate errs on the wide side
 from collections.abc import Mapping
 from html import escape
 
-from agenda.i18n import Labels
-from agenda.planner import Plan
-from agenda.timeline import Block, hour_marks, timeline_blocks
-from agenda.zones import clock_text
+from agenda.messages.labels import Labels
+from agenda.core.planner import Plan
+from agenda.core.timeline import Block, hour_marks, timeline_blocks
+from agenda.core.zones import clock_text
 
 # At A4 width (186 mm) and 7.5 pt, a Hangul or CJK character is about 2.65 mm wide, a Latin one about 60 % of
 # that; a label is shown in its block only when this estimate, with the padding, fits.

@@ -1,9 +1,14 @@
-"""Files in, model out: read a forum file (YAML 1.2, JSON, TOML) and keep where each value came from."""
+"""Files in, model and findings out: a forum file read (YAML 1.2, JSON, TOML) keeping where each value came from.
+
+This module reads and decodes; analysis turns one file into its plan and
+findings (what every command calls), validation runs over files and
+folders (discovery finds them), schema is the file's JSON Schema.
+"""
 
 from dataclasses import dataclass, field
 
-from agenda.errors import Unreadable
-from agenda.findings import INVALID_FIELD, Finding, Location, Path, Severity
+from agenda.core.errors import Unreadable
+from agenda.core.findings import INVALID_FIELD, Finding, Location, Path, Severity
 from agenda.loading.sourcemap import SourceMap
 
 MAX_FILE_BYTES = 1024 * 1024

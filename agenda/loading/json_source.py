@@ -3,7 +3,7 @@
 import json
 import re
 
-from agenda.errors import Unreadable
+from agenda.core.errors import Unreadable
 from agenda.loading.sourcemap import NoPositions, SourceMap
 
 _LONG_NUMBER = re.compile(r"\d{1000,}")

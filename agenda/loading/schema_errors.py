@@ -11,7 +11,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core.core_schema import ErrorType
 
-from agenda.findings import INVALID_FIELD, Argument, Finding, Location, Path, Severity, format_path
+from agenda.core.findings import INVALID_FIELD, Argument, Finding, Location, Path, Severity, format_path
 
 KIND_WORDS = {
     "개회식": "opening", "개회": "opening", "개회사": "opening", "축사": "remarks", "인사말": "remarks",
@@ -48,7 +48,7 @@ def data_path(data: object, loc: tuple[Any, ...]) -> Path:
 
 
 def findings_from(error: ValidationError, data: object) -> list[Finding]:
-    from agenda.model import MODEL_FOR_KEY
+    from agenda.core.model import MODEL_FOR_KEY
 
     findings: dict[tuple[object, ...], Finding] = {}
     for detail in error.errors(include_url=False, include_context=True):

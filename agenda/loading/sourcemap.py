@@ -4,7 +4,7 @@ Positions are looked up only when a finding needs one, so a valid file pays
 nothing for them beyond keeping its parse tree.
 """
 
-from agenda.findings import Path
+from agenda.core.findings import Path
 
 
 class SourceMap:

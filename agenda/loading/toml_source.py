@@ -9,8 +9,8 @@ the keys line by line finds the line of every key; values on one line
 import re
 import tomllib
 
-from agenda.errors import Unreadable
-from agenda.findings import Path
+from agenda.core.errors import Unreadable
+from agenda.core.findings import Path
 from agenda.loading.sourcemap import SourceMap
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")

@@ -12,8 +12,8 @@ from typing import TypeAlias
 
 import yaml
 
-from agenda.errors import Unreadable
-from agenda.findings import Path
+from agenda.core.errors import Unreadable
+from agenda.core.findings import Path
 from agenda.loading.sourcemap import SourceMap
 
 try:

@@ -1,4 +1,8 @@
-"""Findings into words: one message catalogue per language (en.py, ko.py), chosen at the edge.
+"""Every word a reader sees, one catalogue per language, chosen at the edge.
+
+Findings and the command's notes (en.py, ko.py), the command's own errors
+(usage.py, usage_en.py, usage_ko.py), the documents' labels (labels.py) and
+the notices' and person calendars' words (notice_words.py).
 
 A finding holds a code, a reason and typed arguments; `describe` looks up
 the sentence for them in the reader's language. Codes stay English in
@@ -8,7 +12,7 @@ every language, so logs and `rules.ignore` read the same everywhere.
 from collections.abc import Mapping
 from types import ModuleType
 
-from agenda.findings import INVALID_FIELD, Finding
+from agenda.core.findings import INVALID_FIELD, Finding
 
 PREFIXED_BY_FIELD_EXCEPT = frozenset({"duplicate-key", "unknown-key", "missing", "not-a-forum"})
 """Invalid-field reasons that name their key themselves; every other one reads `field: what is wrong`."""

@@ -4,9 +4,9 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from agenda.findings import Arguments, Path, SegmentName, format_path
-from agenda.kinds import kind_label
-from agenda.zones import clock_text
+from agenda.core.findings import Arguments, Path, SegmentName, format_path
+from agenda.core.kinds import kind_label
+from agenda.core.zones import clock_text
 
 Sentence = Callable[[Arguments], str]
 """A catalogue entry: a finding's arguments in, one sentence out."""

@@ -1,6 +1,6 @@
 """Every finding in English: one sentence per code (and reason), from the finding's typed arguments."""
 
-from agenda.findings import Arguments
+from agenda.core.findings import Arguments
 from agenda.messages.arguments import Sentence, clock, day, hm, local, names, number, path, quoted, text
 
 YAML_HINTS = {

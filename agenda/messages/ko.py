@@ -6,7 +6,7 @@ sentences read naturally whatever the titles are.
 
 from datetime import date
 
-from agenda.findings import Arguments
+from agenda.core.findings import Arguments
 from agenda.messages import arguments
 from agenda.messages.arguments import Sentence, clock, hm, local, names, number, path, quoted
 
@@ -56,7 +56,7 @@ def _date(a: Arguments) -> str:
 
 def _kind(kind: str) -> str:
     """A kind code with its Korean label: 지정토론(panel)."""
-    from agenda.kinds import KINDS, kind_label
+    from agenda.core.kinds import KINDS, kind_label
 
     return f"{kind_label(kind, 'ko')}({kind})" if kind in KINDS else kind
 

@@ -8,7 +8,7 @@ operating system's error texts stay as they are in every language.
 
 from collections.abc import Callable, Mapping
 
-from agenda.errors import UsageArgument
+from agenda.core.errors import UsageArgument
 
 UsageArguments = Mapping[str, UsageArgument]
 UsageWords = Callable[[UsageArguments], str]

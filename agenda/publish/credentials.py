@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from agenda.errors import UsageError
+from agenda.core.errors import UsageError
 
 PASSWORD_VARIABLE = "AGENDA_CALDAV_PASSWORD"
 

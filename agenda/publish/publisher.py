@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from agenda.errors import AgendaError
+from agenda.core.errors import AgendaError
 from agenda.export.ics import event_calendars
-from agenda.planner import Plan
+from agenda.core.planner import Plan
 from agenda.publish.caldav_client import CalDavClient, DavError, PreconditionFailed, display_url
 from agenda.publish.credentials import Login
 from agenda.publish.sync import Action, Conflict, Kind, PlannedEvent, decide, decide_one, planned_event, read_stored

@@ -8,11 +8,11 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from agenda.changes import Change, Value
-from agenda.i18n import Labels, labels_for
-from agenda.planner import Plan
+from agenda.core.changes import Change, Value
+from agenda.messages.labels import Labels, labels_for
+from agenda.core.planner import Plan
 from agenda.render.plan_markdown import escape
-from agenda.zones import clock_text
+from agenda.core.zones import clock_text
 
 
 def _hm(moment: datetime | None, day: date, with_date: bool = False) -> str:

@@ -1,7 +1,7 @@
 """The desk clock of `agenda run`: one screen, read from across a room.
 
 Pure: a state in, a Rich renderable out; the loop that reads keys and
-redraws lives in `agenda.day_desk`.
+redraws lives in `agenda.cli.desk`.
 """
 
 from rich.align import Align

@@ -4,8 +4,8 @@ from datetime import datetime
 
 from agenda.day.marks import Mark
 from agenda.day.projection import DayState, SegmentState, whole_minutes
-from agenda.i18n import labels_for
-from agenda.planner import Plan, TimedSegment
+from agenda.messages.labels import labels_for
+from agenda.core.planner import Plan, TimedSegment
 from agenda.render.day_words import DayWords, day_words
 
 

@@ -1,6 +1,6 @@
 """The words of the day (`now`, `report`, `run`), one table per language.
 
-Kept apart from `agenda.i18n` so the live programme's words stay in one
+Kept apart from `agenda.messages.labels` so the live programme's words stay in one
 place. A difference is always said in words ("late", "ahead", "past the
 window"), never as a bare sign: a desk reads "-00:07" both ways.
 """

@@ -9,10 +9,10 @@ wherever it is shown.
 import json
 from collections.abc import Sequence
 
-from agenda.findings import Finding, Severity, format_path
-from agenda.inert import display_path, inert
+from agenda.core.findings import Finding, Severity, format_path
+from agenda.render.inert import display_path, inert
 from agenda.messages import catalogue, describe
-from agenda.validation import FileReport
+from agenda.loading.validation import FileReport
 
 
 def _where(file: str, line: int | None, column: int | None) -> str:

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterable
 
-from agenda.i18n import Labels
-from agenda.model import Person
-from agenda.planner import Plan, Role
+from agenda.messages.labels import Labels
+from agenda.core.model import Person
+from agenda.core.planner import Plan, Role
 
 
 def person_detail(person: Person, labels: Labels) -> str:

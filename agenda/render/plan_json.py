@@ -4,8 +4,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from agenda.i18n import labels_for
-from agenda.planner import Plan, Role, Section
+from agenda.messages.labels import labels_for
+from agenda.core.planner import Plan, Role, Section
 
 
 def _iso(moment: datetime | None) -> str | None:

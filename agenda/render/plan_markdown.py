@@ -2,8 +2,8 @@
 
 import re
 
-from agenda.i18n import Labels, labels_for
-from agenda.planner import Plan
+from agenda.messages.labels import Labels, labels_for
+from agenda.core.planner import Plan
 from agenda.render.people import credits, people_lines
 from agenda.render.programme_rows import Row, forum_when, programme_rows
 

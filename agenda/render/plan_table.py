@@ -19,8 +19,8 @@ from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderRe
 from rich.table import Table
 from rich.text import Text
 
-from agenda.i18n import Labels, labels_for
-from agenda.planner import Plan, Role
+from agenda.messages.labels import Labels, labels_for
+from agenda.core.planner import Plan, Role
 from agenda.render.line_breaks import breaks, wrap_at_spaces
 from agenda.render.people import person_detail, role_name
 from agenda.render.programme_rows import Row, forum_when, programme_rows

@@ -1,7 +1,7 @@
 """The programme as plain text: the calendar DESCRIPTION, and anywhere markup would be noise."""
 
-from agenda.i18n import Labels, labels_for
-from agenda.planner import Plan, Section, TimedSegment
+from agenda.messages.labels import Labels, labels_for
+from agenda.core.planner import Plan, Section, TimedSegment
 from agenda.render.people import credit_lines, people_lines
 from agenda.render.programme_rows import Row, forum_when, segment_rows
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from agenda.i18n import Labels
-from agenda.planner import Plan, Role, Section, TimedItem, TimedSegment
+from agenda.messages.labels import Labels
+from agenda.core.planner import Plan, Role, Section, TimedItem, TimedSegment
 
 State = Literal["scheduled", "cancelled", "section"]
 

@@ -8,11 +8,11 @@ marks the forum's hours where they do not crowd each other.
 from rich.cells import cell_len
 from rich.text import Text
 
-from agenda.i18n import Labels, labels_for
-from agenda.kinds import KINDS
-from agenda.planner import Plan
+from agenda.messages.labels import Labels, labels_for
+from agenda.core.kinds import KINDS
+from agenda.core.planner import Plan
 from agenda.render.line_breaks import wrap_at_spaces
-from agenda.timeline import Block, hour_marks, timeline_blocks
+from agenda.core.timeline import Block, hour_marks, timeline_blocks
 
 
 def _columns(blocks: list[Block], width: int, total: int) -> list[int]:

@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from agenda.day.marks import ImpossibleMark, MarkKind
 from agenda.day.recording import record_mark
 from agenda.day.times import parse_moment
-from agenda.errors import AgendaError, UsageError
+from agenda.core.errors import AgendaError, UsageError
 from agenda.messages.usage import usage_sentence
 from agenda.render.day_text import mark_text
 from agenda.render.day_words import day_words, impossible_text

@@ -15,7 +15,7 @@ from agenda.day.clocks import Clock
 from agenda.day.marks import DayWarning
 from agenda.day.marks_log import read_log
 from agenda.day.projection import DayState, day_state
-from agenda.planner import Plan
+from agenda.core.planner import Plan
 from agenda.render.day_json import now_json
 from agenda.render.day_text import day_line
 from agenda.render.day_words import warning_text

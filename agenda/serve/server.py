@@ -14,7 +14,7 @@ from typing import Any
 
 import uvicorn
 
-from agenda.errors import UsageError
+from agenda.core.errors import UsageError
 from agenda.serve.app import create_app
 from agenda.serve.live import LiveDay
 

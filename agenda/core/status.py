@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from enum import IntEnum, unique
 
-from agenda.findings import Finding, Severity
+from agenda.core.findings import Finding, Severity
 
 
 @unique

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from agenda.errors import UsageError
+from agenda.core.errors import UsageError
 
 SENT_LOG = "sent.log"
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465}

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from agenda.model import Person
-from agenda.parts import Part, PersonParts, SegmentNamer, kind_or_title, people_parts
-from agenda.planner import Plan
+from agenda.core.model import Person
+from agenda.core.parts import Part, PersonParts, SegmentNamer, kind_or_title, people_parts
+from agenda.core.planner import Plan
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The words of per-person calendars and change notices, one table per language.
 
-Kept apart from agenda/i18n.py because only these outputs use them; the
+Kept apart from agenda/messages/labels.py because only these outputs use them; the
 kind labels, dates and time ranges still come from there.
 """
 

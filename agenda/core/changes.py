@@ -11,7 +11,7 @@ renderers of changes put them into words.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from agenda.planner import Plan, TimedSegment
+from agenda.core.planner import Plan, TimedSegment
 
 Span = tuple[datetime | None, datetime]
 """A start and end as instants on their own file's clock; no start for a registration that gives only `until`."""

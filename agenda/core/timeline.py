@@ -7,8 +7,8 @@ Segments are clipped to the window; minutes no segment covers become
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from agenda.planner import Plan
-from agenda.zones import minutes_between
+from agenda.core.planner import Plan
+from agenda.core.zones import minutes_between
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ files of one export need not load the iCalendar writer.
 
 from dataclasses import dataclass
 
-from agenda.findings import Path
-from agenda.planner import Plan, TimedSegment
+from agenda.core.findings import Path
+from agenda.core.planner import Plan, TimedSegment
 
 UID_DOMAIN = "agenda.forum"
 

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from agenda.model import Person
-from agenda.planner import Plan, Role, TimedItem, TimedSegment
-from agenda.zones import add_minutes
+from agenda.core.model import Person
+from agenda.core.planner import Plan, Role, TimedItem, TimedSegment
+from agenda.core.zones import add_minutes
 
 WHOLE_SEGMENT_ROLES = ("moderator", "mc")
 

@@ -28,9 +28,9 @@ from pydantic import (
 
 from pydantic_core import PydanticCustomError
 
-from agenda.codes import CHECK_CODES
-from agenda.durations import CLOCK_PATTERN, MAX_MINUTES, duration_pattern, parse_clock, parse_minutes
-from agenda.kinds import KINDS
+from agenda.core.codes import CHECK_CODES
+from agenda.core.durations import CLOCK_PATTERN, MAX_MINUTES, duration_pattern, parse_clock, parse_minutes
+from agenda.core.kinds import KINDS
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 PEOPLE_KEY = r"^[^\W][\w.-]*$"
@@ -47,7 +47,7 @@ of at most a week each) still fits in Python's dates and every calendar reader's
 
 
 Kind = StrEnum("Kind", {name.upper(): name for name in KINDS})  # type: ignore[misc]  # members come from KINDS
-"""The segment kinds, one per row of `agenda.kinds.KINDS`; a kind equals its name (`kind == "section"`)."""
+"""The segment kinds, one per row of `agenda.core.kinds.KINDS`; a kind equals its name (`kind == "section"`)."""
 
 
 def _text(value: Any) -> Any:
@@ -132,13 +132,13 @@ def _shown(value: Any) -> str | int | None:
 
 def _zone(value: Any) -> Any:
     """An IANA name, with a did-you-mean when it is not one; a ZoneInfo passes as it is."""
-    from agenda.zones import check_zone_name
+    from agenda.core.zones import check_zone_name
 
     return value if isinstance(value, ZoneInfo) else check_zone_name(value)
 
 
 def _minutes_schema(signs: str, lowest: int) -> dict[str, Any]:
-    """A duration in JSON Schema, from the parser's own grammar (agenda/durations.py).
+    """A duration in JSON Schema, from the parser's own grammar (agenda/core/durations.py).
 
     Lengths (`duration`, `each`) take no minus sign there: a negative length is
     an error either way, and an editor should say so at once.

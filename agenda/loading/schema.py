@@ -16,12 +16,12 @@ from typing import Any
 
 def forum_schema() -> dict[str, Any]:
     from agenda.checks.registry import ALL_CODES
-    from agenda.model import ForumFile
-    from agenda.zones import zone_names
+    from agenda.core.model import ForumFile
+    from agenda.core.zones import zone_names
 
     schema = ForumFile.model_json_schema()
     definitions = schema["$defs"]
-    from agenda.model import PEOPLE_KEY_SCHEMA
+    from agenda.core.model import PEOPLE_KEY_SCHEMA
 
     people = schema["properties"]["people"]
     people.pop("patternProperties", None)

@@ -12,12 +12,12 @@ from pathlib import Path as FsPath
 
 from pydantic import ValidationError
 
-from agenda.errors import Unreadable
-from agenda.findings import INVALID_FIELD, Finding, Location, Severity
+from agenda.core.errors import Unreadable
+from agenda.core.findings import INVALID_FIELD, Finding, Location, Severity
 from agenda.loading import Document, parse_text, read_document
 from agenda.loading.schema_errors import findings_from
-from agenda.model import ForumFile
-from agenda.planner import Plan, plan
+from agenda.core.model import ForumFile
+from agenda.core.planner import Plan, plan
 
 LANGUAGES = ("ko", "en")
 

@@ -7,8 +7,8 @@ between Korean and English.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from agenda.kinds import kind_label
-from agenda.zones import clock_text
+from agenda.core.kinds import kind_label
+from agenda.core.zones import clock_text
 
 
 @dataclass(frozen=True, eq=False)

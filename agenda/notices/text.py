@@ -6,12 +6,12 @@ in full, so that it can be read without the old programme at hand.
 
 from datetime import date, datetime
 
-from agenda.i18n import Labels, labels_for
-from agenda.part_changes import PartChange, PersonChanges
-from agenda.parts import Part
-from agenda.planner import Plan
-from agenda.render.notice_words import notice_words, role_word
-from agenda.zones import clock_text
+from agenda.messages.labels import Labels, labels_for
+from agenda.core.part_changes import PartChange, PersonChanges
+from agenda.core.parts import Part
+from agenda.core.planner import Plan
+from agenda.messages.notice_words import notice_words, role_word
+from agenda.core.zones import clock_text
 
 
 def _moment(moment: datetime | None, day: date, labels: Labels, zone: bool = False) -> str:

@@ -8,12 +8,12 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from agenda.analysis import analyze_document, file_language, is_forum_data
-from agenda.discovery import discover
-from agenda.errors import Unreadable, UsageError
-from agenda.findings import UNREADABLE, Finding, Location, Severity
+from agenda.loading.analysis import analyze_document, file_language, is_forum_data
+from agenda.loading.discovery import discover
+from agenda.core.errors import Unreadable, UsageError
+from agenda.core.findings import UNREADABLE, Finding, Location, Severity
 from agenda.loading import decode, file_suffix, parse_text, read_bytes
-from agenda.status import ExitStatus, status_for_findings, worst
+from agenda.core.status import ExitStatus, status_for_findings, worst
 
 
 @dataclass

@@ -20,7 +20,7 @@ from agenda.day.marks import DayWarning, ImpossibleMark, MarkKind
 from agenda.day.marks_log import read_log
 from agenda.day.recording import record_mark
 from agenda.day.projection import DayState, day_state
-from agenda.planner import Plan
+from agenda.core.planner import Plan
 from agenda.render.day_text import mark_text
 from agenda.render.day_words import impossible_text
 

@@ -5,10 +5,10 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from agenda.durations import parse_clock
+from agenda.core.durations import parse_clock
 
 if TYPE_CHECKING:
-    from agenda.planner import Plan
+    from agenda.core.planner import Plan
 
 TEMPLATES = ("forum", "symposium")
 DEFAULT_MINUTES = {"forum": 120, "symposium": 210}
@@ -50,8 +50,8 @@ def check_options(*, day: str | None, start: str, end: str | None, zone: str | N
     """Refuse options a template cannot use, in the words of the option (exit 2), before writing anything."""
     from pydantic_core import PydanticCustomError
 
-    from agenda.errors import UsageError
-    from agenda.zones import check_zone_name
+    from agenda.core.errors import UsageError
+    from agenda.core.zones import check_zone_name
 
     for option, value in (("--start", start), ("--end", end)):
         if value is not None:
@@ -80,7 +80,7 @@ def too_short(plan: "Plan") -> tuple[int, int] | None:
     A template is a starting point with a realistic programme; rather than
     cutting it to fit a short window, `init` says so and writes nothing.
     """
-    from agenda.zones import minutes_between
+    from agenda.core.zones import minutes_between
 
     needed = minutes_between(plan.window_start, plan.program_end)
     return (needed, plan.window_minutes) if needed > plan.window_minutes else None

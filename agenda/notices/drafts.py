@@ -17,14 +17,14 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 
-from agenda.errors import UsageError
+from agenda.core.errors import UsageError
 from agenda.export.person_ics import person_calendar
-from agenda.i18n import labels_for
+from agenda.messages.labels import labels_for
 from agenda.export.person_files import file_stem
-from agenda.part_changes import PersonChanges, compare_people
-from agenda.parts import PersonParts
-from agenda.planner import Plan
-from agenda.render.notice_text import index_markdown, notice_body, notice_subject
+from agenda.core.part_changes import PersonChanges, compare_people
+from agenda.core.parts import PersonParts
+from agenda.core.planner import Plan
+from agenda.notices.text import index_markdown, notice_body, notice_subject
 
 MESSAGE_ID_DOMAIN = "agenda.forum"
 

@@ -5,7 +5,7 @@ cannot go on) and caught at the library's front door, where it becomes an
 ordinary `unreadable` finding: reporters know one type only.
 """
 
-from agenda.findings import UNREADABLE, Finding, Location, Severity
+from agenda.core.findings import UNREADABLE, Finding, Location, Severity
 
 
 class AgendaError(Exception):
@@ -31,8 +31,10 @@ class UsageError(AgendaError):
 
     Like a finding, it holds a reason (`folder-missing`) and typed arguments,
     not a sentence: the command line words it in the reader's language
-    (agenda.messages.usage). `str()` gives the English words, for logs and
-    for code that only prints it.
+    (agenda.messages.usage). `str()` gives the reason and its arguments
+    (`folder-missing (folder='out', target='out/forum.ics')`), for logs: the
+    core knows no sentence in any language, so the catalogues can depend on
+    it and never the other way round.
     """
 
     def __init__(self, reason: str, **arguments: UsageArgument):
@@ -41,9 +43,8 @@ class UsageError(AgendaError):
         self.arguments: dict[str, UsageArgument] = arguments
 
     def __str__(self) -> str:
-        from agenda.messages.usage import usage_sentence
-
-        return usage_sentence(self.reason, self.arguments, "en")
+        given = ", ".join(f"{name}={value!r}" for name, value in sorted(self.arguments.items()))
+        return f"{self.reason} ({given})" if given else self.reason
 
 
 class Terminated(BaseException):

@@ -76,7 +76,7 @@ def check_zone_name(value: object) -> str:
             pass
     import difflib
 
-    from agenda.zone_names import meant_zone
+    from agenda.core.zone_names import meant_zone
 
     near = meant_zone(value) or next(
         iter(difflib.get_close_matches(value, sorted(zone_names()), n=1, cutoff=0.6)), None)

@@ -18,9 +18,9 @@ from typing import overload
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from agenda.findings import Path
-from agenda.model import Flexible, Forum, ForumFile, Item, Person, Segment
-from agenda.zones import WallTime, add_minutes, localize, minutes_between, wall_time_kind
+from agenda.core.findings import Path
+from agenda.core.model import Flexible, Forum, ForumFile, Item, Person, Segment
+from agenda.core.zones import WallTime, add_minutes, localize, minutes_between, wall_time_kind
 
 
 @dataclass(eq=False)

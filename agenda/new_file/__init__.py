@@ -1,0 +1,1 @@
+"""Starting a new forum file (`agenda init`): the templates, and the time zone the machine runs in."""

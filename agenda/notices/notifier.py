@@ -1,0 +1,55 @@
+"""Drafts written, then sent: the steps of `agenda notices` after both files are read.
+
+The drafts are written whole before anything is sent, so what the organizer
+reads in the folder is what people receive; a folder whose drafts differ from
+these is refused before sending, since its index would name other messages.
+Every sentence is the command's: this module returns what happened and
+reports each message as it is settled.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from agenda.core.errors import UsageError
+from agenda.export.output_files import write_output
+from agenda.export.person_files import output_folder
+from agenda.notices.delivery import Outgoing, Server, send_all
+from agenda.notices.drafts import Draft, Notices, sender_address
+
+INDEX = "index.md"
+
+
+def write_drafts(drafted: Notices, output: str, *, sending: bool) -> Path:
+    """Each draft as OUTPUT/<person>.eml and the index as OUTPUT/index.md, the folder made if need be; the folder.
+
+    Before sending, a draft already in the folder with other bytes is refused
+    (`drafts-stale`): the sent log names messages by their Message-ID, and
+    people must receive what the organizer read.
+    """
+    folder = output_folder(output)
+    index = folder / INDEX
+    if sending:
+        stale = [d.file_name for d in drafted.drafts
+                 if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
+        if stale:
+            raise UsageError("drafts-stale", folder=output, stale=tuple(stale), index=str(index))
+    for item in drafted.drafts:
+        write_output(str(folder / item.file_name), item.data)
+    write_output(str(index), drafted.index.encode("utf-8"))
+    return folder
+
+
+def without_address(drafted: Notices) -> list[Draft]:
+    """The drafts of people the file gives no e-mail address: written, never sent."""
+    return [d for d in drafted.drafts if d.recipient is None]
+
+
+def send_drafts(drafted: Notices, folder: Path, server: Server, sender: str,
+                report: Callable[[str, Outgoing], None]) -> list[Outgoing]:
+    """Send every addressed draft not yet in the folder's sent log; what was sent.
+
+    `report` hears ("already-sent" | "sent", message) as each is settled. Raises
+    DeliveryError (agenda.notices.delivery) when the server cannot be reached or refuses.
+    """
+    outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
+    return send_all(server, sender_address(sender).addr_spec, outgoing, folder, report)
