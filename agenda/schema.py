@@ -10,8 +10,9 @@ ISO seconds are not whole minutes, a people id with a non-letter outside
 ASCII (patterns have no Unicode classes everywhere), the years of `updated`.
 """
 
-import json
 from typing import Any
+
+from agenda.inert import json_text
 
 
 def forum_schema() -> dict[str, Any]:
@@ -50,4 +51,4 @@ def forum_schema() -> dict[str, Any]:
 
 
 def schema_json() -> str:
-    return json.dumps(forum_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json_text(forum_schema(), sort_keys=True) + "\n"
