@@ -44,6 +44,16 @@ def assert_clean_markdown(text: str, where: str = "") -> None:
         assert raw is None, f"{where}: raw U+{ord(raw.group()):04X} in the {name}"
 
 
+def markdown_shape(text: str) -> dict[str, int]:
+    """How many headings, lists, items, quotes, code blocks, tables and rows: what the file's text must not
+    change, whatever it says."""
+    shape: dict[str, int] = {}
+    for token in _markdown().parse(text):
+        if token.nesting == 1 or token.type in ("fence", "code_block", "hr"):
+            shape[f"{token.type}{token.tag}"] = shape.get(f"{token.type}{token.tag}", 0) + 1
+    return shape
+
+
 def assert_clean_json(data: bytes, where: str = "") -> object:
     """Parses as JSON, and its bytes hold no raw control or bidi override (they are \\u escapes)."""
     text = data.decode("utf-8")

@@ -139,6 +139,7 @@ FIELDS = [
     ("person email", "  lee: {name: 이상은, email: lee.se@example.org}", "  lee: {{name: 이상은, email: {}}}"),
     ("segment title", '    title: "발제: AI 시대의 정당"', "    title: {}"),
     ("speaker id", "    speakers: [lee]", "    speakers: [{}]"),
+    ("people id", "  cho: {name: 조승현}", "  {}: {{name: 조승현}}"),
 ]
 """(field, its line in the notice forum, the line with the value put in): a value reaches a mail header (names,
 titles), a file name (ids) or a terminal (all of them)."""

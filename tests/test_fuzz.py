@@ -6,6 +6,7 @@ within a bounded time (Hypothesis' deadline).
 
 import json
 import random
+from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from helpers import ENGLISH, SEED, Result, run
-from output_checks import assert_clean_json, assert_clean_markdown, assert_clean_terminal, assert_headers
+from output_checks import (assert_clean_json, assert_clean_markdown, assert_clean_terminal, assert_headers,
+                           markdown_shape)
 
 SOURCES = [SEED, ENGLISH, FIXTURES / "documents" / "hostile.yaml",
            FIXTURES / "calendars" / "new-york-dst-end.yaml", FIXTURES / "formats" / "forum.json",
@@ -212,32 +214,45 @@ ADDRESSES = {"mc": "lee.yh@example.org", "koo": "koo@example.org", "lee": "lee.s
              "kwon": "kwon@example.org", "yang": "yang@example.org"}
 
 
-def _check_outputs(old, new, folder, baseline: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+@dataclass
+class Shapes:
+    """What a clean forum's outputs are made of: each Markdown output's blocks, each draft's header names."""
+
+    markdown: dict[str, dict[str, int]]
+    headers: dict[str, set[str]]
+
+
+def _check_outputs(old, new, folder, baseline: Shapes | None = None) -> Shapes:
     """Markdown through markdown-it, JSON through json, terminal text as bytes, the drafts through
-    email.parser; returns each draft's header names (the baseline of a clean forum)."""
+    email.parser; with a baseline, each Markdown output has the clean one's blocks (no heading, list or
+    quote from the file) and each draft exactly the clean one's headers, with To the person's one address."""
     from email import message_from_bytes, policy
 
-    for name, result in _outputs(old, new, folder).items():
-        family = name.split(":")[0]
-        if family == "md":
-            assert_clean_markdown(result.stdout, name)
-        elif family == "json":
+    shapes = Shapes({}, {})
+    outputs = _outputs(old, new, folder)
+    markdown = {name: result.stdout for name, result in outputs.items() if name.startswith("md:")}
+    for name, result in outputs.items():
+        if name.startswith("json:"):
             assert_clean_json(result.stdout_bytes, name)
         assert_clean_terminal(result.stdout + result.stderr, name)
-    assert_clean_markdown((folder / "index.md").read_text(encoding="utf-8"), "index.md")
-    headers = {}
+    markdown["md:index"] = (folder / "index.md").read_text(encoding="utf-8")
+    for name, text in markdown.items():
+        assert_clean_markdown(text, name)
+        shapes.markdown[name] = markdown_shape(text)
+        if baseline is not None:
+            assert shapes.markdown[name] == baseline.markdown[name], f"{name}: blocks from the file's text"
     for draft in sorted(folder.glob("*.eml")):
         raw = draft.read_bytes()
-        headers[draft.stem] = {key.lower() for key in message_from_bytes(raw, policy=policy.default).keys()}
+        shapes.headers[draft.stem] = {key.lower() for key in message_from_bytes(raw, policy=policy.default).keys()}
         if baseline is not None:
             if draft.stem in ADDRESSES:
-                assert_headers(raw, baseline[draft.stem], ADDRESSES[draft.stem], draft.name)
+                assert_headers(raw, baseline.headers[draft.stem], ADDRESSES[draft.stem], draft.name)
             else:
-                assert headers[draft.stem] == baseline[draft.stem], draft.name
-    return headers
+                assert shapes.headers[draft.stem] == baseline.headers[draft.stem], draft.name
+    return shapes
 
 
-def _baseline(tmp_path) -> dict[str, set[str]]:
+def _baseline(tmp_path) -> Shapes:
     from notice_forums import MOVE_TALK, versions
 
     old, new = versions(tmp_path / "clean", MOVE_TALK)

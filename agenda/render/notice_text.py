@@ -12,7 +12,7 @@ from agenda.part_changes import PartChange, PersonChanges
 from agenda.parts import Part
 from agenda.planner import Plan
 from agenda.render.notice_words import notice_words, role_word
-from agenda.render.plan_markdown import escape
+from agenda.render.plan_markdown import escape, escape_block
 from agenda.zones import clock_text
 
 
@@ -99,7 +99,8 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, f
     """The organizer's checklist: who is told and why, who has no address, who was left out.
 
     It is Markdown, read in a viewer that renders it: every text from the file goes through the one escape
-    that the other Markdown outputs use."""
+    that the other Markdown outputs use (at the start of a list item, the one that also keeps `# `, `1. `
+    or `- ` from starting a heading or a list)."""
     words = notice_words(plan.language)
     lines = [f"# {words.index_title.format(forum=escape(plan.forum.title))}", ""]
     if plan.forum.revision <= old_revision:
@@ -110,9 +111,10 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, f
         lines.extend([f"## {title}", ""])
         for person in members:
             address = f" {_address(person.person.email)}" if person.person.email else ""
-            lines.append(f"- {escape(person.person.name)}{address}: `{files[person.key]}`")
+            lines.append(f"- {escape_block(person.person.name)}{address}: `{files[person.key]}`")
             for part, changes in grouped(person):
-                lines.append(f"  - {escape(part.title)} — " + "; ".join(escape(change_line(c, plan)) for c in changes))
+                lines.append(f"  - {escape_block(part.title)} — "
+                             + "; ".join(escape(change_line(c, plan)) for c in changes))
         if not members:
             lines.append(f"- {words.index_nobody}")
         lines.append("")
@@ -120,6 +122,7 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, f
     section(words.index_notified, [p for p in changed if p.person.email])
     section(words.index_no_address, [p for p in changed if not p.person.email])
     lines.extend([f"## {words.index_unchanged}", ""])
-    unchanged = [escape(p.person.name) for p in people if not p.changes]
-    lines.append(f"- {', '.join(unchanged)}" if unchanged else f"- {words.index_nobody}")
+    unchanged = [p.person.name for p in people if not p.changes]
+    lines.append(f"- {', '.join([escape_block(unchanged[0])] + [escape(name) for name in unchanged[1:]])}"
+                 if unchanged else f"- {words.index_nobody}")
     return "\n".join(lines) + "\n"

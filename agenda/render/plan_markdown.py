@@ -27,7 +27,8 @@ _LIST_NUMBER = re.compile(r"\d{1,9}(?=[.)])")
 
 
 def escape_block(text: str) -> str:
-    """Free text as plain paragraphs: no line may start a heading, list, table, quote, code or HTML block.
+    """Free text as plain paragraphs: no line may start a heading, list, table, quote, code or HTML block;
+    also one line of text where a block could start (a list item's first words).
 
     Blank lines part paragraphs and other line breaks stay line breaks.
     """
