@@ -31,7 +31,8 @@ def _tokens(tokens):
 
 
 def assert_clean_markdown(text: str, where: str = "") -> None:
-    """No raw HTML (but the outputs' own <br>), no link but http(s) and mailto, no control or bidi override in the source or the page."""
+    """No raw HTML (but the outputs' own <br>), no link but http(s) and mailto, no control or bidi override
+    in the source or in the page."""
     md = _markdown()
     tokens = list(_tokens(md.parse(text)))
     html = [t.content for t in tokens if t.type in ("html_inline", "html_block") and t.content != "<br>"]

@@ -177,7 +177,8 @@ ENCODED_WORDS = [
 ]
 """Encoded words hiding header syntax: the mail drafting (issue 20 item 1, the `mail` branch) must take
 them as plain text. Until that lands they inject, so they are expected to fail here."""
-REFUSED = ["Kim\r\nBcc: x@y.example", "Kim\nReply-To: x@y.example", "a\x00b", "\x1b]52;c;aGk=\x07", "\x9b31m", "\x9d0;x\x9c", "a\x85next"]
+REFUSED = ["Kim\r\nBcc: x@y.example", "Kim\nReply-To: x@y.example", "a\x00b", "\x1b]52;c;aGk=\x07", "\x9b31m",
+           "\x9d0;x\x9c", "a\x85next"]
 """Controls: `validate` refuses them (invalid-field), so no output is made from them at all."""
 
 
