@@ -175,6 +175,7 @@ def export(
 
 def schema() -> None:
     """Print the JSON Schema of the forum file (for editors and CI)."""
-    from agenda.loading.schema import schema_json
+    from agenda.loading.schema import forum_schema
+    from agenda.render.inert import json_text
 
-    sys.stdout.write(schema_json())
+    sys.stdout.write(json_text(forum_schema(), sort_keys=True) + "\n")

@@ -119,7 +119,11 @@ def say(text: str) -> None:
 
 def write_words(text: str, stream: "TextIO") -> None:
     """Text as it is into a pipe or a file (one finding a line, as tools read it); on a terminal
-    narrower than a line, the line broken at spaces, so that no Korean word is split at the edge."""
+    narrower than a line, the line broken at spaces, so that no Korean word is split at the edge.
+    Controls and bidi overrides from the file are shown as escapes, never sent to the terminal."""
+    from agenda.render.inert import shown
+
+    text = shown(text)
     if stream.isatty():
         width = _columns(stream)
         if any(len(line) > width // 2 for line in text.splitlines()):  # a Korean letter takes two cells
@@ -175,6 +179,6 @@ def plan_or_exit(analysis: "Analysis", lang: Lang | None) -> "Plan":
 
 
 def stdout_console() -> "Console":
-    from rich.console import Console
+    from agenda.render.terminal import InertConsole
 
-    return Console(highlight=False, soft_wrap=False)
+    return InertConsole(highlight=False, soft_wrap=False)

@@ -189,10 +189,10 @@ def report(
     if format is DayReportFormat.table:
         import io
 
-        from rich.console import Console
+        from agenda.render.terminal import InertConsole
 
         buffer = io.StringIO()
-        Console(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(
+        InertConsole(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(
             render.report_table(state, plan.language))
         text = buffer.getvalue()
     elif format is DayReportFormat.json:
@@ -236,10 +236,9 @@ def run_clock(
     lang: FileLangOption = None,
 ) -> None:
     """The full-screen clock for the desk: space/n next, s start, e end, u undo, q quit."""
-    from rich.console import Console
-
     from agenda.day.clocks import rehearsal_clock, wall_clock
     from agenda.cli.desk import Desk, run_desk
+    from agenda.render.terminal import InertConsole
 
     plan = _day_plan(file, lang)
     start = _moment(at, plan)
@@ -248,7 +247,7 @@ def run_clock(
     clock = wall_clock if start is None else rehearsal_clock(start)
     _on_the_day(plan, clock())
     desk = Desk(plan, _rehearsal_log(file, log, start, plan), clock, rehearsal=start is not None)
-    run_desk(desk, Console(highlight=False), sys.stdin.fileno())
+    run_desk(desk, InertConsole(highlight=False), sys.stdin.fileno())
     from agenda.render.day_words import warning_text
 
     for warning in desk.warnings:
@@ -289,7 +288,9 @@ def serve(
 
     words = PAGE_WORDS[language]
     marks = f"{path}{words.banner_rehearsal.format(at=at) if start else ''}"
-    sys.stdout.write(words.banner.format(title=plan.forum.title, base=base, marks=marks)
+    from agenda.render.inert import shown
+
+    sys.stdout.write(words.banner.format(title=shown(plan.forum.title), base=base, marks=shown(marks))
                      + words.banner_token.format(keep=keep) + f"\n{token}\n")
     sys.stdout.flush()
     run_server(live, token, host, port)

@@ -49,6 +49,8 @@ def read_bytes(file: str) -> bytes:
     try:
         descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
+        if os.path.islink(file):  # found in a folder by its name, but pointing nowhere
+            raise Unreadable(file, "dangling-link", target=_link_target(file)) from None
         raise Unreadable(file, "missing") from None
     except PermissionError:
         raise Unreadable(file, "permission") from None
@@ -70,6 +72,15 @@ def read_bytes(file: str) -> bytes:
     if len(raw) > MAX_FILE_BYTES:
         raise Unreadable(file, "too-big", limit=MAX_FILE_BYTES)
     return raw
+
+
+def _link_target(file: str) -> str:
+    import os
+
+    try:
+        return os.readlink(file)
+    except OSError:
+        return "?"
 
 
 def _read_capped(descriptor: int, size_hint: int) -> bytes:

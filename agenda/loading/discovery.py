@@ -42,8 +42,10 @@ def discover(arguments: list[str]) -> Discovery:
             paths.extend(os.path.join(folder, name) for name in files
                          if not name.startswith(".") and os.path.splitext(name)[1].lower() in FORUM_SUFFIXES)
         # Ordered as paths are (part by part), with plain strings: a folder of a thousand files is listed
-        # in a couple of milliseconds instead of ten.
-        found.files.extend((path, True) for path in sorted(paths, key=_parts) if os.path.isfile(path))
+        # in a couple of milliseconds instead of ten. Every name that looks like a forum file is kept, a
+        # dangling link, a FIFO or a device too: reading refuses it as unreadable (without opening a FIFO
+        # for long), so a run never calls a folder valid that holds a forum file it could not read.
+        found.files.extend((path, True) for path in sorted(paths, key=_parts))
     return found
 
 

@@ -10,7 +10,6 @@ ISO seconds are not whole minutes, a people id with a non-letter outside
 ASCII (patterns have no Unicode classes everywhere), the years of `updated`.
 """
 
-import json
 from typing import Any
 
 
@@ -48,6 +47,3 @@ def forum_schema() -> dict[str, Any]:
         **schema,
     }
 
-
-def schema_json() -> str:
-    return json.dumps(forum_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -162,6 +162,8 @@ MESSAGES: dict[str, Sentence] = {
     "unreadable/number-too-large": lambda a: "a number too large for any value; no value in a forum file needs one",
     "unreadable/long-dotted-key": lambda a: (
         f"a dotted key of more than {number(a, 'limit')} parts; a forum file needs a few"),
+    "unreadable/dangling-link": lambda a: (
+        f"is a symbolic link to {text(a, 'target')}, which does not exist; fix the link or remove it"),
     "unreadable/missing": lambda a: "no such file; check the path",
     "unreadable/permission": lambda a: "permission denied; check the file's permissions",
     "unreadable/os-error": lambda a: f"cannot be read: {text(a, 'detail')}",

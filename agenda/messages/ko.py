@@ -250,6 +250,8 @@ MESSAGES: dict[str, Sentence] = {
     "unreadable/number-too-large": lambda a: "어떤 값으로도 쓸 수 없을 만큼 큰 숫자가 있습니다. 포럼 파일에는 그런 값이 필요 없습니다",
     "unreadable/long-dotted-key": lambda a: (
         f"점으로 이은 키가 {number(a, 'limit')}부분을 넘습니다. 포럼 파일에는 몇 부분이면 충분합니다"),
+    "unreadable/dangling-link": lambda a: (
+        f"{josa(text(a, 'target'), '을', '를')} 가리키는 심볼릭 링크인데 그 파일이 없습니다. 링크를 고치거나 지우세요"),
     "unreadable/missing": lambda a: "파일이 없습니다. 경로를 확인하세요",
     "unreadable/permission": lambda a: "읽을 권한이 없습니다. 파일 권한을 확인하세요",
     "unreadable/os-error": lambda a: f"읽을 수 없습니다({text(a, 'detail')})",

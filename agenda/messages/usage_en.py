@@ -36,6 +36,9 @@ USAGE: dict[str, UsageWords] = {
         f"{text(a, 'target')}: cannot write in {text(a, 'folder')}: {text(a, 'error')}"),
     "folder-is-file": lambda a: f"{text(a, 'folder')}: is a file; give a folder (it is created if missing)",
     "folder-uncreatable": lambda a: f"{text(a, 'folder')}: cannot create the folder: {text(a, 'error')}",
+    "person-file-name-too-long": lambda a: (
+        f"{text(a, 'folder')}: the id {quoted(a, 'id')} is {number(a, 'size')} bytes, too long for a file name "
+        f"(at most {number(a, 'limit')} before {text(a, 'suffix')}); shorten it in `people` (nothing was written)"),
     "file-exists": lambda a: (
         f"{text(a, 'file')} exists; choose another name or use --force to overwrite it"),
     "no-forum-files": lambda a: (

@@ -56,6 +56,9 @@ USAGE: dict[str, UsageWords] = {
         f"{text(a, 'target')}: {text(a, 'folder')} 폴더에 쓸 수 없습니다({text(a, 'error')})"),
     "folder-is-file": lambda a: f"{text(a, 'folder')}: 파일입니다. 폴더를 주세요(없으면 만듭니다)",
     "folder-uncreatable": lambda a: f"{text(a, 'folder')}: 폴더를 만들 수 없습니다({text(a, 'error')})",
+    "person-file-name-too-long": lambda a: (
+        f"{text(a, 'folder')}: id {quoted(a, 'id')}는 {number(a, 'size')}바이트라 파일 이름으로 쓰기에 너무 깁니다"
+        f"({text(a, 'suffix')} 앞은 {number(a, 'limit')}바이트까지). `people`에서 id를 줄이세요(아무것도 쓰지 않았습니다)"),
     "file-exists": lambda a: f"{text(a, 'file')}: 이미 있는 파일입니다. 다른 이름을 고르거나 --force로 덮어쓰세요",
     "no-forum-files": lambda a: (
         f"{', '.join(names(a, 'paths'))}에 포럼 파일(*.yaml, *.yml, *.json, *.toml)이 없습니다"),

@@ -4,6 +4,7 @@ A notice says what moved, before → after, and then the person's new times
 in full, so that it can be read without the old programme at hand.
 """
 
+import re
 from datetime import date, datetime
 
 from agenda.messages.labels import Labels, labels_for
@@ -11,6 +12,7 @@ from agenda.core.part_changes import PartChange, PersonChanges
 from agenda.core.parts import Part
 from agenda.core.planner import Plan
 from agenda.messages.notice_words import notice_words, role_word
+from agenda.render.plan_markdown import escape, escape_block
 from agenda.core.zones import clock_text
 
 
@@ -84,10 +86,23 @@ def notice_body(person: PersonChanges, plan: Plan) -> str:
     return "\n".join(lines)
 
 
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+")
+
+
+def _address(email: str) -> str:
+    """A plain address as Markdown's own <address> link; any other (a `javascript:` that passes as an
+    address, a bidi override) escaped as text."""
+    return f"<{email}>" if _PLAIN_ADDRESS.fullmatch(email) else escape(f"<{email}>")
+
+
 def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, files: dict[str, str]) -> str:
-    """The organizer's checklist: who is told and why, who has no address, who was left out."""
+    """The organizer's checklist: who is told and why, who has no address, who was left out.
+
+    It is Markdown, read in a viewer that renders it: every text from the file goes through the one escape
+    that the other Markdown outputs use (at the start of a list item, the one that also keeps `# `, `1. `
+    or `- ` from starting a heading or a list)."""
     words = notice_words(plan.language)
-    lines = [f"# {words.index_title.format(forum=plan.forum.title)}", ""]
+    lines = [f"# {words.index_title.format(forum=escape(plan.forum.title))}", ""]
     if plan.forum.revision <= old_revision:
         lines += [words.index_revision_warning.format(old=old_revision, new=plan.forum.revision), ""]
     changed = [p for p in people if p.changes]
@@ -95,10 +110,11 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, f
     def section(title: str, members: list[PersonChanges]) -> None:
         lines.extend([f"## {title}", ""])
         for person in members:
-            address = f" <{person.person.email}>" if person.person.email else ""
-            lines.append(f"- {person.person.name}{address}: `{files[person.key]}`")
+            address = f" {_address(person.person.email)}" if person.person.email else ""
+            lines.append(f"- {escape_block(person.person.name)}{address}: `{files[person.key]}`")
             for part, changes in grouped(person):
-                lines.append(f"  - {part.title} — " + "; ".join(change_line(c, plan) for c in changes))
+                lines.append(f"  - {escape_block(part.title)} — "
+                             + "; ".join(escape(change_line(c, plan)) for c in changes))
         if not members:
             lines.append(f"- {words.index_nobody}")
         lines.append("")
@@ -107,5 +123,6 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, f
     section(words.index_no_address, [p for p in changed if not p.person.email])
     lines.extend([f"## {words.index_unchanged}", ""])
     unchanged = [p.person.name for p in people if not p.changes]
-    lines.append(f"- {', '.join(unchanged)}" if unchanged else f"- {words.index_nobody}")
+    lines.append(f"- {', '.join([escape_block(unchanged[0])] + [escape(name) for name in unchanged[1:]])}"
+                 if unchanged else f"- {words.index_nobody}")
     return "\n".join(lines) + "\n"

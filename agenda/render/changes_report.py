@@ -4,12 +4,12 @@ A change holds instants (on the clock of the file each side comes from) and
 minutes; here they become words of the chosen language.
 """
 
-import json
 from datetime import date, datetime
 from typing import Any
 
 from agenda.core.changes import Change, Value
 from agenda.messages.labels import Labels, labels_for
+from agenda.render.inert import json_text
 from agenda.core.planner import Plan
 from agenda.render.plan_markdown import escape
 from agenda.core.zones import clock_text
@@ -84,7 +84,7 @@ def changes_json(changes: list[Change], plan: Plan, language: str | None = None)
          "detail": c.detail}
         for c in changes
     ]
-    return json.dumps({"changes": entries}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"changes": entries}) + "\n"
 
 
 def changes_markdown(changes: list[Change], plan: Plan, language: str | None = None) -> str:

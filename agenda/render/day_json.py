@@ -1,9 +1,9 @@
 """`agenda now --format json`: the live state in FORMAT.md's shape, for scripts and `agenda serve`."""
 
-import json
 from datetime import datetime
 
 from agenda.day.projection import DayState, SegmentState
+from agenda.render.inert import json_text
 from agenda.render.day_text import title_of
 
 
@@ -43,4 +43,4 @@ def now_dict(day: DayState) -> dict[str, object]:
 
 
 def now_json(day: DayState) -> str:
-    return json.dumps(now_dict(day), ensure_ascii=False, indent=2) + "\n"
+    return json_text(now_dict(day)) + "\n"

@@ -6,7 +6,6 @@ carry numbers for programs, the table and Markdown say differences in words.
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -14,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 from agenda.day.marks import PASSED_OVER
 from agenda.day.projection import DayState, SegmentState, whole_minutes
 from agenda.export.csv_table import neutralize
+from agenda.render.inert import json_text
 from agenda.render.day_text import ending_text, title_of
 from agenda.render.day_words import DayWords, day_words
+from agenda.render.plan_markdown import escape
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -81,7 +82,7 @@ def report_dict(day: DayState) -> dict[str, Any]:
 
 
 def report_json(day: DayState) -> str:
-    return json.dumps(report_dict(day), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_dict(day)) + "\n"
 
 
 CSV_HEADER = ["segment", "title", "status", "planned_start", "planned_end", "planned_minutes",
@@ -150,10 +151,10 @@ def _headings(words: DayWords) -> list[str]:
 
 def report_markdown(day: DayState, language: str) -> str:
     words = day_words(language)
-    lines = [f"# {day.plan.forum.title}", "", "| " + " | ".join(_headings(words)) + " |",
+    lines = [f"# {escape(day.plan.forum.title)}", "", "| " + " | ".join(_headings(words)) + " |",
              "|" + "---|" * 7]
     for row in _cells(day, words):
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |")
+        lines.append("| " + " | ".join(escape(c) for c in row) + " |")
     lines += ["", f"**{words.headings['totals']}:** {totals_line(day, language)}", ""]
     return "\n".join(lines)
 

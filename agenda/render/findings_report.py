@@ -6,11 +6,10 @@ finding into words through the message catalogue of the file's language
 wherever it is shown.
 """
 
-import json
 from collections.abc import Sequence
 
 from agenda.core.findings import Finding, Severity, format_path
-from agenda.render.inert import display_path, inert
+from agenda.render.inert import display_path, inert, json_path, json_text
 from agenda.messages import catalogue, describe
 from agenda.loading.validation import FileReport
 
@@ -54,7 +53,7 @@ def report_json(reports: Sequence[FileReport], fallback: str = "en") -> str:
     for report in reports:
         language = report.language or fallback
         entry: dict[str, object] = {
-            "path": display_path(report.path),
+            "path": json_path(report.path),
             "valid": report.valid,
             "findings": [
                 {"code": f.code, "severity": f.severity.value, "message": _message(f, language),
@@ -68,7 +67,7 @@ def report_json(reports: Sequence[FileReport], fallback: str = "en") -> str:
             entry["error"] = {"message": _message(fatal, language), "line": fatal.location.line,
                               "column": fatal.location.column}
         files.append(entry)
-    return json.dumps({"files": files}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"files": files}) + "\n"
 
 
 def _message(finding: Finding, language: str) -> str:

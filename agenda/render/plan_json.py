@@ -1,10 +1,10 @@
 """The plan as FORMAT.md's JSON: the shape CI scripts and other programs read."""
 
-import json
 from datetime import datetime
 from typing import Any
 
 from agenda.messages.labels import labels_for
+from agenda.render.inert import json_text
 from agenda.core.planner import Plan, Role, Section
 
 
@@ -78,11 +78,11 @@ def plan_dict(plan: Plan, language: str | None = None) -> dict[str, Any]:
 
 
 def plan_json(plan: Plan, language: str | None = None) -> str:
-    return json.dumps(plan_dict(plan, language), ensure_ascii=False, indent=2) + "\n"
+    return json_text(plan_dict(plan, language)) + "\n"
 
 
 def plans_json(plans: list[Plan], language: str | None = None) -> str:
     """One plan as FORMAT.md's object; several (a series) as {"forums": [...]}."""
     if len(plans) == 1:
         return plan_json(plans[0], language)
-    return json.dumps({"forums": [plan_dict(p, language) for p in plans]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"forums": [plan_dict(p, language) for p in plans]}) + "\n"

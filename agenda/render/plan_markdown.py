@@ -3,18 +3,23 @@
 import re
 
 from agenda.messages.labels import Labels, labels_for
+from agenda.render.inert import shown
 from agenda.core.planner import Plan
 from agenda.render.people import credits, people_lines
 from agenda.render.programme_rows import Row, forum_when, programme_rows
 
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~])")
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?[0-9A-Za-z]+;))")
 
 
 def escape(text: str | None) -> str:
-    """Inert in a Markdown table cell: markup escaped, line breaks as <br>."""
+    """Inert in a Markdown table cell: controls and bidi overrides as visible escapes, markup (and the `&` of an
+    entity, which could spell any character, a bidi override too) escaped, line breaks as <br>.
+
+    Every Markdown output (plan, diff, report, the notices' index) writes text from the file through here.
+    """
     if not text:
         return ""
-    text = _MARKUP.sub(r"\\\1", text)
+    text = _MARKUP.sub(r"\\\1", shown(text))
     return re.sub(r"\r\n|\r|\n", "<br>", text)
 
 
@@ -22,7 +27,8 @@ _LIST_NUMBER = re.compile(r"\d{1,9}(?=[.)])")
 
 
 def escape_block(text: str) -> str:
-    """Free text as plain paragraphs: no line may start a heading, list, table, quote, code or HTML block.
+    """Free text as plain paragraphs: no line may start a heading, list, table, quote, code or HTML block;
+    also one line of text where a block could start (a list item's first words).
 
     Blank lines part paragraphs and other line breaks stay line breaks.
     """
@@ -32,7 +38,7 @@ def escape_block(text: str) -> str:
 
 def _inert_line(line: str) -> str:
     """Inline markup escaped as in a cell; no indentation (code); a leading #, -, +, = or `1.` escaped."""
-    line = _MARKUP.sub(r"\\\1", line.strip())
+    line = _MARKUP.sub(r"\\\1", shown(line.strip()))
     number = _LIST_NUMBER.match(line)
     if number:
         return line[:number.end()] + "\\" + line[number.end():]

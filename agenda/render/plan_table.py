@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from agenda.messages.labels import Labels, labels_for
+from agenda.render.inert import shown as visible
 from agenda.core.planner import Plan, Role
 from agenda.render.line_breaks import breaks, wrap_at_spaces
 from agenda.render.people import person_detail, role_name
@@ -56,8 +57,8 @@ class _Part:
 
 _PEOPLE = _Part(lambda shown: [p.whole for p in shown.people],
                 lambda shown, width: [line for p in shown.people for line in p.lines(width)])
-_NOTES = _Part(lambda shown: [shown.row.note] if shown.row.note else [],
-               lambda shown, width: wrap_at_spaces(shown.row.note, width) if shown.row.note else [], "dim")
+_NOTES = _Part(lambda shown: [visible(shown.row.note)] if shown.row.note else [],
+               lambda shown, width: wrap_at_spaces(visible(shown.row.note), width) if shown.row.note else [], "dim")
 
 
 @dataclass(frozen=True)
@@ -188,20 +189,21 @@ class _Person:
 
 
 def _person(role: Role, labels: Labels) -> _Person:
-    detail = person_detail(role.person, labels)
-    return _Person(role_name(role, labels), f"({detail})" if detail else "")
+    detail = visible(person_detail(role.person, labels))
+    return _Person(visible(role_name(role, labels)), f"({detail})" if detail else "")
 
 
 def _title(row: Row, labels: Labels) -> Text:
+    """The row's title, controls and bidi overrides as escapes already, so that its width is what is printed."""
     if row.state == "section":
-        return Text(row.title, style="bold reverse")
+        return Text(visible(row.title), style="bold reverse")
     if row.depth:
-        return Text(f"{_ITEM_INDENT}{row.title}")
+        return Text(f"{_ITEM_INDENT}{visible(row.title)}")
     if row.state == "cancelled":
-        title = Text(row.title, style="strike dim")
+        title = Text(visible(row.title), style="strike dim")
         title.append(f" ({labels.cancelled})", style="dim")
         return title
-    return Text(row.title, style="bold")
+    return Text(visible(row.title), style="bold")
 
 
 def _wrap_title(title: Text, row: Row, width: int) -> Text:
@@ -217,11 +219,11 @@ def _wrap_title(title: Text, row: Row, width: int) -> Text:
 
 def _heading(plan: Plan, labels: Labels) -> Text:
     forum = plan.forum
-    heading = Text(forum.title, style="bold")
+    heading = Text(visible(forum.title), style="bold")
     if forum.theme:
-        heading.append(f"\n{forum.theme}", style="italic")
+        heading.append(f"\n{visible(forum.theme)}", style="italic")
     details = [forum_when(plan, labels)]
     if forum.venue:
-        details.append(forum.venue)
+        details.append(visible(forum.venue))
     heading.append("\n" + " · ".join(details), style="none")
     return heading
