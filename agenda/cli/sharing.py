@@ -20,7 +20,12 @@ from agenda.errors import UsageError
 from agenda.status import ExitStatus
 
 if TYPE_CHECKING:
+    from pathlib import Path
+    from types import ModuleType
+
     from agenda.analysis import Analysis
+    from agenda.export.notice_mail import Notices
+    from agenda.mail_delivery import Server
     from agenda.planner import Plan
 
 
@@ -96,18 +101,23 @@ def notices(
         "--send", metavar="URL",
         help="Send the drafts: smtp://HOST:PORT or smtps://HOST:PORT. Credentials come from "
              "AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD; AGENDA_SMTP_CAFILE adds a trusted CA.")] = None,
+    resend_unconfirmed: Annotated[bool, typer.Option(
+        "--resend-unconfirmed",
+        help="With --send: send again the messages whose connection was lost after they were handed over "
+             "(they may have arrived; without this option they are not sent twice).")] = False,
 ) -> None:
     """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
     from agenda.analysis import analyze
     from agenda.export.notice_mail import draft_notices, notice_time, sender_address
     from agenda.export.person_files import output_folder
-    from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, parse_server, send_all
+    from agenda.mail_delivery import parse_server
     from agenda.messages import catalogue
-    from agenda.output_files import write_output
 
     server = parse_server(send) if send else None
     if server is not None and not sender:
         raise UsageError("send-without-from")
+    if resend_unconfirmed and server is None:
+        raise UsageError("resend-without-send")
     before, after = analyze(old, language_asked(lang)), analyze(new, language_asked(lang))
     old_plan, new_plan = _valid_plan(before, lang), _valid_plan(after, lang)
     when = notice_time(new_plan, os.environ.get("SOURCE_DATE_EPOCH"), os.stat(new).st_mtime)
@@ -117,28 +127,57 @@ def notices(
     if drafted.revision_not_raised:
         note(words.revision_not_raised(new, new_plan.forum.revision, old, old_plan.forum.revision))
     folder = output_folder(output)
-    if server is not None:
+    if server is None:
+        _write_notices(drafted, folder, words)
+        return
+    from agenda.mail_delivery import sending_lock
+
+    with sending_lock(folder):  # held from the drafts' check to the last message: one run sends at a time
         stale = [d.file_name for d in drafted.drafts
                  if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
         if stale:
             raise UsageError("drafts-stale", folder=output, stale=tuple(stale), index=str(folder / "index.md"))
+        _write_notices(drafted, folder, words)
+        _send_notices(drafted, folder, server, sender_address(sender).addr_spec if sender else "", words,
+                      resend_unconfirmed)
+
+
+def _write_notices(drafted: "Notices", folder: "Path", words: "ModuleType") -> None:
+    from agenda.output_files import write_output
+
     for item in drafted.drafts:
         write_output(str(folder / item.file_name), item.data)
     write_output(str(folder / "index.md"), drafted.index.encode("utf-8"))
+    for item in drafted.drafts:
+        if item.unmailable is not None and item.person.person.email:
+            note(words.drafted_without_address(item.file_name, item.person.person.email, item.unmailable.value))
     no_address = [d for d in drafted.drafts if d.recipient is None]
     note(words.wrote_notices(len(drafted.drafts), str(folder / "index.md"), len(no_address)))
-    if server is None or sender is None:  # --send without --from was refused above
-        return
+
+
+def _send_notices(drafted: "Notices", folder: "Path", server: "Server", sender: str, words: "ModuleType",
+                  resend_unconfirmed: bool) -> None:
+    from agenda.mail_delivery import SENT_LOG, DeliveryError, Outgoing, send_all
+
     outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
-    for item in no_address:
-        print(words.notice_not_sent(item.file_name))
+    for item in drafted.drafts:
+        if item.recipient is None:
+            email = item.person.person.email
+            print(words.notice_unmailable(item.file_name, email, item.unmailable.value)
+                  if item.unmailable is not None and email else words.notice_not_sent(item.file_name))
 
     def report(event: str, message: Outgoing) -> None:
-        said = words.notice_sent if event == "sent" else words.notice_already_sent
+        said = {"sent": words.notice_sent, "unconfirmed": words.notice_unconfirmed}.get(
+            event, words.notice_already_sent)
         print(said(message.label, message.recipient), flush=True)
 
     try:
-        send_all(server, sender_address(sender).addr_spec, outgoing, folder, report)
+        send_all(server, sender, outgoing, folder, report, resend_unconfirmed)
     except DeliveryError as error:
-        note(words.sending_stopped(str(error), [m.label for m in error.sent], str(folder / SENT_LOG)))
+        sent = [m.label for m in error.sent]
+        if error.unconfirmed is not None:
+            note(words.sending_unconfirmed(error.unconfirmed.label, error.unconfirmed.recipient, str(error), sent,
+                                           str(folder / SENT_LOG)))
+        else:
+            note(words.sending_stopped(str(error), sent, str(folder / SENT_LOG)))
         raise typer.Exit(ExitStatus.ERROR)
