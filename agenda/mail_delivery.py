@@ -100,8 +100,14 @@ def read_sent_log(folder: Path) -> SentLog:
     path = folder / SENT_LOG
     sent: set[str] = set()
     unconfirmed: set[str] = set()
-    if path.exists():
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        text = ""
+    except OSError as error:
+        raise UsageError("sent-log-unreadable", path=str(path), error=error.strerror or str(error)) from None
+    if text:
+        for line in text.splitlines():
             words = line.split()
             if len(words) >= 2 and words[0] == UNCONFIRMED:
                 unconfirmed.add(words[1])
@@ -163,10 +169,22 @@ def _connect(server: Server, login: tuple[str, str] | None) -> smtplib.SMTP:
     return client
 
 
+class Unconfirmed(Exception):
+    """The message went out whole, and no answer came: it may have arrived."""
+
+
 def _dot_stuffed(data: bytes) -> bytes:
     """The message as DATA carries it (RFC 5321 4.5.2), as smtplib writes it: a leading dot doubled, a dot after."""
     data = re.sub(rb"(?m)^\.", b"..", data)
     return data + (b"" if data.endswith(b"\r\n") else b"\r\n") + b".\r\n"
+
+
+def _commands(client: smtplib.SMTP, sender: str, recipient: str,
+              size: list[str]) -> Iterator[tuple[int, bytes, tuple[int, ...]]]:
+    """MAIL, RCPT and DATA, one at a time, each with the answers that let the next one go."""
+    yield (*client.mail(sender, size), (250,))
+    yield (*client.rcpt(recipient), (250, 251))
+    yield (*client.docmd("DATA"), (354,))
 
 
 def _deliver(client: smtplib.SMTP, sender: str, message: "Outgoing") -> None:
@@ -177,10 +195,7 @@ def _deliver(client: smtplib.SMTP, sender: str, message: "Outgoing") -> None:
     leaves it unknown whether the server kept it: that raises Unconfirmed.
     """
     size = [f"size={len(message.data)}"] if client.has_extn("size") else []
-    for command, accepted in ((lambda: client.mail(sender, size), (250,)),
-                              (lambda: client.rcpt(message.recipient), (250, 251)),
-                              (lambda: client.docmd("DATA"), (354,))):
-        code, text = command()
+    for code, text, accepted in _commands(client, sender, message.recipient, size):
         if code not in accepted:
             try:
                 client.rset()
@@ -194,10 +209,6 @@ def _deliver(client: smtplib.SMTP, sender: str, message: "Outgoing") -> None:
         raise Unconfirmed(_answer(error)) from None
     if code != 250:
         raise smtplib.SMTPResponseException(code, text)
-
-
-class Unconfirmed(Exception):
-    """The message went out whole, and no answer came: it may have arrived."""
 
 
 def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path,
@@ -226,25 +237,33 @@ def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path
     except (smtplib.SMTPException, OSError, socket.timeout) as error:
         raise DeliveryError(f"{server.host}:{server.port}: {_answer(error)}") from None
     try:
-        with open(folder / SENT_LOG, "a", encoding="utf-8") as log:
+        try:
+            log = open(folder / SENT_LOG, "a", encoding="utf-8")
+        except OSError as error:
+            raise UsageError("output-unwritable", target=str(folder / SENT_LOG),
+                             error=error.strerror or str(error)) from None
+        with log:
 
-            def record(line: str) -> None:
+            def record(line: str, done: list[Outgoing]) -> None:
                 """On disk before anything else is sent: a crash after this never sends it twice."""
-                log.write(line + "\n")
-                log.flush()
-                os.fsync(log.fileno())
+                try:
+                    log.write(line + "\n")
+                    log.flush()
+                    os.fsync(log.fileno())
+                except OSError as error:
+                    raise DeliveryError(f"{folder / SENT_LOG}: {error.strerror or error}", done) from None
 
             for message in pending:
                 entry = f"{message.message_id} {message.recipient} {message.label}"
                 try:
                     _deliver(client, sender, message)
                 except Unconfirmed as lost:
-                    record(f"{UNCONFIRMED} {entry}")
+                    record(f"{UNCONFIRMED} {entry}", sent)
                     raise DeliveryError(str(lost), sent, unconfirmed=message) from None
                 except (smtplib.SMTPException, OSError) as error:
                     raise DeliveryError(f"{message.label} → {message.recipient}: {_answer(error)}", sent) from None
-                record(entry)
                 sent.append(message)
+                record(entry, sent)
                 report("sent", message)
     finally:
         try:

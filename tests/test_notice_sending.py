@@ -167,6 +167,15 @@ def test_the_unconfirmed_message_is_told_in_korean(tmp_path, drafts, servers):
         "확인 안 됨    koo.eml → koo@example.org: 이미 도착했을 수 있어 다시 보내지 않음 (--resend-unconfirmed를 주면 보냄)")
 
 
+def test_a_sent_log_that_cannot_be_read_sends_nothing(tmp_path, drafts, servers):
+    server = servers(tmp_path / "smtp")
+    (drafts[2] / "sent.log").mkdir(parents=True)
+    result = send(drafts, server, "--lang", "en", exit_status=2)
+    assert f"{drafts[2] / 'sent.log'}: cannot be read (Is a directory), so what was sent before is not known; " \
+           f"nothing was sent" in result.stderr
+    assert server.received() == []
+
+
 def test_resend_unconfirmed_needs_send(tmp_path, drafts):
     old, new, folder = drafts
     result = run("notices", old, new, "-o", folder, "--resend-unconfirmed", "--lang", "en", exit_status=2)
