@@ -15,6 +15,8 @@ from email.parser import BytesParser
 from email.policy import SMTP, compat32, default
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agenda.export.mail_headers import address_header, header_text, text_header
 from helpers import run
@@ -160,3 +162,27 @@ def test_a_sent_notice_arrives_with_the_name_as_text_to_one_address(tmp_path, se
     assert data == (tmp_path / "out" / "lee.eml").read_bytes()
     assert_a_clean_notice(data, "lee.se@example.org", NAMES[case])
     assert not any("evil" in address for address in received)
+
+
+PIECES = st.sampled_from(["=?", "?=", "utf-8", "?b?", "?q?", "\r\n", "\n", "\0", "Bcc: a@evil.example", "<", ">", ",",
+                          '"', "\\", ":", ";", "(", ")", "@", " ", "\u202e", "이상은", "\u2028", "\x85", "\t"])
+NAMES_AT_ALL = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=NAMES_AT_ALL, subject=NAMES_AT_ALL)
+def test_any_text_in_to_and_subject_reads_back_as_that_text_and_one_address(name, subject):
+    """Whatever a name or title holds, the headers are exactly these, To has one address, and each field
+    reads back as its text (controls shown as U+FFFD)."""
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = text_header("Subject", subject)
+    message["To"] = address_header("To", name, "lee.se", "example.org")
+    message.set_content("body")
+    data = message.as_bytes()
+    parsed = BytesParser(policy=default).parsebytes(data)
+    assert list(parsed.keys()) == ["Subject", "To", "Content-Type", "Content-Transfer-Encoding", "MIME-Version"]
+    assert [a.addr_spec for a in parsed["To"].addresses] == ["lee.se@example.org"]
+    if "=?" in header_text(name) or len(name.encode()) < 20:  # longer plain names: Python's own folding, not ours
+        assert shown_name(data).strip() == header_text(name).strip()
+    assert str(parsed["Subject"]).strip() == header_text(subject).strip()
+    assert parsed.get_content().rstrip() == "body"
