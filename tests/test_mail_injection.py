@@ -151,7 +151,7 @@ def test_a_control_character_that_reached_the_mail_layer_makes_no_header_line(na
         assert parsed.get_content().rstrip() == "body"
 
 
-@pytest.mark.parametrize("case", ["issue", "encoded-bcc", "comma-second-address", "bidi-override"])
+@pytest.mark.parametrize("case", sorted(NAMES))
 def test_a_sent_notice_arrives_with_the_name_as_text_to_one_address(tmp_path, servers, case):  # noqa: F811
     server = servers(tmp_path / "smtp")
     old, new = named(tmp_path, NAMES[case])
@@ -182,7 +182,9 @@ def test_any_text_in_to_and_subject_reads_back_as_that_text_and_one_address(name
     parsed = BytesParser(policy=default).parsebytes(data)
     assert list(parsed.keys()) == ["Subject", "To", "Content-Type", "Content-Transfer-Encoding", "MIME-Version"]
     assert [a.addr_spec for a in parsed["To"].addresses] == ["lee.se@example.org"]
-    if "=?" in header_text(name) or len(name.encode()) < 20:  # longer plain names: Python's own folding, not ours
+    if "=?" in header_text(name):  # encoded whole by us: exactly the text
         assert shown_name(data).strip() == header_text(name).strip()
+    elif len(name.encode()) < 20:  # folded by the email package, which collapses runs of spaces between words
+        assert shown_name(data).split() == header_text(name).split()
     assert str(parsed["Subject"]).strip() == header_text(subject).strip()
     assert parsed.get_content().rstrip() == "body"

@@ -176,6 +176,18 @@ def test_a_sent_log_that_cannot_be_read_sends_nothing(tmp_path, drafts, servers)
     assert server.received() == []
 
 
+def test_a_person_mail_cannot_carry_is_not_sent_and_everyone_else_is(tmp_path, servers):
+    old, new = versions(tmp_path, MOVE_TALK, ("lee.se@example.org", "이상은@example.org"))
+    server = servers(tmp_path / "smtp")
+    result = run("notices", old, new, "-o", tmp_path / "out", "--from", FROM, "--send", server.url)
+    assert result.stdout.splitlines()[:2] == [
+        "보내지 않음   lee.eml: '이상은@example.org'의 @ 앞에 ASCII가 아닌 글자가 있어, SMTPUTF8을 쓰지 않는 알림 메일로는 "
+        "보낼 수 없습니다",
+        "보내지 않음   cho.eml: 주소 없음"]
+    assert [envelope["to"] for _, envelope in server.received()] == [
+        [address] for name, address in ADDRESSED.items() if name != "lee.eml"]
+
+
 def test_resend_unconfirmed_needs_send(tmp_path, drafts):
     old, new, folder = drafts
     result = run("notices", old, new, "-o", folder, "--resend-unconfirmed", "--lang", "en", exit_status=2)
