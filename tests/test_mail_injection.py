@@ -41,6 +41,7 @@ NAMES = {
     "issue": ISSUE_NAME,
     "ascii-encoded-word": "=?utf-8?q?Kim?=",
     "encoded-bcc": encoded_word("x\r\nBcc: e@evil.example", "q"),
+    "encoded-second-address": encoded_word('"Kim" <attacker@evil.example>, Lee'),
     "encoded-nul": encoded_word("Kim\0Bcc: e@evil.example"),
     "encoded-in-korean": "이상은 " + encoded_word("님\r\nBcc: e@evil.example") + " 님",
     "fragments": "?= Kim =? =?utf-8?",
