@@ -211,6 +211,9 @@ CASES = {
                          CLEAN.replace('end: "11:00"', 'end: "2024-05-03 09:00"')),
     "missing-id": (CLEAN.replace("  id: t\n", "").replace("forum:\n", "forum:  # expect\n"), 1, CLEAN),
     "legacy-zone": (forum(OPENING_AND_QA, zone="EST  # expect"), 13, forum(OPENING_AND_QA, zone="America/New_York")),
+    "unmailable-address": (forum(OPENING_AND_QA, people="people:\n  ann:\n    name: Ann\n"
+                                                       "    email: müller@example.org  # expect\n"), 12,
+                           forum(OPENING_AND_QA, people="people:\n  ann: {name: Ann, email: lee@예시.한국}\n")),
     "invalid-field": (forum("""\
   - kind: opening
     duraton: 20m  # expect

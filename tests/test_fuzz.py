@@ -261,8 +261,7 @@ def _baseline(tmp_path) -> Shapes:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("value", INJECTIONS + [pytest.param(v, marks=pytest.mark.xfail(
-    strict=True, reason="issue 20 item 1: encoded words are the mail branch's")) for v in ENCODED_WORDS])
+@pytest.mark.parametrize("value", INJECTIONS + ENCODED_WORDS)
 def test_injected_text_reaches_no_parser_as_syntax(tmp_path, value):
     """Each string in every field of both versions: the outputs, read by their parsers, hold it as text only."""
     from notice_forums import MOVE_TALK, versions

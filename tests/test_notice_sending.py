@@ -3,6 +3,7 @@
 import datetime
 import ipaddress
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -112,10 +113,11 @@ def test_the_sending_lines_follow_lang(tmp_path, drafts, servers):
 
 
 def test_a_server_that_dies_halfway_leaves_a_log_and_the_second_run_sends_only_the_rest(tmp_path, drafts, servers):
-    dying = servers(tmp_path / "dying", "--die-on", "3")
+    """It dies at the third RCPT, before any data: that message cannot have arrived, and is sent on the rerun."""
+    dying = servers(tmp_path / "dying", "--die-at-rcpt", "3")
     result = send(drafts, dying, exit_status=2)
     assert "\n이번에 보낸 알림: koo.eml, lee.eml. 보낸 알림은 모두 " in result.stderr
-    assert "같은 명령을 다시 실행하면 나머지만 보냅니다" in result.stderr
+    assert "같은 명령을 다시 실행하면 나머지만 보냅니다" in result.stderr and "확인 안 됨" not in result.stderr
     assert len(dying.received()) == 2
     assert len((drafts[2] / "sent.log").read_text(encoding="utf-8").splitlines()) == 2
 
@@ -126,6 +128,115 @@ def test_a_server_that_dies_halfway_leaves_a_log_and_the_second_run_sends_only_t
     everything = [data for data, _ in dying.received() + healthy.received()]
     assert len(everything) == len(set(everything)) == 4
     assert sorted(everything) == sorted((drafts[2] / name).read_bytes() for name in ADDRESSED)
+
+
+def test_a_message_stored_then_the_connection_lost_is_not_sent_again(tmp_path, drafts, servers):
+    """The server keeps kwon's message and drops the connection before it answers: it may have arrived."""
+    dropping = servers(tmp_path / "dropping", "--store-then-drop", "3")
+    result = send(drafts, dropping, "--lang", "en", exit_status=2)
+    assert ("agenda: kwon.eml → kwon@example.org: the connection was lost after the message was handed over "
+            "(Connection unexpectedly closed); it may have arrived, so the log marks it unconfirmed and running "
+            "again does not send it again (--resend-unconfirmed does)\nsent in this run: koo.eml, lee.eml; ") in result.stderr
+    assert [envelope["to"] for _, envelope in dropping.received()] == [["koo@example.org"], ["lee.se@example.org"],
+                                                                        ["kwon@example.org"]]
+
+    healthy = servers(tmp_path / "healthy")
+    again = send(drafts, healthy, "--lang", "en")
+    assert again.stdout.splitlines() == [
+        "not sent      cho.eml: no address",
+        "already sent  koo.eml → koo@example.org",
+        "already sent  lee.eml → lee.se@example.org",
+        "unconfirmed   kwon.eml → kwon@example.org: it may have arrived, so it is not sent again "
+        "(--resend-unconfirmed sends it)",
+        "sent          yang.eml → yang@example.org"]
+    assert [envelope["to"] for _, envelope in healthy.received()] == [["yang@example.org"]]
+    resent = send(drafts, healthy, "--resend-unconfirmed", "--lang", "en")
+    assert "sent          kwon.eml → kwon@example.org" in resent.stdout
+    assert [envelope["to"] for _, envelope in healthy.received()] == [["yang@example.org"], ["kwon@example.org"]]
+    last = send(drafts, healthy, "--resend-unconfirmed", "--lang", "en")
+    assert "already sent  kwon.eml → kwon@example.org" in last.stdout and len(healthy.received()) == 2
+
+
+def test_the_unconfirmed_message_is_told_in_korean(tmp_path, drafts, servers):
+    result = send(drafts, servers(tmp_path / "dropping", "--store-then-drop", "1"), exit_status=2)
+    assert ("agenda: koo.eml → koo@example.org: 메일 내용을 넘긴 뒤 연결이 끊겼습니다(Connection unexpectedly closed). "
+            "이미 도착했을 수 있어 기록에 '확인 안 됨'으로 남겼고, 다시 실행해도 보내지 않습니다"
+            "(--resend-unconfirmed를 주면 보냅니다)\n이번에 보낸 알림: 없음. ") in result.stderr
+    again = send(drafts, servers(tmp_path / "healthy"))
+    assert again.stdout.splitlines()[1] == (
+        "확인 안 됨    koo.eml → koo@example.org: 이미 도착했을 수 있어 다시 보내지 않음 (--resend-unconfirmed를 주면 보냄)")
+
+
+def test_a_sent_log_that_cannot_be_read_sends_nothing(tmp_path, drafts, servers):
+    server = servers(tmp_path / "smtp")
+    (drafts[2] / "sent.log").mkdir(parents=True)
+    result = send(drafts, server, "--lang", "en", exit_status=2)
+    assert f"{drafts[2] / 'sent.log'}: cannot be read (Is a directory), so what was sent before is not known; " \
+           f"nothing was sent" in result.stderr
+    assert server.received() == []
+
+
+def test_a_person_mail_cannot_carry_is_not_sent_and_everyone_else_is(tmp_path, servers):
+    old, new = versions(tmp_path, MOVE_TALK, ("lee.se@example.org", "이상은@example.org"))
+    server = servers(tmp_path / "smtp")
+    result = run("notices", old, new, "-o", tmp_path / "out", "--from", FROM, "--send", server.url)
+    assert result.stdout.splitlines()[:2] == [
+        "보내지 않음   lee.eml: '이상은@example.org'의 @ 앞에 ASCII가 아닌 글자가 있어, SMTPUTF8을 쓰지 않는 알림 메일로는 "
+        "보낼 수 없습니다",
+        "보내지 않음   cho.eml: 주소 없음"]
+    assert [envelope["to"] for _, envelope in server.received()] == [
+        [address] for name, address in ADDRESSED.items() if name != "lee.eml"]
+
+
+def test_resend_unconfirmed_needs_send(tmp_path, drafts):
+    old, new, folder = drafts
+    result = run("notices", old, new, "-o", folder, "--resend-unconfirmed", "--lang", "en", exit_status=2)
+    assert "--resend-unconfirmed sends again, so it needs --send URL" in result.stderr and not folder.exists()
+
+
+def agenda_process(drafts, server: Smtp, lang: str = "en") -> subprocess.Popen:
+    old, new, folder = drafts
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "NO_COLOR": "1"}
+    return subprocess.Popen([sys.executable, "-m", "agenda", "notices", str(old), str(new), "-o", str(folder),
+                             "--from", FROM, "--send", server.url, "--lang", lang],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_a_second_send_while_the_first_is_sending_is_refused_and_nobody_gets_two(tmp_path, drafts, servers):
+    """Two real processes: the server holds the first run's first message until the second has finished."""
+    gate = tmp_path / "gate"
+    server = servers(tmp_path / "smtp", "--hold-until", str(gate))
+    first = agenda_process(drafts, server)
+    deadline = time.monotonic() + 60
+    while not (server.folder / "holding").exists():
+        assert first.poll() is None, first.communicate()
+        assert time.monotonic() < deadline, "the first run did not reach the server"
+        time.sleep(0.05)
+    second = agenda_process(drafts, server)
+    out, err = second.communicate(timeout=60)
+    gate.touch()
+    first_out, first_err = first.communicate(timeout=60)
+    assert first.returncode == 0, first_err
+    assert second.returncode == 2 and out == ""
+    assert err == (f"agenda: another `agenda notices --send` is sending the notices in {drafts[2]} right now, so "
+                   f"this run sent and wrote nothing. When that one ends, run this command again: it sends only "
+                   f"what is left\n")
+    assert sorted(envelope["to"][0] for _, envelope in server.received()) == sorted(ADDRESSED.values())
+
+
+def test_two_sends_started_at_once_mail_nobody_twice(tmp_path, drafts, servers):
+    """Started together; the server holds the first message to arrive until one run has ended (or 30 s
+    passed, which without a lock never happens, and then both send everything)."""
+    gate = tmp_path / "gate"
+    server = servers(tmp_path / "smtp", "--hold-until", str(gate))
+    runs = [agenda_process(drafts, server), agenda_process(drafts, server)]
+    deadline = time.monotonic() + 30
+    while all(process.poll() is None for process in runs) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    gate.touch()
+    results = [(process.communicate(timeout=120), process.returncode) for process in runs]
+    assert sorted(status for _, status in results) == [0, 2], results
+    assert sorted(envelope["to"][0] for _, envelope in server.received()) == sorted(ADDRESSED.values())
 
 
 def test_an_unreachable_server_exits_2_and_says_nothing_was_sent(drafts):

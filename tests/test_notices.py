@@ -232,12 +232,33 @@ def test_docs_notices_example_is_what_notices_writes(tmp_path, monkeypatch):
     assert "$ cat notices/index.md\n" + (tmp_path / "notices" / "index.md").read_text(encoding="utf-8") == block.body
 
 
-def test_an_international_domain_is_written_for_mail_and_a_korean_local_part_is_refused(tmp_path):
+def test_an_international_domain_is_written_for_mail(tmp_path):
     folder, _ = notices(tmp_path / "a", MOVE_TALK, ("lee.se@example.org", "lee@예시.한국"))
     assert read(folder / "lee.eml")["To"].addresses[0].addr_spec == "lee@xn--vv4b11d.xn--3e0b707e"
-    old, new = versions(tmp_path / "b", MOVE_TALK, ("lee.se@example.org", "이상은@example.org"))
-    result = run("notices", old, new, "-o", tmp_path / "b" / "out", "--lang", "en", exit_status=2)
-    assert "이상은 (lee): '이상은@example.org' has non-ASCII letters before the @" in result.stderr
+
+
+def test_a_korean_local_part_goes_to_no_address_and_everyone_else_is_drafted(tmp_path):
+    """One address mail cannot carry once stopped every notice (exit 2, no drafts)."""
+    folder, stderr = notices(tmp_path, MOVE_TALK, ("lee.se@example.org", "이상은@example.org"), extra=("--lang", "en"))
+    assert drafted(folder) == ["cho", "koo", "kwon", "lee", "yang"]
+    assert "To" not in read(folder / "lee.eml")
+    assert read(folder / "kwon.eml")["To"].addresses[0].addr_spec == "kwon@example.org"
+    assert stderr.splitlines() == [
+        "lee.eml has no To: '이상은@example.org' has letters other than ASCII before the @, which mail carries only "
+        "with SMTPUTF8, and notices do not use it; tell them yourself",
+        f"wrote 5 notices and {folder / 'index.md'}; 2 without an address"]
+    index = (folder / "index.md").read_text(encoding="utf-8")
+    assert ("## No email address (tell them yourself)\n\n"
+            "- 이상은: `lee.eml` ('이상은@example.org' has letters other than ASCII before the @, which mail carries "
+            "only with SMTPUTF8, and notices do not use it)\n") in index
+
+
+def test_an_unmailable_address_is_said_in_korean(tmp_path):
+    folder, stderr = notices(tmp_path, MOVE_TALK, ("lee.se@example.org", "lee..se@example.org"))
+    assert stderr.splitlines()[0] == (
+        "lee.eml에는 받는 주소가 없습니다. 'lee..se@example.org'의 @ 앞에 메일 주소에 쓸 수 없는 것(공백, 제어 문자, "
+        "연달아 찍은 점, 괄호)이 있습니다. 직접 전해 주세요")
+    assert "- 이상은: `lee.eml` ('lee..se@example.org'의 @ 앞에" in (folder / "index.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

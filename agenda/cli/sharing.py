@@ -20,7 +20,12 @@ from agenda.core.errors import UsageError
 from agenda.core.status import ExitStatus
 
 if TYPE_CHECKING:
+    from pathlib import Path
+    from types import ModuleType
+
     from agenda.loading.analysis import Analysis
+    from agenda.notices.delivery import Server
+    from agenda.notices.drafts import Notices
     from agenda.core.planner import Plan
     from agenda.publish.publisher import PublishError
 
@@ -122,17 +127,24 @@ def notices(
         "--send", metavar="URL",
         help="Send the drafts: smtp://HOST:PORT or smtps://HOST:PORT. Credentials come from "
              "AGENDA_SMTP_USER and AGENDA_SMTP_PASSWORD; AGENDA_SMTP_CAFILE adds a trusted CA.")] = None,
+    resend_unconfirmed: Annotated[bool, typer.Option(
+        "--resend-unconfirmed",
+        help="With --send: send again the messages whose connection was lost after they were handed over "
+             "(they may have arrived; without this option they are not sent twice).")] = False,
 ) -> None:
     """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
     from agenda.loading.analysis import analyze
     from agenda.messages import catalogue
-    from agenda.notices.delivery import SENT_LOG, DeliveryError, Outgoing, parse_server
+    from agenda.notices.delivery import parse_server
     from agenda.notices.drafts import draft_notices, notice_time
-    from agenda.notices.notifier import INDEX, send_drafts, without_address, write_drafts
+    from agenda.notices.notifier import INDEX, drafts_folder, without_address, write_drafts
+    from agenda.render.inert import shown
 
     server = parse_server(send) if send else None
     if server is not None and not sender:
         raise UsageError("send-without-from")
+    if resend_unconfirmed and server is None:
+        raise UsageError("resend-without-send")
     before, after = analyze(old, language_asked(lang)), analyze(new, language_asked(lang))
     old_plan, new_plan = _valid_plan(before, lang), _valid_plan(after, lang)
     when = notice_time(new_plan, os.environ.get("SOURCE_DATE_EPOCH"), os.stat(new).st_mtime)
@@ -141,20 +153,42 @@ def notices(
     drafted = draft_notices(old_plan.read_in(language), new_plan.read_in(language), when, sender)
     if drafted.revision_not_raised:
         note(words.revision_not_raised(new, new_plan.forum.revision, old, old_plan.forum.revision))
-    folder = write_drafts(drafted, output, sending=server is not None)
-    no_address = without_address(drafted)
-    note(words.wrote_notices(len(drafted.drafts), str(folder / INDEX), len(no_address)))
-    if server is None or sender is None:  # --send without --from was refused above
-        return
-    for item in no_address:
-        print(words.notice_not_sent(item.file_name))
+    sending = server is not None and sender is not None  # --send without --from was refused above
+    with drafts_folder(output, sending=sending) as folder:
+        write_drafts(drafted, folder, output, sending=sending)
+        for item in drafted.drafts:
+            if item.unmailable is not None and item.person.person.email:
+                note(words.drafted_without_address(item.file_name, item.person.person.email,
+                                                   item.unmailable.value))
+        no_address = without_address(drafted)
+        note(words.wrote_notices(len(drafted.drafts), str(folder / INDEX), len(no_address)))
+        if server is None or sender is None:
+            return
+        for item in no_address:
+            email = item.person.person.email
+            print(shown(words.notice_unmailable(item.file_name, email, item.unmailable.value)
+                        if item.unmailable is not None and email else words.notice_not_sent(item.file_name)))
+        _send(drafted, folder, server, sender, words, resend_unconfirmed)
+
+
+def _send(drafted: "Notices", folder: "Path", server: "Server", sender: str, words: "ModuleType",
+          resend_unconfirmed: bool) -> None:
+    from agenda.notices.delivery import SENT_LOG, DeliveryError, Outgoing
+    from agenda.notices.notifier import send_drafts
+    from agenda.render.inert import shown
 
     def report(event: str, message: Outgoing) -> None:
-        said = words.notice_sent if event == "sent" else words.notice_already_sent
-        print(said(message.label, message.recipient), flush=True)
+        said = {"sent": words.notice_sent, "unconfirmed": words.notice_unconfirmed}.get(
+            event, words.notice_already_sent)
+        print(shown(said(message.label, message.recipient)), flush=True)
 
     try:
-        send_drafts(drafted, folder, server, sender, report)
+        send_drafts(drafted, folder, server, sender, report, resend_unconfirmed)
     except DeliveryError as error:
-        note(words.sending_stopped(str(error), [m.label for m in error.sent], str(folder / SENT_LOG)))
+        sent = [m.label for m in error.sent]
+        if error.unconfirmed is not None:
+            note(words.sending_unconfirmed(error.unconfirmed.label, error.unconfirmed.recipient, str(error), sent,
+                                           str(folder / SENT_LOG)))
+        else:
+            note(words.sending_stopped(str(error), sent, str(folder / SENT_LOG)))
         raise typer.Exit(ExitStatus.ERROR)

@@ -145,6 +145,9 @@ MESSAGES: dict[str, Sentence] = {
         f"{text(a, 'first_file')}; a calendar would keep only one of the two events: give one forum "
         f"(or segment) another id"),
     "end-before-start": _end_before_start,
+    "unmailable-address": lambda a: (
+        f"{text(a, 'name')}: {unmailable(quoted(a, 'address'), str(a['why']))}; `agenda notices` drafts their "
+        f"notice without a To: header; give an address mail can carry"),
     "legacy-zone": lambda a: (
         f"{text(a, 'zone_name')} is an old zone name (a fixed offset or an alias), not a city's clock; "
         f"write `timezone: {text(a, 'meant')}` so the times follow that city's daylight saving"),
@@ -336,6 +339,42 @@ def notice_already_sent(label: str, recipient: str) -> str:
 
 def notice_not_sent(label: str) -> str:
     return f"not sent      {label}: no address"
+
+
+UNMAILABLE = {
+    "non-ascii": "has letters other than ASCII before the @, which mail carries only with SMTPUTF8, "
+                 "and notices do not use it",
+    "local-part": "has something before the @ that mail cannot carry (a space, a control character, "
+                  "two dots in a row, brackets)",
+    "domain": "has a domain that is not a host name mail can reach",
+    "too-long": "is longer than mail allows (64 characters before the @, 254 in all)",
+}
+
+
+def unmailable(address: str, why: str) -> str:
+    """Why mail cannot carry an address, as a clause that follows it: `'이상은@example.org' has …`."""
+    return f"{address} {UNMAILABLE[why]}"
+
+
+def notice_unmailable(label: str, address: str, why: str) -> str:
+    return f"not sent      {label}: {unmailable(repr(address), why)}"
+
+
+def drafted_without_address(label: str, address: str, why: str) -> str:
+    return f"{label} has no To: {unmailable(repr(address), why)}; tell them yourself"
+
+
+def notice_unconfirmed(label: str, recipient: str) -> str:
+    return (f"unconfirmed   {label} → {recipient}: it may have arrived, so it is not sent again "
+            f"(--resend-unconfirmed sends it)")
+
+
+def sending_unconfirmed(label: str, recipient: str, answer: str, sent: list[str], log: str) -> str:
+    return (f"agenda: {label} → {recipient}: the connection was lost after the message was handed over ({answer}); "
+            f"it may have arrived, so the log marks it unconfirmed and running again does not send it again "
+            f"(--resend-unconfirmed does)\n"
+            f"sent in this run: {', '.join(sent) or 'none'}; the log {log} lists every message "
+            f"sent, and running the same command again sends only the rest")
 
 
 def timeline_under_table_only(format_: str) -> str:

@@ -233,6 +233,9 @@ MESSAGES: dict[str, Sentence] = {
         f"{path(a, 'path')}의 캘린더 UID {josa(quoted(a, 'uid'), '을', '를')} {text(a, 'first_file')}의 {path(a, 'first')}도 "
         f"씁니다. 캘린더는 두 일정 중 하나만 남깁니다. 포럼(또는 순서) 하나의 id를 바꾸세요"),
     "end-before-start": _end_before_start,
+    "unmailable-address": lambda a: (
+        f"{text(a, 'name')}: {unmailable(quoted(a, 'address'), str(a['why']))}. `agenda notices`는 이 사람의 알림을 "
+        f"받는 주소 없이 만듭니다. 메일로 보낼 수 있는 주소를 쓰세요"),
     "legacy-zone": lambda a: (
         f"{josa(text(a, 'zone_name'), '은', '는')} 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 있습니다. "
         f"`timezone: {text(a, 'meant')}`로 쓰세요"),
@@ -422,6 +425,39 @@ def notice_already_sent(label: str, recipient: str) -> str:
 
 def notice_not_sent(label: str) -> str:
     return f"보내지 않음   {label}: 주소 없음"
+
+
+UNMAILABLE = {
+    "non-ascii": "@ 앞에 ASCII가 아닌 글자가 있어, SMTPUTF8을 쓰지 않는 알림 메일로는 보낼 수 없습니다",
+    "local-part": "@ 앞에 메일 주소에 쓸 수 없는 것(공백, 제어 문자, 연달아 찍은 점, 괄호)이 있습니다",
+    "domain": "도메인이 메일을 보낼 수 있는 호스트 이름이 아닙니다",
+    "too-long": "길이가 메일 주소의 한도(@ 앞 64자, 모두 254자)를 넘습니다",
+}
+
+
+def unmailable(address: str, why: str) -> str:
+    """메일로 보낼 수 없는 주소와 그 까닭: `'이상은@example.org'의 @ 앞에 …`."""
+    return f"{address}의 {UNMAILABLE[why]}"
+
+
+def notice_unmailable(label: str, address: str, why: str) -> str:
+    return f"보내지 않음   {label}: {unmailable(repr(address), why)}"
+
+
+def drafted_without_address(label: str, address: str, why: str) -> str:
+    return f"{label}에는 받는 주소가 없습니다. {unmailable(repr(address), why)}. 직접 전해 주세요"
+
+
+def notice_unconfirmed(label: str, recipient: str) -> str:
+    return (f"확인 안 됨    {label} → {recipient}: 이미 도착했을 수 있어 다시 보내지 않음 "
+            f"(--resend-unconfirmed를 주면 보냄)")
+
+
+def sending_unconfirmed(label: str, recipient: str, answer: str, sent: list[str], log: str) -> str:
+    return (f"agenda: {label} → {recipient}: 메일 내용을 넘긴 뒤 연결이 끊겼습니다({answer}). 이미 도착했을 수 있어 "
+            f"기록에 '확인 안 됨'으로 남겼고, 다시 실행해도 보내지 않습니다(--resend-unconfirmed를 주면 보냅니다)\n"
+            f"이번에 보낸 알림: {', '.join(sent) or '없음'}. 보낸 알림은 모두 {log}에 기록되어 있어, "
+            f"같은 명령을 다시 실행하면 나머지만 보냅니다")
 
 
 def timeline_under_table_only(format_: str) -> str:

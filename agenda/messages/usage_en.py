@@ -99,6 +99,13 @@ USAGE: dict[str, UsageWords] = {
     "address-domain": lambda a: (
         f"{text(a, 'whose')}: {quoted(a, 'address')} has a domain that cannot be written for mail"),
     "send-without-from": lambda a: "--send needs --from ADDRESS: the address the notices come from",
+    "resend-without-send": lambda a: "--resend-unconfirmed sends again, so it needs --send URL",
+    "sent-log-unreadable": lambda a: (
+        f"{text(a, 'path')}: cannot be read ({text(a, 'error')}), so what was sent before is not known; "
+        f"nothing was sent"),
+    "sending-in-progress": lambda a: (
+        f"another `agenda notices --send` is sending the notices in {text(a, 'folder')} right now, so this run "
+        f"sent and wrote nothing. When that one ends, run this command again: it sends only what is left"),
     "drafts-stale": lambda a: (
         f"{text(a, 'folder')}: {', '.join(names(a, 'stale'))} differ from what these files and options "
         f"(--from, --lang) draft now, so they are not what you read; nothing was sent. "

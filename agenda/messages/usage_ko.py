@@ -126,6 +126,13 @@ USAGE: dict[str, UsageWords] = {
     "address-domain": lambda a: (
         f"{text(a, 'whose')}: {quoted(a, 'address')}의 도메인은 메일 주소에 쓸 수 없습니다"),
     "send-without-from": lambda a: "--send에는 알림을 보내는 주소인 --from ADDRESS가 필요합니다",
+    "resend-without-send": lambda a: "--resend-unconfirmed는 다시 보내는 옵션이라 --send URL이 함께 필요합니다",
+    "sent-log-unreadable": lambda a: (
+        f"{text(a, 'path')}: 읽을 수 없어({text(a, 'error')}) 전에 무엇을 보냈는지 알 수 없습니다. "
+        f"아무것도 보내지 않았습니다"),
+    "sending-in-progress": lambda a: (
+        f"다른 `agenda notices --send`가 지금 {text(a, 'folder')}의 알림을 보내고 있어, 이번 실행은 아무것도 "
+        f"보내거나 쓰지 않았습니다. 그 실행이 끝난 뒤 이 명령을 다시 실행하면 남은 것만 보냅니다"),
     "drafts-stale": lambda a: (
         f"{text(a, 'folder')}: {', '.join(names(a, 'stale'))}의 내용이 지금 이 파일들과 옵션(--from, --lang)으로 "
         f"만드는 알림과 달라, 읽어 본 알림이 아닙니다. 아무것도 보내지 않았습니다. --send 없이 다시 실행해 "

@@ -2,19 +2,25 @@
 
 The drafts go out byte for byte as written, so what the organizer read is
 what people receive. Each accepted message's Message-ID is appended to a
-log in the drafts' folder (and flushed) before the next is sent, so a run
-cut short by the server is finished by running it again, without sending
-anything twice.
+log in the drafts' folder (flushed and fsynced) before the next is sent, so
+a run cut short by the server is finished by running it again, without
+sending anything twice. One run at a time holds the folder (a second is
+refused). A message handed over whole whose answer never came is logged as
+unconfirmed: it may have arrived, so it is not sent again unless asked.
 
 The server's certificate is checked against the system's trust store, plus
 the file named by AGENDA_SMTP_CAFILE if set (for a relay with its own
 certificate authority; OpenSSL's SSL_CERT_FILE works too).
 """
 
+import fcntl
 import os
+import re
 import smtplib
 import socket
 import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -23,15 +29,18 @@ from urllib.parse import urlsplit
 from agenda.core.errors import UsageError
 
 SENT_LOG = "sent.log"
+UNCONFIRMED = "unconfirmed"
+"""The first word of a log line for a message that may or may not have arrived."""
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 
 
 class DeliveryError(Exception):
     """The server could not be reached, or refused; carries what it said and what went out before."""
 
-    def __init__(self, message: str, sent: list["Outgoing"] | None = None):
+    def __init__(self, message: str, sent: list["Outgoing"] | None = None, unconfirmed: "Outgoing | None" = None):
         super().__init__(message)
         self.sent = sent or []
+        self.unconfirmed = unconfirmed  # handed over whole, then no answer: it may have arrived
 
 
 @dataclass(frozen=True)
@@ -80,11 +89,54 @@ def tls_context() -> ssl.SSLContext:
     return context
 
 
-def read_sent_log(folder: Path) -> set[str]:
+@dataclass(frozen=True)
+class SentLog:
+    sent: frozenset[str]  # Message-IDs the server accepted
+    unconfirmed: frozenset[str]  # handed over whole, then the connection was lost before the answer
+
+
+def read_sent_log(folder: Path) -> SentLog:
+    """The log's lines: `<id> recipient file` for a message accepted, `unconfirmed <id> recipient file` otherwise."""
     path = folder / SENT_LOG
-    if not path.exists():
-        return set()
-    return {line.split()[0] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    sent: set[str] = set()
+    unconfirmed: set[str] = set()
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        text = ""
+    except OSError as error:
+        raise UsageError("sent-log-unreadable", path=str(path), error=error.strerror or str(error)) from None
+    if text:
+        for line in text.splitlines():
+            words = line.split()
+            if len(words) >= 2 and words[0] == UNCONFIRMED:
+                unconfirmed.add(words[1])
+            elif words:
+                sent.add(words[0])
+    return SentLog(frozenset(sent), frozenset(unconfirmed - sent))
+
+
+@contextmanager
+def sending_lock(folder: Path) -> Iterator[None]:
+    """Hold the drafts folder for one sending run; a second run at once is refused, not made to wait.
+
+    Refused rather than queued: the first run may take minutes against a slow
+    server, and whoever started the second learns at once that it sent
+    nothing, and that running it again afterwards sends only what is left.
+    The lock is the kernel's (flock on the folder), so it ends with the process.
+    """
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as error:
+        raise UsageError("folder-uncreatable", folder=str(folder), error=error.strerror or str(error)) from None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UsageError("sending-in-progress", folder=str(folder)) from None
+        yield
+    finally:
+        os.close(descriptor)  # closing releases the lock
 
 
 def _answer(error: Exception) -> str:
@@ -117,18 +169,66 @@ def _connect(server: Server, login: tuple[str, str] | None) -> smtplib.SMTP:
     return client
 
 
+class Unconfirmed(Exception):
+    """The message went out whole, and no answer came: it may have arrived."""
+
+
+def _dot_stuffed(data: bytes) -> bytes:
+    """The message as DATA carries it (RFC 5321 4.5.2), as smtplib writes it: a leading dot doubled, a dot after."""
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    return data + (b"" if data.endswith(b"\r\n") else b"\r\n") + b".\r\n"
+
+
+def _commands(client: smtplib.SMTP, sender: str, recipient: str,
+              size: list[str]) -> Iterator[tuple[int, bytes, tuple[int, ...]]]:
+    """MAIL, RCPT and DATA, one at a time, each with the answers that let the next one go."""
+    yield (*client.mail(sender, size), (250,))
+    yield (*client.rcpt(recipient), (250, 251))
+    yield (*client.docmd("DATA"), (354,))
+
+
+def _deliver(client: smtplib.SMTP, sender: str, message: "Outgoing") -> None:
+    """One message, as smtplib's sendmail does, but telling apart where it failed.
+
+    Until the server asks for the data (354), a failure means it has nothing.
+    Once the whole message has gone out, a lost connection or a timeout
+    leaves it unknown whether the server kept it: that raises Unconfirmed.
+    """
+    size = [f"size={len(message.data)}"] if client.has_extn("size") else []
+    for code, text, accepted in _commands(client, sender, message.recipient, size):
+        if code not in accepted:
+            try:
+                client.rset()
+            except (smtplib.SMTPException, OSError):
+                pass
+            raise smtplib.SMTPResponseException(code, text)
+    try:
+        client.send(_dot_stuffed(message.data))
+        code, text = client.getreply()
+    except (smtplib.SMTPServerDisconnected, OSError) as error:
+        raise Unconfirmed(_answer(error)) from None
+    if code != 250:
+        raise smtplib.SMTPResponseException(code, text)
+
+
 def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path,
-             report: Callable[[str, "Outgoing"], None]) -> list[Outgoing]:
+             report: Callable[[str, "Outgoing"], None], resend_unconfirmed: bool = False) -> list[Outgoing]:
     """Send what the log does not list yet; return what was sent. Raises DeliveryError, naming the answer.
 
-    `report` hears ("already-sent" | "sent", message) as each is settled; the words are the caller's.
+    The caller holds `sending_lock(folder)`. `report` hears ("already-sent" | "unconfirmed" | "sent", message)
+    as each is settled; the words are the caller's. A message the log marks unconfirmed is sent again only
+    when `resend_unconfirmed`.
     """
     login = credentials()
-    done = read_sent_log(folder)
-    pending = [m for m in messages if m.message_id not in done]
+    log_so_far = read_sent_log(folder)
+    pending = []
     for message in messages:
-        if message.message_id in done:
+        if message.message_id in log_so_far.sent:
             report("already-sent", message)
+        elif message.message_id in log_so_far.unconfirmed and not resend_unconfirmed:
+            report("unconfirmed", message)
+        else:
+            pending.append(message)
     if not pending:
         return []
     sent: list[Outgoing] = []
@@ -137,16 +237,33 @@ def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path
     except (smtplib.SMTPException, OSError, socket.timeout) as error:
         raise DeliveryError(f"{server.host}:{server.port}: {_answer(error)}") from None
     try:
-        with open(folder / SENT_LOG, "a", encoding="utf-8") as log:
-            for message in pending:
+        try:
+            log = open(folder / SENT_LOG, "a", encoding="utf-8")
+        except OSError as error:
+            raise UsageError("output-unwritable", target=str(folder / SENT_LOG),
+                             error=error.strerror or str(error)) from None
+        with log:
+
+            def record(line: str, done: list[Outgoing]) -> None:
+                """On disk before anything else is sent: a crash after this never sends it twice."""
                 try:
-                    client.sendmail(sender, [message.recipient], message.data)
+                    log.write(line + "\n")
+                    log.flush()
+                    os.fsync(log.fileno())
+                except OSError as error:
+                    raise DeliveryError(f"{folder / SENT_LOG}: {error.strerror or error}", done) from None
+
+            for message in pending:
+                entry = f"{message.message_id} {message.recipient} {message.label}"
+                try:
+                    _deliver(client, sender, message)
+                except Unconfirmed as lost:
+                    record(f"{UNCONFIRMED} {entry}", sent)
+                    raise DeliveryError(str(lost), sent, unconfirmed=message) from None
                 except (smtplib.SMTPException, OSError) as error:
                     raise DeliveryError(f"{message.label} → {message.recipient}: {_answer(error)}", sent) from None
-                log.write(f"{message.message_id} {message.recipient} {message.label}\n")
-                log.flush()
-                os.fsync(log.fileno())
                 sent.append(message)
+                record(entry, sent)
                 report("sent", message)
     finally:
         try:

@@ -18,9 +18,11 @@ from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 
 from agenda.core.errors import UsageError
+from agenda.notices.headers import EncodedHeader, address_header, text_header
 from agenda.export.person_ics import person_calendar
 from agenda.messages.labels import labels_for
 from agenda.export.person_files import file_stem
+from agenda.core.mail_addresses import AddressProblem, MailAddress, mail_address
 from agenda.core.part_changes import PersonChanges, compare_people
 from agenda.core.parts import PersonParts
 from agenda.core.planner import Plan
@@ -36,6 +38,7 @@ class Draft:
     recipient: str | None
     message_id: str
     data: bytes
+    unmailable: AddressProblem | None = None  # the person's email, when mail cannot carry it
 
 
 @dataclass(frozen=True)
@@ -62,30 +65,31 @@ def notice_time(plan: Plan, source_date_epoch: str | None, modified: float) -> d
     return datetime.fromtimestamp(int(modified), timezone.utc)
 
 
-def mail_address(name: str, address: str, whose: str) -> Address:
-    """An address mail can carry: the domain in IDNA (예시.한국 → xn--...), the local part in ASCII."""
-    user, domain = address.rsplit("@", 1)
-    if not user.isascii():
-        raise UsageError("address-not-ascii", whose=whose, address=address)
-    try:
-        domain = domain.encode("idna").decode("ascii")
-    except UnicodeError:
-        raise UsageError("address-domain", whose=whose, address=address) from None
-    return Address(display_name=name, username=user, domain=domain)
+@dataclass(frozen=True)
+class Sender:
+    header: Address | EncodedHeader
+    addr_spec: str  # the envelope's MAIL FROM
 
 
-def sender_address(text: str) -> Address:
+def sender_address(text: str) -> Sender:
+    """--from as a mailbox; an address mail cannot carry is refused, since every notice would carry it."""
     name, address = parseaddr(text)
     if not address or "@" not in address or any(c in text for c in "\r\n"):
         raise UsageError("sender-not-an-address", value=text)
-    return mail_address(name, address, "--from")
+    found = mail_address(address)
+    if found is AddressProblem.NON_ASCII:
+        raise UsageError("address-not-ascii", whose="--from", address=address)
+    if found is AddressProblem.DOMAIN:
+        raise UsageError("address-domain", whose="--from", address=address)
+    if isinstance(found, AddressProblem):
+        raise UsageError("sender-not-an-address", value=text)
+    return Sender(address_header("From", name, found.username, found.domain), found.addr_spec)
 
 
-def _recipient(person: PersonChanges) -> Address | None:
+def recipient_address(person: PersonChanges) -> MailAddress | AddressProblem | None:
+    """Where the person's notice goes; None without an email, the problem when mail cannot carry it."""
     email = person.person.email
-    if not email:
-        return None
-    return mail_address(person.person.name, email, f"{person.person.name} ({person.key})")
+    return mail_address(email) if email else None
 
 
 def _calendar(person: PersonChanges, plan: Plan, when: datetime) -> bytes:
@@ -94,14 +98,15 @@ def _calendar(person: PersonChanges, plan: Plan, when: datetime) -> bytes:
     return data
 
 
-def draft(person: PersonChanges, plan: Plan, when: datetime, sender: Address | None, file_name: str) -> Draft:
+def draft(person: PersonChanges, plan: Plan, when: datetime, sender: Sender | None, file_name: str) -> Draft:
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = notice_subject(plan)
+    message["Subject"] = text_header("Subject", notice_subject(plan))
     if sender is not None:
-        message["From"] = sender
-    recipient = _recipient(person)
+        message["From"] = sender.header
+    found = recipient_address(person)
+    recipient = found if isinstance(found, MailAddress) else None
     if recipient is not None:
-        message["To"] = recipient
+        message["To"] = address_header("To", person.person.name, recipient.username, recipient.domain)
     message["Date"] = format_datetime(when)
     body = notice_body(person, plan)
     calendar = _calendar(person, plan, when)
@@ -110,12 +115,14 @@ def draft(person: PersonChanges, plan: Plan, when: datetime, sender: Address | N
          body]).encode("utf-8") + b"\0" + calendar).hexdigest()
     message_id = f"<{digest[:32]}@{MESSAGE_ID_DOMAIN}>"
     message["Message-ID"] = message_id
-    message["X-Agenda-Forum"] = plan.forum_id
+    message["X-Agenda-Forum"] = text_header("X-Agenda-Forum", plan.forum_id)
     message.set_content(body)
     message.add_attachment(calendar, maintype="text", subtype="calendar", filename=f"{file_stem(person.key)}.ics",
                            params={"method": "PUBLISH", "charset": "utf-8"})
     message.set_boundary(f"agenda-{digest[32:56]}")
-    return Draft(person, file_name, recipient.addr_spec if recipient else None, message_id, message.as_bytes())
+    unmailable = found if isinstance(found, AddressProblem) else None
+    return Draft(person, file_name, recipient.addr_spec if recipient else None, message_id, message.as_bytes(),
+                 unmailable)
 
 
 def draft_notices(before: Plan, after: Plan, when: datetime, sender: str | None = None) -> Notices:

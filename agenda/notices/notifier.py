@@ -7,26 +7,41 @@ Every sentence is the command's: this module returns what happened and
 reports each message as it is settled.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from agenda.core.errors import UsageError
 from agenda.export.output_files import write_output
 from agenda.export.person_files import output_folder
-from agenda.notices.delivery import Outgoing, Server, send_all
+from agenda.notices.delivery import Outgoing, Server, send_all, sending_lock
 from agenda.notices.drafts import Draft, Notices, sender_address
 
 INDEX = "index.md"
 
 
-def write_drafts(drafted: Notices, output: str, *, sending: bool) -> Path:
-    """Each draft as OUTPUT/<person>.eml and the index as OUTPUT/index.md, the folder made if need be; the folder.
+@contextmanager
+def drafts_folder(output: str, *, sending: bool) -> Iterator[Path]:
+    """OUTPUT as a folder (made if need be), locked for the whole run when it sends.
+
+    The lock is held from the drafts' check to the last message, so a second
+    `--send` on the same folder is refused rather than mailing people twice.
+    """
+    folder = output_folder(output)
+    if not sending:
+        yield folder
+        return
+    with sending_lock(folder):
+        yield folder
+
+
+def write_drafts(drafted: Notices, folder: Path, output: str, *, sending: bool) -> None:
+    """Each draft as FOLDER/<person>.eml and the index as FOLDER/index.md.
 
     Before sending, a draft already in the folder with other bytes is refused
     (`drafts-stale`): the sent log names messages by their Message-ID, and
     people must receive what the organizer read.
     """
-    folder = output_folder(output)
     index = folder / INDEX
     if sending:
         stale = [d.file_name for d in drafted.drafts
@@ -36,7 +51,6 @@ def write_drafts(drafted: Notices, output: str, *, sending: bool) -> Path:
     for item in drafted.drafts:
         write_output(str(folder / item.file_name), item.data)
     write_output(str(index), drafted.index.encode("utf-8"))
-    return folder
 
 
 def without_address(drafted: Notices) -> list[Draft]:
@@ -45,11 +59,13 @@ def without_address(drafted: Notices) -> list[Draft]:
 
 
 def send_drafts(drafted: Notices, folder: Path, server: Server, sender: str,
-                report: Callable[[str, Outgoing], None]) -> list[Outgoing]:
+                report: Callable[[str, Outgoing], None], resend_unconfirmed: bool) -> list[Outgoing]:
     """Send every addressed draft not yet in the folder's sent log; what was sent.
 
-    `report` hears ("already-sent" | "sent", message) as each is settled. Raises
+    `report` hears ("already-sent" | "sent" | "unconfirmed" ..., message) as each
+    is settled. A message whose connection was lost after it was handed over
+    may have arrived: it is sent again only with `resend_unconfirmed`. Raises
     DeliveryError (agenda.notices.delivery) when the server cannot be reached or refuses.
     """
     outgoing = [Outgoing(d.message_id, d.recipient, d.data, d.file_name) for d in drafted.drafts if d.recipient]
-    return send_all(server, sender_address(sender).addr_spec, outgoing, folder, report)
+    return send_all(server, sender_address(sender).addr_spec, outgoing, folder, report, resend_unconfirmed)

@@ -7,6 +7,8 @@ in full, so that it can be read without the old programme at hand.
 import re
 from datetime import date, datetime
 
+from agenda.core.mail_addresses import AddressProblem, mail_address
+from agenda.messages import catalogue
 from agenda.messages.labels import Labels, labels_for
 from agenda.core.part_changes import PartChange, PersonChanges
 from agenda.core.parts import Part
@@ -106,12 +108,20 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, f
     if plan.forum.revision <= old_revision:
         lines += [words.index_revision_warning.format(old=old_revision, new=plan.forum.revision), ""]
     changed = [p for p in people if p.changes]
+    messages = catalogue(plan.language)
+
+    def mailable(person: PersonChanges) -> bool:
+        return person.person.email is not None and not isinstance(mail_address(person.person.email), AddressProblem)
 
     def section(title: str, members: list[PersonChanges]) -> None:
         lines.extend([f"## {title}", ""])
         for person in members:
-            address = f" {_address(person.person.email)}" if person.person.email else ""
-            lines.append(f"- {escape_block(person.person.name)}{address}: `{files[person.key]}`")
+            email = person.person.email
+            found = mail_address(email) if email else None
+            address = f" {_address(email)}" if email and not isinstance(found, AddressProblem) else ""
+            why = (f" ({escape(messages.unmailable(repr(email), found.value))})"
+                   if isinstance(found, AddressProblem) else "")
+            lines.append(f"- {escape_block(person.person.name)}{address}: `{files[person.key]}`{why}")
             for part, changes in grouped(person):
                 lines.append(f"  - {escape_block(part.title)} — "
                              + "; ".join(escape(change_line(c, plan)) for c in changes))
@@ -119,8 +129,8 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, f
             lines.append(f"- {words.index_nobody}")
         lines.append("")
 
-    section(words.index_notified, [p for p in changed if p.person.email])
-    section(words.index_no_address, [p for p in changed if not p.person.email])
+    section(words.index_notified, [p for p in changed if mailable(p)])
+    section(words.index_no_address, [p for p in changed if not mailable(p)])
     lines.extend([f"## {words.index_unchanged}", ""])
     unchanged = [p.person.name for p in people if not p.changes]
     lines.append(f"- {', '.join([escape_block(unchanged[0])] + [escape(name) for name in unchanged[1:]])}"
