@@ -47,7 +47,8 @@ def poll(condition, seconds: float = 10.0, every: float = 0.05):
 
 
 class LiveServer:
-    def __init__(self, forum: Path, log: Path, *extra: str, at: str | None = "14:03", port: int = 0) -> None:
+    def __init__(self, forum: Path, log: Path, *extra: str, at: str | None = "14:03", port: int = 0,
+                 preexec_fn=None) -> None:
         self.forum, self.log = forum, log
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -55,7 +56,7 @@ class LiveServer:
         args = [sys.executable, "-m", "agenda", "serve", str(forum), "--port", str(self.port),
                 "--log", str(log), *extra] + (["--at", at] if at else [])
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=open(self.errors, "wb"),
-                                        env={**os.environ, "NO_COLOR": "1"})
+                                        env={**os.environ, "NO_COLOR": "1"}, preexec_fn=preexec_fn)
         self.output: list[str] = []
         self.token = self._read_token()
         poll(self._accepts)
