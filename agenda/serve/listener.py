@@ -97,14 +97,17 @@ def _answer_and_close(descriptor: int, answer: bytes) -> None:
         connection.close()
 
 
-def open_listener(host: str, port: int, backlog: int) -> Listener:
-    """Bound and listening; OSError when the port is taken or the address is not this machine's."""
+def open_listener(host: str, port: int) -> Listener:
+    """Bound, not yet listening; OSError when the port is taken or the address is not this machine's.
+
+    asyncio starts listening once uvicorn has taken over SIGINT and SIGTERM, so
+    a connection accepted is always one a signal can close cleanly.
+    """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = Listener(family, socket.SOCK_STREAM)
     try:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind((host, port))
-        listener.listen(backlog)
         listener.setblocking(False)
     except OSError:
         listener.close()

@@ -45,7 +45,7 @@ BACKLOG = 2048
 def listen(host: str, port: int) -> Listener:
     """Say plainly when the port is taken or the address is not this machine's, before anything starts."""
     try:
-        return open_listener(host, port, BACKLOG)
+        return open_listener(host, port)
     except OSError as error:
         raise UsageError("cannot-listen", host=host, port=port, error=error.strerror or str(error)) from None
 
