@@ -57,10 +57,10 @@ class Listener(socket.socket):
         try:
             for _ in range(SHED_PER_TURN):
                 try:
-                    descriptor, _ = self._accept()
+                    connection, _ = super().accept()
                 except OSError:  # the backlog is empty (EAGAIN), or the descriptor was taken meanwhile
                     break
-                _answer_and_close(descriptor, self.shed_answer)
+                _answer_and_close(connection, self.shed_answer)
         finally:
             self._spare = _open_spare()
         return True
@@ -79,9 +79,8 @@ def _open_spare() -> int | None:
         return None
 
 
-def _answer_and_close(descriptor: int, answer: bytes) -> None:
+def _answer_and_close(connection: socket.socket, answer: bytes) -> None:
     """Read what the client already sent (so closing is a FIN, not a reset), answer, close."""
-    connection = socket.socket(fileno=descriptor)
     try:
         connection.setblocking(False)
         try:
