@@ -69,7 +69,8 @@ def serve(live: LiveDay, token: str, host: str, port: int) -> None:
     listener.setup(refusal("503 Service Unavailable", json.dumps({"error": words.server_full}, ensure_ascii=False)),
                    lambda error: failures.report(f"accept:{error.errno}", words.accept_failed.format(
                        error=error.strerror or str(error))))
-    protocol = deadline_protocol(lambda: failures.report("too-slow", words.too_slow.format(seconds=REQUEST_SECONDS_SAID)))
+    protocol = deadline_protocol(
+        lambda: failures.report("too-slow", words.too_slow.format(seconds=REQUEST_SECONDS_SAID)))
     config = uvicorn.Config(create_app(live, token, listen=host, stream_cap=cap), host=host, port=port,
                             http=protocol, log_config=None, log_level="warning", access_log=False, lifespan="off",
                             backlog=BACKLOG, timeout_graceful_shutdown=5, **uvicorn_bounds())
