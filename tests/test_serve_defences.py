@@ -4,6 +4,7 @@ Each test runs a real server on a free 127.0.0.1 port; all traffic stays on
 127.0.0.1. Counts and waits are bounded; nothing asserts a speed.
 """
 
+import asyncio
 import json
 import resource
 import selectors
@@ -19,7 +20,7 @@ from live_server import EventStream, LiveServer, poll
 
 from agenda.serve.failures import Failures
 from agenda.serve.hosts import HostCheck, host_name
-from agenda.serve.limits import MAX_STREAMS, REQUEST_SECONDS, stream_cap
+from agenda.serve.limits import MAX_STREAMS, REQUEST_SECONDS, HeaderLimit, stream_cap
 from agenda.serve.server_words import EN, KO
 
 FLOOD = 2000
@@ -127,7 +128,47 @@ def test_2000_connections_with_a_full_file_table_are_answered_503_not_a_tracebac
                 client.close()
     finally:
         assert live.stop() == 0
-    assert_short_and_calm(live.stderr())
+    stderr = live.stderr()
+    assert_short_and_calm(stderr)
+    full = KO.accept_failed.format(error="Too many open files")
+    assert stderr.splitlines().count(full) == 1  # said once; any repeats only as one count line
+
+
+def test_headers_too_large_to_arrive_in_one_read_are_refused_and_said_once(server_at):
+    """300 KB of headers cannot arrive in one read (asyncio reads 256 KiB), so h11's 16 KiB bound applies."""
+    live = server_at
+    for _ in range(50):
+        with socket.create_connection(("127.0.0.1", live.port), timeout=10) as client:
+            try:
+                client.sendall(b"GET /now.json HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"x" * 300_000 + b"\r\n\r\n")
+                answer = client.recv(64)
+            except OSError:  # closed while we were still sending: a reset
+                answer = b""
+            assert answer == b"" or answer.startswith(b"HTTP/1.1 400 "), answer
+    assert live.now()["state"] == "before"
+    assert live.stop() == 0
+    lines = live.stderr().splitlines()
+    assert lines == ["Invalid HTTP request received.", "Invalid HTTP request received. (그 뒤로 49번 더 있었습니다)"]
+
+
+def test_headers_over_16_kib_that_arrive_whole_get_431_in_the_forums_language(server_at):
+    status, headers, body = server_at.request("GET", "/now.json", headers={"X-Big": "x" * 20_000})
+    assert status in (400, 431)  # 400 from h11 if the headers happened to arrive in two reads
+    if status == 431:
+        assert json.loads(body)["error"] == KO.headers_too_large.format(limit=16384)
+    assert headers["connection"] == "close"
+    sent = []
+
+    async def app(scope, receive, send):
+        raise AssertionError("headers over the bound must not reach the app")
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "headers": [(b"x-big", b"x" * 20_000)]}
+    asyncio.run(HeaderLimit(app, EN.headers_too_large.format(limit=16384))(scope, None, send))
+    assert sent[0]["status"] == 431
+    assert json.loads(sent[1]["body"])["error"] == "The request's headers are too large; at most 16384 bytes are taken."
 
 
 def test_a_client_sending_one_header_line_a_second_is_dropped(server_at):

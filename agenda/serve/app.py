@@ -26,7 +26,7 @@ from agenda.messages.usage import usage_sentence
 from agenda.render.day_text import mark_text
 from agenda.render.day_words import day_words, impossible_text
 from agenda.serve.hosts import HostCheck
-from agenda.serve.limits import MAX_STREAMS
+from agenda.serve.limits import MAX_HEADER_BYTES, MAX_STREAMS, HeaderLimit
 from agenda.serve.live import LiveDay
 from agenda.serve.pages import control_page, programme_page, stage_page
 from agenda.serve.server_words import SERVER_WORDS
@@ -227,7 +227,8 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
     app = Starlette(routes=routes, exception_handlers={Unreadable: unreadable},
                     middleware=[Middleware(LastResort, report=live.report), Middleware(SecurityHeaders),
                                 Middleware(HostCheck, listen=listen, refusal=lambda hosts: words.wrong_host.format(
-                                    hosts=hosts))])
+                                    hosts=hosts)),
+                                Middleware(HeaderLimit, refusal=words.headers_too_large.format(limit=MAX_HEADER_BYTES))])
     # `/static` -> `/static/` would be an absolute Location built from the Host header; no page needs it.
     app.router.redirect_slashes = False
     return app

@@ -15,11 +15,13 @@ arrive whole, headers and body, or the connection is closed.
 """
 
 import asyncio
+import json
 import resource
 from collections.abc import Callable
 from typing import Any
 
 import h11
+from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 MAX_STREAMS = 1000
@@ -29,7 +31,8 @@ RESERVE = 128
 REQUEST_SECONDS = 10.0
 KEEP_ALIVE_SECONDS = 5
 MAX_HEADER_BYTES = 16 * 1024
-"""h11's bound on an incomplete request line and headers; more is answered 400 and closed."""
+"""The bound on a request's line and headers. h11 holds to it while they arrive in pieces (400);
+headers that arrive whole in one read are measured by `HeaderLimit` (431)."""
 
 
 def raise_open_files_limit() -> int:
@@ -113,3 +116,21 @@ def deadline_protocol(on_too_slow: Callable[[], None]) -> type[DeadlineH11Protoc
 
 def uvicorn_bounds() -> dict[str, Any]:
     return {"timeout_keep_alive": KEEP_ALIVE_SECONDS, "h11_max_incomplete_event_size": MAX_HEADER_BYTES}
+
+
+class HeaderLimit:
+    """431 for headers over MAX_HEADER_BYTES, in the forum's language; plain ASGI, so streams pass through."""
+
+    def __init__(self, app: ASGIApp, refusal: str) -> None:
+        self.app = app
+        self.body = json.dumps({"error": refusal}, ensure_ascii=False).encode("utf-8")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        size = sum(len(name) + len(value) + 4 for name, value in scope.get("headers", []))
+        if scope["type"] != "http" or size <= MAX_HEADER_BYTES:
+            await self.app(scope, receive, send)
+            return
+        await send({"type": "http.response.start", "status": 431,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(self.body)).encode()), (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": self.body})

@@ -114,9 +114,10 @@ def open_listener(host: str, port: int) -> Listener:
     return listener
 
 
-def refusal(status: str, body: str) -> bytes:
-    """A whole HTTP answer that closes its connection (Retry-After: 1)."""
+def refusal(status: str, body: str, headers: dict[str, str]) -> bytes:
+    """A whole HTTP answer that closes its connection (Retry-After: 1), with the server's usual `headers`."""
     data = body.encode("utf-8")
-    head = (f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {len(data)}\r\n"
-            "Retry-After: 1\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n")
+    more = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+    head = (f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {len(data)}\r\n{more}"
+            "Retry-After: 1\r\nConnection: close\r\n\r\n")
     return head.encode("ascii") + data

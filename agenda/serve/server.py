@@ -19,7 +19,7 @@ import uvicorn
 
 from agenda.errors import UsageError
 from agenda.messages.usage import usage_table
-from agenda.serve.app import create_app
+from agenda.serve.app import SECURITY_HEADERS, create_app
 from agenda.serve.failures import Failures, quiet_logs
 from agenda.serve.listener import Listener, open_listener, refusal
 from agenda.serve.limits import REQUEST_SECONDS, deadline_protocol, raise_open_files_limit, stream_cap, uvicorn_bounds
@@ -66,7 +66,8 @@ def serve(live: LiveDay, token: str, host: str, port: int) -> None:
     live.report = failures.report
     quiet_logs(failures)
     cap = stream_cap(raise_open_files_limit())
-    listener.setup(refusal("503 Service Unavailable", json.dumps({"error": words.server_full}, ensure_ascii=False)),
+    shed = json.dumps({"error": words.server_full}, ensure_ascii=False)
+    listener.setup(refusal("503 Service Unavailable", shed, SECURITY_HEADERS),
                    lambda error: failures.report(f"accept:{error.errno}", words.accept_failed.format(
                        error=error.strerror or str(error))))
     protocol = deadline_protocol(

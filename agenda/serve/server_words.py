@@ -17,6 +17,7 @@ class ServerWords:
     watch_again: str  # the terminal line when it can again
     accept_failed: str  # {error}
     server_full: str  # the 503 body for a connection that came while no file descriptor was left
+    headers_too_large: str  # {limit}: the 431 body
     too_slow: str  # {seconds}: a request that was not sent in time, closed
     again: str  # {text} {count}: a line said before, with how often it happened since
 
@@ -31,6 +32,7 @@ KO = ServerWords(
     watch_again="기록 파일을 다시 읽을 수 있습니다. 열린 페이지에 최신 상태를 보냅니다",
     accept_failed="열린 파일 수가 한도에 이르렀습니다({error}). 자리가 날 때까지 새 연결에는 503으로 답합니다",
     server_full="지금은 서버에 연결이 너무 많습니다. 잠시 뒤에 다시 시도하세요.",
+    headers_too_large="요청 헤더가 너무 큽니다. {limit}바이트까지 받습니다.",
     too_slow="{seconds}초 안에 요청을 다 보내지 않은 연결을 닫았습니다",
     again="{text} (그 뒤로 {count}번 더 있었습니다)",
 )
@@ -45,6 +47,7 @@ EN = ServerWords(
     watch_again="The marks log can be read again; open pages get the current state",
     accept_failed="the open-files limit is reached ({error}); new connections are answered 503 until there is room",
     server_full="The server has too many connections just now; try again in a moment.",
+    headers_too_large="The request's headers are too large; at most {limit} bytes are taken.",
     too_slow="closed a connection that did not send its request within {seconds} seconds",
     again="{text} ({count} more times since)",
 )
