@@ -12,15 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from agenda.day.clocks import Clock
-from agenda.errors import UsageError
 from agenda.day.marks import DayWarning
 from agenda.day.marks_log import read_log
 from agenda.day.projection import DayState, day_state
+from agenda.errors import UsageError
+from agenda.messages.usage import usage_sentence
 from agenda.planner import Plan
 from agenda.render.day_json import now_json
 from agenda.render.day_text import day_line
 from agenda.render.day_words import warning_text
-from agenda.messages.usage import usage_sentence
 from agenda.serve.server_words import SERVER_WORDS
 
 POLL_SECONDS = 0.25
@@ -122,9 +122,10 @@ class LiveDay:
         while not self._closing:
             await asyncio.sleep(POLL_SECONDS)
             now = _signature(self.log)
-            if failing or now != seen or time.monotonic() - last >= self.keepalive:
+            changed = now != seen
+            if failing or changed or time.monotonic() - last >= self.keepalive:
                 seen, last = now, time.monotonic()
-                if not self._subscribers and not failing:
+                if not (self._subscribers or failing or changed):  # a change is read even unwatched, to say a failure
                     continue
                 try:
                     event = await asyncio.to_thread(self.event)
