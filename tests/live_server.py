@@ -47,16 +47,17 @@ def poll(condition, seconds: float = 10.0, every: float = 0.05):
 
 
 class LiveServer:
-    def __init__(self, forum: Path, log: Path | None, *extra: str, at: str | None = "14:03", port: int = 0) -> None:
+    def __init__(self, forum: Path, log: Path | None, *extra: str, at: str | None = "14:03", port: int = 0,
+                 preexec_fn=None, address: str = "127.0.0.1") -> None:
         """LOG None: the log the command chooses itself, beside FORUM (as a user's run does)."""
-        self.forum, self.log = forum, log
+        self.forum, self.log, self.address = forum, log, address
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"http://{address}:{self.port}"
         self.errors = (log or forum).with_suffix(".stderr")
         args = [sys.executable, "-m", "agenda", "serve", str(forum), "--port", str(self.port),
                 *(["--log", str(log)] if log else []), *extra] + (["--at", at] if at else [])
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=open(self.errors, "wb"),
-                                        env={**os.environ, "NO_COLOR": "1"})
+                                        env={**os.environ, "NO_COLOR": "1"}, preexec_fn=preexec_fn)
         self.output: list[str] = []
         self.token = self._read_token()
         poll(self._accepts)
@@ -78,7 +79,7 @@ class LiveServer:
 
     def _accepts(self) -> bool:
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+            with socket.create_connection((self.address, self.port), timeout=1):
                 return True
         except OSError:
             return False
@@ -88,7 +89,7 @@ class LiveServer:
 
     def request(self, method: str, path: str, body: bytes | None = None,
                 headers: dict | None = None) -> tuple[int, dict, bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection = http.client.HTTPConnection(self.address, self.port, timeout=10)
         try:
             connection.request(method, path, body=body, headers=headers or {})
             response = connection.getresponse()

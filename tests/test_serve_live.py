@@ -49,3 +49,34 @@ def test_a_lagging_stream_keeps_only_the_newest_states(tmp_path):
 
 def test_an_event_of_several_lines_keeps_them_all():
     assert sse("now", "{\n  \"a\": 1\n}") == 'event: now\ndata: {\ndata:   "a": 1\ndata: }\n\n'
+
+
+def test_the_watcher_says_once_that_the_log_is_unreadable_even_with_no_page_open_and_goes_on(tmp_path):
+    said: list[str] = []
+    live = live_day(tmp_path, keepalive=60)
+    live.warn = said.append
+    live.report = lambda kind, text: said.append(text)
+
+    async def scenario() -> None:
+        watcher = asyncio.create_task(live.watch())
+        await asyncio.sleep(0.5)  # the watcher has looked at the log as it was
+        live.log.mkdir()  # the log replaced by a folder
+        for _ in range(200):
+            await asyncio.sleep(0.05)
+            if said:
+                break
+        await asyncio.sleep(1)  # polled four more times while failing: still said once
+        live.log.rmdir()
+        live.log.write_text("")
+        for _ in range(200):
+            await asyncio.sleep(0.05)
+            if len(said) == 2:
+                break
+        assert not watcher.done()
+        live.close()
+        await asyncio.wait_for(watcher, 5)
+
+    asyncio.run(scenario())
+    assert said == [f"{live.log}: 기록 파일을 읽을 수 없습니다(Is a directory). 페이지는 마지막 상태를 그대로 보여 주고, "
+                    "서버는 기록 파일을 계속 지켜봅니다",
+                    "기록 파일을 다시 읽을 수 있습니다. 열린 페이지에 최신 상태를 보냅니다"]

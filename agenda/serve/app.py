@@ -6,13 +6,13 @@ Starlette gives routing, streaming and request parsing; uvicorn serves it
 
 import json
 from collections.abc import AsyncIterator, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.datastructures import MutableHeaders
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -25,8 +25,11 @@ from agenda.core.errors import AgendaError, UsageError
 from agenda.messages.usage import usage_sentence
 from agenda.render.day_text import mark_text
 from agenda.render.day_words import day_words, impossible_text
+from agenda.serve.hosts import HostCheck
+from agenda.serve.limits import MAX_HEADER_BYTES, MAX_STREAMS, HeaderLimit
 from agenda.serve.live import LiveDay
 from agenda.serve.pages import control_page, programme_page, stage_page
+from agenda.serve.server_words import SERVER_WORDS
 from agenda.serve.token import authorized
 
 SECURITY_HEADERS = {
@@ -38,6 +41,7 @@ SECURITY_HEADERS = {
 }
 MAX_BODY = 4096
 _FIELDS = {"mark", "segment", "at"}
+T = TypeVar("T")
 
 
 class SecurityHeaders:
@@ -66,12 +70,13 @@ class LastResort:
     """A request that fails inside the server answers 500 with one line, and the server logs one line.
 
     Never a traceback on the desk's terminal, and the server keeps running for
-    every other page; the same promise the command line makes.
+    every other page; the same promise the command line makes. The same
+    failure again is counted, not said again (failures.py).
     """
 
-    def __init__(self, app: ASGIApp, warn: Callable[[str], None]) -> None:
+    def __init__(self, app: ASGIApp, report: Callable[[str, str], None]) -> None:
         self.app = app
-        self.warn = warn
+        self.report = report
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
@@ -84,7 +89,8 @@ class LastResort:
         try:
             await self.app(scope, receive, watched)
         except Exception as error:  # the last resort: say it in one line and go on serving
-            self.warn(f"{scope.get('method', '')} {scope.get('path', '')} failed: {type(error).__name__}: {error}")
+            where = f"{scope.get('method', '')} {scope.get('path', '')}"
+            self.report(f"{where} {type(error).__name__}", f"{where} failed: {type(error).__name__}: {error}")
             if scope["type"] == "http" and not started:
                 await JSONResponse({"error": "the server could not answer this request; see its terminal"},
                                    status_code=500)(scope, receive, send)
@@ -113,20 +119,52 @@ def parse_mark(body: bytes) -> tuple[MarkKind, str | None, str | None]:
     return MarkKind(data["mark"]), data.get("segment"), data.get("at")
 
 
-def create_app(live: LiveDay, token: str) -> Starlette:
+class Unreadable(Exception):
+    """The marks log cannot be read just now: 503, said in the desk's language."""
+
+
+async def _read(live: LiveDay, call: Callable[[], T]) -> T:
+    try:
+        return await run_in_threadpool(call)
+    except AgendaError as error:  # the log is a folder, unreadable, or the file table is full
+        raise Unreadable(live.unreadable(error)) from None
+    except OSError as error:
+        raise Unreadable(live.unreadable(error)) from None
+
+
+def _close(headers: dict[str, str] | None = None) -> dict[str, str]:
+    """A refusal ends its connection, so a flood of them does not hold descriptors."""
+    return {"Connection": "close", **(headers or {})}
+
+
+def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap: int = MAX_STREAMS) -> Starlette:
+    words = SERVER_WORDS[live.language]
+
+    async def unreadable(request: Request, error: Exception) -> Response:
+        return JSONResponse({"error": words.log_unreadable.format(said=str(error))}, status_code=503,
+                            headers=_close({"Retry-After": "2"}))
+
     def page(render: Any) -> Any:
         async def endpoint(request: Request) -> Response:
-            state, _ = await run_in_threadpool(live.state)
+            state, _ = await _read(live, live.state)
             return HTMLResponse(render(state, live.language))
         return endpoint
 
     async def now_json(request: Request) -> Response:
-        _, text = await run_in_threadpool(live.state)
+        _, text = await _read(live, live.state)
         return Response(text, media_type="application/json")
 
     async def events(request: Request) -> Response:
+        if live.streams >= stream_cap:
+            live.report("streams-full", words.streams_full_said.format(cap=stream_cap))
+            return JSONResponse({"error": words.streams_full.format(cap=stream_cap)}, status_code=503,
+                                headers=_close({"Retry-After": "5"}))
         queue = live.subscribe()
-        first = await run_in_threadpool(live.event)
+        try:
+            first = await _read(live, live.event)
+        except BaseException:
+            live.unsubscribe(queue)
+            raise
 
         async def stream() -> AsyncIterator[str]:
             try:
@@ -146,9 +184,15 @@ def create_app(live: LiveDay, token: str) -> Starlette:
         if not authorized(request.headers.get("authorization"), token):
             return JSONResponse({"error": "a mark needs the token printed when the server started "
                                           "(Authorization: Bearer TOKEN)"}, status_code=403)
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            return JSONResponse({"error": f"the body is over {MAX_BODY} bytes"}, status_code=400)
+        body = b""
+        try:
+            async for chunk in request.stream():  # read no further than the bound, however much is announced
+                body += chunk
+                if len(body) > MAX_BODY:
+                    return JSONResponse({"error": f"the body is over {MAX_BODY} bytes"}, status_code=400,
+                                        headers=_close())
+        except ClientDisconnect:  # gone, or closed for sending too slowly (limits.py): nobody to answer
+            return Response(status_code=400)
         try:
             kind, segment, at_text = parse_mark(body)
             at = parse_moment(at_text, live.plan) if at_text is not None else None
@@ -165,9 +209,9 @@ def create_app(live: LiveDay, token: str) -> Starlette:
                                 status_code=503)
         except AgendaError as error:
             return JSONResponse({"error": str(error)}, status_code=503)
-        event = await run_in_threadpool(live.event)
+        event = await _read(live, live.event)
         live.publish(event)
-        _, text = await run_in_threadpool(live.state)
+        _, text = await _read(live, live.state)
         return JSONResponse({"said": mark_text(live.plan, recorded.mark, recorded.withdrawn), "now": json.loads(text)})
 
     static = StaticFiles(packages=[("agenda.serve", "static")])
@@ -180,4 +224,11 @@ def create_app(live: LiveDay, token: str) -> Starlette:
         Route("/mark", mark, methods=["POST"]),
         Mount("/static", static, name="static"),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(LastResort, warn=live.warn), Middleware(SecurityHeaders)])
+    app = Starlette(routes=routes, exception_handlers={Unreadable: unreadable},
+                    middleware=[Middleware(LastResort, report=live.report), Middleware(SecurityHeaders),
+                                Middleware(HostCheck, listen=listen, refusal=lambda hosts: words.wrong_host.format(
+                                    hosts=hosts)),
+                                Middleware(HeaderLimit, refusal=words.headers_too_large.format(limit=MAX_HEADER_BYTES))])
+    # `/static` -> `/static/` would be an absolute Location built from the Host header; no page needs it.
+    app.router.redirect_slashes = False
+    return app

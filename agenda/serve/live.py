@@ -15,10 +15,13 @@ from agenda.day.clocks import Clock
 from agenda.day.marks import DayWarning
 from agenda.day.marks_log import read_log
 from agenda.day.projection import DayState, day_state
+from agenda.core.errors import UsageError
+from agenda.messages.usage import usage_sentence
 from agenda.core.planner import Plan
 from agenda.render.day_json import now_json
 from agenda.render.day_text import day_line
 from agenda.render.day_words import warning_text
+from agenda.serve.server_words import SERVER_WORDS
 
 POLL_SECONDS = 0.25
 """How often the log's size and time are looked at: a mark reaches the pages well within 2 seconds."""
@@ -53,8 +56,20 @@ class LiveDay:
         self.language = language
         self.warn = warn
         self._warned: set[DayWarning] = set()
+        self.report: Callable[[str, str], None] = lambda kind, text: warn(text)
+        """Failures of the server itself, by kind; the server makes it say each kind once (failures.py)."""
         self._subscribers: set[asyncio.Queue[str | None]] = set()
         self._closing = False
+
+    @property
+    def streams(self) -> int:
+        return len(self._subscribers)
+
+    def unreadable(self, error: Exception) -> str:
+        """Why the log cannot be read, in the desk's language."""
+        if isinstance(error, UsageError):
+            return usage_sentence(error.reason, error.arguments, self.language)
+        return f"{self.log}: {type(error).__name__}: {error}"
 
     def state(self) -> tuple[DayState, str]:
         marks, warnings = read_log(self.log, self.plan.zone)
@@ -93,13 +108,35 @@ class LiveDay:
         self.publish(None)
 
     async def watch(self) -> None:
-        """Publish the state whenever the log changes, and at least every `keepalive` seconds."""
+        """Publish the state whenever the log changes, and at least every `keepalive` seconds.
+
+        A read that fails (the log replaced by a folder, a full file table) is
+        said once and tried again at every poll: the watcher must outlive it,
+        or marks would silently stop reaching the pages for the rest of the day.
+        The log is read in a thread, so a slow disk never stalls the other requests.
+        """
+        words = SERVER_WORDS[self.language]
         seen = _signature(self.log)
         last = time.monotonic()
+        failing = False
         while not self._closing:
             await asyncio.sleep(POLL_SECONDS)
             now = _signature(self.log)
-            if now != seen or time.monotonic() - last >= self.keepalive:
+            changed = now != seen
+            if failing or changed or time.monotonic() - last >= self.keepalive:
                 seen, last = now, time.monotonic()
-                if self._subscribers:
-                    self.publish(self.event())
+                if not (self._subscribers or failing or changed):  # a change is read even unwatched, to say a failure
+                    continue
+                try:
+                    event = await asyncio.to_thread(self.event)
+                except Exception as error:  # whatever the read met, the watcher goes on
+                    if not failing:
+                        self.report(f"watch:{type(error).__name__}",
+                                    words.watch_failed.format(said=self.unreadable(error)))
+                    failing = True
+                    continue
+                if failing:
+                    failing = False
+                    self.report("watch:again", words.watch_again)
+                if not self._closing:
+                    self.publish(event)

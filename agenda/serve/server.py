@@ -5,18 +5,28 @@ handling); hand-written HTTP would have to get all of that right again. On
 a signal the event streams are told to end first, so the server does not
 wait for browsers that would never hang up, and every mark already answered
 is on disk (each is fsynced before its answer).
+
+Its bounds (limits.py), its Host check (hosts.py) and its one line per kind
+of failure (failures.py) are set up here, at start, for this process only.
 """
 
 import asyncio
+import json
 import signal
-import socket
 from typing import Any
 
 import uvicorn
 
 from agenda.core.errors import UsageError
-from agenda.serve.app import create_app
+from agenda.messages.usage import usage_table
+from agenda.serve.app import SECURITY_HEADERS, create_app
+from agenda.serve.failures import Failures, quiet_logs
+from agenda.serve.listener import Listener, open_listener, refusal
+from agenda.serve.limits import REQUEST_SECONDS, deadline_protocol, raise_open_files_limit, stream_cap, uvicorn_bounds
 from agenda.serve.live import LiveDay
+from agenda.serve.server_words import SERVER_WORDS
+
+REQUEST_SECONDS_SAID = f"{REQUEST_SECONDS:g}"
 
 
 class _Server(uvicorn.Server):
@@ -29,30 +39,55 @@ class _Server(uvicorn.Server):
         super().handle_exit(sig, frame)
 
 
-def check_port(host: str, port: int) -> None:
+BACKLOG = 2048
+
+
+def listen(host: str, port: int) -> Listener:
     """Say plainly when the port is taken or the address is not this machine's, before anything starts."""
     try:
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        with socket.socket(family, socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((host, port))
+        return open_listener(host, port)
     except OSError as error:
         raise UsageError("cannot-listen", host=host, port=port, error=error.strerror or str(error)) from None
 
 
+def _load_words_now(language: str) -> None:
+    """Load every module that words a failure before the first request: with the file table full,
+    a module imported at that moment cannot be opened, and the failure could not even be said."""
+    import agenda.render.inert  # noqa: F401  (what `note` uses to make controls visible)
+
+    usage_table(language)
+
+
 def serve(live: LiveDay, token: str, host: str, port: int) -> None:
-    check_port(host, port)
-    config = uvicorn.Config(create_app(live, token), host=host, port=port, log_level="warning",
-                            access_log=False, lifespan="off", timeout_graceful_shutdown=5)
+    listener = listen(host, port)
+    _load_words_now(live.language)
+    words = SERVER_WORDS[live.language]
+    failures = Failures(live.warn, words)
+    live.report = failures.report
+    quiet_logs(failures)
+    cap = stream_cap(raise_open_files_limit())
+    shed = json.dumps({"error": words.server_full}, ensure_ascii=False)
+    listener.setup(refusal("503 Service Unavailable", shed, SECURITY_HEADERS),
+                   lambda error: failures.report(f"accept:{error.errno}", words.accept_failed.format(
+                       error=error.strerror or str(error))))
+    protocol = deadline_protocol(
+        lambda: failures.report("too-slow", words.too_slow.format(seconds=REQUEST_SECONDS_SAID)))
+    config = uvicorn.Config(create_app(live, token, listen=host, stream_cap=cap), host=host, port=port,
+                            http=protocol, log_config=None, log_level="warning", access_log=False, lifespan="off",
+                            backlog=BACKLOG, timeout_graceful_shutdown=5, **uvicorn_bounds())
     server = _Server(config, live)
 
     async def main() -> None:
+        asyncio.get_running_loop().set_exception_handler(failures.loop_exception)
         watcher = asyncio.create_task(live.watch())
+        summary = asyncio.create_task(failures.summarise())
         try:
-            await server.serve()
+            await server.serve(sockets=[listener])
         finally:
             live.close()
             watcher.cancel()
+            summary.cancel()
+            failures.flush()
 
     # uvicorn catches SIGINT and SIGTERM while it runs and raises them again once it has stopped;
     # by then the streams are closed and every mark is on disk, so they only have to end it quietly.
