@@ -228,10 +228,20 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/each-without-speakers": lambda a: "each is minutes per speaker, but the segment has no speakers",
     "invalid-field/each-and-flexible": lambda a: "each fixes the length; drop it or give a fixed duration",
     "invalid-field/overdetermined": lambda a: "at, until and duration all fix the length; give two of them",
+    "invalid-field/not-a-time-range": lambda a: (
+        f"{quoted(a, 'value')} is not a time or a range of times; write a start, 14:00, or a slot, 12:00~13:00"),
+    "invalid-field/range-and-until": lambda a: (
+        f"at {text(a, 'range')} already gives the end; drop until, or give at the start alone"),
+    "invalid-field/range-and-flexible": lambda a: (
+        f"at {text(a, 'range')} fixes the length at {number(a, 'span')} minutes, so it cannot be flexible; "
+        f"drop duration"),
+    "invalid-field/range-mismatch": lambda a: (
+        f"at {text(a, 'range')} is {number(a, 'span')} minutes, but duration is {number(a, 'minutes')}; "
+        f"fix one, or drop duration"),
     "invalid-field/unknown-code": lambda a: (
         f"{quoted(a, 'value')} is not a check code; the codes are: {', '.join(names(a, 'choices'))}"),
     "invalid-field/not-a-duration": lambda a: (
-        f"{quoted(a, 'value')} is not a duration; write minutes as 15m, 1h, 1h30m, 90 or PT15M"),
+        f"{quoted(a, 'value')} is not a duration; write minutes as 15m, 1h30m, 30 min, 90, PT15M or 30분"),
     "invalid-field/duration-seconds": lambda a: f"{quoted(a, 'value')} has seconds; durations are whole minutes",
     "invalid-field/not-a-time": lambda a: f"{quoted(a, 'value')} is not a time of day; write it as HH:MM, e.g. 14:00",
     "invalid-field/unknown-zone": _unknown_zone,

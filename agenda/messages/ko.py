@@ -316,10 +316,20 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/each-without-speakers": lambda a: "each는 발표자 한 명당 시간인데 이 순서에 발표자가 없습니다",
     "invalid-field/each-and-flexible": lambda a: "each가 길이를 정하니 each를 지우거나 duration을 고정된 시간으로 쓰세요",
     "invalid-field/overdetermined": lambda a: "at, until, duration이 모두 길이를 정합니다. 둘만 쓰세요",
+    "invalid-field/not-a-time-range": lambda a: (
+        f"{josa(quoted(a, 'value'), '은', '는')} 시각이나 시간 범위가 아닙니다. 14:00이나 12:00~13:00처럼 쓰세요"),
+    "invalid-field/range-and-until": lambda a: (
+        f"at {text(a, 'range')}에 이미 끝 시각이 있습니다. until을 지우거나 at에는 시작 시각만 쓰세요"),
+    "invalid-field/range-and-flexible": lambda a: (
+        f"at {josa(text(a, 'range'), '이', '가')} 길이를 {number(a, 'span')}분으로 정하므로 유연한 시간으로 "
+        f"쓸 수 없습니다. duration을 지우세요"),
+    "invalid-field/range-mismatch": lambda a: (
+        f"at {josa(text(a, 'range'), '은', '는')} {number(a, 'span')}분인데 duration은 {number(a, 'minutes')}분입니다. "
+        f"둘 중 하나를 고치거나 duration을 지우세요"),
     "invalid-field/unknown-code": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 검사 코드가 아닙니다. 코드: {', '.join(names(a, 'choices'))}"),
     "invalid-field/not-a-duration": lambda a: (
-        f"{josa(quoted(a, 'value'), '은', '는')} 시간 길이가 아닙니다. 15m, 1h, 1h30m, 90, PT15M처럼 쓰세요"),
+        f"{josa(quoted(a, 'value'), '은', '는')} 시간 길이가 아닙니다. 30분, 1시간 30분, 15m, 1h30m, 90, PT15M처럼 쓰세요"),
     "invalid-field/duration-seconds": lambda a: f"{quoted(a, 'value')}에 초가 있습니다. 시간 길이는 분 단위입니다",
     "invalid-field/not-a-time": lambda a: f"{josa(quoted(a, 'value'), '은', '는')} 시각이 아닙니다. HH:MM으로 쓰세요. 예: 14:00",
     "invalid-field/unknown-zone": _unknown_zone,
