@@ -58,6 +58,11 @@ def _zero_duration(a: Arguments) -> str:
 
 
 def _unknown_key(a: Arguments) -> str:
+    if a.get("suggestion") and a.get("also"):
+        return (f"unknown key {quoted(a, 'key')}; did you mean {quoted(a, 'suggestion')} (a start time, 14:00) "
+                f"or {quoted(a, 'also')} (a length, 30m)?")
+    if a.get("suggestion") and a.get("where"):
+        return f"unknown key {quoted(a, 'key')}; did you mean {quoted(a, 'suggestion')} under {text(a, 'where')}?"
     if a.get("suggestion"):
         return f"unknown key {quoted(a, 'key')}; did you mean {quoted(a, 'suggestion')}?"
     if a.get("choices"):
@@ -97,8 +102,13 @@ def _unknown_person(a: Arguments) -> str:
     if a.get("named"):
         return (f"{quoted(a, 'id')} is a name, not a people id: write its id, {text(a, 'suggestion')} "
                 f"(people lists {quoted(a, 'id')} under {quoted(a, 'suggestion')})")
-    hint = f"did you mean {quoted(a, 'suggestion')}?" if a.get("suggestion") else \
-        "add it to people, or write {name: ...} inline"
+    if a.get("suggestion"):
+        hint = f"did you mean {quoted(a, 'suggestion')}?"
+    elif a.get("addable"):
+        hint = (f"add the person to people, e.g. `{text(a, 'id')}: {{name: ..., title: ..., affiliation: ...}}`, "
+                f"or write them inline as {{name: ...}}")
+    else:
+        hint = "add the person to people, or write them inline as {name: ...}"
     return f"{quoted(a, 'id')} is not in people; {hint}"
 
 

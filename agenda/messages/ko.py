@@ -116,6 +116,11 @@ def _zero_duration(a: Arguments) -> str:
 
 def _unknown_key(a: Arguments) -> str:
     key = quoted(a, "key")
+    if a.get("suggestion") and a.get("also"):
+        return (f"모르는 키 {key}입니다. 시작 시각(14:00)이면 {quoted(a, 'suggestion')}, "
+                f"길이(30분)면 {josa(quoted(a, 'also'), '을', '를')} 쓰세요")
+    if a.get("suggestion") and a.get("where"):
+        return f"모르는 키 {key}입니다. {text(a, 'where')}의 {josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
     if a.get("suggestion"):
         return f"모르는 키 {key}입니다. {josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
     if a.get("choices"):
@@ -184,8 +189,13 @@ def _unknown_person(a: Arguments) -> str:
     if a.get("named"):
         return (f"{josa(quoted(a, 'id'), '은', '는')} 이름이고 people id가 아닙니다. "
                 f"id인 {text(a, 'suggestion')}{josa_only(text(a, 'suggestion'), '을', '를')} 쓰세요")
-    hint = f"{josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?" if a.get("suggestion") else \
-        "people에 추가하거나 {name: ...}으로 직접 쓰세요"
+    if a.get("suggestion"):
+        hint = f"{josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
+    elif a.get("addable"):
+        hint = (f"people에 `{text(a, 'id')}: {{name: 이름, title: 직함, affiliation: 소속}}`처럼 한 줄을 더하거나 "
+                f"{{name: ...}}으로 직접 쓰세요")
+    else:
+        hint = "people에 추가하거나 {name: ...}으로 직접 쓰세요"
     return f"{josa(quoted(a, 'id'), '은', '는')} people에 없습니다. {hint}"
 
 
