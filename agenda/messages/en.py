@@ -158,6 +158,10 @@ MESSAGES: dict[str, Sentence] = {
     "legacy-zone": lambda a: (
         f"{text(a, 'zone_name')} is an old zone name (a fixed offset or an alias), not a city's clock; "
         f"write `timezone: {text(a, 'meant')}` so the times follow that city's daylight saving"),
+    "ceremony-order": lambda a: (
+        f"the national ceremony {quoted(a, 'item')} is item {number(a, 'position')} of {text(a, 'title')}, "
+        f"after {quoted(a, 'first')}; protocol holds it before any other part (only the opening declaration "
+        f"may come first)"),
     "unreadable/folder": lambda a: "is a folder; give a forum file (or use `agenda validate` on folders)",
     "unreadable/too-big": lambda a: (
         f"is over {number(a, 'limit') // 1024 // 1024} MiB; forum files are limited to "

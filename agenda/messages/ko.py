@@ -246,6 +246,10 @@ MESSAGES: dict[str, Sentence] = {
     "legacy-zone": lambda a: (
         f"{josa(text(a, 'zone_name'), '은', '는')} 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 있습니다. "
         f"`timezone: {text(a, 'meant')}`로 쓰세요"),
+    "ceremony-order": lambda a: (
+        f"{text(a, 'title')}에서 {josa(quoted(a, 'item'), '이', '가')} {quoted(a, 'first')} 뒤, "
+        f"{number(a, 'position')}번째 순서에 있습니다. 국민의례는 다른 순서보다 먼저 합니다"
+        f"(개회 선언만 앞에 올 수 있습니다)"),
     "unreadable/folder": lambda a: "폴더입니다. 포럼 파일을 주세요(폴더는 `agenda validate`로 검사합니다)",
     "unreadable/too-big": lambda a: (
         f"파일이 {number(a, 'limit') // 1024 // 1024} MiB를 넘습니다. 포럼 파일은 "
