@@ -214,6 +214,25 @@ CASES = {
     "unmailable-address": (forum(OPENING_AND_QA, people="people:\n  ann:\n    name: Ann\n"
                                                        "    email: müller@example.org  # expect\n"), 12,
                            forum(OPENING_AND_QA, people="people:\n  ann: {name: Ann, email: lee@예시.한국}\n")),
+    "ceremony-order": (forum("""\
+  - kind: opening
+    duration: 20m
+    items:
+      - title: 축사
+        speaker: ann
+      - title: 국민의례  # expect
+  - kind: qa
+    duration: 40m
+"""), 9, forum("""\
+  - kind: opening
+    duration: 20m
+    items:
+      - title: 국민의례
+      - title: 축사
+        speaker: ann
+  - kind: qa
+    duration: 40m
+""")),
     "invalid-field": (forum("""\
   - kind: opening
     duraton: 20m  # expect
@@ -396,3 +415,54 @@ def test_an_end_before_the_start_is_one_error_not_a_night_long_forum(tmp_path):
             "  timezone: Asia/Seoul\n  language: en\nprogram:\n  - {kind: presentation, duration: 60m}\n")
     out = run("validate", write(tmp_path, text), exit_status=1).stdout
     assert [line.split("] ")[0].split(": ")[-1] for line in out.splitlines()[:-1]] == ["error[end-before-start"]
+
+
+def ceremony_findings(items: str, status: str = "confirmed") -> list[str]:
+    text = forum(f"""\
+  - kind: opening
+    duration: 20m
+    status: {status}
+    items:
+{items}
+  - kind: qa
+    duration: 40m
+""")
+    return [describe(f, "en") for f in analyze_text(text, "f.yaml").findings if f.code == "ceremony-order"]
+
+
+def test_ceremony_order_names_the_item_its_place_and_what_comes_before_it():
+    text = CASES["ceremony-order"][0]
+    (finding,) = [f for f in analyze_text(text, "f.yaml").findings if f.code == "ceremony-order"]
+    assert finding.severity.value == "warning"
+    assert describe(finding, "en") == (
+        "the national ceremony '국민의례' is item 2 of Opening, after '축사'; protocol holds it before any other "
+        "part (only the opening declaration may come first)")
+    assert describe(finding, "ko") == (
+        "개회식에서 '국민의례'가 '축사' 뒤, 2번째 순서에 있습니다. 국민의례는 다른 순서보다 먼저 합니다"
+        "(개회 선언만 앞에 올 수 있습니다)")
+
+
+@pytest.mark.parametrize("items", [
+    "      - {title: 인사말, speaker: ann}\n      - {title: 국민 의례}",  # spaced as some programmes print it
+    "      - {title: Welcome, speaker: ann}\n      - {title: National Ceremony}",
+    "      - {title: 개회 선언}\n      - {title: 축사, speaker: ann}\n      - {title: \"국민의례 (국기에 대한 경례, 애국가)\"}",
+])
+def test_ceremony_order_reads_the_title_in_korean_and_english(items):
+    assert len(ceremony_findings(items)) == 1
+
+
+@pytest.mark.parametrize("items, status", [
+    ("      - {title: 개회 선언}\n      - {title: 국민의례}\n      - {title: 축사, speaker: ann}", "confirmed"),
+    ("      - {title: 개식}\n      - {title: National ceremony}", "confirmed"),
+    ("      - {title: 축사, speaker: ann}\n      - {title: 국민의례}", "cancelled"),  # not held: no order to keep
+    ("      - {title: 축사, speaker: ann}\n      - {title: 국민 화합을 위한 의례 안내}", "confirmed"),
+])
+def test_ceremony_order_keeps_quiet_when_only_the_opening_declaration_comes_first(items, status):
+    assert ceremony_findings(items, status) == []
+
+
+def test_the_seed_holds_its_national_ceremony_first():
+    from helpers import SEED
+
+    seed = SEED.read_text(encoding="utf-8")
+    assert [f.code for f in analyze_text(seed, "seed.yaml").findings] == ["slack"]

@@ -29,7 +29,8 @@ def test_folder_in_github_annotations(monkeypatch):
         "::warning file=forums/2023/warning-only.yaml,line=68,col=5,title=slack::the program ends at 15:55 with "
         "질의응답·자유토론, 5 minutes before the window closes at 16:00; lengthen a segment or make one flexible\n"
         "::error file=forums/drafts/broken.yaml,line=9,col=45,title=unknown-person::'nobody' is not in people; "
-        "add it to people, or write {name: ...} inline\n"
+        "add the person to people, e.g. `nobody: {name: ..., title: ..., affiliation: ...}`, or write them inline "
+        "as {name: ...}\n"
         "::error file=forums/drafts/broken.yaml,line=10,col=5,title=window-overflow::Q&A ends at 11:05, "
         "5 minutes after the window closes at 11:00; shorten the program or move forum.end\n")
     assert result.stderr == NOTE + "4 files: 2 errors, 1 warning\n"

@@ -190,3 +190,94 @@ def test_a_name_written_where_its_id_goes_names_the_id(tmp_path):
     assert "warning[unused-person] 'lee-sangeun'(이상은)은 people에 있지만 맡은 순서가 없습니다" in korean
     english = run("validate", "--lang", "en", path, exit_status=1).stdout
     assert "'이상은' is a name, not a people id: write its id, lee-sangeun" in english
+
+
+# Hints by meaning: (change to FORUM, position, English, Korean)
+MEANT = {
+    "chair": (("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    chair: lee"), "16:5",
+              "unknown key 'chair'; did you mean 'moderator'?", "모르는 키 'chair'입니다. 'moderator'을(를) 쓰려던 것인가요?"),
+    "좌장": (("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    좌장: lee"), "16:5",
+           "unknown key '좌장'; did you mean 'moderator'?", "모르는 키 '좌장'입니다. 'moderator'을(를) 쓰려던 것인가요?"),
+    "사회": (("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    사회: kim"), "16:5",
+           "unknown key '사회'; did you mean 'mc'?", "모르는 키 '사회'입니다. 'mc'을(를) 쓰려던 것인가요?"),
+    "room": (("  language: ko", "  language: ko\n  room: 국회의원회관"), "9:3",
+             "unknown key 'room'; did you mean 'venue'?", "모르는 키 'room'입니다. 'venue'을(를) 쓰려던 것인가요?"),
+    "place": (("  language: ko", "  language: ko\n  place: 국회의원회관"), "9:3",
+              "unknown key 'place'; did you mean 'venue'?", "모르는 키 'place'입니다. 'venue'을(를) 쓰려던 것인가요?"),
+    "장소": (("  language: ko", "  language: ko\n  장소: 국회의원회관"), "9:3",
+           "unknown key '장소'; did you mean 'venue'?", "모르는 키 '장소'입니다. 'venue'을(를) 쓰려던 것인가요?"),
+    "room-of-a-segment": (("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    room: 제2간담회의실"), "16:5",
+                          "unknown key 'room'; did you mean 'venue' under forum?",
+                          "모르는 키 'room'입니다. forum의 'venue'을(를) 쓰려던 것인가요?"),
+    "time-a-clock": (("    duration: 60m", "    duration: 60m\n    time: \"10:00\""), "15:5",
+                     "unknown key 'time'; did you mean 'at'?", "모르는 키 'time'입니다. 'at'을(를) 쓰려던 것인가요?"),
+    "시간-a-length": (("    duration: 60m", "    duration: 60m\n    시간: 1시간"), "15:5",
+                    "unknown key '시간'; did you mean 'duration'?", "모르는 키 '시간'입니다. 'duration'을(를) 쓰려던 것인가요?"),
+    "time-either": (("    duration: 60m", "    duration: 60m\n    time: soon"), "15:5",
+                    "unknown key 'time'; did you mean 'at' (a start time, 14:00) or 'duration' (a length, 30m)?",
+                    "모르는 키 'time'입니다. 시작 시각(14:00)이면 'at', 길이(30분)면 'duration'을(를) 쓰세요"),
+    "time-of-the-forum": (("  start: \"10:00\"", "  start: \"10:00\"\n  time: \"10:00\""), "6:3",
+                          "unknown key 'time'; did you mean 'start'?", "모르는 키 'time'입니다. 'start'을(를) 쓰려던 것인가요?"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MEANT))
+def test_a_key_is_hinted_by_what_it_means(tmp_path, name):
+    (old, new), position, english, korean = MEANT[name]
+    assert old in FORUM
+    path = write(tmp_path, FORUM.replace(old, new, 1), "meant.yaml")
+    assert f"{path}:{position}: error[invalid-field] {korean}\n" in run("validate", path, exit_status=1).stdout
+    assert f"{path}:{position}: error[invalid-field] {english}\n" in run(
+        "validate", "--lang", "en", path, exit_status=1).stdout
+
+
+@pytest.mark.parametrize(("old", "new", "english"), [
+    # a plural is not the word: the keys that are there are listed, moderator among them
+    ("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    chairs: lee",
+     "unknown key 'chairs'; the keys here are: kind, title, id, duration, each, at, until, speakers, speaker, "
+     "moderator, mc, items, note, status, gap_before"),
+    # a person has no moderator: the meaning is offered only where the key meant exists
+    ("  lee: {name: 이영희}", "  lee: {name: 이영희, chair: yes}", "unknown key 'chair'"),
+    # an item has no start: `time: 10:00` there is neither `at` nor a misspelt `title`
+    ("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    items:\n      - {title: 축사, time: \"10:00\"}",
+     "unknown key 'time'; the keys here are: id, title, duration, speaker, speakers, note"),
+])
+def test_a_near_miss_of_a_meaning_gets_no_meaning_hint(tmp_path, old, new, english):
+    path = write(tmp_path, FORUM.replace(old, new, 1), "near.yaml")
+    line = next(line for line in run("validate", "--lang", "en", path, exit_status=1).stdout.splitlines()
+                if "unknown key" in line)
+    assert line.endswith(f"error[invalid-field] {english}")
+
+
+def test_a_misspelt_key_still_gets_its_spelling_hint(tmp_path):
+    path = write(tmp_path, FORUM.replace("  title: T", "  titel: T"), "titel.yaml")
+    assert "unknown key 'titel'; did you mean 'title'?" in run("validate", "--lang", "en", path, exit_status=1).stdout
+
+
+def test_an_unknown_person_far_from_every_id_is_told_how_to_add_them(tmp_path):
+    """`lee-gaeho` is another person than `lee-sangeun`, though their spellings are close."""
+    seed = SEED.read_text(encoding="utf-8")
+    path = write(tmp_path, seed.replace("  lee-gaeho: {name: 이개호, affiliation: 더불어민주당, title: 정책위원회 의장}\n", ""))
+    english = run("validate", "--lang", "en", path, exit_status=1).stdout
+    assert ("error[unknown-person] 'lee-gaeho' is not in people; add the person to people, e.g. "
+            "`lee-gaeho: {name: ..., title: ..., affiliation: ...}`, or write them inline as {name: ...}") in english
+    assert "lee-sangeun'?" not in english
+    korean = run("validate", path, exit_status=1).stdout
+    assert ("error[unknown-person] 'lee-gaeho'은(는) people에 없습니다. people에 `lee-gaeho: {name: 이름, "
+            "title: 직함, affiliation: 소속}`처럼 한 줄을 더하거나 {name: ...}으로 직접 쓰세요") in korean
+
+
+@pytest.mark.parametrize(("written", "meant"), [("lee-gaeh", "lee-gaeho"), ("lee-gaeoh", "lee-gaeho"),
+                                                ("kwon-youngsul", "kwon-youngseol")])
+def test_an_unknown_person_within_a_third_of_the_id_gets_a_did_you_mean(tmp_path, written, meant):
+    path = write(tmp_path, SEED.read_text(encoding="utf-8").replace("speaker: lee-gaeho", f"speaker: {written}"))
+    assert f"'{written}' is not in people; did you mean '{meant}'?" in run(
+        "validate", "--lang", "en", path, exit_status=1).stdout
+
+
+def test_the_third_of_the_id_is_the_limit():
+    from agenda.checks.unknown_person import nearest_id
+
+    assert nearest_id("abcdef", ["abcdXY"]) == "abcdXY"  # 2 edits in 6 letters
+    assert nearest_id("abcdef", ["abcXYZ"]) is None  # 3 edits in 6 letters
+    assert nearest_id("ab", ["ac"]) is None  # a short id gets no guess at all

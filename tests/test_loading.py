@@ -9,6 +9,7 @@ from agenda.loading.analysis import analyze, analyze_text
 from agenda.core.errors import Unreadable
 from agenda.loading import MAX_FILE_BYTES, file_suffix, read_document
 from agenda.loading.yaml12 import load_yaml
+from agenda.messages import describe
 from conftest import FIXTURES
 from helpers import run
 
@@ -184,3 +185,124 @@ def test_malformed_file_in_korean(path):
         code = re.search(r" (error|warning)\[[a-z-]+\] ", en_line)
         assert code is not None and code.group() in ko_line  # same position, severity and code
         assert re.search("[가-힣]", ko_line.split(code.group(), 1)[1]), ko_line
+
+
+# The forms people write (and the tool prints), read back: durations in Korean and with `min`, a slot as a range.
+WRITTEN = """\
+forum:
+  id: w
+  title: T
+  date: 2024-05-02
+  start: "12:00"
+  end: "16:00"
+  timezone: Asia/Seoul
+  language: ko
+people:
+  kim: {{name: 김철수}}
+  lee: {{name: 이영희}}
+program:
+  - kind: presentation
+    duration: 30m
+    speaker: kim
+  - kind: panel
+{segment}
+  - kind: qa
+    duration: fill
+"""
+
+
+def written(segment: str):
+    return analyze_text(WRITTEN.format(segment=segment), "w.yaml")
+
+
+def panel_of(analysis):
+    (panel,) = [s for s in analysis.plan.segments if s.kind == "panel"]
+    return f"{panel.start.astimezone(analysis.plan.zone):%H:%M}", panel.minutes
+
+
+@pytest.mark.parametrize(("form", "minutes"), [
+    ("30분", 30), ("90분", 90), ("1시간", 60), ("2시간", 120), ("1시간 30분", 90), ("1시간30분", 90),
+    ("1 시간 30 분", 90), ("30 min", 30), ("30min", 30), ("1h 30min", 90),
+])
+def test_a_duration_as_people_write_it_is_read_back(form, minutes):
+    analysis = written(f"    duration: {form}\n    speakers: [lee]")
+    assert analysis.findings == [] and panel_of(analysis) == ("12:30", minutes)
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ("    each: 15분\n    speakers: [kim, lee]", ("12:30", 30)),
+    ("    duration: {min: 30분, max: 1시간}\n    speakers: [lee]\n    at: \"12:35\"\n    gap_before: 5분",
+     ("12:35", 60)),  # the 5 idle minutes are allowed (no gap warning); the flexible panel grows to its max
+    ("    duration: {min: 30분, max: 45 min}\n    speakers: [lee]", ("12:30", 45)),
+])
+def test_korean_minutes_are_read_in_each_flexible_bounds_and_gap_before(segment, expected):
+    analysis = written(segment)
+    assert analysis.findings == [] and panel_of(analysis) == expected
+
+
+@pytest.mark.parametrize("near_miss", ["30 분s", "1시간 30m", "1시간반", "30mins"])
+def test_a_near_miss_of_a_written_duration_is_refused_with_the_forms_to_write(near_miss):
+    analysis = written(f"    duration: {near_miss}\n    speakers: [lee]")
+    (finding,) = analysis.findings
+    assert (finding.code, finding.location.line, finding.location.column) == ("invalid-field", 17, 15)
+    assert describe(finding, "en") == (f"duration: '{near_miss}' is not a duration; write minutes as 15m, 1h30m, "
+                                       f"30 min, 90, PT15M or 30분")
+    assert describe(finding, "ko").endswith("시간 길이가 아닙니다. 30분, 1시간 30분, 15m, 1h30m, 90, PT15M처럼 쓰세요")
+
+
+@pytest.mark.parametrize("slot", ["12:40~13:40", "12:40-13:40", "12:40–13:40", "12:40 ~ 13:40", "12:40 - 13:40",
+                                  "12:40～13:40"])
+def test_an_at_range_is_at_and_until_together(slot):
+    analysis = written(f"    at: {slot}\n    speakers: [lee]")
+    assert [f.code for f in analysis.findings] == ["gap"]  # 12:30-12:40 is idle: the range did pin the start
+    assert panel_of(analysis) == ("12:40", 60)
+    panel = analysis.forum_file.program[1]
+    assert (f"{panel.at:%H:%M}", f"{panel.until:%H:%M}") == ("12:40", "13:40")
+
+
+def test_an_at_range_with_a_duration_that_agrees_is_fine():
+    analysis = written("    at: 12:30~13:30\n    duration: 1시간\n    speakers: [lee]")
+    assert analysis.findings == [] and panel_of(analysis) == ("12:30", 60)
+
+
+def test_an_at_range_and_a_duration_that_disagree_name_both():
+    analysis = written("    at: 12:30~13:30\n    duration: 45m\n    speakers: [lee]")
+    (finding,) = analysis.findings
+    assert (finding.code, finding.location.line, finding.location.column) == ("invalid-field", 18, 15)
+    assert describe(finding, "en") == ("duration: at 12:30~13:30 is 60 minutes, but duration is 45; "
+                                       "fix one, or drop duration")
+    assert describe(finding, "ko") == ("duration: at 12:30~13:30은 60분인데 duration은 45분입니다. "
+                                       "둘 중 하나를 고치거나 duration을 지우세요")
+
+
+@pytest.mark.parametrize(("extra", "line", "column", "english"), [
+    ("until: \"13:30\"", 18, 12, "until: at 12:30~13:30 already gives the end; drop until, or give at the start alone"),
+    ("duration: {min: 10m}", 18, 15, "duration: at 12:30~13:30 fixes the length at 60 minutes, so it cannot be "
+                                     "flexible; drop duration"),
+])
+def test_an_at_range_beside_until_or_a_flexible_duration_is_refused(extra, line, column, english):
+    (finding,) = written(f"    at: 12:30~13:30\n    {extra}\n    speakers: [lee]").findings
+    assert (finding.location.line, finding.location.column, describe(finding, "en")) == (line, column, english)
+    assert any("가" <= c <= "힣" for c in describe(finding, "ko"))
+
+
+@pytest.mark.parametrize(("slot", "english"), [
+    ("12:30~", "at: '12:30~' is not a time or a range of times; write a start, 14:00, or a slot, 12:00~13:00"),
+    ("2pm-3pm", "at: '2pm-3pm' is not a time or a range of times; write a start, 14:00, or a slot, 12:00~13:00"),
+    ("12:30~25:00", "at: '25:00' is not a time of day; write it as HH:MM, e.g. 14:00"),
+])
+def test_a_near_miss_of_a_range_says_how_to_write_one(slot, english):
+    (finding,) = written(f"    at: \"{slot}\"\n    speakers: [lee]\n    duration: 30m").findings
+    assert (finding.code, finding.location.line, finding.location.column) == ("invalid-field", 17, 9)
+    assert describe(finding, "en") == english
+    assert describe(finding, "ko").startswith("at: ")
+
+
+def test_a_range_in_toml_and_json_is_read_as_in_yaml():
+    toml = ('[forum]\nid = "w"\ntitle = "T"\ndate = 2024-05-02\nstart = "12:00"\nend = "13:00"\n'
+            'timezone = "Asia/Seoul"\n[[program]]\nkind = "qa"\nat = "12:00~13:00"\n')
+    json_ = ('{"forum": {"id": "w", "title": "T", "date": "2024-05-02", "start": "12:00", "end": "13:00", '
+             '"timezone": "Asia/Seoul"}, "program": [{"kind": "qa", "at": "12:00~13:00"}]}')
+    for text, name in ((toml, "w.toml"), (json_, "w.json")):
+        analysis = analyze_text(text, name)
+        assert analysis.findings == [] and analysis.plan.segments[0].minutes == 60

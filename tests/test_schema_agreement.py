@@ -45,6 +45,11 @@ WRONG = [
     (("people",), {"a\u001b": {"name": "Ann"}}),
     (("program", 0, "kind"), "keynote-speech"), (("program", 0, "duraton"), "20m"),
     (("program", 0, "title"), "x\u0007"),
+    (("program", 0, "duration"), "30 분s"), (("program", 0, "duration"), "1시간 30m"),
+    (("program", 0, "duration"), "1시간반"), (("program", 0, "duration"), "30mins"),
+    (("program", 0, "at"), "12:00~"), (("program", 0, "at"), "12:00~25:00"), (("program", 0, "at"), "2pm-3pm"),
+    (("program", 0), {"kind": "presentation", "at": "10:00~10:20", "until": "10:20", "speaker": "ann"}),
+    (("program", 0), {"kind": "presentation", "at": "10:00~10:20", "duration": {"min": "10m"}, "speaker": "ann"}),
 ]
 RIGHT = [
     (("program", 0, "duration"), "1H"), (("program", 0, "duration"), "1h30M"), (("program", 0, "duration"), "90 MIN"),
@@ -61,11 +66,19 @@ RIGHT = [
     (("rules",), {"ignore": ["slack", "end-before-start"], "allow_slack": "-5m"}),
     (("program", 1), {"kind": "panel", "each": "10m", "speakers": ["ann"]}),
     (("program", 1), {"kind": "qa", "duration": {"min": 0, "max": "1h"}}),
+    (("program", 0, "duration"), "30분"), (("program", 0, "duration"), "1시간"),
+    (("program", 0, "duration"), "1시간 30분"), (("program", 0, "duration"), " 1 시간30 분 "),
+    (("program", 0, "duration"), "30 min"), (("program", 1, "duration"), {"min": "10분", "max": "1시간"}),
+    (("program", 0), {"kind": "presentation", "at": "10:00~10:20", "speaker": "ann"}),
+    (("program", 0), {"kind": "presentation", "at": "10:00 - 10:20", "duration": "20분", "speaker": "ann"}),
+    (("program", 0), {"kind": "presentation", "at": "10:00–10:20", "duration": 20, "speaker": "ann"}),
+    (("program", 0), {"kind": "presentation", "at": "10:00～10:20", "speaker": "ann"}),
 ]
 NOT_EXPRESSIBLE = [  # validate rejects these; JSON Schema cannot say so (see agenda/loading/schema.py)
     (("program", 1), {"kind": "qa", "duration": {"min": "30m", "max": "10m"}}),  # min above max
     (("forum", "date"), "2023-02-29"),  # not a leap year
     (("program", 0, "duration"), "PT90S"), (("program", 0, "duration"), "PT10M30S"),  # not whole minutes
+    (("program", 0), {"kind": "presentation", "at": "10:00~10:20", "duration": "25m", "speaker": "ann"}),  # disagree
 ]
 
 

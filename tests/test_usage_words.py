@@ -81,7 +81,8 @@ def test_every_way_a_time_or_a_duration_can_be_wrong_has_its_own_korean_words():
     from agenda.messages import usage_ko
 
     assert set(usage_ko._MOMENT_PROBLEMS) == literal_first_arguments("day/times.py", "NotAMoment")
-    durations = literal_first_arguments("core/durations.py", "PydanticCustomError") - {"not-a-time"}  # a clock's, not --alarm's
+    clocks = {"not-a-time", "not-a-time-range"}  # a clock's and an `at` range's, not --alarm's
+    durations = literal_first_arguments("core/durations.py", "PydanticCustomError") - clocks
     assert set(usage_ko._DURATION_PROBLEMS) == durations
 
 

@@ -6,6 +6,7 @@ from agenda.checks import (
     Check,
     ambiguous_time,
     before_window,
+    ceremony_order,
     crosses_midnight,
     duplicate_id,
     duplicate_uid,
@@ -33,6 +34,7 @@ CHECKS: tuple[Check, ...] = (
     missing_kind, unknown_person, unused_person, duplicate_id, zero_duration,
     nonexistent_time, ambiguous_time, crosses_midnight, missing_id, legacy_zone, end_before_start,
     unmailable_address,
+    ceremony_order,
 )
 EXPORT_CHECKS = (duplicate_uid,)
 """Checks across the files of one export (`check_export`), run by the command that exports."""

@@ -20,16 +20,26 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
     Tag,
     WithJsonSchema,
     model_validator,
 )
 
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from agenda.core.codes import CHECK_CODES
-from agenda.core.durations import CLOCK_PATTERN, MAX_MINUTES, duration_pattern, parse_clock, parse_minutes
+from agenda.core.durations import (
+    CLOCK_OR_RANGE_PATTERN,
+    CLOCK_PATTERN,
+    CLOCK_RANGE_PATTERN,
+    MAX_MINUTES,
+    clock_range,
+    duration_pattern,
+    parse_clock,
+    parse_minutes,
+)
 from agenda.core.kinds import KINDS
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -145,7 +155,7 @@ def _minutes_schema(signs: str, lowest: int) -> dict[str, Any]:
     """
     return {"anyOf": [{"type": "integer", "minimum": lowest, "maximum": MAX_MINUTES},
                       {"type": "string", "pattern": duration_pattern(signs)}],
-            "description": "Minutes: 15m, 1h, 1h30m, 90 or PT15M; at most a week"}
+            "description": "Minutes: 15m, 1h, 1h30m, 90, PT15M, 30 min, 30분 or 1시간 30분; at most a week"}
 
 
 MINUTES_SCHEMA = _minutes_schema("+-", -MAX_MINUTES)
@@ -169,6 +179,10 @@ WebAddress = Annotated[str, BeforeValidator(_web_address),
 Clock = Annotated[time, BeforeValidator(parse_clock),
                   WithJsonSchema({"type": "string", "pattern": CLOCK_PATTERN,
                                   "description": "A time of day, HH:MM"})]
+ClockOrRange = Annotated[time, BeforeValidator(parse_clock),
+                         WithJsonSchema({"type": "string", "pattern": CLOCK_OR_RANGE_PATTERN,
+                                         "description": "A start time, HH:MM, or a slot, 12:00~13:00"})]
+"""`at` in the schema: a range is split into `at` and `until` before the field is read (Segment._range)."""
 Day = Annotated[date, BeforeValidator(_date),
                 WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})]
 Minutes = Annotated[int, BeforeValidator(parse_minutes), WithJsonSchema(MINUTES_SCHEMA)]
@@ -394,17 +408,23 @@ SECTION_SCHEMA: dict[str, Any] = {
     },
 }
 """What Segment._is_heading enforces, for editors: a section has a title and takes no time and no people."""
+RANGE_SCHEMA: dict[str, Any] = {
+    "if": {"properties": {"at": {"type": "string", "pattern": CLOCK_RANGE_PATTERN}}, "required": ["at"]},
+    "then": {"properties": {"until": {"type": "null"}, "duration": {"anyOf": [{"type": "null"}, LENGTH_SCHEMA]}}},
+}
+"""What Segment._range enforces, for editors: a range is the end too, so no `until` and no flexible
+duration beside it (a fixed duration that disagrees is left to validate: JSON Schema cannot subtract)."""
 
 
 class Segment(_Strict):
-    model_config = ConfigDict(json_schema_extra={"allOf": [SECTION_SCHEMA]})
+    model_config = ConfigDict(json_schema_extra={"allOf": [SECTION_SCHEMA, RANGE_SCHEMA]})
 
     kind: Kind = Field(description="What sort of segment this is.")
     title: Line | None = Field(None, description="Defaults to the kind's label in the output language.")
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Keeps the segment's calendar UID stable.")
     duration: SegmentDuration | None = Field(None, description="Minutes, or {min, max}, or fill.")
     each: Length | None = Field(None, description="Minutes per speaker.")
-    at: Clock | None = Field(None, description="Fixed start time, HH:MM.")
+    at: ClockOrRange | None = Field(None, description="Fixed start time, HH:MM; or start and end, 12:00~13:00.")
     until: Clock | None = Field(None, description="Fixed end time, HH:MM.")
     speakers: list[PersonRef] = Field(
         default_factory=list, json_schema_extra={"default": []}, description="Speakers, in order (people ids or inline persons).")
@@ -417,6 +437,47 @@ class Segment(_Strict):
     status: Literal["confirmed", "cancelled"] = Field("confirmed", description="A cancelled segment keeps its place and time.")
     gap_before: Minutes | None = Field(
         None, description="Idle minutes before this segment that are intended (a pause the `at` makes); no gap warning up to them.")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _range(cls, data: Any, handler: ModelWrapValidatorHandler["Segment"]) -> "Segment":
+        """`at: 12:00~13:00`, a slot as every Korean programme prints it, is `at` and `until` together.
+
+        A `duration` beside it must say the same length, and is then dropped:
+        the range already fixes the length, and keeping all three would be the
+        `overdetermined` of a file that wrote them separately. Errors point at
+        the value that is wrong (the range, a second `until`, the duration).
+        """
+        if not isinstance(data, dict):
+            return handler(data)
+        written = data.get("at")
+        try:
+            ends = clock_range(written)
+            if ends is None:
+                return handler(data)
+            start, end = parse_clock(ends[0]), parse_clock(ends[1])
+        except PydanticCustomError as error:
+            raise _at("at", error, written) from None
+        if data.get("until") is not None:
+            raise _at("until", PydanticCustomError("range-and-until", "the range already ends the segment",
+                                                   {"range": written}), data["until"])
+        data = {**data, "at": ends[0], "until": ends[1]}
+        duration = data.get("duration")
+        if duration is not None:
+            span = (end.hour * 60 + end.minute - start.hour * 60 - start.minute) % (24 * 60)
+            if isinstance(duration, dict) or (isinstance(duration, str) and duration.strip().lower() == "fill"):
+                raise _at("duration", PydanticCustomError("range-and-flexible", "the range fixes the length",
+                                                          {"range": written, "span": span}), duration)
+            try:
+                minutes = parse_minutes(duration)
+            except ValueError:
+                return handler(data)  # the duration's own finding says what is wrong with it
+            if minutes != span:
+                raise _at("duration", PydanticCustomError(
+                    "range-mismatch", "the range and the duration disagree",
+                    {"range": written, "span": span, "minutes": minutes}), duration)
+            del data["duration"]
+        return handler(data)
 
     @model_validator(mode="after")
     def _has_length(self) -> "Segment":
@@ -450,6 +511,13 @@ class Segment(_Strict):
     @property
     def all_speakers(self) -> list[PersonRef]:
         return ([self.speaker] if self.speaker is not None else []) + list(self.speakers)
+
+
+def _at(key: str, error: PydanticCustomError, value: Any) -> ValidationError:
+    """An error at one key of the mapping being validated: a model validator's own errors point at the
+    mapping, and a finding should point at the value to fix."""
+    details: InitErrorDetails = {"type": error, "loc": (key,), "input": value}
+    return ValidationError.from_exception_data("Segment", [details])
 
 
 def _check_code(code: str) -> str:

@@ -5,8 +5,9 @@ It rejects every single value that `agenda validate` rejects as
 the parser's own grammar, zone names and check codes as enums, `end` or
 `duration` (one of them), `each` with speakers. What it cannot express is
 left to `validate`: `min` above `max` (JSON Schema cannot compare two
-values), 29 February in a year that is not a leap year, a duration whose
-ISO seconds are not whole minutes, a people id with a non-letter outside
+values), a `duration` that is not the length of the `at` range beside it
+(nor subtract two times), 29 February in a year that is not a leap year, a
+duration whose ISO seconds are not whole minutes, a people id with a non-letter outside
 ASCII (patterns have no Unicode classes everywhere), the years of `updated`.
 """
 

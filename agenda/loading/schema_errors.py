@@ -48,8 +48,6 @@ def data_path(data: object, loc: tuple[Any, ...]) -> Path:
 
 
 def findings_from(error: ValidationError, data: object) -> list[Finding]:
-    from agenda.core.model import MODEL_FOR_KEY
-
     findings: dict[tuple[object, ...], Finding] = {}
     for detail in error.errors(include_url=False, include_context=True):
         loc = tuple(detail["loc"])
@@ -58,8 +56,7 @@ def findings_from(error: ValidationError, data: object) -> list[Finding]:
         args: dict[str, Argument]
         if kind == "extra_forbidden":
             key = str(loc[-1])
-            suggestion, choices = _suggestion(key, path, MODEL_FOR_KEY)
-            reason, args, location = "unknown-key", {"key": key, "suggestion": suggestion, "choices": choices}, \
+            reason, args, location = "unknown-key", _unknown_key(key, detail.get("input"), path, data), \
                 Location(path=path, key=True)
         elif kind == "missing":
             field = str(loc[-1])
@@ -127,6 +124,75 @@ def _clean(message: str) -> str:
         if message.startswith(prefix):
             return message[len(prefix):]
     return message
+
+
+def _unknown_key(key: str, value: object, path: Path, data: object) -> dict[str, Argument]:
+    """The key probably meant: by meaning first (`chair` is `moderator`), else by spelling; and the keys here."""
+    from agenda.core.model import MODEL_FOR_KEY
+
+    suggestion, choices = _suggestion(key, path, MODEL_FOR_KEY)
+    args: dict[str, Argument] = {"key": key, "suggestion": suggestion, "choices": choices}
+    if key.strip().lower() in MEANT_KEYS:  # `time` is no misspelt `title`, even where no key means it
+        meant = _meant(key, value, path, MODEL_FOR_KEY, data)
+        args["suggestion"] = None
+        if meant:
+            where, _, args["suggestion"] = meant[0].rpartition(".")
+            if where:  # a key of another mapping: a segment's place before rooms is the forum's venue
+                args["where"] = where
+            if len(meant) > 1:  # `time: soon`: a start or a length
+                args["also"] = meant[1]
+    return args
+
+
+MEANT_KEYS = {
+    "chair": "moderator", "chairperson": "moderator", "좌장": "moderator",
+    "사회": "mc", "사회자": "mc",
+    "room": "place", "place": "place", "location": "place", "장소": "place",
+    "time": "time", "시간": "time", "시각": "time",
+}
+"""Keys people write for what the file calls otherwise: a spelling match cannot find them (`time` is
+closest to `title`), so they are looked up by meaning. "place" and "time" depend on where they stand."""
+
+
+def _meant(key: str, value: object, path: Path, models: dict[str, type[BaseModel]],
+           data: object) -> tuple[str, ...]:
+    """The key (or two) a word is meant for, by meaning, among the keys this mapping has; () when none."""
+    meaning = MEANT_KEYS.get(key.strip().lower())
+    parent = next((p for p in reversed(path[:-1]) if isinstance(p, str)), None)
+    model = models.get(parent) if parent else None
+    if meaning is None or model is None:
+        return ()
+    fields = model.model_fields
+    if meaning == "place":
+        forum = data.get("forum") if isinstance(data, dict) else None
+        if "room" in fields and isinstance(forum, dict) and forum.get("rooms"):
+            return ("room",)
+        return ("venue",) if "venue" in fields else ("forum.venue",)  # a segment's place, before rooms: the forum's
+    if meaning == "time":
+        return _time_key(value, [name for name in ("at", "start", "duration") if name in fields])
+    return (meaning,) if meaning in fields else ()
+
+
+def _time_key(value: object, keys: list[str]) -> tuple[str, ...]:
+    """`time: 14:00` means a start, `time: 30분` a length; anything else may be either."""
+    from agenda.core.durations import clock_range, parse_clock, parse_minutes
+
+    starts = tuple(k for k in keys if k in ("at", "start"))
+    try:
+        parse_clock(value)
+        return starts
+    except ValueError:
+        pass
+    try:
+        if clock_range(value) is not None:
+            return starts
+    except ValueError:
+        pass
+    try:
+        parse_minutes(value)
+        return ("duration",) if "duration" in keys else ()
+    except ValueError:
+        return starts + tuple(k for k in keys if k == "duration")
 
 
 def _suggestion(key: str, path: Path, models: dict[str, type[BaseModel]]) -> tuple[str | None, tuple[str, ...]]:

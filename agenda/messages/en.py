@@ -58,6 +58,11 @@ def _zero_duration(a: Arguments) -> str:
 
 
 def _unknown_key(a: Arguments) -> str:
+    if a.get("suggestion") and a.get("also"):
+        return (f"unknown key {quoted(a, 'key')}; did you mean {quoted(a, 'suggestion')} (a start time, 14:00) "
+                f"or {quoted(a, 'also')} (a length, 30m)?")
+    if a.get("suggestion") and a.get("where"):
+        return f"unknown key {quoted(a, 'key')}; did you mean {quoted(a, 'suggestion')} under {text(a, 'where')}?"
     if a.get("suggestion"):
         return f"unknown key {quoted(a, 'key')}; did you mean {quoted(a, 'suggestion')}?"
     if a.get("choices"):
@@ -97,8 +102,13 @@ def _unknown_person(a: Arguments) -> str:
     if a.get("named"):
         return (f"{quoted(a, 'id')} is a name, not a people id: write its id, {text(a, 'suggestion')} "
                 f"(people lists {quoted(a, 'id')} under {quoted(a, 'suggestion')})")
-    hint = f"did you mean {quoted(a, 'suggestion')}?" if a.get("suggestion") else \
-        "add it to people, or write {name: ...} inline"
+    if a.get("suggestion"):
+        hint = f"did you mean {quoted(a, 'suggestion')}?"
+    elif a.get("addable"):
+        hint = (f"add the person to people, e.g. `{text(a, 'id')}: {{name: ..., title: ..., affiliation: ...}}`, "
+                f"or write them inline as {{name: ...}}")
+    else:
+        hint = "add the person to people, or write them inline as {name: ...}"
     return f"{quoted(a, 'id')} is not in people; {hint}"
 
 
@@ -151,6 +161,10 @@ MESSAGES: dict[str, Sentence] = {
     "legacy-zone": lambda a: (
         f"{text(a, 'zone_name')} is an old zone name (a fixed offset or an alias), not a city's clock; "
         f"write `timezone: {text(a, 'meant')}` so the times follow that city's daylight saving"),
+    "ceremony-order": lambda a: (
+        f"the national ceremony {quoted(a, 'item')} is item {number(a, 'position')} of {text(a, 'title')}, "
+        f"after {quoted(a, 'first')}; protocol holds it before any other part (only the opening declaration "
+        f"may come first)"),
     "unreadable/folder": lambda a: "is a folder; give a forum file (or use `agenda validate` on folders)",
     "unreadable/too-big": lambda a: (
         f"is over {number(a, 'limit') // 1024 // 1024} MiB; forum files are limited to "
@@ -233,10 +247,20 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/each-without-speakers": lambda a: "each is minutes per speaker, but the segment has no speakers",
     "invalid-field/each-and-flexible": lambda a: "each fixes the length; drop it or give a fixed duration",
     "invalid-field/overdetermined": lambda a: "at, until and duration all fix the length; give two of them",
+    "invalid-field/not-a-time-range": lambda a: (
+        f"{quoted(a, 'value')} is not a time or a range of times; write a start, 14:00, or a slot, 12:00~13:00"),
+    "invalid-field/range-and-until": lambda a: (
+        f"at {text(a, 'range')} already gives the end; drop until, or give at the start alone"),
+    "invalid-field/range-and-flexible": lambda a: (
+        f"at {text(a, 'range')} fixes the length at {number(a, 'span')} minutes, so it cannot be flexible; "
+        f"drop duration"),
+    "invalid-field/range-mismatch": lambda a: (
+        f"at {text(a, 'range')} is {number(a, 'span')} minutes, but duration is {number(a, 'minutes')}; "
+        f"fix one, or drop duration"),
     "invalid-field/unknown-code": lambda a: (
         f"{quoted(a, 'value')} is not a check code; the codes are: {', '.join(names(a, 'choices'))}"),
     "invalid-field/not-a-duration": lambda a: (
-        f"{quoted(a, 'value')} is not a duration; write minutes as 15m, 1h, 1h30m, 90 or PT15M"),
+        f"{quoted(a, 'value')} is not a duration; write minutes as 15m, 1h30m, 30 min, 90, PT15M or 30분"),
     "invalid-field/duration-seconds": lambda a: f"{quoted(a, 'value')} has seconds; durations are whole minutes",
     "invalid-field/not-a-time": lambda a: f"{quoted(a, 'value')} is not a time of day; write it as HH:MM, e.g. 14:00",
     "invalid-field/unknown-zone": _unknown_zone,

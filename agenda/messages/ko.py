@@ -116,6 +116,11 @@ def _zero_duration(a: Arguments) -> str:
 
 def _unknown_key(a: Arguments) -> str:
     key = quoted(a, "key")
+    if a.get("suggestion") and a.get("also"):
+        return (f"모르는 키 {key}입니다. 시작 시각(14:00)이면 {quoted(a, 'suggestion')}, "
+                f"길이(30분)면 {josa(quoted(a, 'also'), '을', '를')} 쓰세요")
+    if a.get("suggestion") and a.get("where"):
+        return f"모르는 키 {key}입니다. {text(a, 'where')}의 {josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
     if a.get("suggestion"):
         return f"모르는 키 {key}입니다. {josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
     if a.get("choices"):
@@ -184,8 +189,13 @@ def _unknown_person(a: Arguments) -> str:
     if a.get("named"):
         return (f"{josa(quoted(a, 'id'), '은', '는')} 이름이고 people id가 아닙니다. "
                 f"id인 {text(a, 'suggestion')}{josa_only(text(a, 'suggestion'), '을', '를')} 쓰세요")
-    hint = f"{josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?" if a.get("suggestion") else \
-        "people에 추가하거나 {name: ...}으로 직접 쓰세요"
+    if a.get("suggestion"):
+        hint = f"{josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
+    elif a.get("addable"):
+        hint = (f"people에 `{text(a, 'id')}: {{name: 이름, title: 직함, affiliation: 소속}}`처럼 한 줄을 더하거나 "
+                f"{{name: ...}}으로 직접 쓰세요")
+    else:
+        hint = "people에 추가하거나 {name: ...}으로 직접 쓰세요"
     return f"{josa(quoted(a, 'id'), '은', '는')} people에 없습니다. {hint}"
 
 
@@ -239,6 +249,10 @@ MESSAGES: dict[str, Sentence] = {
     "legacy-zone": lambda a: (
         f"{josa(text(a, 'zone_name'), '은', '는')} 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 있습니다. "
         f"`timezone: {text(a, 'meant')}`로 쓰세요"),
+    "ceremony-order": lambda a: (
+        f"{text(a, 'title')}에서 {josa(quoted(a, 'item'), '이', '가')} {quoted(a, 'first')} 뒤, "
+        f"{number(a, 'position')}번째 순서에 있습니다. 국민의례는 다른 순서보다 먼저 합니다"
+        f"(개회 선언만 앞에 올 수 있습니다)"),
     "unreadable/folder": lambda a: "폴더입니다. 포럼 파일을 주세요(폴더는 `agenda validate`로 검사합니다)",
     "unreadable/too-big": lambda a: (
         f"파일이 {number(a, 'limit') // 1024 // 1024} MiB를 넘습니다. 포럼 파일은 "
@@ -321,10 +335,20 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/each-without-speakers": lambda a: "each는 발표자 한 명당 시간인데 이 순서에 발표자가 없습니다",
     "invalid-field/each-and-flexible": lambda a: "each가 길이를 정하니 each를 지우거나 duration을 고정된 시간으로 쓰세요",
     "invalid-field/overdetermined": lambda a: "at, until, duration이 모두 길이를 정합니다. 둘만 쓰세요",
+    "invalid-field/not-a-time-range": lambda a: (
+        f"{josa(quoted(a, 'value'), '은', '는')} 시각이나 시간 범위가 아닙니다. 14:00이나 12:00~13:00처럼 쓰세요"),
+    "invalid-field/range-and-until": lambda a: (
+        f"at {text(a, 'range')}에 이미 끝 시각이 있습니다. until을 지우거나 at에는 시작 시각만 쓰세요"),
+    "invalid-field/range-and-flexible": lambda a: (
+        f"at {josa(text(a, 'range'), '이', '가')} 길이를 {number(a, 'span')}분으로 정하므로 유연한 시간으로 "
+        f"쓸 수 없습니다. duration을 지우세요"),
+    "invalid-field/range-mismatch": lambda a: (
+        f"at {josa(text(a, 'range'), '은', '는')} {number(a, 'span')}분인데 duration은 {number(a, 'minutes')}분입니다. "
+        f"둘 중 하나를 고치거나 duration을 지우세요"),
     "invalid-field/unknown-code": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 검사 코드가 아닙니다. 코드: {', '.join(names(a, 'choices'))}"),
     "invalid-field/not-a-duration": lambda a: (
-        f"{josa(quoted(a, 'value'), '은', '는')} 시간 길이가 아닙니다. 15m, 1h, 1h30m, 90, PT15M처럼 쓰세요"),
+        f"{josa(quoted(a, 'value'), '은', '는')} 시간 길이가 아닙니다. 30분, 1시간 30분, 15m, 1h30m, 90, PT15M처럼 쓰세요"),
     "invalid-field/duration-seconds": lambda a: f"{quoted(a, 'value')}에 초가 있습니다. 시간 길이는 분 단위입니다",
     "invalid-field/not-a-time": lambda a: f"{josa(quoted(a, 'value'), '은', '는')} 시각이 아닙니다. HH:MM으로 쓰세요. 예: 14:00",
     "invalid-field/unknown-zone": _unknown_zone,
