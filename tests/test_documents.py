@@ -131,14 +131,14 @@ def read_csv(raw: bytes) -> list[dict]:
 
 
 @pytest.mark.parametrize("forum", FORUMS, ids=lambda p: p.stem)
-def test_csv_has_a_row_per_segment_and_timed_item(forum, tmp_path):
+def test_csv_has_a_row_per_segment_and_item_timed_or_not(forum, tmp_path):
     rows = read_csv(export(tmp_path, forum, ".csv"))
     plan = analyze(str(forum)).plan
     expected = []
     hm = lambda moment: f"{plan.local(moment):%H:%M}" if moment else ""  # noqa: E731
     for seg in plan.segments:
         expected.append((seg.id, seg.kind, hm(seg.start), hm(seg.end)))
-        expected += [(seg.id, "item", hm(i.start), hm(i.end)) for i in seg.items if i.start]
+        expected += [(seg.id, "item", hm(i.start), hm(i.end)) for i in seg.items]
     assert [(r["segment"], r["kind"], r["start"], r["end"]) for r in rows] == expected
     assert list(rows[0]) == ["date", "start", "end", "minutes", "kind", "title", "people", "notes", "forum",
                              "segment", "start_iso", "end_iso", "status"]
@@ -151,6 +151,38 @@ def test_seed_csv_reads_back_in_korean(tmp_path):
                        "minutes": "15", "kind": "opening",
                        "title": "개회식", "people": "진행 사회: 이연희 (민주연구원 상근부원장)", "notes": "",
                        "forum": "ai-party-2023-2", "segment": "opening", "status": "confirmed"}
+
+
+CHAIR_AND_NINE = """\
+forum: {id: round-table, title: 원탁 토론, date: 2024-05-20, start: "14:00", end: "15:30", timezone: Asia/Seoul,
+        language: ko}
+program:
+  - {kind: opening, duration: 10m}
+  - kind: panel
+    title: 종합토론
+    duration: 80m
+    items:
+      - {title: 좌장, speaker: {name: 김좌장}}
+""" + "".join(f"      - {{title: 토론 {n}, speaker: {{name: 토론자{n}}}}}\n" for n in range(1, 10))
+
+
+def test_csv_lists_untimed_items_as_rows_of_their_segment_without_minutes(tmp_path):
+    """Issue 26: a 좌장 plus nine speakers, written as items without durations, once showed as two rows."""
+    rows = read_csv(export(tmp_path, write(tmp_path, CHAIR_AND_NINE), ".csv"))
+    assert [(r["kind"], r["title"], r["minutes"]) for r in rows] == [
+        ("opening", "개회식", "10"), ("panel", "종합토론", "80"), ("item", "좌장", ""),
+        *[("item", f"토론 {n}", "") for n in range(1, 10)]]
+    items = rows[2:]
+    assert [r["people"] for r in items] == ["김좌장", *[f"토론자{n}" for n in range(1, 10)]]
+    assert {(r["date"], r["segment"], r["start"], r["end"], r["start_iso"], r["end_iso"], r["status"])
+            for r in items} == {("2024-05-20", rows[1]["segment"], "", "", "", "", "confirmed")}
+
+
+def test_panel_speakers_stay_in_their_segments_people_cell(tmp_path):
+    rows = read_csv(export(tmp_path, SEED, ".csv"))
+    (presentation,) = [r for r in rows if r["segment"] == "presentation"]
+    assert presentation["people"] == "이상은 (디지털미디어네트워크 대표)"
+    assert [r["kind"] for r in rows if r["segment"] == "presentation"] == ["presentation"]
 
 
 def test_a_cancelled_segment_says_so_in_the_csv(tmp_path):

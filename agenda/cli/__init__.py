@@ -24,6 +24,7 @@ else:
     except ImportError:  # pragma: no cover - older Typer uses Click itself
         from click.exceptions import BadParameter, ClickException
 
+from agenda.cli import completion
 from agenda.cli.feedback import error_language, note, one_reader
 from agenda.core.errors import AgendaError, Terminated, UsageError
 from agenda.core.status import ExitStatus
@@ -39,6 +40,8 @@ def _print_version(asked: bool) -> None:
 def _options(
     version: Annotated[bool, typer.Option(
         "--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+    install_completion: completion.InstallOption = None,
+    show_completion: completion.ShowOption = None,
 ) -> None:
     """Plan, validate, show and publish the programme of a forum."""
 
@@ -88,7 +91,7 @@ def build_app(only: str | None = None) -> typer.Typer:
     program = typer.Typer(
         name="agenda",
         help="Plan, validate, show and publish the programme of a forum.",
-        add_completion=True,
+        add_completion=False,  # agenda.cli.completion's options name the shell
         no_args_is_help=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
@@ -203,11 +206,13 @@ def main(
 def _run_app(args: list[str]) -> ExitStatus:
     try:
         try:
+            args = completion.with_shell(args)
+            completion.prepare_completing()
             program = build_app(_named_command(args))
             outcome = program(args=args, prog_name="agenda", standalone_mode=False)
         except typer.Exit as done:
             return ExitStatus(done.exit_code)
-        except SystemExit as done:  # Typer's --show-completion and --install-completion end with sys.exit
+        except SystemExit as done:  # a completion script's request ends with sys.exit
             return ExitStatus.SUCCESS if done.code in (0, None) else ExitStatus.ERROR
         except typer.Abort:
             raise KeyboardInterrupt from None

@@ -240,15 +240,20 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+# The `"` stays unescaped: `\"` is fine in Python but an invalid escape in an ECMAScript `u` regex,
+# and editors' validators (ajv, check-jsonschema) read the schema's patterns as ECMAScript.
+EMAIL_PATTERN = r'^[^@\s<>,;"]+@[^@\s<>,;"]+\.[^@\s<>,;"]+$'
+
+
 def _email(value: Any) -> Any:
     """A loose check: one address, no spaces or line breaks (a newline here would forge mail headers)."""
     value = _text(value)
-    if isinstance(value, str) and not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", value):
+    if isinstance(value, str) and not re.fullmatch(EMAIL_PATTERN, value):
         raise ValueError(f"{value!r} is not an email address; write it as name@example.org")
     return value
 
 
-EMAIL_SCHEMA = {"type": "string", "pattern": r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$",
+EMAIL_SCHEMA = {"type": "string", "pattern": EMAIL_PATTERN,
                 "description": "Where notices go; never printed in the programme, calendars or live pages."}
 
 
@@ -403,7 +408,7 @@ SECTION_SCHEMA: dict[str, Any] = {
     "then": {
         "required": ["title"],
         "properties": {"title": {"type": "string", "pattern": r"\S"},
-                       "speakers": {"maxItems": 0}, "items": {"maxItems": 0},
+                       "speakers": {"type": "array", "maxItems": 0}, "items": {"type": "array", "maxItems": 0},
                        **{key: {"type": "null"} for key in _SECTION_TAKES_NOTHING}},
     },
 }

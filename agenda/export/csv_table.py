@@ -1,4 +1,11 @@
-"""The programme as CSV for spreadsheets: one row per segment and per timed item.
+"""The programme as CSV for spreadsheets: one row per segment and per item of it.
+
+An item without a duration has no time of its own: its row follows its
+segment's, with the segment's date and id, and no start, end or minutes
+(the 국민의례, 축사, 인사말 of an opening; the nine speakers of a panel
+written as items). A segment's `speakers` are its people, in its own row's
+`people` cell, as the printed programme shows them; section headings take
+no time and have no row.
 
 UTF-8 with a BOM so Excel reads Korean correctly; any text cell that a
 spreadsheet would take for a formula is neutralized with a leading quote.
@@ -38,11 +45,14 @@ def neutralize(text: str) -> str:
 
 def rows(plan: Plan, language: str | None = None) -> Iterator[list[str]]:
     labels = labels_for(language or plan.language)
-    for row in programme_rows(plan, labels):
+    day = ""  # the date of the segment whose items follow
+    for row in programme_rows(plan, labels, sections=False):
         moment = row.start or row.end
-        if moment is None:
-            continue  # an item without minutes has no time of its own
-        cells = [moment.date().isoformat(), f"{row.start:%H:%M}" if row.start else "",
+        if moment is not None:
+            day = moment.date().isoformat()
+        elif row.depth == 0:
+            continue  # a segment always has an end at least; one without would have no date
+        cells = [day, f"{row.start:%H:%M}" if row.start else "",
                  f"{row.end:%H:%M}" if row.end else "", "" if row.minutes is None else str(row.minutes)]
         text = [row.kind, row.title, "; ".join(people_lines(row.people, labels)), row.note or "",
                 plan.forum_id, row.segment_id]

@@ -40,7 +40,7 @@ def forum_schema() -> dict[str, Any]:
     definitions["Segment"]["dependentSchemas"] = {"each": {"anyOf": [
         {"properties": {"each": {"type": "null"}}},
         {"required": ["speaker"], "properties": {"speaker": present}},
-        {"required": ["speakers"], "properties": {"speakers": {"minItems": 1}}},
+        {"required": ["speakers"], "properties": {"speakers": {"type": "array", "minItems": 1}}},
     ]}}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

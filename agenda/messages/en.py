@@ -331,6 +331,10 @@ def wrote(path: str) -> str:
     return f"wrote {path}"
 
 
+def completion_installed(shell: str, path: str) -> str:
+    return f"{shell} completion installed in {path}; it takes effect in a new terminal"
+
+
 def wrote_calendars(count: int, folder: str) -> str:
     return f"wrote {count} calendar{'s' if count != 1 else ''} in {folder}"
 

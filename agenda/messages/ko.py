@@ -417,6 +417,10 @@ def wrote(path: str) -> str:
     return f"{path}에 썼습니다"
 
 
+def completion_installed(shell: str, path: str) -> str:
+    return f"{shell} 자동 완성을 {path}에 설치했습니다. 새 터미널부터 적용됩니다"
+
+
 def wrote_calendars(count: int, folder: str) -> str:
     return f"{folder}에 캘린더 {count}개를 썼습니다"
 

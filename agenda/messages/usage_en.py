@@ -128,4 +128,11 @@ USAGE: dict[str, UsageWords] = {
         f"--to: do not put the password in the URL; set {text(a, 'variable')} or use ~/.netrc, "
         f"and give the user with --user"),
     "password-without-user": lambda a: "a password is set but no user: give --user NAME",
+    # shell completion
+    "completion-shell": lambda a: (
+        f"{text(a, 'option')}: {quoted(a, 'value')} is not a shell agenda completes; "
+        f"name {_listing(names(a, 'choices'))}"),
+    "completion-shell-not-guessed": lambda a: (
+        f"{text(a, 'option')}: cannot tell which shell this is; name it after the option: "
+        f"{_listing(names(a, 'choices'))}"),
 }

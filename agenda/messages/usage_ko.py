@@ -156,4 +156,11 @@ USAGE: dict[str, UsageWords] = {
         f"--to: URL에 비밀번호를 넣지 마세요. {text(a, 'variable')} 환경 변수를 설정하거나 ~/.netrc를 쓰고, "
         f"사용자는 --user로 주세요"),
     "password-without-user": lambda a: "비밀번호는 있는데 사용자가 없습니다. --user NAME을 주세요",
+    # shell completion
+    "completion-shell": lambda a: (
+        f"{text(a, 'option')} {quoted(a, 'value')}: agenda가 자동 완성을 지원하는 셸이 아닙니다. "
+        f"{_listing(names(a, 'choices'))} 중 하나를 적으세요"),
+    "completion-shell-not-guessed": lambda a: (
+        f"{text(a, 'option')}: 지금 쓰는 셸을 알아낼 수 없습니다. "
+        f"{text(a, 'option')} 뒤에 {_listing(names(a, 'choices'))} 중 하나를 적으세요"),
 }
