@@ -185,7 +185,7 @@ def report(
         buffer = io.StringIO()
         Console(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(rendered)
         rendered = buffer.getvalue()
-    write_output(output, rendered.encode("utf-8"))
+    write_output(output, (b"\xef\xbb\xbf" if chosen.byte_order_mark else b"") + rendered.encode("utf-8"))
     if output != "-":
         from agenda.render.day_words import day_words
 

@@ -17,7 +17,6 @@ from agenda.core.errors import UsageError
 
 if TYPE_CHECKING:  # the command line reads this table at start-up; the planner is loaded when needed
     from agenda.core.planner import Plan
-    from agenda.day.projection import DayState
 
 
 class Shown(Enum):
@@ -37,14 +36,21 @@ class Format:
     shown: Shown = Shown.DOCUMENT
     calendar: bool = False  # takes --segments and --alarm
     aliases: tuple[str, ...] = ()  # other names --format accepts, kept so old commands still work
+    language: bool = True  # the writer takes the reader's language last; False: its output has no words
+    byte_order_mark: bool = False  # the file starts with one, by which spreadsheets know it is UTF-8
 
     def writer(self) -> Callable[..., Any]:
-        """The function that renders or writes this format, imported now that it is chosen."""
+        """The function that renders or writes this format, imported now that it is chosen.
+
+        It takes the command's arguments, the language last, whether or not its output has words.
+        """
         from importlib import import_module
 
         module, _, function = self.writer_name.partition(":")
         found: Callable[..., Any] = getattr(import_module(module), function)
-        return found
+        if self.language:
+            return found
+        return lambda *arguments: found(*arguments[:-1])
 
 
 _HERE = "agenda.export.formats"
@@ -71,12 +77,13 @@ FORMATS: tuple[Format, ...] = (
     Format("diff", "markdown", "agenda.render.changes_report:changes_markdown"),
     # agenda now FILE: writers take (the day's state, language)
     Format("now", "text", "agenda.render.day_text:now_text", shown=Shown.WORDS),
-    Format("now", "json", f"{_HERE}:_now_json"),
+    Format("now", "json", "agenda.render.day_json:now_json", language=False),
     # agenda report FILE -o OUT: writers take (the day's state, language)
     Format("report", "table", "agenda.render.day_report:report_table", (".txt",), shown=Shown.DRAWING),
-    Format("report", "json", f"{_HERE}:_report_json", (".json",)),
+    Format("report", "json", "agenda.render.day_report:report_json", (".json",), language=False),
     Format("report", "markdown", "agenda.render.day_report:report_markdown", (".md", ".markdown")),
-    Format("report", "csv", f"{_HERE}:_report_csv", (".csv",)),
+    Format("report", "csv", "agenda.render.day_report:report_csv", (".csv",), language=False,
+           byte_order_mark=True),
 )
 
 
@@ -154,7 +161,7 @@ def export_bytes(fmt: str, plans: list["Plan"], *, segments: bool = False, alarm
     return data
 
 
-# The writers that adapt a renderer to its command's arguments; each imports its renderer when called.
+# export's writers: (plans, options) -> bytes; each imports its exporter when called.
 
 def _ics(plans: list["Plan"], options: ExportOptions) -> bytes:
     from agenda.export.ics import calendar_bytes
@@ -191,21 +198,3 @@ def _json(plans: list["Plan"], options: ExportOptions) -> bytes:
     from agenda.render.plan_json import plans_json
 
     return plans_json(plans, options.language).encode("utf-8")
-
-
-def _now_json(day: "DayState", language: str) -> str:
-    from agenda.render.day_json import now_json
-
-    return now_json(day)  # ids, instants and states: the same in every language
-
-
-def _report_json(day: "DayState", language: str) -> str:
-    from agenda.render.day_report import report_json
-
-    return report_json(day)
-
-
-def _report_csv(day: "DayState", language: str) -> str:
-    from agenda.render.day_report import report_csv
-
-    return "\ufeff" + report_csv(day)  # the byte-order mark by which a spreadsheet reads it as UTF-8
