@@ -8,10 +8,9 @@ reading the table at start-up loads no renderer, Rich or icalendar.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from agenda.core.errors import UsageError
 
@@ -27,8 +26,10 @@ class Shown(Enum):
     DRAWING = "drawing"  # a Rich renderable, drawn on a console
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
+    """One row: a format one command offers. (A NamedTuple, not a dataclass: every command line
+    builds this table at start-up, and a tuple class costs a third of a frozen dataclass's.)"""
+
     command: str  # the command that offers it: `agenda COMMAND --format NAME`
     name: str
     writer_name: str  # "module:function"; every writer of one command takes the same arguments
@@ -143,8 +144,7 @@ def format_for(output: str, explicit: str | None, command: str = "export") -> st
     return by_suffix[suffix]
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(NamedTuple):
     segments: bool = False  # calendar: one more event per segment
     alarm: timedelta | None = None  # calendar: a reminder this long before the start
     language: str | None = None  # words for readers; None: each file's own language
