@@ -1,13 +1,14 @@
 """One table per concept: the kinds and the export formats are each listed once, and the rest follows."""
 
 import json
+import os
 
 import pytest
 
 from agenda.messages.labels import labels_for
 from agenda.core.kinds import KINDS
 from agenda.core.model import Kind
-from helpers import SEED, run
+from helpers import ROOT, SEED, run
 
 
 def test_the_model_the_schema_and_the_labels_all_come_from_kinds():
@@ -145,3 +146,17 @@ def test_a_format_a_command_does_not_offer_is_a_clear_error_from_the_library():
     assert not_known.value.reason == "format-not-known"
     with pytest.raises(UsageError):
         export_bytes("github", [])
+
+
+def test_the_format_table_imports_no_writer_until_one_is_chosen():
+    """Every command builds its --format choices from the table at start-up; `agenda validate` must
+    still load neither Rich nor icalendar nor any renderer (benchmarks/run.py's cold start)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from agenda.cli import build_app; build_app(); "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'icalendar') "
+             "or m.startswith(('agenda.render.', 'agenda.export.')) and m != 'agenda.export.formats'))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    assert loaded == "[]\n"
