@@ -19,23 +19,18 @@ from agenda.cli.feedback import (
     stdout_console,
 )
 from agenda.core.errors import UsageError
-from agenda.export.formats import FORMAT_CHOICES, FORMAT_HELP
+from agenda.export.formats import Shown, chosen_format, default_format, format_choices, format_help
 from agenda.core.status import ExitStatus
 
-
-class PlanFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-ExportFormat = Enum("ExportFormat", {name: name for name in FORMAT_CHOICES}, type=str)  # type: ignore[misc]
-"""From agenda.export.formats.FORMATS, aliases included (`md` for markdown)."""
+PlanFormat = Enum("PlanFormat", format_choices("plan"), type=str)  # type: ignore[misc]
+ExportFormat = Enum("ExportFormat", format_choices("export"), type=str)  # type: ignore[misc]
+"""Both from agenda.export.formats.FORMATS, aliases included (`md` for export's markdown)."""
 
 
 def plan(
     file: Annotated[str, typer.Argument(metavar="FILE", help="A forum file (.yaml, .yml, .json, .toml).")],
-    format: Annotated[PlanFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = PlanFormat.table,
+    format: Annotated[PlanFormat, typer.Option(
+        "--format", "-f", help=f"{format_help('plan')}.")] = PlanFormat(default_format("plan")),
     lang: FileLangOption = None,
     timeline: Annotated[bool, typer.Option("--timeline", help="Draw the window to scale under the table.")] = False,
 ) -> None:
@@ -46,24 +41,17 @@ def plan(
     analysis = analyze(file, language_asked(lang))
     language = reader_language(lang, analysis.language)
     the_plan = plan_or_exit(analysis, lang)
-    if format is PlanFormat.json:
-        from agenda.render.plan_json import plan_json
-
-        sys.stdout.write(plan_json(the_plan, language))
-    elif format is PlanFormat.markdown:
-        from agenda.render.plan_markdown import plan_markdown
-
-        sys.stdout.write(plan_markdown(the_plan, language))
-    else:
-        from agenda.render.plan_table import plan_table
-
+    chosen = chosen_format("plan", format.value)
+    if chosen.shown is Shown.DRAWING:
         console = stdout_console()
-        console.print(plan_table(the_plan, language))
+        console.print(chosen.writer()(the_plan, language))
         if timeline:
             from agenda.render.timeline import timeline_bar
 
             console.print(timeline_bar(the_plan, console.width, language))
-    if timeline and format is not PlanFormat.table:
+    else:
+        sys.stdout.write(chosen.writer()(the_plan, language))
+    if timeline and chosen.shown is not Shown.DRAWING:
         from agenda.messages import catalogue
 
         note(catalogue(language).timeline_under_table_only(format.value))
@@ -103,7 +91,7 @@ def export(
     files: Annotated[list[str], typer.Argument(metavar="FILE", help="One forum file, or several (a series).")],
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="OUT", help="Output file; its suffix picks the format. - for stdout.")] = None,
-    format: Annotated[ExportFormat | None, typer.Option("--format", "-f", help=f"{FORMAT_HELP}.")] = None,
+    format: Annotated[ExportFormat | None, typer.Option("--format", "-f", help=f"{format_help('export')}.")] = None,
     segments: Annotated[bool, typer.Option("--segments", help="Calendar: one more event per segment.")] = False,
     alarm: Annotated[str | None, typer.Option(
         "--alarm", metavar="TIME", help="Calendar: a reminder this long before, e.g. 1d, 2h.")] = None,
@@ -123,8 +111,9 @@ def export(
         raise UsageError("output-missing")
     if per_person is not None and len(files) != 1:
         raise UsageError("per-person-one-file")
-    chosen = format_for(output, format.value if format else None) if output is not None else None
-    if chosen != "ics" and (segments or alarm):
+    name = format_for(output, format.value if format else None) if output is not None else None
+    chosen = chosen_format("export", name) if name is not None else None
+    if (chosen is None or not chosen.calendar) and (segments or alarm):
         raise UsageError("calendar-only-options")
     reminder = _alarm(alarm) if alarm else None
     now = _calendar_now()  # DTSTAMP of calendars, and the date a PDF is stamped with
@@ -141,7 +130,7 @@ def export(
     if worst(statuses) and not force:
         note(catalogue(first_language).nothing_written())
         raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
-    if chosen == "ics":
+    if chosen is not None and chosen.calendar:
         from agenda.checks.duplicate_uid import check_export
 
         documents = {a.file: a.document for a in analyses if a.document is not None}
@@ -158,9 +147,9 @@ def export(
         note(catalogue(first_language).wrote_calendars(len(written), per_person))
     if output is None or chosen is None:
         return
-    data = export_bytes(chosen, plans, segments=segments, alarm=reminder, now=now, language=language_asked(lang))
+    data = export_bytes(chosen.name, plans, segments=segments, alarm=reminder, now=now, language=language_asked(lang))
     write_output(output, data)
-    if chosen == "ics" and segments:
+    if chosen.calendar and segments:
         from agenda.export.ics import segments_without_start
         from agenda.messages.labels import labels_for
 
