@@ -244,6 +244,20 @@ def test_the_shared_checker_reads_every_fall_back_night(tmp_path):
     assert len(reports) == len(YEARS)
 
 
+@pytest.mark.slow
+def test_the_checkers_batch_reads_each_calendar_as_a_run_of_its_own_would(tmp_path):
+    """vobject keeps the first definition of a TZID it reads, and each year's calendar defines New York
+    afresh (its own onsets only): read in one process, 2024 was read with 2023's zone, an hour off."""
+    calendars = []
+    for year in (2023, 2024):
+        night = next(n for n in all_nights() if n.zone == "America/New_York" and n.at.year == year)
+        path = tmp_path / f"new-york-{year}.ics"
+        path.write_bytes(export_bytes("ics", [planned(night)[0]], segments=True, now=NOW))
+        calendars.append((path, ("ics", "rie", "icaljs", "libical", "khal", "radicale")))
+    reports = check_ics_batch(calendars, tmp_path / "checker")
+    assert all("PASS  vobject" in report and "RESULT: PASS" in report for report in reports)
+
+
 def assert_every_onset_is_an_rdate(raw: bytes) -> None:
     observances = [o for zone in Calendar.from_ical(raw).walk("VTIMEZONE") for o in zone.subcomponents if "RDATE" in o]
     assert observances
