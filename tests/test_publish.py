@@ -26,7 +26,7 @@ from helpers import ENGLISH, SEED, run
 
 NOW = datetime(2023, 12, 1, tzinfo=timezone.utc)  # DTSTAMP of the events built here; never compared
 
-pytestmark = pytest.mark.caldav
+pytestmark = [pytest.mark.caldav, pytest.mark.xdist_group("caldav-servers")]  # one Radicale, one Xandikos
 UTC = timezone.utc
 SECRET = {"AGENDA_CALDAV_PASSWORD": PASSWORD}
 _names = itertools.count()
