@@ -124,8 +124,8 @@ def export(
     if per_person is not None and len(files) != 1:
         raise UsageError("per-person-one-file")
     chosen = format_for(output, format.value if format else None) if output is not None else None
-    if chosen != "ics" and (segments or alarm):
-        raise UsageError("calendar-only-options")
+    if (chosen != "ics" and segments) or (chosen not in ("ics", None) and alarm):
+        raise UsageError("calendar-only-options")  # --alarm alone with --per-person is for those calendars
     reminder = _alarm(alarm) if alarm else None
     now = _calendar_now()  # DTSTAMP of calendars, and the date a PDF is stamped with
     analyses = [analyze(file, language_asked(lang)) for file in files]
@@ -154,7 +154,7 @@ def export(
     if per_person is not None:
         from agenda.export.person_files import write_person_calendars
 
-        written = write_person_calendars(plans[0].read_in(language_asked(lang)), per_person, now)
+        written = write_person_calendars(plans[0].read_in(language_asked(lang)), per_person, now, reminder)
         note(catalogue(first_language).wrote_calendars(len(written), per_person))
     if output is None or chosen is None:
         return

@@ -352,6 +352,12 @@ def wrote_notices(count: int, index: str, without_address: int) -> str:
     return text_ + (f"; {without_address} without an address" if without_address else "")
 
 
+def wrote_notices_and_invitations(count: int, invitations: int, index: str, without_address: int) -> str:
+    text_ = (f"wrote {count} notice{'s' if count != 1 else ''}, {invitations} invitation"
+             f"{'s' if invitations != 1 else ''} and {index}")
+    return text_ + (f"; {without_address} without an address" if without_address else "")
+
+
 def revision_not_raised(new: str, new_revision: int, old: str, old_revision: int) -> str:
     return (f"{new}: warning: forum.revision ({new_revision}) is not above {old}'s ({old_revision}); "
             f"calendars may ignore the update: raise it")

@@ -438,6 +438,11 @@ def wrote_notices(count: int, index: str, without_address: int) -> str:
     return text_ + (f". 그중 {without_address}개는 받을 주소가 없습니다" if without_address else "")
 
 
+def wrote_notices_and_invitations(count: int, invitations: int, index: str, without_address: int) -> str:
+    text_ = f"알림 {count}개, 초대 {invitations}개와 {index}를 썼습니다"
+    return text_ + (f". 그중 {without_address}개는 받을 주소가 없습니다" if without_address else "")
+
+
 def revision_not_raised(new: str, new_revision: int, old: str, old_revision: int) -> str:
     return (f"{new}: 경고: forum.revision({new_revision})이 {old}의 값({old_revision})보다 크지 않아 "
             f"캘린더가 변경을 무시할 수 있습니다. revision을 올리세요")
