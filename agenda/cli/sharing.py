@@ -115,10 +115,13 @@ def _valid_plan(analysis: "Analysis", lang: Lang | None) -> "Plan":
 
 
 def notices(
-    files: Annotated[list[str], typer.Argument(
-        metavar="[OLD] NEW", help="The version people were told about and the changed one; NEW alone with --all.")],
+    first: Annotated[str, typer.Argument(
+        metavar="OLD", help="The version people were told about (with --all: NEW, the one to announce).",
+        show_default=False)],
     output: Annotated[str, typer.Option(
         "--output", "-o", metavar="DIR", help="Folder for the drafts and index.md.")],
+    second: Annotated[str | None, typer.Argument(
+        metavar="NEW", help="The changed version; left out with --all.", show_default=False)] = None,
     lang: NewFileLangOption = None,
     sender: Annotated[str | None, typer.Option(
         "--from", metavar="ADDRESS", help="The From address of the notices.")] = None,
@@ -147,6 +150,7 @@ def notices(
     from agenda.notices.notifier import INDEX, drafts_folder, without_address, write_drafts
     from agenda.render.inert import shown
 
+    files = [first] if second is None else [first, second]
     if everyone and len(files) != 1:
         raise UsageError("notices-all-takes-new")
     if not everyone and len(files) != 2:
