@@ -27,7 +27,7 @@ def invitation_drafts(person: PersonChanges, plan: Plan, options: Drafting, orga
 
     `+` is in no people id and no slug, so these names never meet another person's files.
     """
-    drafts = []
+    drafts: list[Draft] = []
     for part, changes in grouped(person):
         cancel = any(change.change in CANCELLING for change in changes)
         calendar = invitation(plan, part, person.key, (person.person.name, recipient.addr_spec), organizer,
