@@ -287,6 +287,15 @@ def test_per_person_calendars_alone_take_an_alarm(tmp_path):
                                    "notice-forum.talk+lee@agenda.forum": []}  # one reminder, as export's calendar
 
 
+@pytest.mark.slow
+def test_shared_checker_passes_a_per_person_calendar_with_an_alarm(tmp_path):
+    from calendar_tools import check_ics
+
+    forum = write(tmp_path, FORUM)
+    run("export", forum, "--per-person", tmp_path / "people", "--alarm", "1d", env=EPOCH)
+    assert "RESULT: PASS" in check_ics(tmp_path / "people" / "koo.ics")
+
+
 def test_an_alarm_with_a_document_output_is_still_refused(tmp_path):
     forum = write(tmp_path, FORUM)
     result = run("export", forum, "-o", tmp_path / "f.html", "--per-person", tmp_path / "people", "--alarm", "1d",
