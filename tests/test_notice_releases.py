@@ -136,6 +136,17 @@ def test_all_leaves_out_someone_whose_every_part_is_cancelled(tmp_path):
     assert "Here is your part in “모두의 AI 토론회”.\n" in body_of(read(folder / "kwon.eml"))
 
 
+def test_a_part_with_only_an_until_is_told_in_words_and_gets_no_invitation(tmp_path):
+    """A registration desk that closes at 10:30 has no start, so no calendar event; the notice still names it."""
+    forum = write(tmp_path, FORUM.replace("program:\n", "program:\n  - kind: registration\n    until: 14:00\n"
+                                                      "    mc: mc\n", 1).replace("start: 14:00", "start: 13:30"))
+    run("notices", forum, "-o", tmp_path / "out", "--all", "--invite", "--lang", "en", env=EPOCH)
+    body = body_of(read(tmp_path / "out" / "mc.eml"))
+    assert "Your part\n- –14:00 Registration (MC)\n- 14:00–14:15 (15 min) Opening (MC)\n" in body
+    assert "no longer have a part" not in body
+    assert sorted(p.name for p in (tmp_path / "out").glob("mc+*.eml")) == ["mc+1.eml", "mc+2.eml"]  # opening, closing
+
+
 def test_notices_takes_old_and_new_or_new_with_all(tmp_path):
     old, new = versions(tmp_path, MOVE_TALK)
     one = run("notices", new, "-o", tmp_path / "out", exit_status=2)

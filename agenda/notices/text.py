@@ -95,10 +95,11 @@ def notice_body(person: PersonChanges, plan: Plan, first_release: bool = False, 
             lines.append(f"- {part.title} ({role_word(words, part.role, part.kind)})")
             lines += [f"  {change_line(change, plan)}" for change in changes]
     lines += ["", words.release_heading if first_release else words.new_times_heading]
-    current = [part for part in (person.new.parts if person.new else []) if part.start is not None]
+    current = person.new.parts if person.new else []
     for part in current:
         mark = f" — {words.cancelled}" if part.cancelled else ""
-        lines.append(f"- {_span(plan, part, labels)} {part.title} ({role_word(words, part.role, part.kind)}){mark}")
+        span = f"{_span(plan, part, labels)} " if part.start or part.end else ""  # `until` alone: ~10:30
+        lines.append(f"- {span}{part.title} ({role_word(words, part.role, part.kind)}){mark}")
     if not any(not part.cancelled for part in current):
         lines.append(words.no_parts_left)
     lines.append("")
@@ -169,7 +170,7 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int | 
             for part, changes in grouped(person):
                 said = (_span(plan, part, labels) if first_release
                         else "; ".join(change_line(c, plan) for c in changes))
-                lines.append(f"  - {escape_block(part.title)} — {escape(said)}")
+                lines.append(f"  - {escape_block(part.title)}" + (f" — {escape(said)}" if said else ""))
         if not members:
             lines.append(f"- {words.index_nobody}")
         lines.append("")
