@@ -239,6 +239,16 @@ def test_every_itip_object_holds_one_uid(tmp_path):
         assert len({str(e["UID"]) for e in calendar.walk("VEVENT")}) == len(calendar.walk("VEVENT")) == 1, path
 
 
+def test_a_name_with_quotes_and_semicolons_stays_one_cn_in_the_invitation(tmp_path):
+    folder, _ = invite(tmp_path, MOVE_TALK, ("lee: {name: 이상은,", 'lee: {name: "이상은 \\"Lee\\"; ROLE=CHAIR:x",'),
+                       ("contact: {name: 토론회 사무국,", 'contact: {name: "사무국 \\"A\\":B;C",'))
+    [(_, calendar)] = calendars(read(folder / "lee+1.eml"))
+    [event] = calendar.walk("VEVENT")
+    assert event["ATTENDEE"].params["CN"] == '이상은 "Lee"; ROLE=CHAIR:x' and event["ATTENDEE"].params["ROLE"] == \
+        "REQ-PARTICIPANT"
+    assert event["ORGANIZER"].params["CN"] == '사무국 "A":B;C' and str(event["ORGANIZER"]) == "mailto:office@example.org"
+
+
 def test_the_first_release_invites_each_part(tmp_path):
     forum = write(tmp_path, FORUM)
     run("notices", forum, "-o", tmp_path / "out", "--all", "--invite", env=EPOCH)
