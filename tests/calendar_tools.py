@@ -76,6 +76,25 @@ def check_ics_batch(calendars: list[tuple[Path, tuple[str, ...]]], folder: Path)
     return [result["report"] for result in results]
 
 
+def check_invitation(path: Path) -> str:
+    """The shared checker with --strict-itip (libical's RFC 5546 table for REQUEST and CANCEL as failures).
+
+    Its structure step refuses every METHOD but PUBLISH, as it should for
+    exports and feeds; an invitation is neither, and that one line is the
+    only failure allowed. Every parser and libical's iTIP check must pass.
+    """
+    need(CHECK_ICS.exists(), f"{CHECK_ICS} not found")
+    skip = ["khal"] + [name for name, tool in (("icaljs", "node"),) if shutil.which(tool) is None]
+    done = subprocess.run([sys.executable, str(CHECK_ICS), str(path), "--strict-itip", "--skip", ",".join(skip)],
+                          capture_output=True, text=True, timeout=300)
+    failures = [line for line in done.stdout.splitlines() if line.startswith("FAIL")]
+    allowed = [line for line in failures if line.startswith("FAIL  structure METHOD:")
+               and "should use METHOD:PUBLISH" in line]
+    assert failures == allowed and len(allowed) <= 1, done.stdout + done.stderr
+    assert "PASS  libical" in done.stdout, done.stdout
+    return done.stdout
+
+
 class CalDav:
     """A Radicale CalDAV server on a free 127.0.0.1 port: no auth, storage in a temp folder."""
 

@@ -113,8 +113,8 @@ def export(
         raise UsageError("per-person-one-file")
     name = format_for(output, format.value if format else None) if output is not None else None
     chosen = chosen_format("export", name) if name is not None else None
-    if (chosen is None or not chosen.calendar) and (segments or alarm):
-        raise UsageError("calendar-only-options")
+    if (segments and (chosen is None or not chosen.calendar)) or (alarm and chosen is not None and not chosen.calendar):
+        raise UsageError("calendar-only-options")  # --alarm alone with --per-person is for those calendars
     reminder = _alarm(alarm) if alarm else None
     now = _calendar_now()  # DTSTAMP of calendars, and the date a PDF is stamped with
     analyses = [analyze(file, language_asked(lang)) for file in files]
@@ -143,7 +143,7 @@ def export(
     if per_person is not None:
         from agenda.export.person_files import write_person_calendars
 
-        written = write_person_calendars(plans[0].read_in(language_asked(lang)), per_person, now)
+        written = write_person_calendars(plans[0].read_in(language_asked(lang)), per_person, now, reminder)
         note(catalogue(first_language).wrote_calendars(len(written), per_person))
     if output is None or chosen is None:
         return

@@ -115,14 +115,23 @@ def _valid_plan(analysis: "Analysis", lang: Lang | None) -> "Plan":
 
 
 def notices(
-    old: Annotated[str, typer.Argument(
-        metavar="OLD", help="The version of the forum file people were told about.")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="The changed version.")],
+    first: Annotated[str, typer.Argument(
+        metavar="OLD", help="The version people were told about (with --all: NEW, the one to announce).",
+        show_default=False)],
     output: Annotated[str, typer.Option(
         "--output", "-o", metavar="DIR", help="Folder for the drafts and index.md.")],
+    second: Annotated[str | None, typer.Argument(
+        metavar="NEW", help="The changed version; left out with --all.", show_default=False)] = None,
     lang: NewFileLangOption = None,
     sender: Annotated[str | None, typer.Option(
         "--from", metavar="ADDRESS", help="The From address of the notices.")] = None,
+    everyone: Annotated[bool, typer.Option(
+        "--all", help="The first release: everyone who takes part gets their whole part (NEW alone).")] = False,
+    invite: Annotated[bool, typer.Option(
+        "--invite", help="Also one calendar invitation (iTIP REQUEST or CANCEL) per part that is new, changed "
+                         "or gone; needs forum.contact.email.")] = False,
+    alarm: Annotated[str | None, typer.Option(
+        "--alarm", metavar="TIME", help="A reminder this long before, in the calendars, e.g. 1d, 2h.")] = None,
     send: Annotated[str | None, typer.Option(
         "--send", metavar="URL",
         help="Send the drafts: smtp://HOST:PORT or smtps://HOST:PORT. Credentials come from "
@@ -133,25 +142,40 @@ def notices(
              "(they may have arrived; without this option they are not sent twice).")] = False,
 ) -> None:
     """Draft a message, with their new calendar, to each person whose own part changed; optionally send them."""
+    from agenda.cli.documents import _alarm
     from agenda.loading.analysis import analyze
     from agenda.messages import catalogue
     from agenda.notices.delivery import parse_server
-    from agenda.notices.drafts import draft_notices, notice_time
+    from agenda.notices.drafts import Drafting, calendar_time, draft_date, draft_notices, sender_address
     from agenda.notices.notifier import INDEX, drafts_folder, without_address, write_drafts
     from agenda.render.inert import shown
 
+    files = [first] if second is None else [first, second]
+    if everyone and len(files) != 1:
+        raise UsageError("notices-all-takes-new")
+    if not everyone and len(files) != 2:
+        raise UsageError("notices-files")
     server = parse_server(send) if send else None
     if server is not None and not sender:
         raise UsageError("send-without-from")
     if resend_unconfirmed and server is None:
         raise UsageError("resend-without-send")
-    before, after = analyze(old, language_asked(lang)), analyze(new, language_asked(lang))
-    old_plan, new_plan = _valid_plan(before, lang), _valid_plan(after, lang)
-    when = notice_time(new_plan, os.environ.get("SOURCE_DATE_EPOCH"), os.stat(new).st_mtime)
+    reminder = _alarm(alarm) if alarm else None
+    old, new = (None, files[0]) if everyone else (files[0], files[1])
+    before = analyze(old, language_asked(lang)) if old is not None else None
+    after = analyze(new, language_asked(lang))
+    old_plan = _valid_plan(before, lang) if before is not None else None
+    new_plan = _valid_plan(after, lang)
     language = reader_language(lang, new_plan.language)
+    if invite and (new_plan.forum.contact is None or not new_plan.forum.contact.email):
+        raise UsageError("invite-needs-contact", file=new)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    options = Drafting(calendar_time(new_plan, epoch, os.stat(new).st_mtime), draft_date(epoch),
+                       sender_address(sender) if sender else None, reminder, invite)
     words = catalogue(language)
-    drafted = draft_notices(old_plan.read_in(language), new_plan.read_in(language), when, sender)
-    if drafted.revision_not_raised:
+    drafted = draft_notices(old_plan.read_in(language) if old_plan is not None else None,
+                            new_plan.read_in(language), options)
+    if drafted.revision_not_raised and old is not None and old_plan is not None:
         note(words.revision_not_raised(new, new_plan.forum.revision, old, old_plan.forum.revision))
     sending = server is not None and sender is not None  # --send without --from was refused above
     with drafts_folder(output, sending=sending) as folder:
@@ -161,7 +185,10 @@ def notices(
                 note(words.drafted_without_address(item.file_name, item.person.person.email,
                                                    item.unmailable.value))
         no_address = without_address(drafted)
-        note(words.wrote_notices(len(drafted.drafts), str(folder / INDEX), len(no_address)))
+        count = len(drafted.drafts) - drafted.invitations
+        note(words.wrote_notices(count, str(folder / INDEX), len(no_address)) if not invite
+             else words.wrote_notices_and_invitations(count, drafted.invitations, str(folder / INDEX),
+                                                      len(no_address)))
         if server is None or sender is None:
             return
         for item in no_address:

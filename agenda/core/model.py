@@ -249,12 +249,37 @@ def _email(value: Any) -> Any:
     """A loose check: one address, no spaces or line breaks (a newline here would forge mail headers)."""
     value = _text(value)
     if isinstance(value, str) and not re.fullmatch(EMAIL_PATTERN, value):
-        raise ValueError(f"{value!r} is not an email address; write it as name@example.org")
+        raise PydanticCustomError("not-an-email", "not an email address", {"value": value})
     return value
 
 
 EMAIL_SCHEMA = {"type": "string", "pattern": EMAIL_PATTERN,
                 "description": "Where notices go; never printed in the programme, calendars or live pages."}
+
+
+PHONE_PATTERN = r"^\s*\+?[0-9(][0-9 ()./-]*[0-9]\s*$"
+"""Digits with the marks people write between them: 02-788-1234, +82 2 788 1234, (02) 788.1234."""
+
+
+def _phone(value: Any) -> Any:
+    """A telephone number a reader can dial: it ends every notice's signature."""
+    value = _line(value)
+    if isinstance(value, str) and not re.fullmatch(PHONE_PATTERN, value):
+        raise PydanticCustomError("not-a-phone-number", "not a telephone number", {"value": value})
+    return value
+
+
+class Contact(_Strict):
+    """Who answers questions about the forum: the signature of notices, the ORGANIZER of invitations."""
+
+    name: NamedLine = Field(min_length=1, description="A person or an office, e.g. 토론회 사무국.")
+    email: Annotated[str, BeforeValidator(_email), WithJsonSchema({
+        "type": "string", "pattern": EMAIL_PATTERN,
+        "description": "Where questions and replies to invitations go; signs every notice."})] | None = Field(
+        None, description="Where questions and replies to invitations go; signs every notice.")
+    phone: Annotated[str, BeforeValidator(_phone), WithJsonSchema({
+        "type": "string", "pattern": PHONE_PATTERN, "description": "A telephone number, e.g. 02-788-1234."})] \
+        | None = Field(None, description="A telephone number, e.g. 02-788-1234.")
 
 
 class Person(_Strict):
@@ -370,6 +395,7 @@ class Forum(_Strict):
     updated: Annotated[datetime, AfterValidator(_moment)] | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
     hosts: list[Host] = Field(
         default_factory=list, json_schema_extra={"default": []}, description="Credits: {role: host|organizer|sponsor|supporter, name}.")
+    contact: Contact | None = Field(None, description="Who answers questions: {name, email, phone}; signs notices.")
 
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
@@ -557,6 +583,7 @@ class ForumFile(_Strict):
 MODEL_FOR_KEY: dict[str, type[BaseModel]] = {
     "forum": Forum,
     "hosts": Host,
+    "contact": Contact,
     "series": Series,
     "people": Person,
     "speakers": Person,

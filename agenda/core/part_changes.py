@@ -107,3 +107,13 @@ def compare_people(before: Plan, after: Plan, name: SegmentNamer = kind_or_title
                 changes += part_changes(part, None)
         result.append(PersonChanges(was, now, changes))
     return result
+
+
+def first_release(after: Plan, name: SegmentNamer = kind_or_title) -> list[PersonChanges]:
+    """Everyone in the plan, each of their parts as new: the first notice tells people their whole part.
+
+    A part called off is nobody's news; someone whose every part is called off gets no notice.
+    """
+    return [PersonChanges(None, person, [PartChange("added", part, None, part)
+                                         for part in person.parts if not part.cancelled])
+            for person in people_parts(after, name)]

@@ -210,6 +210,10 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/line-break": lambda a: (
         f"a line break at position {number(a, 'position')}; this field is one line "
         f"(only description and note may have several)"),
+    "invalid-field/not-an-email": lambda a: (
+        f"{quoted(a, 'value')} is not an email address; write it as name@example.org"),
+    "invalid-field/not-a-phone-number": lambda a: (
+        f"{quoted(a, 'value')} is not a telephone number; write digits, e.g. 02-788-1234 or +82 2 788 1234"),
     "invalid-field/not-a-web-address": lambda a: (
         f"{quoted(a, 'value')} is not a web address; write it as https://example.org/page"),
     "invalid-field/year-out-of-range": lambda a: (
@@ -345,6 +349,12 @@ def wrote_new_file(path: str) -> str:
 
 def wrote_notices(count: int, index: str, without_address: int) -> str:
     text_ = f"wrote {count} notice{'s' if count != 1 else ''} and {index}"
+    return text_ + (f"; {without_address} without an address" if without_address else "")
+
+
+def wrote_notices_and_invitations(count: int, invitations: int, index: str, without_address: int) -> str:
+    text_ = (f"wrote {count} notice{'s' if count != 1 else ''}, {invitations} invitation"
+             f"{'s' if invitations != 1 else ''} and {index}")
     return text_ + (f"; {without_address} without an address" if without_address else "")
 
 

@@ -298,6 +298,10 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/line-break": lambda a: (
         f"{number(a, 'position')}번째 글자에서 줄이 바뀝니다. 이 값은 한 줄로 씁니다"
         f"(여러 줄은 description과 note에만 쓸 수 있습니다)"),
+    "invalid-field/not-an-email": lambda a: (
+        f"{josa(quoted(a, 'value'), '은', '는')} 이메일 주소가 아닙니다. name@example.org처럼 쓰세요"),
+    "invalid-field/not-a-phone-number": lambda a: (
+        f"{josa(quoted(a, 'value'), '은', '는')} 전화번호가 아닙니다. 02-788-1234나 +82 2 788 1234처럼 숫자로 쓰세요"),
     "invalid-field/not-a-web-address": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 웹 주소가 아닙니다. https://example.org/page처럼 쓰세요"),
     "invalid-field/year-out-of-range": lambda a: (
@@ -431,6 +435,11 @@ def wrote_new_file(path: str) -> str:
 
 def wrote_notices(count: int, index: str, without_address: int) -> str:
     text_ = f"알림 {count}개와 {index}를 썼습니다"
+    return text_ + (f". 그중 {without_address}개는 받을 주소가 없습니다" if without_address else "")
+
+
+def wrote_notices_and_invitations(count: int, invitations: int, index: str, without_address: int) -> str:
+    text_ = f"알림 {count}개, 초대 {invitations}개와 {index}를 썼습니다"
     return text_ + (f". 그중 {without_address}개는 받을 주소가 없습니다" if without_address else "")
 
 

@@ -99,6 +99,13 @@ USAGE: dict[str, UsageWords] = {
     "address-domain": lambda a: (
         f"{text(a, 'whose')}: {quoted(a, 'address')} has a domain that cannot be written for mail"),
     "send-without-from": lambda a: "--send needs --from ADDRESS: the address the notices come from",
+    "notices-files": lambda a: (
+        "notices takes OLD NEW: the version people were told about, then the changed one "
+        "(or NEW --all for the first release, to everyone who takes part)"),
+    "notices-all-takes-new": lambda a: "--all drafts the first release from NEW alone: give one file",
+    "invite-needs-contact": lambda a: (
+        f"--invite needs forum.contact.email{' in ' + text(a, 'file') if a.get('file') else ''}: invitations "
+        f"name it as their organizer, and replies go to it; under forum, give contact a name and an email"),
     "resend-without-send": lambda a: "--resend-unconfirmed sends again, so it needs --send URL",
     "sent-log-unreadable": lambda a: (
         f"{text(a, 'path')}: cannot be read ({text(a, 'error')}), so what was sent before is not known; "

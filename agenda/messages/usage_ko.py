@@ -126,6 +126,13 @@ USAGE: dict[str, UsageWords] = {
     "address-domain": lambda a: (
         f"{text(a, 'whose')}: {quoted(a, 'address')}의 도메인은 메일 주소에 쓸 수 없습니다"),
     "send-without-from": lambda a: "--send에는 알림을 보내는 주소인 --from ADDRESS가 필요합니다",
+    "notices-files": lambda a: (
+        "notices에는 OLD NEW, 곧 사람들에게 알린 판과 바뀐 판을 차례로 주세요 "
+        "(처음 알릴 때는 NEW --all로 순서를 맡은 모두에게 보냅니다)"),
+    "notices-all-takes-new": lambda a: "--all은 NEW 하나로 처음 알림을 만듭니다. 파일을 하나만 주세요",
+    "invite-needs-contact": lambda a: (
+        f"--invite에는 {text(a, 'file') + '의 ' if a.get('file') else ''}forum.contact.email이 필요합니다. "
+        f"초대의 주최자(ORGANIZER)로 쓰이고 답장이 그 주소로 갑니다. forum 아래 contact에 name과 email을 쓰세요"),
     "resend-without-send": lambda a: "--resend-unconfirmed는 다시 보내는 옵션이라 --send URL이 함께 필요합니다",
     "sent-log-unreadable": lambda a: (
         f"{text(a, 'path')}: 읽을 수 없어({text(a, 'error')}) 전에 무엇을 보냈는지 알 수 없습니다. "
