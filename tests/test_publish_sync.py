@@ -156,16 +156,22 @@ def test_a_password_in_the_url_is_refused_and_not_repeated(tmp_path):
     assert "hunter2-secret" not in result.stdout + result.stderr
 
 
-def test_a_server_that_cannot_be_reached_exits_2_and_says_nothing_changed(tmp_path):
+def test_a_server_that_cannot_be_reached_exits_2_and_says_so_in_the_forums_language(tmp_path):
     port = free_port()
-    result = run("publish", SEED, "--to", f"http://127.0.0.1:{port}/user/forums/", exit_status=2,
+    korean = run("publish", SEED, "--to", f"http://127.0.0.1:{port}/user/forums/", exit_status=2,
                  env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
-    assert f"agenda: cannot reach http://127.0.0.1:{port}/user/forums/ (connection refused); " \
-           "check the URL and that the server is running\n" in result.stderr
-    assert result.stderr.endswith("agenda: 캘린더에는 아무것도 바뀌지 않았습니다\n")  # the seed is a Korean file
+    assert korean.stderr.endswith(
+        f"agenda: http://127.0.0.1:{port}/user/forums/에 연결할 수 없습니다(연결 거부). URL이 맞는지, 서버가 실행 중인지 "
+        "확인하세요\nagenda: 캘린더에는 아무것도 바뀌지 않았습니다\n")  # the seed is a Korean file
     english = run("publish", ENGLISH, "--to", f"http://127.0.0.1:{port}/user/forums/", exit_status=2,
                   env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
-    assert english.stderr.endswith("agenda: nothing was changed in the calendar\n")
+    assert english.stderr.endswith(
+        f"agenda: cannot reach http://127.0.0.1:{port}/user/forums/ (connection refused); check the URL and that the "
+        "server is running\nagenda: nothing was changed in the calendar\n")
+    asked = run("publish", ENGLISH, "--to", f"http://127.0.0.1:{port}/user/forums/", "--lang", "ko", exit_status=2,
+                env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
+    assert asked.stderr.endswith("(연결 거부). URL이 맞는지, 서버가 실행 중인지 확인하세요\n"
+                                 "agenda: 캘린더에는 아무것도 바뀌지 않았습니다\n")
 
 
 def test_an_answer_of_exactly_the_cap_is_read_and_one_byte_more_is_refused():

@@ -171,13 +171,14 @@ def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, ala
     return cast(bytes, calendar(plans, now, segments, alarm, language).to_ical())  # to_ical is unannotated
 
 
-def event_calendars(plans: list[Plan], now: datetime, segments: bool = False) -> Iterator[Calendar]:
+def event_calendars(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
+                    language: str | None = None) -> Iterator[Calendar]:
     """Each event of `calendar` alone, as a CalDAV server stores it (RFC 4791 §4.1).
 
     One VEVENT with the VTIMEZONEs its TZIDs need, and no METHOD: a stored
     calendar object resource is not an iTIP message.
     """
-    whole = calendar(plans, now, segments)
+    whole = calendar(plans, now, segments, alarm, language)
     zones = {str(zone["TZID"]): zone for zone in whole.walk("VTIMEZONE")}
     for event in whole.walk("VEVENT"):
         single = Calendar()
