@@ -157,7 +157,7 @@ def _network(error: requests.RequestException) -> tuple[Network, str]:
     if "name or service not known" in words or "nodename nor servname" in words or "name resolution" in words \
             or "no address associated" in words:
         return Network.NO_SUCH_HOST, words
-    if "reset" in words or "broken pipe" in words or "aborted" in words or "remote end closed" in text.lower():
+    if any(said in text.lower() for said in ("reset", "broken pipe", "aborted", "remote end closed")):
         return Network.RESET, words
     return Network.OTHER, words
 
