@@ -119,6 +119,36 @@ def test_publishing_again_or_raising_revision_alone_writes_nothing(server, calen
     assert writes_since(server, mark) == []
 
 
+def test_a_republish_with_nothing_changed_tells_it_from_the_digests_without_a_full_comparison(server, calendar):
+    """The server re-folds and reorders (Radicale does); each stored text still hashes to its X-AGENDA-DIGEST."""
+    plan = analyze(str(SEED)).plan
+    login = Login(USER, PASSWORD)
+    publish([plan], server.url + calendar, login, segments=True)
+    [(_, stored)] = [server.query(calendar)[forum_uid(plan)]]
+    assert len(str(stored.walk("VEVENT")[0]["X-AGENDA-DIGEST"])) == 32
+    from agenda.publish import sync
+
+    with mock.patch.object(sync, "fingerprint", wraps=sync.fingerprint) as compared:
+        outcome = publish([plan], server.url + calendar, login, segments=True)
+    assert dict(outcome.counts) == {Kind.UNCHANGED: 7}
+    assert compared.call_count == 0
+
+
+def test_an_edit_another_program_made_to_a_stored_event_shows_despite_its_digest(server, calendar, tmp_path):
+    publish_cli(server, calendar, SEED, home=tmp_path)
+    uid = segment_uid(analyze(str(SEED)).plan, analyze(str(SEED)).plan.segments[2])
+    href, _ = server.query(calendar)[uid]
+    status, text, _ = server.request("GET", unquote(href))
+    assert status == 200 and b"X-AGENDA-DIGEST:" in text
+    unfolded = text.replace(b"\r\n ", b"")
+    assert b"\r\nSUMMARY:" in unfolded
+    server.put(unquote(href), unfolded.replace(b"\r\nSUMMARY:", b"\r\nSUMMARY:Moved! ", 1))  # the digest line kept
+    result = publish_cli(server, calendar, SEED, home=tmp_path)
+    assert result.stdout == "생성 0 · 수정 1 · 변경 없음 6 · 삭제 0\n"
+    summary = str(server.query(calendar)[uid][1].walk("VEVENT")[0]["SUMMARY"])
+    assert not summary.startswith("Moved!")
+
+
 def test_a_changed_duration_updates_only_the_changed_events_in_place(server, calendar, tmp_path):
     publish_cli(server, calendar, SEED, home=tmp_path)
     before = server.query(calendar)

@@ -183,3 +183,29 @@ def test_an_answer_of_exactly_the_cap_is_read_and_one_byte_more_is_refused():
     with pytest.raises(AnswerTooLarge):  # refused on its word, before a byte is read
         next(capped(iter(()), "5", limit=4))
     assert b"".join(capped([b"abcd"], "4", limit=4)) == b"abcd"
+
+
+def test_the_digest_survives_refolding_and_reordering_but_not_an_edit():
+    from agenda.publish.digest import verified
+
+    event = seed_events()[1]
+    text = event.data.decode("utf-8").replace("\r\n ", "")
+    head, body = text.split("BEGIN:VEVENT\r\n")
+    lines, tail = body.split("END:VEVENT\r\n")
+    resorted = head + "BEGIN:VEVENT\r\n" + "\r\n".join(sorted(lines.splitlines())) + "\r\nEND:VEVENT\r\n" + tail
+    restamped = resorted.replace("DTSTAMP:", "DTSTAMP:1999", 1).replace("SEQUENCE:", "SEQUENCE:9", 1)
+    found = verified(restamped.encode("utf-8"))
+    assert found is not None and (found.uid, found.owner, found.digest) == (event.uid, "ai-party-2023-2", event.digest)
+    assert verified(restamped.replace("SUMMARY:", "SUMMARY:x", 1).encode("utf-8")) is None
+    assert verified(restamped.replace("STATUS:CONFIRMED", "STATUS:CANCELLED").encode("utf-8")) is None
+    doubled = restamped.replace("END:VEVENT", f"X-AGENDA-DIGEST:{event.digest}\r\nEND:VEVENT", 1)
+    assert verified(doubled.encode("utf-8")) is None
+
+
+def test_an_event_without_a_digest_is_compared_in_full_and_found_unchanged():
+    planned = seed_events()
+    old = [stored_copy(e, edit=lambda d: b"".join(line for line in d.splitlines(keepends=True)
+                                                  if not line.startswith(b"X-AGENDA-DIGEST"))) for e in planned]
+    assert all(s.digest is None for s in old)
+    decision = decide(old, planned, {"ai-party-2023-2"}, COLLECTION)
+    assert {a.kind for a in decision.actions} == {Kind.UNCHANGED}
