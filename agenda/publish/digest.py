@@ -24,7 +24,6 @@ DIGEST = "X-AGENDA-DIGEST"
 OWNER = "X-AGENDA-FORUM"
 VOLATILE = frozenset({"DTSTAMP", "LAST-MODIFIED", "SEQUENCE"})
 _LEFT_OUT = VOLATILE | {DIGEST}
-_NAME = re.compile(r"[^;:]*")
 _FOLD = re.compile(r"\r?\n[ \t]")
 _TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")
 
@@ -35,8 +34,10 @@ def content_lines(text: str) -> list[str]:
 
 
 def _name(line: str) -> str:
-    match = _NAME.match(line)
-    return (match.group() if match else line).upper()
+    """The property name: what comes before the first `;` or `:` (neither can occur inside a name)."""
+    colon, semicolon = line.find(":"), line.find(";")
+    end = min(colon, semicolon) if colon >= 0 and semicolon >= 0 else max(colon, semicolon)
+    return (line[:end] if end >= 0 else line).upper()
 
 
 def _canonical(lines: list[str]) -> str | None:

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from agenda.core.errors import AgendaError
-from agenda.export.ics import event_calendars
+from agenda.export.ics import event_resources
 from agenda.core.planner import Plan
 from agenda.publish.caldav_client import CalDavClient, DavError, Failure, PreconditionFailed, display_url, is_weak
 from agenda.publish.credentials import Login
-from agenda.publish.sync import Action, Conflict, Kind, PlannedEvent, decide, decide_one, planned_event, read_stored
+from agenda.publish.sync import Action, Conflict, Kind, PlannedEvent, decide, decide_one, planned_resource, read_stored
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def stops_the_run(error: DavError) -> bool:
 def planned_events(plans: list[Plan], segments: bool, alarm: timedelta | None = None,
                    language: str | None = None) -> list[PlannedEvent]:
     now = datetime.now(timezone.utc).replace(microsecond=0)  # DTSTAMP of what is written; never compared
-    return [planned_event(calendar) for calendar in event_calendars(plans, now, segments, alarm, language)]
+    return [planned_resource(event, data) for event, data in event_resources(plans, now, segments, alarm, language)]
 
 
 def _conflicts(conflicts: list[Conflict], url: str) -> DavError:

@@ -63,11 +63,11 @@ class PlannedEvent:
     data: bytes  # the whole calendar object resource as the exporter wrote it, with its digest
     sequence: int
     digest: str
-    calendar: Calendar = field(repr=False, compare=False)
 
     @cached_property
     def fingerprint(self) -> Fingerprint:
-        return fingerprint(self.calendar)
+        """Parsed only when the digests cannot tell."""
+        return fingerprint(Calendar.from_ical(self.data))
 
 
 @dataclass(frozen=True)
@@ -149,13 +149,18 @@ def read_stored(href: str, etag: str | None, data: bytes) -> StoredEvent | None:
         return None
 
 
+def planned_resource(event: Component, written: bytes) -> PlannedEvent:
+    """The decision's view of one event and its calendar as `event_resources` writes it."""
+    data, digest = with_digest(written)
+    return PlannedEvent(str(event["UID"]), str(event[OWNER]), data, int(event.get("SEQUENCE", 0)), digest)
+
+
 def planned_event(calendar: Calendar) -> PlannedEvent:
     """The decision's view of one calendar from `event_calendars`, which always holds one event."""
     event = _first_event(calendar)
     if event is None:
         raise ValueError("an exported calendar holds no VEVENT")
-    data, digest = with_digest(calendar.to_ical())
-    return PlannedEvent(str(event["UID"]), str(event[OWNER]), data, int(event.get("SEQUENCE", 0)), digest, calendar)
+    return planned_resource(event, cast(bytes, calendar.to_ical()))  # to_ical is unannotated
 
 
 def same_content(stored: StoredEvent, planned: PlannedEvent) -> bool:
