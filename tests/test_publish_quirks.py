@@ -15,7 +15,7 @@ import pytest
 
 from calendar_tools import need
 from dav_servers import PASSWORD, USER, DavServer
-from helpers import ENGLISH, SEED, run
+from helpers import ENGLISH, SEED, english_sentences, run
 
 pytestmark = pytest.mark.caldav
 SECRET = {"AGENDA_CALDAV_PASSWORD": PASSWORD}
@@ -71,21 +71,6 @@ def longer(tmp_path):
     path = tmp_path / "longer.yaml"
     path.write_text(text.replace("duration: 25m\n    speakers", "duration: 30m\n    speakers", 1), encoding="utf-8")
     return path
-
-
-_NOT_SENTENCES = [
-    re.compile(r"“[^”]*”"),  # the server's own message, quoted
-    re.compile(r"\S+://\S+"),  # URLs
-    re.compile(r"\b\d{3} [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*"),  # HTTP status lines
-    re.compile(r"\S*[@/._\-]\S*"),  # ids, UIDs, option names, file names, variable names
-]
-
-
-def english_sentences(text: str) -> list[str]:
-    """Three English words in a row, once names, URLs, status lines and the server's quoted message are set aside."""
-    for pattern in _NOT_SENTENCES:
-        text = pattern.sub(" ", text)
-    return re.findall(r"[A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){2,}", text)
 
 
 def test_the_proxy_really_makes_if_match_fail_on_a_weak_etag(weak):

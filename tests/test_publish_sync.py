@@ -1,17 +1,20 @@
 """The pure parts of `agenda publish`: the sync decision, the login and the summary words."""
 
+import re
+
 import pytest
 from icalendar import Calendar
 
 from agenda.loading.analysis import analyze
 from agenda.core.errors import UsageError
 from agenda.export.ics import event_calendars
+from agenda.publish.caldav_client import Failure
 from agenda.publish.credentials import login_for
 from agenda.publish.sync import (Action, Conflict, Kind, decide, fingerprint, new_href, planned_event, read_stored,
                                  with_sequence)
 from agenda.publish.words import summary_line
 from dav_servers import free_port
-from helpers import BROKEN, ENGLISH, SEED, run
+from helpers import BROKEN, ENGLISH, SEED, english_sentences, run
 
 from datetime import datetime, timezone
 
@@ -209,3 +212,48 @@ def test_an_event_without_a_digest_is_compared_in_full_and_found_unchanged():
     assert all(s.digest is None for s in old)
     decision = decide(old, planned, {"ai-party-2023-2"}, COLLECTION)
     assert {a.kind for a in decision.actions} == {Kind.UNCHANGED}
+
+
+def test_event_resources_are_the_bytes_of_event_calendars():
+    from datetime import timedelta
+
+    from agenda.export.ics import event_resources
+
+    for file in (SEED, ENGLISH):
+        plan = analyze(str(file)).plan
+        for alarm in (None, timedelta(days=1)):
+            expected = [c.to_ical() for c in event_calendars([plan], NOW, True, alarm)]
+            assert [data for _, data in event_resources([plan], NOW, True, alarm)] == expected
+
+
+def test_publish_alarm_adds_the_reminder_export_adds(tmp_path):
+    from agenda.export.ics import calendar
+    from agenda.publish.publisher import planned_events
+    from datetime import timedelta
+
+    plan = analyze(str(SEED)).plan
+    [forum] = [e for e in planned_events([plan], segments=False, alarm=timedelta(hours=2))]
+    exported = calendar([plan], NOW, alarm=timedelta(hours=2)).walk("VALARM")
+    [alarm] = Calendar.from_ical(forum.data).walk("VALARM")
+    assert len(exported) == 1 and alarm["TRIGGER"].to_ical() == exported[0]["TRIGGER"].to_ical() == b"-PT2H"
+    assert Calendar.from_ical(planned_events([plan], segments=False)[0].data).walk("VALARM") == []
+    refused = run("publish", SEED, "--to", "http://127.0.0.1:1/x/", "--alarm", "soon", exit_status=2,
+                  env={"HOME": str(tmp_path)})
+    assert "--alarm" in refused.stderr and "Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize("failure", list(Failure))
+def test_every_failure_is_worded_in_both_languages_and_korean_has_no_english_sentence(failure):
+    from agenda.publish.caldav_client import DavError, Network
+    from agenda.publish.words import words_for
+
+    error = DavError(failure, method="PUT", url="https://dav.example/cal/", status=400,
+                     status_line="400 Bad Request", server_message="It is in the trashbin.", network=Network.RESET,
+                     target="https://dav.example/other/", limit=64 * 1024 * 1024, href="/cal/x.ics", uid="a@b",
+                     conflicts=(("a@b", "/cal/x.ics", "other-forum"), ("c@d", "/cal/y.ics", None)))
+    english, korean = words_for("en").failure(error), words_for("ko").failure(error)
+    assert english and korean and english != korean
+    assert re.search("[가-힣]", korean) and english_sentences(korean) == []
+    for status in (400, 401, 403, 404, 405, 409, 412, 423, 500, 503):
+        for method in ("REPORT", "PUT", "DELETE", "GET"):
+            assert english_sentences(words_for("ko").advice(method, status)) == []
