@@ -192,7 +192,7 @@ def event_calendars(plans: list[Plan], now: datetime, segments: bool = False, al
 
 
 def event_resources(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
-                    language: str | None = None) -> Iterator[tuple[Event, bytes]]:
+                    language: str | None = None) -> Iterator[tuple[Component, bytes]]:
     """Each event with the bytes of `event_calendars`'s calendar for it, written without building that calendar.
 
     The same bytes, for `publish`: the calendar's header and each VTIMEZONE
