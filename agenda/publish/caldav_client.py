@@ -71,7 +71,6 @@ class Failure(Enum):
     NO_ETAG = "no-etag"  # an object that cannot be changed conditionally
     TAKEN_OVER = "taken-over"  # the address now holds another event
     CHANGED_AGAIN = "changed-again"  # 412 after the fresh read too
-    CHANGED_SINCE = "changed-since"  # weak ETags: the fresh read shows a change since the listing
     CONFLICTS = "conflicts"  # planned UIDs held by other forums or programs
 
 
@@ -114,7 +113,7 @@ class DavError(Exception):
     def may_pass(self) -> bool:
         """A failure worth running the same command again for: a connection lost, 409, 412 twice, 423, 5xx."""
         if self.failure in (Failure.UNREACHABLE, Failure.NO_ANSWER, Failure.CUT_OFF, Failure.CHANGED_AGAIN,
-                            Failure.CHANGED_SINCE, Failure.TAKEN_OVER):
+                            Failure.TAKEN_OVER):
             return True
         return self.failure is Failure.STATUS and self.status is not None and (
             self.status in (409, 412, 423) or self.status >= 500)

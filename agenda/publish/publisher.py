@@ -58,8 +58,7 @@ def stops_the_run(error: DavError) -> bool:
     """No connection, or a server failing or refusing the login: the next request would fare no better."""
     if error.failure is Failure.STATUS:
         return error.status is not None and (error.status == 401 or error.status >= 500)
-    return error.failure not in (Failure.NO_ETAG, Failure.TAKEN_OVER, Failure.CHANGED_AGAIN, Failure.CHANGED_SINCE,
-                                 Failure.OUTSIDE)
+    return error.failure not in (Failure.NO_ETAG, Failure.TAKEN_OVER, Failure.CHANGED_AGAIN, Failure.OUTSIDE)
 
 
 def planned_events(plans: list[Plan], segments: bool, alarm: timedelta | None = None,

@@ -239,8 +239,8 @@ class Korean(PublishWords):
         return "agenda: 캘린더에는 아무것도 바뀌지 않았습니다"
 
     def weak_etags(self) -> str:
-        return ("agenda: 참고: 서버의 ETag가 약한 ETag(W/\"…\")라서 If-Match로 비교할 수 없습니다. 그래서 일정마다 "
-                "다시 읽어, 목록을 받은 뒤로 바뀌지 않았음을 확인하고 썼습니다")
+        return ("agenda: 참고: 서버의 ETag가 약한 ETag(W/\"…\")라서 If-Match로 비교할 수 없습니다. 그래서 바꿀 "
+                "일정을 하나씩 다시 읽어, 목록을 읽은 뒤로 바뀌지 않았음을 확인하고 썼습니다")
 
     def dry_run_wrote_nothing(self) -> str:
         return "--dry-run: 아무것도 쓰지 않았습니다"
