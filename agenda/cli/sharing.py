@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from agenda.cli.feedback import (
+    EachFileLangOption,
     Lang,
     NewFileLangOption,
     language_asked,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from agenda.notices.delivery import Server
     from agenda.notices.drafts import Notices
     from agenda.core.planner import Plan
-    from agenda.publish.publisher import PublishError
 
 
 def publish(
@@ -37,70 +37,75 @@ def publish(
     user: Annotated[str | None, typer.Option("--user", help="Login name; the password comes from "
                                              "AGENDA_CALDAV_PASSWORD or ~/.netrc, never from an option.")] = None,
     segments: Annotated[bool, typer.Option("--segments", help="One more event per segment.")] = False,
+    alarm: Annotated[str | None, typer.Option(
+        "--alarm", metavar="TIME", help="A reminder this long before the forum, e.g. 1d, 2h.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change and write nothing.")] = False,
+    lang: EachFileLangOption = None,
 ) -> None:
     """Make a CalDAV calendar hold exactly these forums' events: create, update, delete what differs."""
+    from agenda.cli.documents import _alarm
     from agenda.loading.analysis import analyze
     from agenda.export.ics import segments_without_start
     from agenda.messages import catalogue
+    from agenda.publish.caldav_client import display_url
     from agenda.publish.credentials import login_for
     from agenda.publish.publisher import PublishError
     from agenda.publish.publisher import publish as publish_plans
-    from agenda.publish.words import summary_line
+    from agenda.publish.words import summary_line, words_for
+    from agenda.render.inert import inert
     from agenda.core.status import status_for_findings, worst
 
+    reminder = _alarm(alarm) if alarm else None
     login = login_for(to, user)
-    analyses = [analyze(file) for file in files]
+    analyses = [analyze(file, language_asked(lang)) for file in files]
     for analysis in analyses:
-        print_findings(analysis.findings, reader_language(None, analysis.language))
+        print_findings(analysis.findings, reader_language(lang, analysis.language))
     plans = [a.plan for a in analyses if a.plan is not None]
     if len(plans) < len(analyses) or worst(status_for_findings(a.findings) for a in analyses):
-        note(catalogue(reader_language(None, analyses[0].language)).nothing_published())
+        note(words_for(reader_language(lang, analyses[0].language)).nothing_published())
         raise typer.Exit(ExitStatus.INVALID)
-    language = reader_language(None, plans[0].language)
+    language = reader_language(lang, plans[0].language)
+    words = words_for(language)
     if segments:
         from agenda.messages.labels import labels_for
 
         for analysis, the_plan in zip(analyses, plans):
+            shown_in = reader_language(lang, the_plan.language)
             for seg in segments_without_start(the_plan):
-                name = labels_for(the_plan.language).title(seg.title, seg.kind)
-                note(catalogue(the_plan.language).not_in_calendar(analysis.file, name))
+                name = labels_for(shown_in).title(seg.title, seg.kind)
+                note(catalogue(shown_in).not_in_calendar(analysis.file, name))
+
+    def warn_outside(hrefs: list[str]) -> None:
+        """One warning for every address the server named outside the calendar; the first is shown, shortened."""
+        if hrefs:
+            first = inert(hrefs[0])
+            note(words.addresses_outside(len(hrefs), first if len(first) <= 120 else first[:119] + "…",
+                                         display_url(to)))
+
     try:
-        outcome = publish_plans(plans, to, login, segments=segments, dry_run=dry_run)
+        outcome = publish_plans(plans, to, login, segments=segments, dry_run=dry_run, alarm=reminder,
+                                language=language_asked(lang))
     except PublishError as error:
-        _warn_outside(error.outcome.outside, to, language)
-        note(_stopped_because(error, language))
-        words = catalogue(language)
-        note(words.publish_stopped(summary_line(error.outcome.counts, language))
-             if error.outcome.written else words.calendar_unchanged())
+        warn_outside(error.outcome.outside)
+        for refusal in error.outcome.refused:
+            note(words.refused_change(refusal.uid, refusal.error))
+        note(f"agenda: {words.failure(error.error)}")
+        note(words.stopped(summary_line(error.outcome.counts, language, [r.uid for r in error.outcome.refused]),
+                           error.error.may_pass) if error.outcome.written else words.calendar_unchanged())
         raise typer.Exit(ExitStatus.ERROR)
-    _warn_outside(outcome.outside, to, language)
-    say(summary_line(outcome.counts, language) + "\n")
+    warn_outside(outcome.outside)
+    if outcome.weak_etags:
+        note(words.weak_etags())
+    for refusal in outcome.refused:
+        note(words.refused_change(refusal.uid, refusal.error))
+    say(summary_line(outcome.counts, language, [r.uid for r in outcome.refused]) + "\n")
     if dry_run:
-        note(catalogue(language).dry_run_wrote_nothing())
-
-
-def _warn_outside(hrefs: list[str], to: str, language: str) -> None:
-    """One warning for every address the server named outside the calendar; the first is shown, shortened."""
-    if not hrefs:
-        return
-    from agenda.render.inert import inert
-    from agenda.messages import catalogue
-    from agenda.publish.caldav_client import display_url
-
-    first = inert(hrefs[0])
-    first = first if len(first) <= 120 else first[:119] + "…"
-    note(catalogue(language).addresses_outside(len(hrefs), first, display_url(to)))
-
-
-def _stopped_because(error: "PublishError", language: str) -> str:
-    from agenda.messages import catalogue
-    from agenda.publish.caldav_client import DavAnswerTooLarge
-
-    cause = error.error
-    if isinstance(cause, DavAnswerTooLarge):
-        return str(catalogue(language).answer_too_large(cause.method, cause.url, cause.limit // (1024 * 1024)))
-    return f"agenda: {error}"
+        note(words.dry_run_wrote_nothing())
+    if outcome.refused:
+        passing = sum(1 for r in outcome.refused if r.error.may_pass)
+        for line in words.refusals(len(outcome.refused) - passing, passing):
+            note(line)
+        raise typer.Exit(ExitStatus.ERROR)
 
 
 def _valid_plan(analysis: "Analysis", lang: Lang | None) -> "Plan":

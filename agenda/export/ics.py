@@ -171,13 +171,14 @@ def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, ala
     return cast(bytes, calendar(plans, now, segments, alarm, language).to_ical())  # to_ical is unannotated
 
 
-def event_calendars(plans: list[Plan], now: datetime, segments: bool = False) -> Iterator[Calendar]:
+def event_calendars(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
+                    language: str | None = None) -> Iterator[Calendar]:
     """Each event of `calendar` alone, as a CalDAV server stores it (RFC 4791 §4.1).
 
     One VEVENT with the VTIMEZONEs its TZIDs need, and no METHOD: a stored
     calendar object resource is not an iTIP message.
     """
-    whole = calendar(plans, now, segments)
+    whole = calendar(plans, now, segments, alarm, language)
     zones = {str(zone["TZID"]): zone for zone in whole.walk("VTIMEZONE")}
     for event in whole.walk("VEVENT"):
         single = Calendar()
@@ -188,3 +189,23 @@ def event_calendars(plans: list[Plan], now: datetime, segments: bool = False) ->
             single.add_component(zones[tzid])
         single.add_component(event)
         yield single
+
+
+def event_resources(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
+                    language: str | None = None) -> Iterator[tuple[Component, bytes]]:
+    """Each event with the bytes of `event_calendars`'s calendar for it, written without building that calendar.
+
+    The same bytes, for `publish`: the calendar's header and each VTIMEZONE
+    are written once for all events instead of once per event, which was
+    most of what a republish of 200 segments spent on writing.
+    """
+    whole = calendar(plans, now, segments, alarm, language)
+    header = Calendar()
+    for name in ("prodid", "version", "calscale"):
+        header.add(name, whole[name])
+    head = cast(bytes, header.to_ical()).removesuffix(b"END:VCALENDAR\r\n")  # to_ical is unannotated
+    zones = {str(zone["TZID"]): cast(bytes, zone.to_ical()) for zone in whole.walk("VTIMEZONE")}
+    for event in whole.walk("VEVENT"):
+        used = {str(value.params["TZID"]) for value in event.values() if "TZID" in getattr(value, "params", {})}
+        yield event, b"".join([head, *(zones[tzid] for tzid in sorted(used)), cast(bytes, event.to_ical()),
+                               b"END:VCALENDAR\r\n"])

@@ -283,35 +283,6 @@ def uids_clash() -> str:
     return "nothing written (not even with --force): two events would share a UID, and a calendar would drop one"
 
 
-def publish_stopped(done: str) -> str:
-    return f"agenda: already done before the stop: {done}; run the same command again to finish"
-
-
-def calendar_unchanged() -> str:
-    return "agenda: nothing was changed in the calendar"
-
-
-def dry_run_wrote_nothing() -> str:
-    return "--dry-run: nothing was written"
-
-
-def nothing_published() -> str:
-    return "nothing published: fix the errors above"
-
-
-def addresses_outside(count: int, first: str, collection: str) -> str:
-    """Said once per run, however many addresses the server named outside the calendar."""
-    these = "an address" if count == 1 else f"{count} addresses"
-    return (f"agenda: warning: the server named {these} outside {collection} (the first: {first}); "
-            f"{'it was' if count == 1 else 'they were'} ignored: no request went there, so nothing there was "
-            "changed or deleted, and the password was not sent there")
-
-
-def answer_too_large(method: str, url: str, mebibytes: int) -> str:
-    return (f"agenda: {method} {url}: the server's answer is larger than {mebibytes} MiB, more than any calendar "
-            "needs, and was not read further; check that --to is the URL of the calendar, or look at the server")
-
-
 def not_in_calendar(file: str, title: str) -> str:
     return f"{file}: {title} has no start and is not in the calendar; give it `at:` or a `duration`"
 

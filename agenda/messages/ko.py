@@ -371,35 +371,6 @@ def uids_clash() -> str:
     return "아무것도 쓰지 않았습니다(--force로도 쓰지 않습니다). 두 일정의 UID가 같아 캘린더가 하나를 버리게 됩니다"
 
 
-def publish_stopped(done: str) -> str:
-    return f"agenda: 멈추기 전에 이미 한 일: {done}. 같은 명령을 다시 실행하면 나머지를 마칩니다"
-
-
-def calendar_unchanged() -> str:
-    return "agenda: 캘린더에는 아무것도 바뀌지 않았습니다"
-
-
-def dry_run_wrote_nothing() -> str:
-    return "--dry-run: 아무것도 쓰지 않았습니다"
-
-
-def nothing_published() -> str:
-    return "아무것도 올리지 않았습니다. 위의 오류를 고치세요"
-
-
-def addresses_outside(count: int, first: str, collection: str) -> str:
-    """Said once per run, however many addresses the server named outside the calendar."""
-    ignored = "이 주소는 무시했습니다" if count == 1 else "모두 무시했습니다"
-    return (f"agenda: 경고: 서버가 {collection} 바깥의 주소 {count}개를 알려 왔습니다(첫째: {first}). "
-            f"{ignored}. 그곳에는 요청을 하나도 보내지 않았으므로 아무것도 바꾸거나 지우지 않았고, "
-            "비밀번호도 보내지 않았습니다")
-
-
-def answer_too_large(method: str, url: str, mebibytes: int) -> str:
-    return (f"agenda: {method} {url}: 서버의 응답이 {mebibytes}MiB보다 커서 더 읽지 않았습니다. 어떤 캘린더에도 "
-            "필요 없는 크기입니다. --to가 캘린더의 URL인지 확인하거나 서버를 살펴보세요")
-
-
 def not_in_calendar(file: str, title: str) -> str:
     return f"{file}: {josa(title, '은', '는')} 시작 시각이 없어 캘린더에 넣지 않았습니다. `at:`이나 `duration`을 주세요"
 
