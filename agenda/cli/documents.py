@@ -23,6 +23,13 @@ from agenda.export.formats import FORMAT_CHOICES, FORMAT_HELP
 from agenda.core.status import ExitStatus
 
 
+class Document(str, Enum):
+    programme = "programme"
+    script = "script"
+    nameplates = "nameplates"
+    booklet = "booklet"
+
+
 class PlanFormat(str, Enum):
     table = "table"
     json = "json"
@@ -111,6 +118,8 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Export even when the files have error findings.")] = False,
     per_person: Annotated[str | None, typer.Option(
         "--per-person", metavar="DIR", help="Also write DIR/<person>.ics: each person's own calendar.")] = None,
+    document: Annotated[Document, typer.Option(
+        "--document", help="programme, script (the MC's), nameplates or booklet.")] = Document.programme,
 ) -> None:
     """Write a calendar (.ics) or a document (.md, .html, .csv, .json, .pdf), or one calendar per person."""
     from agenda.loading.analysis import analyze
@@ -124,6 +133,10 @@ def export(
     if per_person is not None and len(files) != 1:
         raise UsageError("per-person-one-file")
     chosen = format_for(output, format.value if format else None) if output is not None else None
+    if document is not Document.programme:
+        from agenda.export.documents import document_format
+
+        chosen = document_format(document.value, chosen, output, format is not None, len(files))
     if chosen != "ics" and (segments or alarm):
         raise UsageError("calendar-only-options")
     reminder = _alarm(alarm) if alarm else None
@@ -158,7 +171,12 @@ def export(
         note(catalogue(first_language).wrote_calendars(len(written), per_person))
     if output is None or chosen is None:
         return
-    data = export_bytes(chosen, plans, segments=segments, alarm=reminder, now=now, language=language_asked(lang))
+    if document is not Document.programme:
+        from agenda.export.documents import document_bytes
+
+        data = document_bytes(document.value, chosen, plans[0], analyses[0].file, now, language_asked(lang))
+    else:
+        data = export_bytes(chosen, plans, segments=segments, alarm=reminder, now=now, language=language_asked(lang))
     write_output(output, data)
     if chosen == "ics" and segments:
         from agenda.export.ics import segments_without_start
