@@ -92,7 +92,9 @@ def materials(plan: Plan, base: Path) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
     for part, written in plan.forum.materials.items():
         if part not in named:
-            raise UsageError("material-unknown-part", part=part, choices=tuple(named))
+            segment = part.partition(":")[0]  # the same segment's parts first: panel:9 → panel:1, panel:2 …
+            choices = sorted(named, key=lambda name: name.partition(":")[0] != segment)
+            raise UsageError("material-unknown-part", part=part, choices=tuple(choices))
         path = base / written
         try:
             data = path.read_bytes()

@@ -38,17 +38,18 @@ def plate_people(plan: Plan) -> list[Person]:
     """Everyone on a plate, once each: the forum's hosts, the programme's people, then the guests."""
     roles: list[Role] = list(plan.hosts)
     for seg in plan.segments:
+        if seg.cancelled:  # nobody sits at the table for a part that is not held
+            continue
         roles += seg.people
         for item in seg.items:
             roles += item.people
     roles += plan.guests
+    by_name = {person.name: key for key, person in plan.document.people.items()}
     seen: dict[str, Person] = {}
-    for role in roles:
-        seen.setdefault(role.ref or f"\0{role.person.name}", role.person)
-    by_name: dict[str, Person] = {}
-    for person in seen.values():  # an inline person who is also on the roster is one person
-        by_name.setdefault(person.name, person)
-    return list(by_name.values())
+    for role in roles:  # an inline person with a roster person's name is that person, as in notices
+        key = role.ref or by_name.get(role.person.name) or f"\0{role.person.name}"
+        seen.setdefault(key, plan.document.people.get(key, role.person))
+    return list(seen.values())
 
 
 def _name_pt(name: str) -> float:

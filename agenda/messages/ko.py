@@ -301,7 +301,7 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/not-a-web-address": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 웹 주소가 아닙니다. https://example.org/page처럼 쓰세요"),
     "invalid-field/not-a-pdf-path": lambda a: (
-        f"{josa(quoted(a, 'value'), '은', '는')} PDF가 아닙니다. 포럼 파일에서 본 .pdf 파일의 경로를 쓰세요"),
+        f"PDF 파일이 아닙니다({quoted(a, 'value')}). 포럼 파일이 있는 폴더에서 시작하는 .pdf 파일의 경로를 쓰세요"),
     "invalid-field/year-out-of-range": lambda a: (
         f"{number(a, 'year')}년은 쓸 수 있는 {number(a, 'first')}~{number(a, 'last')}년 밖입니다. 날짜를 확인하세요"),
     "invalid-field/not-a-people-id": lambda a: (

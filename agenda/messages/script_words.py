@@ -54,6 +54,7 @@ class ScriptWords:
     closing: str
     cancelled: str
     numbers: tuple[str, ...]  # 한, 두, 세 …: how many speakers, as said aloud
+    greetings: tuple[str, str, str]  # before noon, before six, after: 안녕하십니까 at any hour
 
 
 KO = ScriptWords(
@@ -64,15 +65,15 @@ KO = ScriptWords(
     mc_and_chair="{role}: {person}",
     doors=("잠시 후 시작하겠습니다. 참석하신 여러분께서는 자리에 앉아 주시기 바랍니다. "
            "휴대전화는 진동으로 바꾸어 주시면 감사하겠습니다."),
-    welcome="안녕하십니까. 오늘 사회를 맡은 {me}입니다.",
-    welcome_nameless="안녕하십니까.",
+    welcome="{greeting}. 오늘 사회를 맡은 {me}입니다.",
+    welcome_nameless="{greeting}.",
     declaration="지금부터 {title_object} 시작하겠습니다. [박수]",
     theme="오늘의 주제는 ‘{theme}’입니다.",
     thanks_for_coming="바쁘신 가운데 참석해 주신 여러분께 감사드립니다.",
     ceremony=(
-        "{opening} 국민의례가 있겠습니다. 모두 자리에서 일어나 단상의 국기를 향해 주시기 바랍니다. [기립]",
+        "{opening} 국민의례가 있겠습니다. 모두 자리에서 일어나 단상의 태극기를 향해 서 주시기 바랍니다. [기립]",
         "국기에 대한 경례. [경례] 바로.",
-        "다음은 애국가 제창이 있겠습니다. 애국가는 1절만 부르겠습니다. [애국가 제창]",
+        "다음은 애국가 제창이 있겠습니다. 애국가는 1절만 제창하겠습니다. [애국가 제창]",
         "다음은 순국선열 및 호국영령에 대한 묵념이 있겠습니다. 일동 묵념. [묵념] 바로.",
         "모두 자리에 앉아 주시기 바랍니다. [착석]",
     ),
@@ -88,9 +89,9 @@ KO = ScriptWords(
     thanks_person="{short}, 감사합니다. [박수]",
     order_of="{opening} {title} 순서입니다.",
     settle_room=("잠시 장내를 정리하겠습니다. 발제와 토론을 맡아 주신 분들께서는 "
-                 "단상의 자리로 이동해 주시기 바랍니다. [자리 이동]"),
+                 "앞쪽 토론석으로 나와 주시기 바랍니다. [자리 이동]"),
     hand_over="지금부터는 좌장을 맡아 주신 {person}께서 진행해 주시겠습니다. [박수]",
-    chair_greeting="안녕하십니까. 오늘 좌장을 맡은 {me}입니다. [좌장 인사말]",
+    chair_greeting="{greeting}. 오늘 좌장을 맡은 {me}입니다. [좌장 인사말]",
     presentation="{opening} {person}의 발제를 듣겠습니다. [박수] [자리 이동]",
     presentation_topic="{opening} {person}의 발제를 듣겠습니다. 주제는 ‘{topic}’입니다. [박수] [자리 이동]",
     presentation_cue="[발제 {minutes}]",
@@ -109,6 +110,7 @@ KO = ScriptWords(
              "안녕히 돌아가십시오. [박수]"),
     cancelled="[취소됨]",
     numbers=("한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"),
+    greetings=("안녕하십니까", "안녕하십니까", "안녕하십니까"),
 )
 
 EN = ScriptWords(
@@ -118,8 +120,8 @@ EN = ScriptWords(
     chair="Moderator",
     mc_and_chair="{role}: {person}",
     doors="We will begin shortly. Please take your seats, and set your phones to silent.",
-    welcome="Good afternoon, everyone. I am {me}, and I will be your MC today.",
-    welcome_nameless="Good afternoon, everyone.",
+    welcome="{greeting}, everyone. I am {me}, and I will be your MC today.",
+    welcome_nameless="{greeting}, everyone.",
     declaration="I now declare {title} open. [applause]",
     theme="Today's theme is “{theme}”.",
     thanks_for_coming="Thank you all for joining us.",
@@ -145,25 +147,26 @@ EN = ScriptWords(
     settle_room=("We will take a moment to set the stage. Would our presenters and discussants please come "
                  "to their seats at the front. [to their seats]"),
     hand_over="I now hand over to our moderator, {person}. [applause]",
-    chair_greeting="Good afternoon. I am {me}, and I will be moderating this session. [moderator's remarks]",
+    chair_greeting="{greeting}. I am {me}, and I will be moderating this session. [moderator's remarks]",
     presentation="{opening} we will hear the presentation by {person}. [applause] [to the lectern]",
     presentation_topic=("{opening} we will hear the presentation by {person}, on “{topic}”. "
                         "[applause] [to the lectern]"),
     presentation_cue="[presentation, {minutes}]",
-    panel_intro="Next is the {title}. Our {count} discussants will speak in turn.",
-    panel_intro_each="Next is the {title}. Our {count} discussants will speak for {each} each.",
+    panel_intro="Next, {title}. Our {count} discussants will speak in turn.",
+    panel_intro_each="Next, {title}. Our {count} discussants will speak for {each} each.",
     panel_turn="{place} {person}. [applause]",
     panel_turn_topic="{place} {person}, on “{topic}”. [applause]",
     panel_cue="[discussion, {minutes}]",
     qa=("We now move on to {title}. If you have a question, please raise your hand and we will bring you "
         "a microphone. Please say your name and affiliation first, and keep your question brief. [Q&A]"),
-    break_="We will now take a {minutes} break and resume at {clock}. [break]",
+    break_="We will now take a break of {minutes} and resume at {clock}. [break]",
     hand_back=("That brings the presentations and the discussion to a close. Thank you to all our speakers. "
                "I now hand back to our MC. [applause]"),
     take_back="Thank you, {short}, for moderating. [applause]",
     closing="This concludes {title}. Thank you all for joining us, and have a safe journey home. [applause]",
     cancelled="[cancelled]",
     numbers=("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    greetings=("Good morning", "Good afternoon", "Good evening"),
 )
 
 SCRIPT_WORDS = {"ko": KO, "en": EN}

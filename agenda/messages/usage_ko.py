@@ -125,11 +125,11 @@ USAGE: dict[str, UsageWords] = {
         f"forum.materials: {josa(quoted(a, 'part'), '이', '가')} 가리키는 순서가 프로그램에 없습니다. "
         f"세그먼트 id나 SEGMENT:ITEM으로 쓰세요. 예: {', '.join(names(a, 'choices')[:6])}"),
     "material-missing": lambda a: (
-        f"forum.materials: {text(a, 'part')}: {josa(text(a, 'path'), '이', '가')} 없습니다(경로는 포럼 파일이 "
-        f"있는 폴더에서 시작합니다). 아무것도 쓰지 않았습니다"),
+        f"forum.materials: {text(a, 'part')}: 파일이 없습니다({text(a, 'path')}). 경로는 포럼 파일이 있는 "
+        f"폴더에서 시작합니다. 아무것도 쓰지 않았습니다"),
     "material-unreadable": lambda a: (
-        f"forum.materials: {text(a, 'part')}: {josa(text(a, 'path'), '을', '를')} PDF로 읽을 수 없습니다"
-        f"({text(a, 'error')}). 아무것도 쓰지 않았습니다"),
+        f"forum.materials: {text(a, 'part')}: PDF로 읽을 수 없습니다({text(a, 'path')}: {text(a, 'error')}). "
+        f"아무것도 쓰지 않았습니다"),
     # notices and mail
     "sender-not-an-address": lambda a: (
         f"--from {quoted(a, 'value')}: 이메일 주소가 아닙니다. name@example.org나 "

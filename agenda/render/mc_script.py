@@ -92,6 +92,8 @@ class _Writer:
         self.floor: Role | None = None  # the 좌장 holding the floor; None: the MC
         self.announced = 0  # announcements since the floor last changed hands
         self.guests_said = not plan.guests
+        self.mc = next((role for role in plan.hosts if role.role == "mc"), None) or next(
+            (role for seg in plan.segments for role in seg.people if role.role == "mc"), None)
         self.blocks: list[Block] = []
 
     # people, as said aloud
@@ -136,8 +138,17 @@ class _Writer:
         self.announced += 1
         return self.words.first if self.announced == 1 else self.words.next
 
+    def greeting(self, moment: datetime | None) -> str:
+        hour = moment.hour if moment is not None else 14
+        return self.words.greetings[0 if hour < 12 else 1 if hour < 18 else 2]
+
+    def is_holder(self, person: Person) -> bool:
+        """Whether `person` holds the floor now: the MC (or 좌장) does not announce their own speech."""
+        holder = self.floor or self.mc
+        return holder is not None and (holder.person == person or holder.person.name == person.name)
+
     def say(self, speaker: Speaker | None, template: str, when_: str = "", **values: str) -> Line:
-        common = {"opening": "", "title": "", "title_subject": "", "title_object": "", "title_lower": "",
+        common = {"greeting": self.greeting(self.plan.local(self.plan.window_start)),"opening": "", "title": "", "title_subject": "", "title_object": "", "title_lower": "",
                   "person": "", "short": "", "me": "", "topic": "", "topic_object": "", "minutes": "",
                   "clock": "", "count": "", "each": "", "place": "", "theme": ""}
         return Line(speaker, pieces(template, **(common | values)), when_)
@@ -240,10 +251,10 @@ class _Writer:
 
     def opening_lines(self, seg: TimedSegment) -> list[Line]:
         words, forum = self.words, self.plan.forum
-        mc = next((role for role in seg.people if role.role == "mc"), None) or \
-            next((role for role in self.plan.hosts if role.role == "mc"), None)
-        lines = [self.say("mc", words.welcome, me=self.own(mc.person)) if mc else
-                 self.say("mc", words.welcome_nameless),
+        mc = next((role for role in seg.people if role.role == "mc"), None) or self.mc
+        greeting = self.greeting(self.plan.local(seg.start))
+        lines = [self.say("mc", words.welcome, me=self.own(mc.person), greeting=greeting) if mc else
+                 self.say("mc", words.welcome_nameless, greeting=greeting),
                  self.say("mc", words.declaration, title=forum.title,
                           title_object=self.particle(forum.title, "을", "를"))]
         if forum.theme:
@@ -298,6 +309,9 @@ class _Writer:
 
     def speech(self, person: Person, title: str, at: str = "") -> list[Line]:
         words, who = self.words, self.speaker()
+        if self.is_holder(person):  # the MC's own 인사말: no announcing oneself
+            self.opening()
+            return [self.say(None, words.speech_cue, at, title=title)]
         return [self.say(who, words.speech, at, opening=self.opening(), person=self.full(person),
                          title_subject=self.particle(title, "이", "가"), title_lower=title.lower()),
                 self.say(None, words.speech_cue, title=title),
@@ -351,9 +365,13 @@ class _Writer:
         return lines
 
     def closing_items(self, seg: TimedSegment, block: Block) -> None:
+        """A 폐회사 or closing remarks first, when the segment names a speaker; the MC closes the forum."""
         if seg.segment.script:
             block.lines += self.own_script(seg.segment.script)
         else:
+            for role in seg.people:
+                if role.role == "speaker" and not seg.items:
+                    block.lines += self.speech(role.person, self.labels.title(seg.title, seg.kind))
             block.lines += self.items(seg)
             block.lines.append(self.closing_line())
 
