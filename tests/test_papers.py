@@ -256,3 +256,16 @@ def test_the_booklets_contents_give_the_pages_where_the_materials_start(tmp_path
         assert f"{material} page 1" in poppler("pdftotext", out, "-f", str(start), "-l", str(start))
     others = next(line for line in layout.splitlines() if "생성형 AI 시대, 정당의 과제" in line)
     assert not re.search(r"\d+\s*$", others)  # a part with no material has no page number
+
+
+@pytest.mark.browser
+def test_the_script_pdf_keeps_every_name_whole_with_fonts_embedded(tmp_path):
+    out = tmp_path / "script.pdf"
+    run("export", WITH_GUESTS, "--document", "script", "-o", out)
+    lines = poppler("pdftotext", out).splitlines()
+    for name in NAMES:
+        assert any(name in line for line in lines), f"{name} is split across lines, or missing"
+    for words in ("국기에 대한 경례.", "이개호 의장님, 감사합니다."):
+        assert any(words in line for line in lines), words
+    fonts = poppler("pdffonts", out).splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts)

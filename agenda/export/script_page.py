@@ -3,7 +3,7 @@
 The words are agenda.render.mc_script's; here is only markup. Each segment
 starts with its time; what the MC says and what the 좌장 says are told
 apart at a glance (a label and a rule at the left), cues are grey and in
-brackets, and a segment is kept on one page where it fits.
+brackets, and neither a heading nor a thing said is left alone at a page's end.
 """
 
 from datetime import datetime
@@ -20,11 +20,11 @@ h1 { font-size: 20pt; margin: 0 0 2mm; }
 .forum-title { font-size: 14pt; font-weight: bold; margin: 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 4mm; font-size: 11pt; margin: 2mm 0 6mm; }
 dt { font-weight: bold; } dd { margin: 0; }
-section { break-inside: avoid-page; margin: 0 0 6mm; }
-h2 { font-size: 14pt; border-bottom: 2px solid #1a1a1a; margin: 0 0 2mm; padding-bottom: 1mm; }
+section { margin: 0 0 6mm; }
+h2 { font-size: 14pt; border-bottom: 2px solid #1a1a1a; margin: 0 0 2mm; padding-bottom: 1mm; break-after: avoid; }
 h2 .when { font-variant-numeric: tabular-nums; margin-right: 3mm; }
 h2.part { border-bottom-width: 4px; font-size: 16pt; }
-p { margin: 0 0 2mm; padding-left: 3mm; border-left: 3px solid transparent; }
+p { margin: 0 0 2mm; padding-left: 3mm; border-left: 3px solid transparent; break-inside: avoid; }
 p.mc { border-left-color: #1a1a1a; } p.chair { border-left-color: #7b7b7b; }
 .who { font-weight: bold; margin-right: 2mm; } .at { font-variant-numeric: tabular-nums; color: #4d4d4d; }
 .cue { color: #595959; font-size: 11pt; }
