@@ -111,9 +111,10 @@ def test_the_script_speaks_english_when_asked():
     assert "I now hand over to our moderator, 구본권, 소장, 한겨레 사람과디지털연구소." in out
 
 
-def test_the_mc_does_not_announce_their_own_welcome():
+def test_the_mc_does_not_announce_their_own_welcome_nor_hand_over_to_themself():
     out = script(ENGLISH)
     assert "welcome from Ana Lopez" not in out and "**09:00–09:05** [Welcome]" in out
+    assert "Moderator:" not in out and "hand over" not in out  # Ana is MC and moderator both
 
 
 def test_hostile_text_in_the_script_stays_inert(tmp_path):

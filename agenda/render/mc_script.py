@@ -155,7 +155,13 @@ class _Writer:
 
     # the floor
     def holder(self, seg: TimedSegment) -> Role | None:
-        """The 좌장 who holds this segment, or None for the MC."""
+        """The 좌장 who holds this segment, or None for the MC (also when the MC chairs it: no hand-over to oneself)."""
+        chair = self.chair(seg)
+        if chair is not None and self.mc is not None and _same(chair, self.mc):
+            return None
+        return chair
+
+    def chair(self, seg: TimedSegment) -> Role | None:
         own = next((role for role in seg.people if role.role == "moderator"), None)
         if own is not None:
             return own
