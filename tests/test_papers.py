@@ -270,3 +270,12 @@ def test_the_script_pdf_keeps_every_name_whole_with_fonts_embedded(tmp_path):
         assert any(words in line for line in lines), words
     fonts = poppler("pdffonts", out).splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts)
+
+
+@pytest.mark.parametrize("key, valid", [("\"panel:2\"", True), ("presentation", True), ("\"a b\"", False),
+                                        ("\"panel:2:1\"", False)])
+def test_a_material_is_named_by_a_part_name(key, valid, tmp_path):
+    text = WITH_GUESTS.read_text(encoding="utf-8").replace(
+        "  revision: 1\n", f"  revision: 1\n  materials: {{{key}: papers/a.pdf}}\n")
+    out = run("validate", "--lang", "en", write(tmp_path, text), exit_status=0 if valid else 1).stdout
+    assert ("is not a part name; write a segment id, or SEGMENT:ITEM such as panel:2" in out) is not valid

@@ -352,6 +352,15 @@ PART_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*(?::[^\s:]+)?$"
 """A part as the day names it: a segment id, or `SEGMENT:ITEM` (ids hold no `:`)."""
 
 
+def _part_name(value: Any) -> Any:
+    if not isinstance(value, str) or not re.fullmatch(PART_NAME, value):
+        raise PydanticCustomError("not-a-part-name", "not a part name", {"value": _shown(value)})
+    return value
+
+
+PartName = Annotated[str, BeforeValidator(_part_name), WithJsonSchema({"type": "string", "pattern": PART_NAME})]
+
+
 def _material_path(value: Any) -> Any:
     """A PDF beside the forum file: one line, ending in .pdf (whether it exists is asked when printing)."""
     value = _line(value)
@@ -361,7 +370,7 @@ def _material_path(value: Any) -> Any:
 
 
 MaterialPath = Annotated[str, BeforeValidator(_material_path),
-                         WithJsonSchema({"type": "string", "pattern": r"^[^\x00-\x1f\x7f-\x9f]*\.[Pp][Dd][Ff]\s*$",
+                         WithJsonSchema({"type": "string", "pattern": r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*\.[Pp][Dd][Ff]\s*$",
                                          "description": "A PDF, relative to the forum file."})]
 
 
@@ -390,7 +399,7 @@ class Forum(_Strict):
     guests: list[PersonRef] = Field(
         default_factory=list, json_schema_extra={"default": []},
         description="내빈: people ids or inline persons, in the order the MC introduces them; never re-ordered.")
-    materials: dict[Annotated[str, Field(pattern=PART_NAME)], MaterialPath] = Field(
+    materials: dict[PartName, MaterialPath] = Field(
         default_factory=dict, json_schema_extra={"default": {}},
         description="PDFs for the booklet (자료집), by part name (a segment id, or segment:item as on the day): "
                     "path.pdf, relative to the file.")

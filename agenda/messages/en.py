@@ -212,6 +212,8 @@ MESSAGES: dict[str, Sentence] = {
         f"(only description and note may have several)"),
     "invalid-field/not-a-web-address": lambda a: (
         f"{quoted(a, 'value')} is not a web address; write it as https://example.org/page"),
+    "invalid-field/not-a-part-name": lambda a: (
+        f"{quoted(a, 'value')} is not a part name; write a segment id, or SEGMENT:ITEM such as panel:2"),
     "invalid-field/not-a-pdf-path": lambda a: (
         f"{quoted(a, 'value')} is not a PDF; give the path of a .pdf file, relative to the forum file"),
     "invalid-field/year-out-of-range": lambda a: (

@@ -300,6 +300,8 @@ MESSAGES: dict[str, Sentence] = {
         f"(여러 줄은 description과 note에만 쓸 수 있습니다)"),
     "invalid-field/not-a-web-address": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 웹 주소가 아닙니다. https://example.org/page처럼 쓰세요"),
+    "invalid-field/not-a-part-name": lambda a: (
+        f"순서 이름이 아닙니다({quoted(a, 'value')}). 세그먼트 id나 panel:2 같은 SEGMENT:ITEM으로 쓰세요"),
     "invalid-field/not-a-pdf-path": lambda a: (
         f"PDF 파일이 아닙니다({quoted(a, 'value')}). 포럼 파일이 있는 폴더에서 시작하는 .pdf 파일의 경로를 쓰세요"),
     "invalid-field/year-out-of-range": lambda a: (
