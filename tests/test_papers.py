@@ -12,8 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from agenda.loading.analysis import analyze
-from agenda.render.mc_script import script_markdown
-from browser_tools import poppler, print_page
+from browser_tools import poppler, print_page, probe_page
 from conftest import FIXTURES
 from helpers import ENGLISH, golden, run, write
 
@@ -279,3 +278,18 @@ def test_a_material_is_named_by_a_part_name(key, valid, tmp_path):
         "  revision: 1\n", f"  revision: 1\n  materials: {{{key}: papers/a.pdf}}\n")
     out = run("validate", "--lang", "en", write(tmp_path, text), exit_status=0 if valid else 1).stdout
     assert ("is not a part name; write a segment id, or SEGMENT:ITEM such as panel:2" in out) is not valid
+
+
+def test_hostile_text_in_the_markdown_script_stays_text():
+    out = run("export", HOSTILE, "--document", "script", "-o", "-", "--force", exit_status=None).stdout
+    assert "<script>" not in out and "\\<script\\>" in out
+    assert "\\[link\\](http://evil.example)" in out and "[link](" not in out
+    assert "**not bold**" not in out
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("document", ["script", "nameplates"])
+def test_the_html_papers_pass_axe_core(document, tmp_path):
+    out = tmp_path / f"{document}.html"
+    run("export", WITH_GUESTS, "--document", document, "-o", out)
+    assert probe_page(out)["violations"] == []

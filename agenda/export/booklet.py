@@ -23,6 +23,7 @@ from agenda.core.planner import Plan, TimedItem, TimedSegment
 from agenda.export.html_page import STYLE as PROGRAMME_STYLE, forum_section
 from agenda.export.paper_style import page
 from agenda.messages.labels import Labels, labels_for
+from agenda.messages.paper_words import paper_words
 from agenda.render.people import credits, person_detail
 from agenda.render.programme_rows import forum_when
 
@@ -147,18 +148,14 @@ def _cover(plan: Plan, labels: Labels) -> str:
     return "\n".join(out + ["</section>"])
 
 
-_GROUPS = {"ko": {"presentation": "발제", "discussion": "토론", "other": "자료"},
-           "en": {"presentation": "Presentations", "discussion": "Discussion", "other": "Papers"}}
-_CONTENTS = {"ko": "차례", "en": "Contents"}
-
-
 def _contents(entries: list[Entry], starts: dict[str, int], labels: Labels) -> str:
-    out = ['<section class="contents">', f"<h2>{escape(_CONTENTS[labels.language])}</h2>"]
+    words = paper_words(labels.language)
+    out = ['<section class="contents">', f"<h2>{escape(words.contents)}</h2>"]
     for group in ("presentation", "discussion", "other"):
         rows = [entry for entry in entries if entry.group == group]
         if not rows:
             continue
-        out.append(f"<h3>{escape(_GROUPS[labels.language][group])}</h3><ol>")
+        out.append(f"<h3>{escape(words.groups[group])}</h3><ol>")
         for entry in rows:
             who = " · ".join(" ".join(p for p in (person.name, person_detail(person, labels)) if p)
                              for person in entry.people)

@@ -45,7 +45,7 @@ def document_bytes(document: str, fmt: str, plan: "Plan", forum_file: str, now: 
     when = stamp(plan, now)
     if document == "script":
         if fmt == "markdown":
-            from agenda.render.mc_script import script_markdown
+            from agenda.render.script_markdown import script_markdown
 
             return script_markdown(plan, language).encode("utf-8")
         from agenda.export.script_page import script_html, script_pdf

@@ -15,6 +15,7 @@ from agenda.core.model import Person
 from agenda.core.planner import Plan, Role
 from agenda.export.paper_style import page
 from agenda.messages.labels import labels_for
+from agenda.messages.paper_words import paper_words
 from agenda.render.people import person_detail
 
 _WIDTH_MM = 250.0  # of the 277 mm between the margins, kept clear of the edges
@@ -31,6 +32,8 @@ STYLE = """
 .face.upside-down { transform: rotate(180deg); border-bottom: 0.3mm dashed #bbb; }
 .name { font-weight: bold; white-space: nowrap; line-height: 1.1; letter-spacing: 0.05em; }
 .detail { font-size: 22pt; margin-top: 4mm; color: #333; max-width: 260mm; }
+.for-screen-readers { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+                      white-space: nowrap; }
 """
 
 
@@ -71,7 +74,9 @@ def nameplates_html(plan: Plan, language: str | None = None) -> str:
     for person in plate_people(plan):
         detail = person_detail(person, labels)
         plates.append(f'<div class="plate">{_face(person, detail, " upside-down")}{_face(person, detail, "")}</div>')
-    return page(language, plan.forum.title, STYLE, "<main>\n" + "\n".join(plates) + "\n</main>")
+    heading = f"{paper_words(language).nameplates} · {plan.forum.title}"
+    return page(language, heading, STYLE, f'<main>\n<h1 class="for-screen-readers">{escape(heading)}</h1>\n'
+                + "\n".join(plates) + "\n</main>")
 
 
 def nameplates_pdf(plan: Plan, when: datetime, language: str | None = None) -> bytes:

@@ -9,8 +9,9 @@ the file has a `closing` segment. 내빈 소개 reads `forum.guests` in the file
 order (after 국민의례, or where an item names it), never ranked by the tool.
 A segment's or item's `script:` replaces its words; the hand-over around it
 stays, since it follows who holds the floor. Words are the catalogue's
-(agenda.messages.script_words); the renderers (Markdown here, HTML and PDF in
-agenda.export.script_page) differ only in markup.
+(agenda.messages.paper_words); the renderers (Markdown in
+agenda.render.script_markdown, HTML and PDF in agenda.export.script_page)
+differ only in markup.
 """
 
 import re
@@ -23,9 +24,8 @@ from agenda.core.model import Person
 from agenda.core.planner import Plan, Role, Section, TimedItem, TimedSegment
 from agenda.messages.ko import josa_only
 from agenda.messages.labels import Labels, labels_for
-from agenda.messages.script_words import ScriptWords, script_words
+from agenda.messages.paper_words import ScriptWords, script_words
 from agenda.render.people import person_text
-from agenda.render.plan_markdown import escape
 from agenda.render.programme_rows import forum_when, when
 
 Speaker = Literal["mc", "chair"]
@@ -427,25 +427,3 @@ def mc_script(plan: Plan, language: str | None = None) -> Script:
     details += [(writer.words.mc if role.role == "mc" else writer.words.chair, person_text(role.person, labels))
                 for role in plan.hosts]
     return Script(writer.words, plan.forum.title, tuple(details), tuple(writer.blocks))
-
-
-def _markdown_line(line: Line, script: Script) -> str:
-    said = " ".join(f"[{escape(p.text)}]" if p.cue else escape(p.text) for p in line.pieces)
-    who = {"mc": script.words.mc, "chair": script.words.chair}.get(line.speaker or "", "")
-    lead = f"**{escape(line.when)}** " if line.when else ""
-    return f"{lead}**{who}:** {said}" if who else f"{lead}{said}"
-
-
-def script_markdown(plan: Plan, language: str | None = None) -> str:
-    """The script as Markdown: a heading per segment with its time, a paragraph per thing said."""
-    script = mc_script(plan, language)
-    out = [f"# {escape(script.words.heading)}", "", f"**{escape(script.title)}**  "]
-    if plan.forum.theme:
-        out.append(f"{escape(plan.forum.theme)}  ")
-    out += [f"{escape(label)}: {escape(value)}  " for label, value in script.details]
-    for block in script.blocks:
-        out += ["", f"## {escape(block.title)}" if block.heading or not block.when
-                else f"## {escape(block.when)} {escape(block.title)}"]
-        for line in block.lines:
-            out += ["", _markdown_line(line, script)]
-    return "\n".join(out) + "\n"

@@ -1,4 +1,5 @@
-"""What the MC and the 좌장 say aloud, per language: the templates of `--document script`.
+"""The words of the papers besides the programme, per language: what the MC and the 좌장 say aloud
+(the templates of `--document script`), and the headings of the name plates and the booklet.
 
 Korean is written as a 국회 토론회 사회자 says it from the lectern, in the
 formal spoken register (하겠습니다, 있겠습니다, 주시기 바랍니다), not
@@ -174,3 +175,22 @@ SCRIPT_WORDS = {"ko": KO, "en": EN}
 
 def script_words(language: str) -> ScriptWords:
     return SCRIPT_WORDS[language]
+
+
+@dataclass(frozen=True)
+class PaperWords:
+    nameplates: str  # the name plates' page heading, for screen readers (not printed)
+    contents: str  # the booklet's 차례
+    groups: dict[str, str]  # the 차례's groups: presentations, discussion, other papers
+
+
+PAPER_WORDS = {
+    "ko": PaperWords(nameplates="명패", contents="차례",
+                     groups={"presentation": "발제", "discussion": "토론", "other": "자료"}),
+    "en": PaperWords(nameplates="Name plates", contents="Contents",
+                     groups={"presentation": "Presentations", "discussion": "Discussion", "other": "Papers"}),
+}
+
+
+def paper_words(language: str) -> PaperWords:
+    return PAPER_WORDS[language]
