@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from agenda.loading.analysis import analyze
 from browser_tools import poppler, print_page, probe_page
 from conftest import FIXTURES
-from helpers import ENGLISH, golden, run, write
+from helpers import ENGLISH, SEED, golden, run, write
 
 WITH_GUESTS = FIXTURES / "documents" / "seed-with-guests.yaml"
 HOSTILE = FIXTURES / "documents" / "hostile.yaml"
@@ -183,6 +183,8 @@ def test_a_paper_in_a_container_it_does_not_have_is_refused(document, out, tmp_p
 
 def test_name_plates_html_has_one_plate_a_person_and_an_inline_guest_adds_one(tmp_path):
     out = tmp_path / "plates.html"
+    run("export", SEED, "--document", "nameplates", "-o", out)
+    assert out.read_text(encoding="utf-8").count('<div class="plate">') == 8  # the seed alone: 8 take part
     run("export", WITH_GUESTS, "--document", "nameplates", "-o", out)
     assert out.read_text(encoding="utf-8").count('<div class="plate">') == 8
     text = WITH_GUESTS.read_text(encoding="utf-8").replace(
@@ -293,3 +295,12 @@ def test_the_html_papers_pass_axe_core(document, tmp_path):
     out = tmp_path / f"{document}.html"
     run("export", WITH_GUESTS, "--document", document, "-o", out)
     assert probe_page(out)["violations"] == []
+
+
+def test_a_transition_segment_settles_the_room_once(tmp_path):
+    text = WITH_GUESTS.read_text(encoding="utf-8").replace(
+        "  - kind: remarks\n    id: moderator-greeting\n    title: 장내 정리, 좌장 인사말\n",
+        "  - kind: transition\n    duration: 2m\n  - kind: remarks\n    id: moderator-greeting\n    title: 좌장 인사말\n")
+    out = script(write(tmp_path, text))
+    assert out.count("잠시 장내를 정리하겠습니다") == 1
+    assert out.index("잠시 장내를 정리하겠습니다") < out.index("좌장을 맡아 주신 한겨레")

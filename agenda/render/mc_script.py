@@ -95,6 +95,7 @@ class _Writer:
         self.mc = next((role for role in plan.hosts if role.role == "mc"), None) or next(
             (role for seg in plan.segments for role in seg.people if role.role == "mc"), None)
         self.blocks: list[Block] = []
+        self.settled = False  # 장내 정리 said in this segment already
 
     # people, as said aloud
     def full(self, person: Person) -> str:
@@ -189,6 +190,7 @@ class _Writer:
         self.hand_back(lines)
         if _SETTLE.search(seg.title or "") or seg.kind == "transition":
             lines.append(self.say("mc", self.words.settle_room))
+            self.settled = True
         lines.append(self.say("mc", self.words.hand_over, person=self.full(chair.person)))
         self.floor, self.announced = chair, 0
 
@@ -209,6 +211,7 @@ class _Writer:
         if seg.cancelled:
             block.lines.append(Line(None, (Piece(self.words.cancelled.strip("[]"), cue=True),)))
             return
+        self.settled = False
         chair = self.holder(seg)
         if chair is None:
             self.hand_back(block.lines)
@@ -232,8 +235,8 @@ class _Writer:
             return [self.say(who, words.doors)]
         if kind == "opening":
             return self.opening_lines(seg)
-        if kind == "transition":
-            return [] if self.floor is not None else [self.say(who, words.settle_room)]
+        if kind == "transition":  # said once: the hand-over before it may have said it already
+            return [] if self.settled else [self.say(who, words.settle_room)]
         if kind in ("presentation", "keynote"):
             return self.presentations(seg, title)
         if kind == "panel":
