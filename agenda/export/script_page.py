@@ -27,7 +27,7 @@ h2.part { border-bottom-width: 4px; font-size: 16pt; }
 p { margin: 0 0 2mm; padding-left: 3mm; border-left: 3px solid transparent; break-inside: avoid; }
 p.mc { border-left-color: #1a1a1a; } p.chair { border-left-color: #7b7b7b; }
 .who { font-weight: bold; margin-right: 2mm; } .at { font-variant-numeric: tabular-nums; color: #4d4d4d; }
-.cue { color: #595959; font-size: 11pt; }
+.cue { color: #595959; font-size: 11pt; white-space: nowrap; }
 @media print { body { padding: 0; max-width: none; } }
 """
 
