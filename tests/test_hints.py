@@ -235,12 +235,12 @@ def test_a_key_is_hinted_by_what_it_means(tmp_path, name):
     # a plural is not the word: the keys that are there are listed, moderator among them
     ("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    chairs: lee",
      "unknown key 'chairs'; the keys here are: kind, title, id, duration, each, at, until, speakers, speaker, "
-     "moderator, mc, items, note, status, gap_before"),
+     "moderator, mc, items, note, script, status, gap_before"),
     # a person has no moderator: the meaning is offered only where the key meant exists
     ("  lee: {name: 이영희}", "  lee: {name: 이영희, chair: yes}", "unknown key 'chair'"),
     # an item has no start: `time: 10:00` there is neither `at` nor a misspelt `title`
     ("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    items:\n      - {title: 축사, time: \"10:00\"}",
-     "unknown key 'time'; the keys here are: id, title, duration, speaker, speakers, note"),
+     "unknown key 'time'; the keys here are: id, title, duration, speaker, speakers, note, script"),
 ])
 def test_a_near_miss_of_a_meaning_gets_no_meaning_hint(tmp_path, old, new, english):
     path = write(tmp_path, FORUM.replace(old, new, 1), "near.yaml")

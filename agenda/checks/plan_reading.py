@@ -23,7 +23,9 @@ def pin_path(seg: TimedSegment) -> Path:
 
 
 def all_roles(plan: Plan) -> Iterator[Role]:
+    """Everyone the file names: the forum's MC and moderator, its guests (내빈), and the programme's people."""
     yield from plan.hosts
+    yield from plan.guests
     for seg in plan.segments:
         yield from seg.people
         for item in seg.items:

@@ -22,6 +22,15 @@ from agenda.core.errors import UsageError
 from agenda.export.formats import Shown, chosen_format, default_format, format_choices, format_help
 from agenda.core.status import ExitStatus
 
+
+
+class Document(str, Enum):
+    programme = "programme"
+    script = "script"
+    nameplates = "nameplates"
+    booklet = "booklet"
+
+
 PlanFormat = Enum("PlanFormat", format_choices("plan"), type=str)  # type: ignore[misc]
 ExportFormat = Enum("ExportFormat", format_choices("export"), type=str)  # type: ignore[misc]
 """Both from agenda.export.formats.FORMATS, aliases included (`md` for export's markdown)."""
@@ -99,6 +108,8 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Export even when the files have error findings.")] = False,
     per_person: Annotated[str | None, typer.Option(
         "--per-person", metavar="DIR", help="Also write DIR/<person>.ics: each person's own calendar.")] = None,
+    document: Annotated[Document, typer.Option(
+        "--document", help="programme, script (the MC's), nameplates or booklet.")] = Document.programme,
 ) -> None:
     """Write a calendar (.ics) or a document (.md, .html, .csv, .json, .pdf), or one calendar per person."""
     from agenda.loading.analysis import analyze
@@ -112,6 +123,10 @@ def export(
     if per_person is not None and len(files) != 1:
         raise UsageError("per-person-one-file")
     name = format_for(output, format.value if format else None) if output is not None else None
+    if document is not Document.programme:
+        from agenda.export.documents import document_format
+
+        name = document_format(document.value, name, output, format is not None, len(files))
     chosen = chosen_format("export", name) if name is not None else None
     if (segments and (chosen is None or not chosen.calendar)) or (alarm and chosen is not None and not chosen.calendar):
         raise UsageError("calendar-only-options")  # --alarm alone with --per-person is for those calendars
@@ -147,7 +162,12 @@ def export(
         note(catalogue(first_language).wrote_calendars(len(written), per_person))
     if output is None or chosen is None:
         return
-    data = export_bytes(chosen.name, plans, segments=segments, alarm=reminder, now=now, language=language_asked(lang))
+    if document is not Document.programme:
+        from agenda.export.documents import document_bytes
+
+        data = document_bytes(document.value, chosen.name, plans[0], analyses[0].file, now, language_asked(lang))
+    else:
+        data = export_bytes(chosen.name, plans, segments=segments, alarm=reminder, now=now, language=language_asked(lang))
     write_output(output, data)
     if chosen.calendar and segments:
         from agenda.export.ics import segments_without_start

@@ -373,6 +373,32 @@ class Host(_Strict):
     name: NamedLine = Field(min_length=1, description="The organisation or person credited.")
 
 
+PART_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*(?::[^\s:]+)?$"
+"""A part as the day names it: a segment id, or `SEGMENT:ITEM` (ids hold no `:`)."""
+
+
+def _part_name(value: Any) -> Any:
+    if not isinstance(value, str) or not re.fullmatch(PART_NAME, value):
+        raise PydanticCustomError("not-a-part-name", "not a part name", {"value": _shown(value)})
+    return value
+
+
+PartName = Annotated[str, BeforeValidator(_part_name), WithJsonSchema({"type": "string", "pattern": PART_NAME})]
+
+
+def _material_path(value: Any) -> Any:
+    """A PDF beside the forum file: one line, ending in .pdf (whether it exists is asked when printing)."""
+    value = _line(value)
+    if isinstance(value, str) and not value.lower().endswith(".pdf"):
+        raise PydanticCustomError("not-a-pdf-path", "not a path to a PDF", {"value": value})
+    return value
+
+
+MaterialPath = Annotated[str, BeforeValidator(_material_path),
+                         WithJsonSchema({"type": "string", "pattern": r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*\.[Pp][Dd][Ff]\s*$",
+                                         "description": "A PDF, relative to the forum file."})]
+
+
 class Forum(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Slug from which stable calendar UIDs are built.")
     title: NamedLine = Field(min_length=1, description="The forum's title.")
@@ -396,6 +422,13 @@ class Forum(_Strict):
     hosts: list[Host] = Field(
         default_factory=list, json_schema_extra={"default": []}, description="Credits: {role: host|organizer|sponsor|supporter, name}.")
     contact: Contact | None = Field(None, description="Who answers questions: {name, email, phone}; signs notices.")
+    guests: list[PersonRef] = Field(
+        default_factory=list, json_schema_extra={"default": []},
+        description="내빈: people ids or inline persons, in the order the MC introduces them; never re-ordered.")
+    materials: dict[PartName, MaterialPath] = Field(
+        default_factory=dict, json_schema_extra={"default": {}},
+        description="PDFs for the booklet (자료집), by part name (a segment id, or segment:item as on the day): "
+                    "path.pdf, relative to the file.")
 
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
@@ -426,6 +459,7 @@ class Item(_Strict):
     speakers: list[PersonRef] = Field(
         default_factory=list, json_schema_extra={"default": []}, description="Several speakers.")
     note: Text | None = Field(None, description="Free text, shown in the notes column.")
+    script: Text | None = Field(None, description="What the MC says for this item, replacing the script's template.")
 
 
 _SECTION_TAKES_NOTHING = ("duration", "each", "at", "until", "gap_before", "speaker", "moderator", "mc")
@@ -465,6 +499,7 @@ class Segment(_Strict):
     items: list[Item] = Field(
         default_factory=list, json_schema_extra={"default": []}, description="Sub-items such as 국민의례, 축사, 인사말.")
     note: Text | None = Field(None, description="Shown in the notes column.")
+    script: Text | None = Field(None, description="What the MC says for this segment, replacing the script's template.")
     status: Literal["confirmed", "cancelled"] = Field("confirmed", description="A cancelled segment keeps its place and time.")
     gap_before: Minutes | None = Field(
         None, description="Idle minutes before this segment that are intended (a pause the `at` makes); no gap warning up to them.")
@@ -584,6 +619,7 @@ MODEL_FOR_KEY: dict[str, type[BaseModel]] = {
     "forum": Forum,
     "hosts": Host,
     "contact": Contact,
+    "guests": Person,
     "series": Series,
     "people": Person,
     "speakers": Person,

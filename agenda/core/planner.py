@@ -26,7 +26,7 @@ from agenda.core.zones import WallTime, add_minutes, localize, minutes_between, 
 @dataclass(eq=False)
 class Role:
     person: Person
-    role: str  # speaker, moderator, mc
+    role: str  # speaker, moderator, mc; guest for forum.guests
     ref: str | None  # the people id, when the file used one
     path: Path
 
@@ -101,6 +101,7 @@ class Plan:
     local_times: tuple[LocalTime, ...]
     zone: ZoneInfo
     sections: tuple[Section, ...] = ()
+    guests: tuple[Role, ...] = ()  # 내빈, role "guest", in the file's order: the MC introduces them so
 
     @cached_property
     def program(self) -> tuple["TimedSegment | Section", ...]:
@@ -235,8 +236,9 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
         for role, ref in (("mc", forum.mc), ("moderator", forum.moderator))
         if ref is not None
     )
+    guests = tuple(_role(ref, "guest", ("forum", "guests", n), roster) for n, ref in enumerate(forum.guests))
     return Plan(document, forum.id or fallback_id, window_start, window_end,
-                segments, hosts, tuple(local_times), tz, sections=sections)
+                segments, hosts, tuple(local_times), tz, sections=sections, guests=guests)
 
 
 def fixed_minutes(segment: Segment) -> int | None:

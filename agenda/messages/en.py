@@ -216,6 +216,10 @@ MESSAGES: dict[str, Sentence] = {
         f"{quoted(a, 'value')} is not a telephone number; write digits, e.g. 02-788-1234 or +82 2 788 1234"),
     "invalid-field/not-a-web-address": lambda a: (
         f"{quoted(a, 'value')} is not a web address; write it as https://example.org/page"),
+    "invalid-field/not-a-part-name": lambda a: (
+        f"{quoted(a, 'value')} is not a part name; write a segment id, or SEGMENT:ITEM such as panel:2"),
+    "invalid-field/not-a-pdf-path": lambda a: (
+        f"{quoted(a, 'value')} is not a PDF; give the path of a .pdf file, relative to the forum file"),
     "invalid-field/year-out-of-range": lambda a: (
         f"the year {number(a, 'year')} is outside {number(a, 'first')}-{number(a, 'last')}; check the date"),
     "invalid-field/not-a-people-id": lambda a: (

@@ -304,6 +304,10 @@ MESSAGES: dict[str, Sentence] = {
         f"{josa(quoted(a, 'value'), '은', '는')} 전화번호가 아닙니다. 02-788-1234나 +82 2 788 1234처럼 숫자로 쓰세요"),
     "invalid-field/not-a-web-address": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 웹 주소가 아닙니다. https://example.org/page처럼 쓰세요"),
+    "invalid-field/not-a-part-name": lambda a: (
+        f"순서 이름이 아닙니다({quoted(a, 'value')}). 세그먼트 id나 panel:2 같은 SEGMENT:ITEM으로 쓰세요"),
+    "invalid-field/not-a-pdf-path": lambda a: (
+        f"PDF 파일이 아닙니다({quoted(a, 'value')}). 포럼 파일이 있는 폴더에서 시작하는 .pdf 파일의 경로를 쓰세요"),
     "invalid-field/year-out-of-range": lambda a: (
         f"{number(a, 'year')}년은 쓸 수 있는 {number(a, 'first')}~{number(a, 'last')}년 밖입니다. 날짜를 확인하세요"),
     "invalid-field/not-a-people-id": lambda a: (

@@ -89,6 +89,20 @@ USAGE: dict[str, UsageWords] = {
     "pdf-timeout": lambda a: f"Chromium did not print the PDF within {number(a, 'seconds')} s; nothing written",
     "browser-unstartable": lambda a: f"{text(a, 'browser')} could not be started: {text(a, 'error')}",
     "pdf-print-failed": _pdf_print_failed,
+    # the papers of --document
+    "document-format": lambda a: (
+        f"--document {text(a, 'document')} is not made as {text(a, 'format')}; "
+        f"use {_listing(names(a, 'choices'))} (the suffix of -o, or --format)"),
+    "document-one-file": lambda a: f"--document {text(a, 'document')} is made for one forum file at a time",
+    "material-unknown-part": lambda a: (
+        f"forum.materials: {quoted(a, 'part')} names no part of the programme; "
+        f"use a segment id or SEGMENT:ITEM, e.g. {', '.join(names(a, 'choices')[:6])}"),
+    "material-missing": lambda a: (
+        f"forum.materials: {text(a, 'part')}: {text(a, 'path')} does not exist (paths start from the forum "
+        f"file's folder); nothing written"),
+    "material-unreadable": lambda a: (
+        f"forum.materials: {text(a, 'part')}: {text(a, 'path')} cannot be read as a PDF ({text(a, 'error')}); "
+        f"nothing written"),
     # notices and mail
     "sender-not-an-address": lambda a: (
         f"--from {quoted(a, 'value')} is not an email address; write it as name@example.org "

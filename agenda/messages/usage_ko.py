@@ -116,6 +116,20 @@ USAGE: dict[str, UsageWords] = {
         f"Chromium이 {number(a, 'seconds')}초 안에 PDF를 인쇄하지 못해 아무것도 쓰지 않았습니다"),
     "browser-unstartable": lambda a: f"{text(a, 'browser')}: 실행할 수 없습니다({text(a, 'error')})",
     "pdf-print-failed": _pdf_print_failed,
+    # --document로 만드는 인쇄물
+    "document-format": lambda a: (
+        f"--document {josa(text(a, 'document'), '은', '는')} {text(a, 'format')} 형식으로 만들지 않습니다. "
+        f"{_listing(names(a, 'choices'))} 중에서 고르세요(-o의 확장자나 --format으로)"),
+    "document-one-file": lambda a: f"--document {josa(text(a, 'document'), '은', '는')} 포럼 파일 하나씩 만듭니다",
+    "material-unknown-part": lambda a: (
+        f"forum.materials: {josa(quoted(a, 'part'), '이', '가')} 가리키는 순서가 프로그램에 없습니다. "
+        f"세그먼트 id나 SEGMENT:ITEM으로 쓰세요. 예: {', '.join(names(a, 'choices')[:6])}"),
+    "material-missing": lambda a: (
+        f"forum.materials: {text(a, 'part')}: 파일이 없습니다({text(a, 'path')}). 경로는 포럼 파일이 있는 "
+        f"폴더에서 시작합니다. 아무것도 쓰지 않았습니다"),
+    "material-unreadable": lambda a: (
+        f"forum.materials: {text(a, 'part')}: PDF로 읽을 수 없습니다({text(a, 'path')}: {text(a, 'error')}). "
+        f"아무것도 쓰지 않았습니다"),
     # notices and mail
     "sender-not-an-address": lambda a: (
         f"--from {quoted(a, 'value')}: 이메일 주소가 아닙니다. name@example.org나 "
