@@ -7,6 +7,7 @@ from agenda.checks import (
     ambiguous_time,
     before_window,
     crosses_midnight,
+    double_booked,
     duplicate_id,
     duplicate_uid,
     each_mismatch,
@@ -18,8 +19,12 @@ from agenda.checks import (
     missing_kind,
     nonexistent_time,
     overlap,
+    room_overlap,
     slack,
+    track_overflow,
+    track_slack,
     unknown_person,
+    unknown_room,
     unused_person,
     window_overflow,
     zero_duration,
@@ -31,6 +36,7 @@ CHECKS: tuple[Check, ...] = (
     window_overflow, before_window, overlap, gap, slack, items_overflow, each_mismatch,
     missing_kind, unknown_person, unused_person, duplicate_id, zero_duration,
     nonexistent_time, ambiguous_time, crosses_midnight, missing_id, legacy_zone, end_before_start,
+    unknown_room, room_overlap, track_overflow, track_slack, double_booked,
 )
 EXPORT_CHECKS = (duplicate_uid,)
 """Checks across the files of one export (`check_export`), run by the command that exports."""

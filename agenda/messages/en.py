@@ -102,6 +102,30 @@ def _unknown_person(a: Arguments) -> str:
     return f"{quoted(a, 'id')} is not in people; {hint}"
 
 
+def _unknown_room(a: Arguments) -> str:
+    if a.get("named"):
+        return (f"{quoted(a, 'room')} is a room's name, not its id: write its id, {text(a, 'suggestion')}")
+    if not a.get("rooms"):
+        return (f"{quoted(a, 'room')} names no room: the file has no forum.rooms; add "
+                f"`rooms: {{{text(a, 'room')}: {{name: ...}}}}` under forum")
+    hint = f"did you mean {quoted(a, 'suggestion')}?" if a.get("suggestion") else "add it to forum.rooms"
+    return f"{quoted(a, 'room')} is not in forum.rooms; {hint}"
+
+
+def _track_slack(a: Arguments) -> str:
+    allowed = number(a, "allowed")
+    tolerance = f" (rules.allow_slack is {allowed})" if allowed else ""
+    return (f"{text(a, 'track')} ends at {hm(a, 'ends')}, {number(a, 'minutes')} minutes before {text(a, 'block')} "
+            f"ends at {hm(a, 'closes')}{tolerance}; lengthen a segment or make one flexible")
+
+
+def _double_booked(a: Arguments) -> str:
+    this = text(a, "title") + (f" ({text(a, 'item')})" if a.get("item") else "")
+    other = text(a, "other") + (f" ({text(a, 'other_item')})" if a.get("other_item") else "")
+    return (f"{text(a, 'person')} is in {this} from {hm(a, 'start')} and in {other} until {hm(a, 'ends')}: "
+            f"{number(a, 'minutes')} minutes in two places at once")
+
+
 MESSAGES: dict[str, Sentence] = {
     "window-overflow": lambda a: (
         f"{text(a, 'title')} ends at {hm(a, 'end')}, {number(a, 'minutes')} minutes after the window closes at "
@@ -145,6 +169,15 @@ MESSAGES: dict[str, Sentence] = {
         f"{text(a, 'first_file')}; a calendar would keep only one of the two events: give one forum "
         f"(or segment) another id"),
     "end-before-start": _end_before_start,
+    "unknown-room": _unknown_room,
+    "room-overlap": lambda a: (
+        f"{text(a, 'title')} starts at {hm(a, 'start')} in {text(a, 'room')}, {number(a, 'minutes')} minutes "
+        f"before {text(a, 'other')} there ends at {hm(a, 'ends')}"),
+    "track-overflow": lambda a: (
+        f"{text(a, 'track')} runs to {hm(a, 'end')} with {text(a, 'title')}, {number(a, 'minutes')} minutes past "
+        f"the end of {text(a, 'block')} at {hm(a, 'closes')}; shorten the track or lengthen the block"),
+    "track-slack": _track_slack,
+    "double-booked": _double_booked,
     "legacy-zone": lambda a: (
         f"{text(a, 'zone_name')} is an old zone name (a fixed offset or an alias), not a city's clock; "
         f"write `timezone: {text(a, 'meant')}` so the times follow that city's daylight saving"),
