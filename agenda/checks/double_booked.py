@@ -51,9 +51,14 @@ def check(plan: Plan) -> Iterator[Problem]:
                     continue
                 yield Location(path_b), {
                     "person": holder.person.name, "title": name_b, "item": _item(second),
+                    "room": _room(plan, place_b[1]), "other_room": _room(plan, place_a[1]),
                     "start": _start(second), "other": name_a, "other_item": _item(first),
                     "other_start": _start(first), "ends": _end(first),
                     "minutes": minutes_between(_start(second), min(_end(first), _end(second))), "zone": plan.zone}
+
+
+def _room(plan: Plan, room: str | None) -> str | None:
+    return None if room is None else plan.rooms[room].name if room in plan.rooms else room
 
 
 def _item(part: Part) -> str | None:

@@ -120,8 +120,10 @@ def _track_slack(a: Arguments) -> str:
 
 
 def _double_booked(a: Arguments) -> str:
-    this = text(a, "title") + (f" ({text(a, 'item')})" if a.get("item") else "")
-    other = text(a, "other") + (f" ({text(a, 'other_item')})" if a.get("other_item") else "")
+    this = text(a, "title") + (f" ({text(a, 'item')})" if a.get("item") else "") + \
+        (f" in {text(a, 'room')}" if a.get("room") else "")
+    other = text(a, "other") + (f" ({text(a, 'other_item')})" if a.get("other_item") else "") + \
+        (f" in {text(a, 'other_room')}" if a.get("other_room") else "")
     return (f"{text(a, 'person')} is in {this} from {hm(a, 'start')} and in {other} until {hm(a, 'ends')}: "
             f"{number(a, 'minutes')} minutes in two places at once")
 
@@ -260,6 +262,19 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/section-takes-nothing": lambda a: (
         f"a section is a heading and takes no time and no people; remove {text(a, 'keys')}, "
         f"or give the segment another kind"),
+    "invalid-field/day-keys": lambda a: (
+        f"{text(a, 'keys')} belong to a day heading (kind: day); a segment's times are at, until and duration"),
+    "invalid-field/day-takes-nothing": lambda a: (
+        f"a day heading starts a day: it takes a date, start and end (or duration), not {text(a, 'keys')}"),
+    "invalid-field/tracks-outside-parallel": lambda a: (
+        f"tracks belong to a block of kind: parallel, not to a {text(a, 'kind')} segment"),
+    "invalid-field/parallel-without-tracks": lambda a: (
+        "a parallel block needs tracks: [{room: ..., program: [...]}, ...], one per room"),
+    "invalid-field/parallel-takes-tracks": lambda a: (
+        f"a parallel block's people and rooms are its tracks'; move {text(a, 'keys')} into a track "
+        f"(a fixed duration is fine)"),
+    "invalid-field/nested-in-track": lambda a: (
+        f"a track's program holds segments, not a {text(a, 'kind')}; put it in the main program"),
     "invalid-field/each-without-speakers": lambda a: "each is minutes per speaker, but the segment has no speakers",
     "invalid-field/each-and-flexible": lambda a: "each fixes the length; drop it or give a fixed duration",
     "invalid-field/overdetermined": lambda a: "at, until and duration all fix the length; give two of them",

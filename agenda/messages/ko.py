@@ -98,8 +98,10 @@ def _track_slack(a: Arguments) -> str:
 
 
 def _double_booked(a: Arguments) -> str:
-    this = text(a, "title") + (f"({text(a, 'item')})" if a.get("item") else "")
-    other = text(a, "other") + (f"({text(a, 'other_item')})" if a.get("other_item") else "")
+    this = (f"{text(a, 'room')}의 " if a.get("room") else "") + text(a, "title") + \
+        (f"({text(a, 'item')})" if a.get("item") else "")
+    other = (f"{text(a, 'other_room')}의 " if a.get("other_room") else "") + text(a, "other") + \
+        (f"({text(a, 'other_item')})" if a.get("other_item") else "")
     return (f"{text(a, 'person')}님이 {hm(a, 'start')}부터 {this}에, {hm(a, 'ends')}까지 {other}에 "
             f"잡혀 있어 {number(a, 'minutes')}분 동안 두 곳에 있어야 합니다")
 
@@ -351,6 +353,20 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/section-takes-nothing": lambda a: (
         f"section은 구분일 뿐이라 시간도 사람도 갖지 않습니다. {josa(text(a, 'keys'), '을', '를')} 지우거나 "
         f"다른 kind로 바꾸세요"),
+    "invalid-field/day-keys": lambda a: (
+        f"{josa(text(a, 'keys'), '은', '는')} 날짜 구분(kind: day)에만 씁니다. 순서의 시각은 at, until, duration으로 씁니다"),
+    "invalid-field/day-takes-nothing": lambda a: (
+        f"날짜 구분은 하루를 여는 표시라 date, start, end(또는 duration)만 씁니다. "
+        f"{josa(text(a, 'keys'), '을', '를')} 지우세요"),
+    "invalid-field/tracks-outside-parallel": lambda a: (
+        f"tracks는 kind: parallel 블록에만 씁니다. {text(a, 'kind')} 순서에는 쓸 수 없습니다"),
+    "invalid-field/parallel-without-tracks": lambda a: (
+        "병행 세션(parallel)에는 방마다 하나씩 tracks: [{room: ..., program: [...]}]가 있어야 합니다"),
+    "invalid-field/parallel-takes-tracks": lambda a: (
+        f"병행 세션의 사람과 방은 각 트랙에 씁니다. {josa(text(a, 'keys'), '을', '를')} 트랙 안으로 옮기세요"
+        f"(고정된 duration은 쓸 수 있습니다)"),
+    "invalid-field/nested-in-track": lambda a: (
+        f"트랙의 program에는 순서만 들어갑니다. {text(a, 'kind')}는 본 프로그램에 두세요"),
     "invalid-field/each-without-speakers": lambda a: "each는 발표자 한 명당 시간인데 이 순서에 발표자가 없습니다",
     "invalid-field/each-and-flexible": lambda a: "each가 길이를 정하니 each를 지우거나 duration을 고정된 시간으로 쓰세요",
     "invalid-field/overdetermined": lambda a: "at, until, duration이 모두 길이를 정합니다. 둘만 쓰세요",
