@@ -45,11 +45,13 @@ HINTS = {
     "pannel": (("kind: panel", "kind: pannel"), 1,
                "13:11: error[invalid-field] kind: 'pannel'은(는) 쓸 수 없는 값입니다. 'panel'을(를) 쓰려던 것인가요?",
                "13:11: error[invalid-field] kind: Input should be 'registration', 'opening', 'remarks', 'transition', "
-               "'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other' or 'section'; did you mean 'panel'?"),
+               "'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other', 'section', 'parallel' "
+               "or 'day'; did you mean 'panel'?"),
     "korean-kind": (("kind: panel", "kind: 지정토론"), 1,
                     "13:11: error[invalid-field] kind: '지정토론'은 영문 코드 panel(으)로 씁니다. 예: kind: panel",
                     "13:11: error[invalid-field] kind: Input should be 'registration', 'opening', 'remarks', "
-                    "'transition', 'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other' or 'section'; '지정토론' is "
+                    "'transition', 'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other', 'section', "
+                    "'parallel' or 'day'; '지정토론' is "
                     "written panel (kinds are English codes)"),
     "over-indented": (("  timezone: Asia/Seoul", "    timezone: Asia/Seoul"), 2,
                       "7:5: error[unreadable] YAML 문법 오류(did not find expected key (while parsing a block "
