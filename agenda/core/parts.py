@@ -41,6 +41,7 @@ class Part:
     before: tuple[str, ...] = ()  # who speaks just before (names)
     after: tuple[str, ...] = ()
     kind: str | None = None  # the segment's kind, which names a speaker's role (발제자, 지정토론자)
+    room: str | None = None  # the room's name, when the file has rooms: a change of room is a change
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -116,6 +117,9 @@ def people_parts(plan: Plan, name: SegmentNamer = kind_or_title) -> list[PersonP
                     title = track.title or name(seg)
                     entry(track.moderator).parts.append(
                         Part(track.id, None, "moderator", title, track.start, track.end, seg.cancelled))
+    rooms = {key: room.name for key, room in plan.rooms.items()}
+    where: dict[str | None, str | None] = {seg.id: rooms.get(seg.room or "", seg.room) for seg in plan.all_segments}
+    where |= {track.id: rooms.get(track.room, track.room) for track in plan.tracks}
     kinds: dict[tuple[str | None, str | None], str] = {(seg.id, None): seg.kind for seg in plan.all_segments}
     kinds |= {(seg.id, item_id(item)): str(item.item.kind) for seg in plan.all_segments for item in seg.items
               if item.item.kind is not None}  # a 발제 inside a panel: its speaker presents
@@ -124,6 +128,7 @@ def people_parts(plan: Plan, name: SegmentNamer = kind_or_title) -> list[PersonP
         # kind, and neighbours that are not the holder: nobody comes before or after themselves.
         holder.parts = [replace(part, start=plan.local(part.start), end=plan.local(part.end),
                                 kind=kinds.get(part.key) or kinds.get((part.segment_id, None)),
+                                room=where.get(part.segment_id),
                                 before=_others(part.before, holder.person.name),
                                 after=_others(part.after, holder.person.name))
                         for part in holder.parts]

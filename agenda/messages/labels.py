@@ -76,8 +76,10 @@ class Labels:
 
     def day_heading(self, number: int, day: date, title: str | None) -> str:
         """A day's heading row: "2일차 · 2024년 5월 21일(화) · 본행사" / "Day 2 · Tuesday, 21 May 2024 · ..."."""
-        name = f"{number}일차" if self.language == "ko" else f"Day {number}"
-        return " · ".join(part for part in (name, self.long_date(day), title) if part)
+        return " · ".join(part for part in (self.day_name(number), self.long_date(day), title) if part)
+
+    def day_name(self, number: int) -> str:
+        return f"{number}일차" if self.language == "ko" else f"Day {number}"
 
     def date_span(self, first: date, last: date) -> str:
         """A forum of several days: its first and last dates."""
