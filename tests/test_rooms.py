@@ -12,7 +12,7 @@ import pytest
 from agenda.core.parts import people_parts
 from agenda.loading.analysis import analyze, analyze_text
 from agenda.messages import describe
-from tests.helpers import ROOT, run
+from helpers import ROOT, run
 
 ROOMS = ROOT / "tests" / "fixtures" / "rooms"
 
