@@ -156,8 +156,8 @@ def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: ti
     cal.add("x-published-ttl", cast(bytes, vDuration(REFRESH).to_ical()).decode())  # to_ical is unannotated
     for plan in sorted(plans, key=lambda p: (p.window_start, p.forum_id)):
         when = stamp(plan, now)
-        for event in _forum_events(plan, when, alarm, language):
-            cal.add_component(event)
+        for forum_event in _forum_events(plan, when, alarm, language):
+            cal.add_component(forum_event)
         if segments:
             for seg in plan.all_segments:
                 event = _segment_event(plan, seg, when, language)

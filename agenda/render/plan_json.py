@@ -80,7 +80,7 @@ def plan_dict(plan: Plan, language: str | None = None) -> dict[str, Any]:
     """FORMAT.md's plan; `language` (default: the file's) names segments that have no title of their own."""
     labels = labels_for(language or plan.language)
     forum = plan.forum
-    out = {
+    out: dict[str, Any] = {
         "forum": {
             "id": plan.forum_id,
             "title": forum.title,
