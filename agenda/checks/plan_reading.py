@@ -4,7 +4,8 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from agenda.core.findings import Path, SegmentName
-from agenda.core.planner import Day, LocalTime, Plan, Role, TimedSegment
+from agenda.core.days import LocalTime
+from agenda.core.planner import Day, Plan, Role, TimedSegment
 from agenda.core.zones import WallTime, minutes_between
 
 

@@ -15,13 +15,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import overload
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from agenda.core.days import LocalTime, day_runs, day_window
 from agenda.core.findings import Path
 from agenda.core.model import Flexible, Forum, ForumFile, Item, Person, Room, Segment
 from agenda.core.model import Track as TrackModel
-from agenda.core.zones import WallTime, add_minutes, localize, minutes_between, wall_time_kind
+from agenda.core.zones import WallTime, add_minutes, minutes_between, wall_time_kind
 
 
 @dataclass(eq=False)
@@ -180,15 +181,6 @@ def _covered(segments: Sequence[TimedSegment], window_start: datetime, window_en
 
 
 @dataclass(eq=False)
-class LocalTime:
-    """A wall time the file names, kept so the DST checks can judge it."""
-
-    path: Path
-    day: date
-    clock: time
-
-
-@dataclass(eq=False)
 class Plan:
     document: ForumFile
     forum_id: str
@@ -304,12 +296,12 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
     sections: list[Section] = []
     days: list[Day] = []
     previous: date | None = None
-    for number, (head, indices) in enumerate(_day_runs(program), start=1):
+    for number, (head, indices) in enumerate(day_runs(program), start=1):
         heading = program[head] if head is not None else None
         day_date = forum.date if heading is None else heading.date or (
             previous + timedelta(days=1) if previous is not None else forum.date)
         previous = day_date
-        start, end, typo, pinned = _day_window(forum, heading, head, day_date, local_times)
+        start, end, typo, pinned = day_window(forum, heading, head, day_date, local_times)
         run = [program[i] for i in indices]
         pins = [(pinned(s.at, ("program", i, "at")), pinned(s.until, ("program", i, "until")))
                 for i, s in zip(indices, run)]
@@ -360,68 +352,6 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
     return Plan(document, forum.id or fallback_id, days[0].start, days[-1].end,
                 tuple(segments), hosts, tuple(local_times), tz,
                 sections=tuple(sorted(sections, key=lambda s: s.index)), days=tuple(days))
-
-
-Pinner = Callable[[time | None, Path], datetime | None]
-
-
-def _day_runs(program: Sequence[Segment]) -> list[tuple[int | None, list[int]]]:
-    """(the day heading's index, the indices under it); what comes before the first heading is the forum's day."""
-    heads = [i for i, seg in enumerate(program) if seg.kind == "day"]
-    runs: list[tuple[int | None, list[int]]] = []
-    if not heads or heads[0] > 0:
-        runs.append((None, list(range(heads[0] if heads else len(program)))))
-    for k, head in enumerate(heads):
-        runs.append((head, list(range(head + 1, heads[k + 1] if k + 1 < len(heads) else len(program)))))
-    return runs
-
-
-def _day_window(forum: Forum, heading: Segment | None, head: int | None, day: date,
-                local_times: list[LocalTime]) -> tuple[datetime, datetime, str | None, Pinner]:
-    """A day's window, as the forum's is read (a day heading's own start, end or duration, else the forum's),
-    whether its end is a typo, and how a clock of that day becomes an instant."""
-    tz = forum.timezone
-    own = heading is not None and head is not None
-    start_clock = heading.start if heading is not None and heading.start is not None else forum.start
-    end_spec: datetime | time | None
-    duration: int | None
-    if heading is not None and (heading.end is not None or heading.duration is not None):
-        end_spec, duration = heading.end, heading.duration if isinstance(heading.duration, int) else None
-        end_path: Path = ("program", head or 0, "end")
-    elif isinstance(forum.end, datetime):  # the forum's own end, with its date, moved to this day
-        end_spec, duration = datetime.combine(day + (forum.end.date() - forum.date), forum.end.time()), None
-        end_path = ("forum", "end")
-    else:
-        end_spec, duration, end_path = forum.end, forum.duration, ("forum", "end")
-    start_path: Path = ("program", head or 0, "start") if own and heading is not None and heading.start \
-        else ("forum", "start")
-    local_times.append(LocalTime(start_path, day, start_clock))
-    window_start = localize(day, start_clock, tz)
-    typo: str | None = None
-    if isinstance(end_spec, datetime):  # an end with its date: past midnight on purpose
-        local_times.append(LocalTime(end_path, end_spec.date(), end_spec.time()))
-        window_end = localize(end_spec.date(), end_spec.time(), tz)
-        typo = "dated" if minutes_between(window_start, window_end) <= 0 else None
-    elif end_spec is not None:  # at or before start: the next day's clock (and end-before-start says so)
-        end_day = day + timedelta(days=1) if end_spec <= start_clock else day
-        typo = "clock" if end_spec <= start_clock else None
-        local_times.append(LocalTime(end_path, end_day, end_spec))
-        window_end = localize(end_day, end_spec, tz)
-    else:
-        window_end = add_minutes(window_start, duration or 0)  # the model asks for end or duration
-    crosses = window_end.astimezone(tz).date() > day
-    end_clock = window_end.astimezone(tz).time()
-
-    def pinned(clock: time | None, path: Path) -> datetime | None:
-        """A pinned clock's day: in a window past midnight, an early clock up to the end is the next day's
-        (00:30 in a 23:00-01:00 forum); one after the end is still before the start (doors at 22:30)."""
-        if clock is None:
-            return None
-        on = day + timedelta(days=1) if crosses and clock < start_clock and clock <= end_clock else day
-        local_times.append(LocalTime(path, on, clock))
-        return localize(on, clock, tz)
-
-    return window_start, window_end, typo, pinned
 
 
 BlockMinutes = Callable[[int, datetime], int]
