@@ -180,3 +180,12 @@ def test_the_printed_grid_is_accessible(forum, tmp_path):
     assert found["violations"] == [], found["violations"]
     html = page.read_text(encoding="utf-8")
     assert html.count('<div class="room">') == {SYMPOSIUM: 6, KOREAN: 2}[forum]  # a column per room and block
+
+
+def test_the_timeline_draws_a_bar_per_day_on_its_own_hours():
+    out = run("plan", SYMPOSIUM, "--timeline", env={"COLUMNS": "100"}).stdout
+    bars = out.split("1275 / 1275 min\n", 1)[1]
+    assert [line.split(" · ")[0] for line in bars.splitlines() if line.startswith("Day ")] == ["Day 1", "Day 2", "Day 3"]
+    scales = [line for line in bars.splitlines() if re.match(r"^\d\d:\d\d ", line)]
+    assert [(s.split()[0], s.split()[-1]) for s in scales] == [("09:00", "19:00"), ("08:00", "16:15"),
+                                                                 ("09:00", "12:00")]

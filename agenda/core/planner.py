@@ -224,6 +224,11 @@ class Plan:
     def day_of(self, seg: TimedSegment) -> Day:
         return self.days[seg.day - 1]
 
+    def day_view(self, day: Day) -> "Plan":
+        """One day alone, as a plan of one window: what a picture of a window (the timeline) draws per day."""
+        return replace(self, window_start=day.start, window_end=day.end, segments=day.segments,
+                       sections=(), days=(replace(day, heading=None),))
+
     @property
     def forum(self) -> Forum:
         return self.document.forum

@@ -89,11 +89,12 @@ def forum_section(plan: Plan, language: str | None = None) -> str:
     if plan.forum.description:
         parts.append(f'<p class="description">{_cell(plan.forum.description)}</p>')
     parts += [f"<h2>{escape(labels.programme_heading)}</h2>"]
-    if plan.has_days or plan.tracks:  # a page per day, a grid per parallel block; one window's bar says too little
+    if plan.has_days or plan.tracks:  # a page per day, a grid per parallel block
         parts.append(_days_and_rooms(plan, labels))
     else:
-        parts += [_programme(plan, labels),
-                  timeline_html(plan, labels, {kind: row.paper for kind, row in KINDS.items()})]
+        parts.append(_programme(plan, labels))
+    if not plan.has_days:  # one window's bar; days are a page each, with no room left for one
+        parts.append(timeline_html(plan, labels, {kind: row.paper for kind, row in KINDS.items()}))
     people = _people(plan, labels)
     if people:
         parts.append(f"<h2>{escape(labels.people_list_heading)}</h2>")
