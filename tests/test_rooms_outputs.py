@@ -87,6 +87,8 @@ def test_the_calendar_has_a_forum_event_per_day_and_room_locations():
                                               "sensing-2024.day-3@agenda.forum"]
     assert [e.decoded("dtstart").strftime("%m-%d %H:%M") for e in forum] == ["05-20 09:00", "05-21 08:00",
                                                                               "05-22 09:00"]
+    day2 = str(forum[1]["DESCRIPTION"])  # each day's event holds that day's programme
+    assert "Registration Open" in day2 and "Tutorial A" not in day2 and "Open Hardware" not in day2
     talk = next(e for e in found if str(e["UID"]) == "sensing-2024.presentation-5@agenda.forum")
     assert str(talk["LOCATION"]) == "Room 201, Seoul Global Center"
     assert talk.decoded("dtstart").strftime("%m-%d %H:%M") == "05-21 09:30"

@@ -222,12 +222,18 @@ class Plan:
         return tuple(track for seg in self.segments for track in seg.tracks)
 
     def day_of(self, seg: TimedSegment) -> Day:
-        return self.days[seg.day - 1]
+        """The day a segment is planned on (in a one-day view, that day)."""
+        if len(self.days) >= seg.day and self.days[seg.day - 1].number == seg.day:
+            return self.days[seg.day - 1]
+        return next((day for day in self.days if day.number == seg.day), self.days[0])
 
     def day_view(self, day: Day) -> "Plan":
         """One day alone, as a plan of one window: what a picture of a window (the timeline) draws per day."""
+        following = [d.heading for d in self.days if d.heading is not None and d.number > day.number]
+        first, last = (day.heading if day.heading is not None else -1), min(following, default=len(self.document.program))
+        sections = tuple(s for s in self.sections if first < s.index < last)
         return replace(self, window_start=day.start, window_end=day.end, segments=day.segments,
-                       sections=(), days=(replace(day, heading=None),))
+                       sections=sections, days=(replace(day, heading=None),))
 
     @property
     def forum(self) -> Forum:

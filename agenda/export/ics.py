@@ -97,16 +97,17 @@ def _forum_events(plan: Plan, when: datetime, alarm: timedelta | None, language:
         yield _forum_event(plan, when, alarm, language)
         return
     labels = labels_for(language or plan.language)
-    for day in plan.days:
+    for day in plan.days:  # each day's event holds that day's programme
         yield _forum_event(plan, when, alarm, language, day.number, day.start, day.end,
-                           f"{plan.forum.title} · {labels.day_name(day.number)}")
+                           f"{plan.forum.title} · {labels.day_name(day.number)}", plan.day_view(day))
 
 
 def _forum_event(plan: Plan, when: datetime, alarm: timedelta | None, language: str | None, number: int = 1,
-                 start: datetime | None = None, end: datetime | None = None, title: str | None = None) -> Event:
+                 start: datetime | None = None, end: datetime | None = None, title: str | None = None,
+                 programme: Plan | None = None) -> Event:
     event = build_event(day_uid(plan, number), plan, start or plan.window_start, end or plan.window_end,
                         title or plan.forum.title, when)
-    event.add("description", plan_text(plan, language))
+    event.add("description", plan_text(programme or plan, language))
     event.add("status", "CONFIRMED")
     if alarm:
         reminder = Alarm()
