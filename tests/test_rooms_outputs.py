@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from browser_tools import poppler, print_page, probe_page
+from browser_tools import poppler, probe_page
+from calendar_tools import check_ics
 from helpers import ROOT, SEED, run, write
 
 ROOMS = ROOT / "tests" / "fixtures" / "rooms"
@@ -102,6 +103,13 @@ def test_a_day_past_midnight_is_exported():
     qa = found["night-2024.late-qa@agenda.forum"]
     assert qa.decoded("dtend").strftime("%m-%d %H:%M") == "05-22 01:00"
     assert str(qa["LOCATION"]) == "Grand Hall, Seoul Global Center"
+
+
+@pytest.mark.parametrize("forum", [SYMPOSIUM, EVENING, KOREAN], ids=lambda p: p.stem)
+def test_the_shared_checker_reads_the_calendar_of_days_and_rooms(forum, tmp_path):
+    out = tmp_path / "forum.ics"
+    run("export", forum, "-o", out, "--segments", env=FIXED)
+    assert "RESULT: PASS" in check_ics(out)
 
 
 def test_per_person_calendars_hold_track_parts_with_their_rooms(tmp_path):
