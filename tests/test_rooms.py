@@ -181,3 +181,13 @@ def test_a_parallel_block_needs_tracks():
     text = (ROOMS / "double-booked-partial.yaml").read_text(encoding="utf-8").split("    tracks:")[0]
     (finding,) = analyze_text(text, "f.yaml").findings
     assert finding.code == "invalid-field" and "tracks" in describe(finding, "en")
+
+
+def test_a_track_chair_who_speaks_in_another_room_meanwhile_is_double_booked():
+    """박지현 chairs 토론회 2 in 제2소회의실 from 14:00 to 15:30, and would present at 14:00 in 제1소회의실."""
+    text = (ROOMS / "korean-two-rooms.yaml").read_text(encoding="utf-8").replace(
+        "{kind: presentation, title: 발제, duration: 30m, speaker: choi}",
+        "{kind: presentation, title: 발제, duration: 30m, speaker: park}")
+    (finding,) = [f for f in analyze_text(text, "f.yaml").findings if f.code == "double-booked"]
+    assert describe(finding, "ko") == ("박지현님이 14:00부터 제1소회의실의 발제에, 15:30까지 제2소회의실의 "
+                                       "토론회 2: 공공 AI에 잡혀 있어 30분 동안 두 곳에 있어야 합니다")

@@ -18,11 +18,12 @@ def _person(role: Role) -> dict[str, str | None]:
     return {"name": person.name, "role": role.role, "affiliation": person.affiliation, "title": person.title}
 
 
-def _section(plan: Plan, section: Section) -> dict[str, Any]:
+def _section(plan: Plan, section: Section, labels: Labels) -> dict[str, Any]:
     """A heading: a segment of kind section that takes no time (FORMAT.md); a day heading has its date
-    and its window's start and end."""
+    and its window's start and end, and without a title of its own is "Day N" / "N일차"."""
+    title = section.title or (labels.day_name(section.window.number) if section.window is not None else "")
     out: dict[str, Any] = {
-        "id": section.id, "kind": section.kind, "title": section.title, "status": section.segment.status,
+        "id": section.id, "kind": section.kind, "title": title, "status": section.segment.status,
         "start": None, "end": None, "minutes": 0, "people": [_person(role) for role in section.people],
         "note": section.segment.note, "items": []}
     if section.window is not None:
@@ -66,7 +67,7 @@ def _segment(plan: Plan, seg: TimedSegment, labels: Labels) -> dict[str, Any]:
 def _track(plan: Plan, track: Track, labels: Labels) -> dict[str, Any]:
     return {"id": track.id, "room": track.room, "title": track.title,
             "moderator": _person(track.moderator) if track.moderator is not None else None,
-            "segments": [_section(plan, entry) if isinstance(entry, Section) else _segment(plan, entry, labels)
+            "segments": [_section(plan, entry, labels) if isinstance(entry, Section) else _segment(plan, entry, labels)
                          for entry in track.program]}
 
 
@@ -99,7 +100,7 @@ def plan_dict(plan: Plan, language: str | None = None) -> dict[str, Any]:
             "window_minutes": plan.window_minutes,
             "people": [_person(role) for role in plan.hosts],
         },
-        "segments": [_section(plan, seg) if isinstance(seg, Section) else _segment(plan, seg, labels)
+        "segments": [_section(plan, seg, labels) if isinstance(seg, Section) else _segment(plan, seg, labels)
                      for seg in plan.program],
         "scheduled_minutes": plan.scheduled_minutes,
         "slack_minutes": plan.slack_minutes,
