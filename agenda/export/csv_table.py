@@ -39,7 +39,7 @@ def neutralize(text: str) -> str:
 def rows(plan: Plan, language: str | None = None, rooms: bool = False) -> Iterator[list[str]]:
     """`rooms`: a `room` column last (the room's name), which only files with forum.rooms get."""
     labels = labels_for(language or plan.language)
-    for row in programme_rows(plan, labels, sections=False):
+    for row in programme_rows(plan, labels):
         moment = row.start or row.end
         if moment is None:
             continue  # an item without minutes has no time of its own

@@ -91,7 +91,7 @@ def track_rows(plan: Plan, track: Track, labels: Labels, sections: bool = True) 
         room = plan.rooms.get(track.room)
         title = " · ".join(part for part in (room.name if room else track.room, track.title) if part)
         people = (track.moderator,) if track.moderator is not None else ()
-        yield Row(0, "track", track.id, plan.local(track.start), plan.local(track.end), "", None, title,
+        yield Row(0, "track", track.id, None, None, "", None, title,  # a heading: its block holds the time
                   people, None, "section", room=room.name if room else track.room, track=track.id)
     for entry in track.program:
         if isinstance(entry, Section):
