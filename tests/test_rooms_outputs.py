@@ -96,6 +96,8 @@ def test_the_calendar_has_a_forum_event_per_day_and_room_locations():
 
 
 def test_a_day_past_midnight_is_exported():
+    table = run("plan", EVENING, env={"COLUMNS": "120"}).stdout
+    assert "23:30–00:30(+1)" in table and "00:30(+1)–01:00(+1)" in table  # counted from its own day's date
     found = {str(e["UID"]): e for e in events(EVENING, "--segments")}
     day2 = found["night-2024.day-2@agenda.forum"]
     assert (day2.decoded("dtstart").strftime("%m-%d %H:%M"), day2.decoded("dtend").strftime("%m-%d %H:%M")) == \
