@@ -20,7 +20,8 @@ from output_checks import (assert_clean_json, assert_clean_markdown, assert_clea
 
 SOURCES = [SEED, ENGLISH, FIXTURES / "documents" / "hostile.yaml",
            FIXTURES / "calendars" / "new-york-dst-end.yaml", FIXTURES / "formats" / "forum.json",
-           FIXTURES / "formats" / "forum.toml"]
+           FIXTURES / "formats" / "forum.toml", FIXTURES / "rooms" / "symposium.yaml",
+           FIXTURES / "rooms" / "korean-two-rooms.yaml"]
 TEXTS = {path: path.read_bytes() for path in SOURCES}
 
 JUNK = [b"\t", b"\x00", b"\xff\xfe", b"\xc3", b"&a [*a, *a]", b"*nope", b"!!python/object:os.system ''", b"{", b"]",

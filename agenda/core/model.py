@@ -397,6 +397,11 @@ def _material_path(value: Any) -> Any:
 MaterialPath = Annotated[str, BeforeValidator(_material_path),
                          WithJsonSchema({"type": "string", "pattern": r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*\.[Pp][Dd][Ff]\s*$",
                                          "description": "A PDF, relative to the forum file."})]
+class Room(_Strict):
+    """A room of the venue: tracks and segments name it by its key in `forum.rooms`."""
+
+    name: NamedLine = Field(min_length=1, description="The room's name as printed (제2회의실).")
+    capacity: int | None = Field(None, ge=0, description="Seats; printed nowhere yet, kept for the organiser.")
 
 
 class Forum(_Strict):
@@ -429,6 +434,8 @@ class Forum(_Strict):
         default_factory=dict, json_schema_extra={"default": {}},
         description="PDFs for the booklet (자료집), by part name (a segment id, or segment:item as on the day): "
                     "path.pdf, relative to the file.")
+    rooms: dict[Annotated[str, Field(pattern=SLUG)], Room] | None = Field(
+        None, description="The venue's rooms: id -> {name, capacity}, in printed order.")
 
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
@@ -460,9 +467,11 @@ class Item(_Strict):
         default_factory=list, json_schema_extra={"default": []}, description="Several speakers.")
     note: Text | None = Field(None, description="Free text, shown in the notes column.")
     script: Text | None = Field(None, description="What the MC says for this item, replacing the script's template.")
+    kind: Kind | None = Field(None, description="What the item is (a presentation inside a panel); names its people's role.")
 
 
-_SECTION_TAKES_NOTHING = ("duration", "each", "at", "until", "gap_before", "speaker", "moderator", "mc")
+_SECTION_TAKES_NOTHING = ("duration", "each", "at", "until", "gap_before", "speaker", "mc", "room",
+                          "date", "start", "end")
 SECTION_SCHEMA: dict[str, Any] = {
     "if": {"properties": {"kind": {"const": "section"}}, "required": ["kind"]},
     "then": {
@@ -503,6 +512,13 @@ class Segment(_Strict):
     status: Literal["confirmed", "cancelled"] = Field("confirmed", description="A cancelled segment keeps its place and time.")
     gap_before: Minutes | None = Field(
         None, description="Idle minutes before this segment that are intended (a pause the `at` makes); no gap warning up to them.")
+    room: Line | None = Field(None, description="Where: a key of forum.rooms (default: the first room).")
+    tracks: list["Track"] = Field(
+        default_factory=list, json_schema_extra={"default": []},
+        description="A parallel block's tracks, side by side: {room, title?, moderator?, id?, program}.")
+    date: Day | None = Field(None, description="A day heading's date (default: the day after the previous day).")
+    start: Clock | None = Field(None, description="A day heading's window start (default: the forum's).")
+    end: EndTime | None = Field(None, description="A day heading's window end (default: the forum's).")
 
     @model_validator(mode="wrap")
     @classmethod
@@ -549,6 +565,17 @@ class Segment(_Strict):
     def _has_length(self) -> "Segment":
         if self.kind == "section":
             return self._is_heading()
+        if self.kind == "day":
+            return self._is_day()
+        day_keys = [key for key in ("date", "start", "end") if getattr(self, key) is not None]
+        if day_keys:
+            raise PydanticCustomError("day-keys", "date, start and end belong to a day heading",
+                                      {"keys": ", ".join(day_keys)})
+        if self.kind == "parallel":
+            return self._is_block()
+        if self.tracks:
+            raise PydanticCustomError("tracks-outside-parallel", "tracks belong to a parallel block",
+                                      {"kind": self.kind.value})
         timed_items = any(i.duration is not None for i in self.items)
         if self.duration is None and self.each is None and self.until is None and not timed_items:
             raise PydanticCustomError("no-length", "the segment has no length", {"kind": self.kind.value})
@@ -561,16 +588,48 @@ class Segment(_Strict):
         return self
 
     def _is_heading(self) -> "Segment":
-        """A section only names what follows: it has a title and nothing that takes time or people."""
+        """A section only names what follows: it has a title and nothing that takes time or people
+        (but a moderator, 좌장 of the segments under it)."""
         if not self.title:
             raise PydanticCustomError("section-without-title", "a section needs a title")
         timed = {"duration": self.duration, "each": self.each, "at": self.at, "until": self.until,
-                 "gap_before": self.gap_before}
-        people = {"speaker": self.speaker, "speakers": self.speakers or None, "moderator": self.moderator,
+                 "gap_before": self.gap_before, "room": self.room, "date": self.date, "start": self.start,
+                 "end": self.end, "tracks": self.tracks or None}
+        people = {"speaker": self.speaker, "speakers": self.speakers or None,
                   "mc": self.mc, "items": self.items or None}
         extra = [key for key, value in (timed | people).items() if value is not None]
         if extra:
             raise PydanticCustomError("section-takes-nothing", "a section takes no time and no people",
+                                      {"keys": ", ".join(extra)})
+        return self
+
+    def _is_day(self) -> "Segment":
+        """A day heading starts a day: its date and window, and nothing that takes time or people."""
+        taken = {"each": self.each, "at": self.at, "until": self.until, "gap_before": self.gap_before,
+                 "room": self.room, "speaker": self.speaker, "speakers": self.speakers or None,
+                 "moderator": self.moderator, "mc": self.mc, "items": self.items or None,
+                 "tracks": self.tracks or None}
+        extra = [key for key, value in taken.items() if value is not None]
+        if isinstance(self.duration, Flexible):
+            extra.insert(0, "duration")
+        if extra:
+            raise PydanticCustomError("day-takes-nothing", "a day heading takes no people and no segment's time",
+                                      {"keys": ", ".join(extra)})
+        if self.end is not None and self.duration is not None:
+            raise PydanticCustomError("end-and-duration", "give end or duration, not both")
+        return self
+
+    def _is_block(self) -> "Segment":
+        """A parallel block is its tracks: their programs hold the people, it holds the time."""
+        if not self.tracks:
+            raise PydanticCustomError("parallel-without-tracks", "a parallel block needs tracks")
+        taken = {"each": self.each, "until": self.until, "room": self.room, "speaker": self.speaker,
+                 "speakers": self.speakers or None, "moderator": self.moderator, "mc": self.mc,
+                 "items": self.items or None,
+                 "duration": self.duration if isinstance(self.duration, Flexible) else None}
+        extra = [key for key, value in taken.items() if value is not None]
+        if extra:
+            raise PydanticCustomError("parallel-takes-tracks", "a parallel block's people and rooms are its tracks'",
                                       {"keys": ", ".join(extra)})
         return self
 
@@ -584,6 +643,26 @@ def _at(key: str, error: PydanticCustomError, value: Any) -> ValidationError:
     mapping, and a finding should point at the value to fix."""
     details: InitErrorDetails = {"type": error, "loc": (key,), "input": value}
     return ValidationError.from_exception_data("Segment", [details])
+class Track(_Strict):
+    """One room's program inside a parallel block, planned from the block's start."""
+
+    id: Annotated[str, Field(pattern=SLUG)] | None = Field(
+        None, description="Keeps its moderator's calendar UIDs stable; default <block id>.<room id>.")
+    room: Line = Field(description="A key of forum.rooms.")
+    title: Line | None = Field(None, description="The track's title (분과 1: 측정).")
+    moderator: PersonRef | None = Field(None, description="Who chairs the track (좌장).")
+    program: list[Segment] = Field(min_length=1, description="The track's segments, in order.")
+
+    @model_validator(mode="after")
+    def _flat(self) -> "Track":
+        nested = [seg.kind.value for seg in self.program if seg.kind in ("parallel", "day")]
+        if nested:
+            raise PydanticCustomError("nested-in-track", "a track holds no day heading and no parallel block",
+                                      {"kind": nested[0]})
+        return self
+
+
+Segment.model_rebuild()
 
 
 def _check_code(code: str) -> str:
@@ -628,6 +707,8 @@ MODEL_FOR_KEY: dict[str, type[BaseModel]] = {
     "moderator": Person,
     "program": Segment,
     "items": Item,
+    "tracks": Track,
+    "rooms": Room,
     "duration": Flexible,
     "rules": Rules,
 }

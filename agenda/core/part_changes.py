@@ -17,7 +17,7 @@ from agenda.core.planner import Plan
 
 @dataclass(frozen=True)
 class PartChange:
-    change: str  # start, end, minutes, title, cancelled, restored, added, removed
+    change: str  # start, end, minutes, title, room, cancelled, restored, added, removed
     part: Part  # the part as it is now (as it was, for removed)
     before: Any = None  # a datetime (start, end), minutes, a title, or the part itself
     after: Any = None
@@ -70,6 +70,8 @@ def part_changes(was: Part | None, now: Part | None) -> list[PartChange]:
         changes.append(PartChange("minutes", now, was.minutes, now.minutes))
     if was.title != now.title:
         changes.append(PartChange("title", now, was.title, now.title))
+    if was.room != now.room:
+        changes.append(PartChange("room", now, was.room, now.room))
     return changes
 
 

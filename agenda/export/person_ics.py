@@ -55,12 +55,20 @@ def add_reminder(event: Event, title: str, alarm: timedelta | None) -> None:
         event.add_component(reminder)
 
 
+def _room_id(plan: Plan, part: Part) -> str | None:
+    """The part's room for LOCATION ("room, venue"); the part keeps its name, the calendar asks by id."""
+    if part.room is None:
+        return None
+    return next((key for key, room in plan.rooms.items() if room.name == part.room), part.room)
+
+
 def part_event(plan: Plan, part: Part, person_key: str, when: datetime, cancelled: bool) -> Event | None:
     """The event of one part; None for a part a calendar cannot hold (no start, or no length)."""
     if part.start is None or part.end is None or part.end.timestamp() <= part.start.timestamp():
         return None
     summary = part.title if part.segment_id is None else f"{part.title} · {plan.forum.title}"
-    event = build_event(part_uid(plan, part, person_key), plan, part.start, part.end, summary, when)
+    event = build_event(part_uid(plan, part, person_key), plan, part.start, part.end, summary, when,
+                        _room_id(plan, part))
     if part.segment_id is None:
         event.add("description", plan_text(plan))
     else:

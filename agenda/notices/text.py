@@ -49,8 +49,8 @@ def change_line(change: PartChange, plan: Plan) -> str:
         before = "—" if change.before is None else words.minutes.format(n=change.before)
         after = "—" if change.after is None else words.minutes.format(n=change.after)
         return f"{label}: {before} → {after}"
-    if change.change == "title":
-        return f"{label}: {change.before} → {change.after}"
+    if change.change in ("title", "room"):
+        return f"{label}: {change.before or '—'} → {change.after or '—'}"
     return f"{label}: {_span(plan, change.part, labels)}"
 
 
