@@ -22,7 +22,7 @@ SAMPLES: dict[str, object] = {
     "suggestion": "Asia/Seoul", "template": "forum", "needed": 100, "start": "14:00", "end": "14:30",
     "given": 30, "seconds": 120, "browser": "/usr/bin/chromium", "status": 1, "said": ("no display",),
     "snap": True, "whose": "이상은 (lee)", "address": "이상은@example.org", "stale": ("lee.eml",),
-    "index": "out/index.md", "line": 3, "variable": "AGENDA_CALDAV_PASSWORD",
+    "index": "out/index.md", "line": 3, "variable": "AGENDA_CALDAV_PASSWORD", "limit": 16 * 1024 * 1024,
 }
 """A value of the right type for every argument a raise site gives; a new argument name needs one here."""
 
@@ -181,8 +181,8 @@ def post_mark(app, token: str) -> tuple[int, dict]:
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("ko", "{log}: 기록 파일을 열 수 없습니다(Is a directory)"),
-    ("en", "{log}: cannot open the marks log: Is a directory"),
+    ("ko", "{log}: 기록 파일 자리에 폴더가 있습니다. --log로 파일을 주거나, --log를 빼서 FILE 옆의 .actuals.jsonl을 쓰세요"),
+    ("en", "{log}: the marks log is a folder; give a file with --log, or leave --log out for FILE's .actuals.jsonl"),
 ])
 def test_a_marks_log_the_server_cannot_write_is_said_in_the_desks_language(tmp_path, language, expected):
     from datetime import datetime

@@ -200,24 +200,64 @@ def _mark_named(mark: object, language: str) -> str:
     return " ".join(words + ([mark.segment] if mark.segment else []) + [f"{mark.at:%H:%M:%S}"])
 
 
+def _count(d: Details) -> int:
+    count = d.get("count", 1)
+    assert isinstance(count, int)
+    return count
+
+
+def _more(d: Details, korean: bool) -> str:
+    """After a warning about one mark: how many more were passed over alike (said once, not once each)."""
+    more = _count(d) - 1
+    if more <= 0:
+        return ""
+    return f" (같은 이유로 {more:,}개 더 무시)" if korean else f" (and {more:,} more like it)"
+
+
+def _log_line_text(d: Details, reason: str, korean: bool) -> str:
+    """Lines of the log passed over: one named, or how many and the first."""
+    count = _count(d)
+    if reason == "unreadable-line":
+        if count == 1:
+            return (f"{d['file']}:{d['line']}: 이 줄을 읽을 수 없어 건너뜁니다. 고치거나 지우세요" if korean
+                    else f"{d['file']}:{d['line']}: this line cannot be read; it is skipped: fix or delete it")
+        return (f"{d['file']}: 읽을 수 없는 줄 {count:,}개를 건너뜁니다. 처음 것은 {d['line']}번째 줄입니다. "
+                f"고치거나 지우세요" if korean
+                else f"{d['file']}: {count:,} lines cannot be read and are skipped; the first is line {d['line']}: "
+                     f"fix or delete them")
+    years = f"{d['first']}~{d['last']}년" if korean else f"{d['first']}-{d['last']}"
+    if count == 1:
+        return (f"{d['file']}:{d['line']}: 기록 시각의 연도({d['year']}년)가 쓸 수 있는 {years} 밖이라 "
+                f"이 줄은 건너뜁니다. 날짜를 고치거나 줄을 지우세요" if korean
+                else f"{d['file']}:{d['line']}: the mark's time is in the year {d['year']}, outside {years}; "
+                     f"it is skipped: fix its date or delete the line")
+    return (f"{d['file']}: 시각의 연도가 쓸 수 있는 {years} 밖인 기록 {count:,}개를 건너뜁니다. "
+            f"처음 것은 {d['line']}번째 줄({d['year']}년)입니다. 날짜를 고치거나 줄을 지우세요" if korean
+            else f"{d['file']}: {count:,} marks have times outside the years {years} and are skipped; "
+                 f"the first is line {d['line']} (the year {d['year']}): fix their dates or delete the lines")
+
+
 def warning_text(warning: DayWarning, language: str) -> str:
-    """A marks-log warning in the reader's language, with what to do, behind the localized `warning:`."""
+    """A marks-log warning in the reader's language, with what to do, behind the localized `warning:`.
+
+    Each kind is said once for the whole log, with a count: a log of many bad lines is one warning.
+    """
     d = warning.arguments
     korean = language == "ko"
     if warning.reason == "torn-line":
         text = (f"{d['file']}:{d['line']}: 마지막 줄이 쓰는 도중에 끊겼습니다(비정상 종료). 이 줄은 건너뜁니다" if korean
                 else f"{d['file']}:{d['line']}: the last line was cut off by a crash; it is skipped")
-    elif warning.reason == "unreadable-line":
-        text = (f"{d['file']}:{d['line']}: 이 줄을 읽을 수 없어 건너뜁니다. 고치거나 지우세요" if korean
-                else f"{d['file']}:{d['line']}: this line cannot be read; it is skipped: fix or delete it")
+    elif warning.reason in ("unreadable-line", "year-out-of-range"):
+        text = _log_line_text(d, warning.reason, korean)
     elif warning.reason == "unknown-segment":
         named = _mark_named(d["mark"], language)
-        text = (f"{d['number']}번째 기록({named})의 순서가 이제 파일에 없어 무시합니다" if korean
-                else f"mark {d['number']} ({named}) names a segment the file no longer has; ignored")
+        text = (f"{d['number']}번째 기록({named})의 순서가 이제 파일에 없어 무시합니다{_more(d, korean)}" if korean
+                else f"mark {d['number']} ({named}) names a segment the file no longer has; ignored{_more(d, korean)}")
     else:  # no-longer-fits
         details = d["why"]
         assert isinstance(details, tuple)
         why = impossible_text(str(d["reason"]), dict(details), language)
         named = _mark_named(d["mark"], language)
-        text = f"기록({named})을 무시합니다: {why}" if korean else f"{named} ignored: {why}"
+        text = (f"기록({named})을 무시합니다: {why}{_more(d, korean)}" if korean
+                else f"{named} ignored: {why}{_more(d, korean)}")
     return day_words(language).warning.format(text=text)
