@@ -157,13 +157,20 @@ def mark(
     done = recorded.mark
     from agenda.day.times import off_the_day
 
-    # an undo names no time of its own: made on another day (tidying the log the week after), the line
-    # shows the day as of the log's latest mark on it, not millions of minutes of delay
-    at_undo = None if done.kind is MarkKind.UNDO and off_the_day(plan, done.at) else done.at
-    state, more = _project(plan, list(recorded.marks), at_undo)
+    # an undo names no time of its own: made on another day (tidying the log the week after), a
+    # projection at that moment would be millions of minutes late, so none is said
+    elsewhere = done.kind is MarkKind.UNDO and off_the_day(plan, done.at)
+    state, more = _project(plan, list(recorded.marks), None if elsewhere else done.at)
     _say([*recorded.warnings, *more], plan)
     said = mark_text(plan, done, recorded.withdrawn)
-    say(f"{said} · {day_line(state, plan.language)}\n")
+    if elsewhere:
+        from agenda.render.day_text import window_text
+        from agenda.render.day_words import day_words
+
+        line = day_words(plan.language).undo_elsewhere.format(**window_text(plan))
+    else:
+        line = day_line(state, plan.language)
+    say(f"{said} · {line}\n")
 
 
 def now(

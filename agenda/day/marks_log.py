@@ -214,10 +214,12 @@ def _open_log(path: Path, flags: int) -> int:
 
 
 def _read_capped(fd: int, path: Path) -> bytes:
-    """The whole log from its start, refused past MAX_LOG_BYTES counted as read (`stat` is only a hint)."""
+    """The whole log from its start; over MAX_LOG_BYTES refused, at once when `stat` says so, else as it is read."""
     chunks: list[bytes] = []
     total = 0
     want = os.fstat(fd).st_size + 1  # one read for a file as big as it says
+    if want > MAX_LOG_BYTES + 1:  # refused before a byte is read
+        raise UsageError("marks-log-too-big", path=str(path), limit=MAX_LOG_BYTES)
     while True:
         chunk = os.pread(fd, min(max(want, 65536), MAX_LOG_BYTES + 1 - total), total)
         if not chunk:

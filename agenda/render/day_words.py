@@ -49,6 +49,7 @@ class DayWords:
     keys: str
     minutes: str
     off_the_day: str  # {date} {window}: a clock reading nowhere near the forum's day
+    undo_elsewhere: str  # {date}: after an undo made on another day, instead of a projection
     fresh_rehearsal: str  # {old}: where the last rehearsal's marks went
     wrote: str  # {path}
     planned_at: str
@@ -79,6 +80,8 @@ KO = DayWords(
     rehearsal="리허설", keys="스페이스·n 다음 · s 시작 · e 종료 · u 되돌리기 · q 끝내기",
     off_the_day=("이 토론회는 {date} {window}에 열립니다. 지금은 그날이 아니어서 기록하거나 내다볼 수 없습니다. "
                  "그날의 시각은 --at으로 주세요(예: --at 14:03). 미리 연습하려면 agenda run FILE --at 14:00"),
+    undo_elsewhere=("이 토론회는 {date}에 열립니다. 오늘은 그날이 아니어서 늦고 이른 것을 내다보지 않습니다. "
+                    "기록대로의 하루는 agenda report로 보세요"),
     fresh_rehearsal="새 리허설을 시작합니다. 지난 리허설 기록은 {old}로 옮겼습니다",
     wrote="{path}에 썼습니다",
     minutes="{n}분", planned_at="(계획 {start})",
@@ -110,6 +113,8 @@ EN = DayWords(
     off_the_day=("this forum takes place on {date}, {window}; it is not its day now, so nothing can be marked "
                  "or projected. Give a time of the day with --at (e.g. --at 14:03), or rehearse with "
                  "agenda run FILE --at 14:00"),
+    undo_elsewhere=("today is not the forum's day ({date}), so no delay is projected; agenda report shows "
+                    "the day as the log now has it"),
     fresh_rehearsal="a new rehearsal: the last rehearsal's marks were moved to {old}",
     wrote="wrote {path}",
     minutes="{n} min", planned_at="(planned {start})",
