@@ -14,10 +14,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from helpers import ROOT, run
@@ -282,3 +284,31 @@ def test_a_mark_appended_while_another_waits_for_the_lock_is_taken_into_account(
     run("mark", seed, "next", "--at", "14:10")
     last = json.loads(log.read_text(encoding="utf-8").splitlines()[-1])
     assert last["segment"] != "moderator-greeting"  # the mark after the one appended meanwhile
+
+
+def test_marks_that_no_longer_fit_are_one_warning_with_the_count(seed):
+    log = seed.with_name("forum.actuals.jsonl")
+    ends = "".join(f'{{"at": "2023-12-13T14:0{m}:00+09:00", "mark": "end", "segment": "opening"}}\n' for m in (5, 6, 7))
+    log.write_text(OPENING + ends, encoding="utf-8")
+    result = run("now", seed, "--at", "14:10", "--lang", "en")
+    assert result.stderr == ("warning: end opening 14:06:00 ignored: nothing is running, so nothing can end; start a "
+                             "segment first (and 1 more like it)\n")
+
+
+@given(segment=st.one_of(st.none(), st.text(max_size=20)),
+       kind=st.sampled_from(["start", "end", "next", "skip", "undo"]),
+       seconds=st.integers(min_value=0, max_value=86_399))
+@settings(max_examples=200, deadline=None)
+def test_a_mark_as_it_is_written_reads_back_the_same_by_the_quick_way_and_the_parser(segment, kind, seconds):
+    """Lines as `append_mark` writes them are read by a regular expression; any other shape by `json`."""
+    from zoneinfo import ZoneInfo
+
+    from agenda.day.marks import Mark, MarkKind
+    from agenda.day.marks_log import parse_log
+
+    zone = ZoneInfo("Asia/Seoul")
+    mark = Mark(datetime(2023, 12, 13, tzinfo=zone) + timedelta(seconds=seconds), MarkKind(kind), segment)
+    written = json.dumps(mark.as_record(), ensure_ascii=False).encode("utf-8") + b"\n"
+    compact = json.dumps(mark.as_record(), separators=(",", ":")).encode("utf-8") + b"\n"
+    assert parse_log(written * 2, "log", zone) == ([mark, mark], [])  # the second one finds its time looked up
+    assert parse_log(compact, "log", zone) == ([mark], [])

@@ -191,7 +191,8 @@ def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[DayWarning]]:
             replayed = mark
         apply(facts, replayed)
     if misfits:
-        mark, why = misfits[0]
-        warnings.append(DayWarning("no-longer-fits", (("mark", mark), ("reason", why.reason),
-                                                      ("why", tuple(why.details.items())), ("count", len(misfits)))))
+        first, reason = misfits[0]
+        warnings.append(DayWarning("no-longer-fits", (("mark", first), ("reason", reason.reason),
+                                                      ("why", tuple(reason.details.items())),
+                                                      ("count", len(misfits)))))
     return facts, warnings
