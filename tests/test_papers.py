@@ -125,6 +125,34 @@ def test_the_chair_is_handed_the_floor_at_1415_and_hands_it_back_for_the_closing
     assert closing[2].startswith("**사회:** 이상으로 ‘모두의 AI: 정책과 전략’ 제2차 연속토론회를 마치겠습니다.")
 
 
+@pytest.mark.parametrize("printed, said_as", [
+    ("모두의 AI : 정책과 전략 연속토론회 (제2차 AI 정당)", "모두의 AI: 정책과 전략 연속토론회"),
+    ("한국사회여론연구소(KSOI)", "한국사회여론연구소"), ("(사)한국정책학회", "한국정책학회"), ("(KSOI)", "(KSOI)")])
+def test_spoken_text_drops_glosses_and_the_spaced_colon(printed, said_as):
+    from agenda.render.spoken import spoken
+
+    assert spoken(printed) == said_as
+
+
+@pytest.mark.parametrize("title, event", [("‘모두의 AI: 정책과 전략’ 제2차 연속토론회", "토론회"),
+                                          ("2024 AI 정책 세미나", "세미나"), ("AI 기본법 공청회", "공청회"),
+                                          ("AI와 민주주의", "행사")])
+def test_the_doors_announce_the_forum_by_what_its_title_calls_it(title, event):
+    from agenda.render.spoken import event_word
+
+    assert event_word(title) == event
+
+
+def test_a_panel_titled_with_its_label_and_a_colon_is_said_without_the_colon(tmp_path):
+    text = WITH_GUESTS.read_text(encoding="utf-8").replace("    title: 지정토론\n", "    title: \"토론: AI와 정당\"\n")
+    assert "**좌장:** 다음은 ‘AI와 정당’ 토론입니다. 세 분의 토론자께서 15분씩 말씀해 주시겠습니다." in said(
+        script(write(tmp_path, text)))
+    english = said(script(ENGLISH))
+    assert ("**MC:** Next, our panel, “Data that changed a decision.” Our three discussants will speak for "
+            "15 minutes each.") in english
+    assert english[index_of(english, "Open floor") + 1].startswith("**MC:** We now move on to the open floor.")
+
+
 def test_a_segments_or_items_own_script_replaces_its_template(tmp_path):
     text = WITH_GUESTS.read_text(encoding="utf-8").replace(
         "      - {title: 인사말, speaker: jung-taeho}",

@@ -5,7 +5,8 @@ Korean is written as a 국회 토론회 사회자 says it from the lectern, in t
 formal spoken register (하겠습니다, 있겠습니다, 주시기 바랍니다), not
 translated from English; English is what an MC of an English programme says.
 Each template is a `str.format` pattern; the script (agenda.render.mc_script)
-fills in names already worded (`{person}`: affiliation, title, name and 님)
+fills in names already worded (`{person}`: affiliation, title, name and 님 or the
+호칭's 의원님; glosses such as `(KSOI)` dropped, since nobody reads them aloud)
 and particles already chosen, so nothing here decides grammar at run time.
 Cues are in brackets and are read by nobody: they tell the room what happens.
 """
@@ -21,12 +22,15 @@ class ScriptWords:
     chair: str  # the 좌장
     mc_and_chair: str  # the header line: 사회 … · 좌장 …
     doors: str  # registration: seats, phones
+    person: str  # someone with both title and affiliation, as said aloud (님 and 호칭 come after)
+    named_title: str  # a title said mid-sentence that is a name of its own: “Town Hall”
+    common_title: str  # a plain title said mid-sentence as a noun: the open floor
     welcome: str  # the MC introduces themself
     welcome_nameless: str
     declaration: str  # {title_object}: the forum's title with its object particle
     theme: str
     thanks_for_coming: str
-    ceremony: tuple[str, ...]  # 국민의례, in the protocol guide's order
+    ceremony: tuple[str, ...]  # 국민의례, in the protocol guide's order; the 묵념 in 국민의례 규정 제4조's words
     guests_intro: str
     guest: str
     guests_end: str
@@ -68,6 +72,9 @@ KO = ScriptWords(
     mc_and_chair="{role}: {person}",
     doors=("잠시 후 {event_object} 시작하겠습니다. 참석하신 여러분께서는 자리에 앉아 주시기 바랍니다. "
            "휴대전화는 무음이나 진동으로 바꾸어 주시기 바랍니다."),
+    person="{affiliation} {title} {name}",
+    named_title="{title}",
+    common_title="{title}",
     welcome="{greeting}. 오늘 사회를 맡은 {me}입니다.",
     welcome_nameless="{greeting}.",
     declaration="지금부터 {title_object} 시작하겠습니다. [박수]",
@@ -127,6 +134,9 @@ EN = ScriptWords(
     chair="Moderator",
     mc_and_chair="{role}: {person}",
     doors="We will begin shortly. Please take your seats, and set your phones to silent.",
+    person="{name}, {title} at {affiliation}",
+    named_title="“{title}”",
+    common_title="the {title}",
     welcome="{greeting}, everyone. I'm {me}, and I'll be your MC today.",
     welcome_nameless="{greeting}, everyone.",
     declaration="Welcome to {title}. [applause]",

@@ -104,18 +104,17 @@ class _Writer:
     def full(self, person: Person) -> str:
         """At first mention: 디지털미디어네트워크 대표 이상은 님, 정책위원회 의장 이개호 의원님 / Lee Sangeun, Director at Lab."""
         if self.ko:
-            return f"{self.own(person)} {person.honorific or ''}님".replace("  ", " ")
+            return f"{self.own(person)} {person.honorific}님" if person.honorific else f"{self.own(person)} 님"
         return self.own(person)
 
     def own(self, person: Person) -> str:
         """How one introduces oneself: no 님 (nor 호칭) for oneself."""
         affiliation, title = (spoken(p) if p else "" for p in (person.affiliation, person.title))
-        if self.ko:
-            return " ".join(p for p in (affiliation, title, person.name) if p)
         name = self.addressed(person)
         if title and affiliation:
-            return f"{name}, {title} at {affiliation}"
-        return ", ".join(p for p in (name, title, affiliation) if p)
+            return self.words.person.format(name=name, title=title, affiliation=affiliation)
+        return (" " if self.ko else ", ").join(p for p in ((affiliation, title, name) if self.ko else
+                                                         (name, title, affiliation)) if p)
 
     def addressed(self, person: Person) -> str:
         """English puts the honorific before the name: Senator Kim."""
@@ -127,6 +126,12 @@ class _Writer:
             word = person.honorific or (person.title.split()[-1] if person.title else "")
             return f"{person.name} {word}님" if word else f"{person.name} 님"
         return self.addressed(person)
+
+    def topic(self, text: str) -> str:
+        """A topic said in quotes: in Korean a noun phrase before 을/를 주제로 (no closing ?); English keeps it."""
+        if not text:
+            return ""
+        return spoken_topic(text) if self.ko else spoken(text)
 
     def particle(self, word: str, with_final: str, without_final: str) -> str:
         if not self.ko:
@@ -257,7 +262,7 @@ class _Writer:
             return self.panel(seg, title)
         if kind == "qa":
             return [self.say(who, words.qa, title_object=self.particle(title, "을", "를"), title=title,
-                             title_phrase=_phrase(title, seg.kind, self.labels))]
+                             title_phrase=_phrase(title, seg.kind, self.labels, self.words))]
         if kind == "break":
             return [self.say(who, words.break_, minutes=self.minutes(seg.minutes),
                              clock=self.clock(self.plan.local(seg.end)))]
@@ -359,7 +364,7 @@ class _Writer:
                 lines += self.speech(person, self.labels.kind("keynote"), at)
                 continue
             template = words.presentation_topic if about else words.presentation
-            topic = spoken_topic(about) if about else ""
+            topic = self.topic(about)
             lines.append(self.say(who, template, at, opening=self.opening(), person=self.full(person), topic=topic,
                                   topic_object=self.particle(topic, "을", "를")[len(topic):]))
             lines.append(self.say(None, words.presentation_cue, minutes=self.minutes(minutes)))
@@ -384,7 +389,7 @@ class _Writer:
         for n, (person, about, minutes, at) in enumerate(turns):
             place = words.turns[0] if n == 0 else words.turns[2] if n == len(turns) - 1 else words.turns[1]
             template = words.panel_turn_topic if about else words.panel_turn
-            topic = spoken_topic(about) if about else ""
+            topic = self.topic(about)
             lines.append(self.say(who, template, at, place=place, person=self.full(person), topic=topic,
                                   topic_object=self.particle(topic, "을", "를")[len(topic):]))
             lines.append(self.say(None, words.panel_cue, minutes=self.minutes(minutes)))
@@ -396,10 +401,10 @@ class _Writer:
         words, label = self.words, self.labels.kind("panel")
         head, colon, rest = title.partition(":")
         if colon and rest.strip() and head.strip() in _labels("panel", self.labels):
-            return words.panel_named.format(topic=spoken_topic(rest.strip()), label=head.strip())
+            return words.panel_named.format(topic=self.topic(rest.strip()), label=head.strip())
         if title == label or self.ko:
             return words.panel_bare.format(title=spoken(title))
-        return words.panel_named.format(topic=spoken_topic(title), label=label)
+        return words.panel_named.format(topic=self.topic(title), label=label)
 
     def closing_items(self, seg: TimedSegment, block: Block) -> None:
         """A 폐회사 or closing remarks first, when the segment names a speaker; the MC closes the forum."""
@@ -452,15 +457,15 @@ def _topic(title: str, kind: str, labels: Labels) -> str:
     return title
 
 
-def _phrase(title: str, kind: str, labels: Labels) -> str:
+def _phrase(title: str, kind: str, labels: Labels, words: ScriptWords) -> str:
     """A title said mid-sentence in English: the kind's label as is (Q&A), a plain title as a noun (the open floor)."""
     if title == labels.kind(kind) or labels.language != "en":
         return title
-    words = title.split()
-    if any(not word.isalpha() or word[1:] != word[1:].lower() for word in words) or any(
-            word[0].isupper() for word in words[1:]):
-        return f"“{title}”"  # a name of its own (Town Hall, AI & Data): said as titled
-    return "the " + title[0].lower() + title[1:]
+    parts = title.split()
+    if any(not word.isalpha() or word[1:] != word[1:].lower() for word in parts) or any(
+            word[0].isupper() for word in parts[1:]):
+        return words.named_title.format(title=title)  # a name of its own (Town Hall, AI & Data)
+    return words.common_title.format(title=title[0].lower() + title[1:])
 
 
 def mc_script(plan: Plan, language: str | None = None) -> Script:

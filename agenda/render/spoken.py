@@ -27,7 +27,7 @@ def spoken(text: str) -> str:
 
 
 def spoken_topic(text: str) -> str:
-    """A topic said inside quotes, as a noun phrase: without glosses or a closing question mark."""
+    """A Korean topic said inside quotes before 를 주제로, as a noun phrase: no glosses, no closing question mark."""
     return spoken(text).rstrip("?？ ") or spoken(text)
 
 
