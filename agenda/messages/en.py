@@ -339,6 +339,14 @@ def not_in_calendar(file: str, title: str) -> str:
     return f"{file}: {title} has no start and is not in the calendar; give it `at:` or a `duration`"
 
 
+def left_out_of_schedule(cancelled: int, without_start: int, too_long: int) -> str:
+    parts = [f"{cancelled} cancelled segment{'s' if cancelled != 1 else ''}" if cancelled else "",
+             f"{without_start} segment{'s' if without_start != 1 else ''} without a start (registration)"
+             if without_start else "",
+             f"{too_long} segment{'s' if too_long != 1 else ''} longer than 99:59" if too_long else ""]
+    return "left out of the schedule: " + ", ".join(p for p in parts if p)
+
+
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     text_ = (f"{files} file{'s' if files != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, "
              f"{warnings} warning{'s' if warnings != 1 else ''}")

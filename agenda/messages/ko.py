@@ -431,6 +431,13 @@ def not_in_calendar(file: str, title: str) -> str:
     return f"{file}: {josa(title, '은', '는')} 시작 시각이 없어 캘린더에 넣지 않았습니다. `at:`이나 `duration`을 주세요"
 
 
+def left_out_of_schedule(cancelled: int, without_start: int, too_long: int) -> str:
+    parts = [f"취소된 순서 {cancelled}개" if cancelled else "",
+             f"시작 시각이 없는 순서(등록) {without_start}개" if without_start else "",
+             f"99시간 59분보다 긴 순서 {too_long}개" if too_long else ""]
+    return "일정표에서 뺀 것: " + ", ".join(p for p in parts if p)
+
+
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     return f"파일 {files}개: 오류 {errors}개, 경고 {warnings}개" + (f", 읽을 수 없음 {unreadable}개" if unreadable else "")
 
