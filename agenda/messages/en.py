@@ -347,6 +347,24 @@ def left_out_of_schedule(cancelled: int, without_start: int, too_long: int) -> s
     return "left out of the schedule: " + ", ".join(p for p in parts if p)
 
 
+_LEFT_BEHIND_EN = {"links": "links", "attachments": "attachments", "recording": "recording settings",
+                   "language": "per-session languages", "url": "session pages (url)", "description": "descriptions",
+                   "subtitle": "subtitles", "logo": "logos"}
+
+
+def import_zone(file: str, said: str | None, offsets: tuple[str, ...], chosen: str) -> str:
+    written = " and ".join(offsets)
+    told = f"time_zone_name says {said}" if said else "there is no time_zone_name"
+    return (f"{file}: {told}, but the sessions' times carry {written}; the forum file uses {chosen}, "
+            "which gives every session the same instant")
+
+
+def import_left_behind(file: str, counts: tuple[tuple[str, int], ...]) -> str:
+    listed = ", ".join(f"{_LEFT_BEHIND_EN.get(what, what)} of {count} session{'s' if count != 1 else ''}"
+                       for what, count in counts)
+    return f"{file}: not carried over (a forum file has no place for them): {listed}"
+
+
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     text_ = (f"{files} file{'s' if files != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, "
              f"{warnings} warning{'s' if warnings != 1 else ''}")

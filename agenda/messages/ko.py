@@ -438,6 +438,22 @@ def left_out_of_schedule(cancelled: int, without_start: int, too_long: int) -> s
     return "일정표에서 뺀 것: " + ", ".join(p for p in parts if p)
 
 
+_LEFT_BEHIND_KO = {"links": "링크", "attachments": "첨부 파일", "recording": "녹화 설정", "language": "세션별 언어",
+                   "url": "세션 페이지(url)", "description": "상세 설명", "subtitle": "부제", "logo": "로고"}
+
+
+def import_zone(file: str, said: str | None, offsets: tuple[str, ...], chosen: str) -> str:
+    written = ", ".join(offsets)
+    told = f"time_zone_name은 {said}인데" if said else "time_zone_name이 없고"
+    return (f"{file}: {told} 세션 시각에는 UTC 오프셋 {written}이 붙어 있습니다. 포럼 파일에는 모든 세션의 "
+            f"시각이 그대로 맞는 {chosen} 시간대를 썼습니다")
+
+
+def import_left_behind(file: str, counts: tuple[tuple[str, int], ...]) -> str:
+    listed = ", ".join(f"{_LEFT_BEHIND_KO.get(what, what)}(세션 {count}개)" for what, count in counts)
+    return f"{file}: 포럼 파일에 담을 자리가 없어 옮기지 않은 것: {listed}"
+
+
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     return f"파일 {files}개: 오류 {errors}개, 경고 {warnings}개" + (f", 읽을 수 없음 {unreadable}개" if unreadable else "")
 
