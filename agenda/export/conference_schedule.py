@@ -143,7 +143,7 @@ def schedule_data(plans: list[Plan], language: str | None) -> dict[str, Any]:
             event_guid = guid(segment_uid(plan, seg))
             event_id = number(event_guid)
             room_name, _ = room_of.get(seg.room, rooms[0][1:])
-            persons = {}
+            persons: dict[str, dict[str, str]] = {}
             for role in seg.people:
                 key = role.ref or role.person.name
                 persons.setdefault(key, {"name": role.person.name, "guid": guid(f"{plan.forum_id}/person/{key}")})

@@ -60,17 +60,16 @@ def read_schedule(path: str) -> Schedule:
         raw = Path(path).read_bytes()
     except OSError as error:
         raise UsageError("schedule-unreadable", file=path, error=error.strerror or str(error)) from None
-    if raw.lstrip()[:1] == b"<":
-        reading = _from_xml
-    else:
+    xml = raw.lstrip()[:1] == b"<"
+    data: Any = None
+    if not xml:
         try:
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as error:
             line = getattr(error, "lineno", 1)
             raise UsageError("schedule-not-json-or-xml", file=path, line=line) from None
-        reading, raw = (lambda file, _: _from_json(file, data)), b""
     try:
-        return reading(path, raw)
+        return _from_xml(path, raw) if xml else _from_json(path, data)
     except (KeyError, TypeError, AttributeError, ValueError, IndexError):
         raise UsageError("schedule-not-a-schedule", file=path) from None
 
