@@ -11,7 +11,7 @@ counted, not dropped in silence: the command says what was left behind.
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -189,6 +189,3 @@ def _from_xml(path: str, raw: bytes) -> Schedule:
         raise UsageError("schedule-not-a-schedule", file=path)
     return schedule
 
-
-def offsets(sessions: list[Session]) -> set[timedelta]:
-    return {s.start.utcoffset() or timedelta(0) for s in sessions}

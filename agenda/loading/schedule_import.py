@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from agenda.loading.conference_schedule import Schedule, Session, offsets
+from agenda.loading.conference_schedule import Schedule, Session
 
 KIND_OF_TYPE = {
     "talk": "presentation", "lecture": "presentation", "presentation": "presentation", "lightning talk":
@@ -49,12 +49,18 @@ def _offset_text(offset: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def _fits(name: str, sessions: list[Session]) -> bool:
+def _fits(name: str, moments: list[datetime]) -> bool:
     try:
         zone = ZoneInfo(name)
     except (ValueError, OSError):
         return False
-    return all(s.start.astimezone(zone).utcoffset() == s.start.utcoffset() for s in sessions)
+    return all(m.astimezone(zone).utcoffset() == m.utcoffset() for m in moments)
+
+
+def _moments(schedule: Schedule) -> list[datetime]:
+    """Every time the schedule writes with an offset: its sessions' starts, and its days' ends."""
+    days = [m for day in schedule.days for m in (day.start, day.end) if m is not None]
+    return [s.start for s in schedule.sessions] + days
 
 
 def choose_zone(schedule: Schedule) -> tuple[str, ZoneNote | None]:
@@ -64,13 +70,16 @@ def choose_zone(schedule: Schedule) -> tuple[str, ZoneNote | None]:
 
     said = schedule.time_zone_name
     names = zone_names()
-    if said in names and city_zone(said) is None and _fits(said, schedule.sessions):
+    moments = _moments(schedule)
+    if said in names and city_zone(said) is None and _fits(said, moments):
         return said, None
-    seen = sorted(offsets(schedule.sessions))
+    if not moments:
+        return "UTC", None if said is None else ZoneNote(said, (), "UTC")
+    seen = sorted({m.utcoffset() or timedelta(0) for m in moments})
     hours = {int(o.total_seconds() // 3600) for o in seen}
     preferred = [z for z in (meant_zone(f"UTC{h:+d}") for h in sorted(hours)) if z]
     ordinary = sorted(n for n in names if "/" in n and not n.startswith("Etc/") and city_zone(n) is None)
-    chosen = next((n for n in [*preferred, *ordinary] if _fits(n, schedule.sessions)), "UTC")
+    chosen = next((n for n in [*preferred, *ordinary] if _fits(n, moments)), "UTC")
     return chosen, ZoneNote(said, tuple(_offset_text(o) for o in seen), chosen)
 
 
@@ -112,6 +121,12 @@ def _minutes(start: datetime, end: datetime) -> int:
 
 
 def to_forum_file(schedule: Schedule, source: str) -> Imported:
+    from agenda.core.durations import MAX_MINUTES
+
+    # a forum file holds no segment over a week, nor one of no length: left behind, and said so
+    schedule.left_behind["longer-than-a-week"] += sum(1 for s in schedule.sessions if s.minutes > MAX_MINUTES)
+    schedule.left_behind["no-length"] += sum(1 for s in schedule.sessions if s.minutes <= 0)
+    schedule.sessions = [s for s in schedule.sessions if 0 < s.minutes <= MAX_MINUTES]
     zone_name, note = choose_zone(schedule)
     zone = ZoneInfo(zone_name)
     rooms: dict[str, str] = {}  # room name -> id
@@ -159,7 +174,8 @@ def to_forum_file(schedule: Schedule, source: str) -> Imported:
     forum_file = {"forum": forum, "people": {pid: {"name": _line(name)} for name, pid in people.items()},
                   "program": program}
     left = [(what, schedule.left_behind[what]) for what in
-            ("links", "attachments", "recording", "language", "url", "description", "subtitle", "logo")
+            ("longer-than-a-week", "no-length", "links", "attachments", "recording", "language", "url", "description",
+             "subtitle", "logo")
             if schedule.left_behind[what]]
     return Imported(forum_file, note, left)
 

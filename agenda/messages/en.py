@@ -360,7 +360,9 @@ def import_zone(file: str, said: str | None, offsets: tuple[str, ...], chosen: s
 
 
 def import_left_behind(file: str, counts: tuple[tuple[str, int], ...]) -> str:
-    listed = ", ".join(f"{_LEFT_BEHIND_EN.get(what, what)} of {count} session{'s' if count != 1 else ''}"
+    whole = {"longer-than-a-week": "longer than a week", "no-length": "of no length"}
+    listed = ", ".join(f"{count} session{'s' if count != 1 else ''} {whole[what]}" if what in whole else
+                       f"{_LEFT_BEHIND_EN.get(what, what)} of {count} session{'s' if count != 1 else ''}"
                        for what, count in counts)
     return f"{file}: not carried over (a forum file has no place for them): {listed}"
 

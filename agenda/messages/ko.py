@@ -450,7 +450,9 @@ def import_zone(file: str, said: str | None, offsets: tuple[str, ...], chosen: s
 
 
 def import_left_behind(file: str, counts: tuple[tuple[str, int], ...]) -> str:
-    listed = ", ".join(f"{_LEFT_BEHIND_KO.get(what, what)}(세션 {count}개)" for what, count in counts)
+    whole = {"longer-than-a-week": "일주일보다 긴 세션", "no-length": "길이가 0인 세션"}
+    listed = ", ".join(f"{whole[what]} {count}개" if what in whole else f"{_LEFT_BEHIND_KO.get(what, what)}(세션 {count}개)"
+                       for what, count in counts)
     return f"{file}: 포럼 파일에 담을 자리가 없어 옮기지 않은 것: {listed}"
 
 
