@@ -278,6 +278,32 @@ def test_overlapping_sessions_become_one_parallel_block_and_every_segment_is_pin
     assert all(s.room is not None for s in alone)
 
 
+def test_docs_import_example_is_what_import_prints(tmp_path):
+    from doc_examples import checked_by
+
+    block = checked_by(ROOT / "docs" / "import.md",
+                       "test_conference_schedule.py::test_docs_import_example_is_what_import_prints")
+    (tmp_path / "pretalx-democon.json").write_bytes(DEMOCON.read_bytes())
+    result = run("import", "pretalx-democon.json", "-o", "democon.yaml", cwd=tmp_path)
+    assert "$ agenda import pretalx-democon.json -o democon.yaml\n" + result.stderr == block.body
+
+
+def test_sessions_over_a_week_or_of_no_length_are_left_behind_and_counted(tmp_path):
+    def event(date: str, duration: str) -> dict:
+        return {"date": date, "duration": duration, "title": "t", "type": "Talk", "persons": []}
+
+    days = [{"index": 1, "date": "2024-05-01", "day_start": "2024-05-01T09:00:00+09:00",
+             "day_end": "2024-05-01T18:00:00+09:00",
+             "rooms": {"Hall": [event("2024-05-01T10:00:00+09:00", "0:00"),
+                                event("2024-05-01T11:00:00+09:00", "200:00"),
+                                event("2024-05-01T12:00:00+09:00", "01:00")]}}]
+    source = write(tmp_path, json.dumps({"schedule": {"version": "1", "conference": {
+        "title": "T", "acronym": "t", "time_zone_name": "Asia/Seoul", "days": days}}}), "s.json")
+    forum, stderr = import_schedule(source, tmp_path)
+    assert "1 session longer than a week, 1 session of no length" in stderr
+    assert findings(forum) == [] and forum.read_text(encoding="utf-8").count("kind: presentation") == 1
+
+
 def test_an_import_writes_the_same_bytes_twice(tmp_path):
     first, _ = import_schedule(CAMP, tmp_path, "one.yaml")
     second, _ = import_schedule(CAMP, tmp_path, "two.yaml")
