@@ -63,22 +63,31 @@ def _moments(schedule: Schedule) -> list[datetime]:
     return [s.start for s in schedule.sessions] + days
 
 
+def _a_zone(name: str) -> bool:
+    from agenda.core.zones import check_zone_name
+
+    try:
+        check_zone_name(name)
+    except ValueError:  # pydantic's custom error is one
+        return False
+    return True
+
+
 def choose_zone(schedule: Schedule) -> tuple[str, ZoneNote | None]:
     """time_zone_name when every session's offset agrees with it; else a city zone that agrees, with a note."""
     from agenda.core.zone_names import city_zone, meant_zone
     from agenda.core.zones import zone_names
 
     said = schedule.time_zone_name
-    names = zone_names()
     moments = _moments(schedule)
-    if said in names and city_zone(said) is None and _fits(said, moments):
-        return said, None
+    if said is not None and city_zone(said) is None and _a_zone(said) and _fits(said, moments):
+        return said, None  # the common case, without walking the zone database
     if not moments:
         return "UTC", None if said is None else ZoneNote(said, (), "UTC")
     seen = sorted({m.utcoffset() or timedelta(0) for m in moments})
     hours = {int(o.total_seconds() // 3600) for o in seen}
     preferred = [z for z in (meant_zone(f"UTC{h:+d}") for h in sorted(hours)) if z]
-    ordinary = sorted(n for n in names if "/" in n and not n.startswith("Etc/") and city_zone(n) is None)
+    ordinary = sorted(n for n in zone_names() if "/" in n and not n.startswith("Etc/") and city_zone(n) is None)
     chosen = next((n for n in [*preferred, *ordinary] if _fits(n, moments)), "UTC")
     return chosen, ZoneNote(said, tuple(_offset_text(o) for o in seen), chosen)
 
