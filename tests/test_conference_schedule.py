@@ -107,6 +107,8 @@ def test_schedule_export_of_two_days_and_two_rooms_validates(tmp_path):
     assert conference["daysCount"] == 3 and [d["index"] for d in conference["days"]] == [1, 2, 3]
     rooms_with_events = {room for day in conference["days"] for room, events in day["rooms"].items() if events}
     assert rooms_with_events == {"Grand Hall", "Room 201"}
+    assert all(e["date"][:10] == day["date"] for day in conference["days"]
+               for events in day["rooms"].values() for e in events)  # a track's segments on their own day
     kinds = {e.findtext("type") for e in ElementTree.fromstring(data).iter("event")}
     assert "parallel" not in kinds and "day" not in kinds and "section" not in kinds
 
@@ -139,6 +141,13 @@ def test_a_series_of_two_files_exports_as_one_schedule(tmp_path):
     conference = parsed["schedule"]["conference"]
     assert conference["title"] == "Open Data Series" and conference["daysCount"] == 2
     assert len(list(ElementTree.fromstring(data).iter("event"))) == 4
+
+
+def test_a_copied_file_in_a_series_is_the_duplicate_uid_error_and_no_schedule_is_written(tmp_path):
+    copy = write(tmp_path, SERIES[0].read_text(encoding="utf-8"), "copy.yaml")
+    result = run("export", SERIES[0], copy, "-o", tmp_path / "s.xml", exit_status=None)
+    assert result.exit_status != 0 and "duplicate-uid" in result.stderr
+    assert not (tmp_path / "s.xml").exists()
 
 
 def test_the_schedule_guid_is_uuid5_of_the_calendar_uid_and_the_id_its_first_31_bits(tmp_path):
