@@ -113,6 +113,12 @@ def test_schedule_export_of_two_days_and_two_rooms_validates(tmp_path):
     assert "parallel" not in kinds and "day" not in kinds and "section" not in kinds
 
 
+def test_the_forum_url_is_the_conference_url_in_both_schedules(tmp_path):
+    data, parsed = export_both(tmp_path, ROOT / "examples" / "open-data-symposium-en.yaml")
+    assert parsed["schedule"]["conference"]["url"] == "https://example.org/symposium"
+    assert ElementTree.fromstring(data).findtext("conference/url") == "https://example.org/symposium"
+
+
 def test_a_section_above_a_segment_becomes_its_track(tmp_path):
     _, parsed = export_both(tmp_path, ROOMS / "korean-two-rooms.yaml")
     events = {e["title"]: e for d in parsed["schedule"]["conference"]["days"] for es in d["rooms"].values() for e in es}

@@ -181,6 +181,8 @@ def schedule_data(plans: list[Plan], language: str | None) -> dict[str, Any]:
         "start": ordered[0].date.isoformat(), "end": ordered[-1].date.isoformat(),
         "daysCount": len(ordered), "timeslot_duration": "00:05",
     }
+    if first.forum.url:
+        conference["url"] = first.forum.url
     zone = str(first.zone)
     if TIME_ZONE_NAME.search(zone):
         conference["time_zone_name"] = zone
@@ -213,7 +215,7 @@ def schedule_xml(plans: list[Plan], language: str | None) -> bytes:
     head = ElementTree.SubElement(root, "conference")
     for key, name in (("title", "title"), ("acronym", "acronym"), ("start", "start"), ("end", "end"),
                       ("daysCount", "days"), ("timeslot_duration", "timeslot_duration"),
-                      ("time_zone_name", "time_zone_name")):
+                      ("url", "url"), ("time_zone_name", "time_zone_name")):
         if key in conference:
             ElementTree.SubElement(head, name).text = str(conference[key])
     guids = {room["name"]: room["guid"] for room in conference["rooms"]}
