@@ -319,6 +319,23 @@ def test_sessions_over_a_week_or_of_no_length_are_left_behind_and_counted(tmp_pa
     assert findings(forum) == [] and forum.read_text(encoding="utf-8").count("kind: presentation") == 1
 
 
+def test_agendas_own_korean_schedule_imports_back_in_korean_with_every_title_instant_and_room(tmp_path):
+    exported = tmp_path / "korean.json"
+    run("export", ROOMS / "korean-two-rooms.yaml", "-o", exported, "--format", "schedule-json")
+    forum, stderr = import_schedule(exported, tmp_path)
+    assert "not carried over" not in stderr and "time_zone_name" not in stderr
+    assert "\n  language: ko\n" in forum.read_text(encoding="utf-8")
+    again = tmp_path / "again.json"
+    run("export", forum, "-o", again, "--format", "schedule-json")
+
+    def titled(path: Path) -> set:
+        days = json.loads(path.read_text(encoding="utf-8"))["schedule"]["conference"]["days"]
+        return {(datetime.fromisoformat(e["date"]), e["duration"], e["room"], e["title"])
+                for day in days for events in day["rooms"].values() for e in events}
+
+    assert titled(again) == titled(exported)
+
+
 def test_an_import_writes_the_same_bytes_twice(tmp_path):
     first, _ = import_schedule(CAMP, tmp_path, "one.yaml")
     second, _ = import_schedule(CAMP, tmp_path, "two.yaml")

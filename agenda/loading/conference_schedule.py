@@ -18,8 +18,9 @@ from xml.etree import ElementTree
 
 from agenda.core.errors import UsageError
 
-LEFT_BEHIND = ("links", "attachments", "recording", "language", "url", "description", "subtitle", "logo")
-"""What a session may have that a forum file has no place for, in the order the command lists them."""
+LEFT_BEHIND = ("links", "attachments", "recording", "url", "description", "subtitle", "logo")
+"""What a session may have that a forum file has no place for, in the order the command lists them.
+(A session's language is weighed by the import: one language of all, ko or en, is the forum's.)"""
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Session:
     abstract: str = ""
     persons: tuple[str, ...] = ()
     number: int | None = None  # the schedule's own id, kept as the segment's id
+    language: str = ""  # as the schedule writes it: en, de, ko …
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,8 @@ def _from_json(path: str, data: Any) -> Schedule:
                 schedule.sessions.append(Session(
                     _text(event.get("title")), start, minutes, _text(event.get("room")) or room,
                     _text(event.get("type")), position, _text(event.get("track")), _text(event.get("abstract")),
-                    tuple(p for p in persons if p), ident if isinstance(ident, int) and ident > 0 else None))
+                    tuple(p for p in persons if p), ident if isinstance(ident, int) and ident > 0 else None,
+                    _text(event.get("language")).lower()))
                 _count(schedule, event)
     return schedule
 
@@ -183,7 +186,8 @@ def _from_xml(path: str, raw: bytes) -> Schedule:
                     _text(event.findtext("title")), start, minutes, _text(event.findtext("room")) or room_name,
                     _text(event.findtext("type")), position, _text(event.findtext("track")),
                     _text(event.findtext("abstract")), persons,
-                    int(ident) if ident.isdigit() and int(ident) > 0 else None))
+                    int(ident) if ident.isdigit() and int(ident) > 0 else None,
+                    _text(event.findtext("language")).lower()))
                 _count(schedule, fields)
     if not schedule.days:
         raise UsageError("schedule-not-a-schedule", file=path)

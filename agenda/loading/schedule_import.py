@@ -173,11 +173,17 @@ def to_forum_file(schedule: Schedule, source: str) -> Imported:
         from agenda.core.errors import UsageError
 
         raise UsageError("schedule-empty", file=source)
+    languages = {s.language for s in schedule.sessions if s.language}
+    if len(languages) == 1 and languages <= {"ko", "en"}:
+        language = next(iter(languages))  # every session's language is the forum's: nothing lost
+    else:
+        language = "en"
+        schedule.left_behind["language"] += sum(1 for s in schedule.sessions if s.language)
     forum: dict[str, Any] = {
         "id": _slug(schedule.acronym, "") or _slug(schedule.title, "conference"),
         "title": _line(schedule.title) or _line(schedule.acronym) or source,
         "date": first_window[0], "start": first_window[1], "end": first_window[2],
-        "timezone": zone_name, "language": "en",
+        "timezone": zone_name, "language": language,
         "rooms": {room_id: {"name": _line(name) or room_id} for name, room_id in rooms.items()},
     }
     forum_file = {"forum": forum, "people": {pid: {"name": _line(name)} for name, pid in people.items()},
