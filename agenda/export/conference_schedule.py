@@ -234,4 +234,5 @@ def schedule_xml(plans: list[Plan], language: str | None) -> bytes:
                 ElementTree.SubElement(element, "links")
                 ElementTree.SubElement(element, "attachments")
     ElementTree.indent(root, "  ")
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(root, encoding="unicode").encode("utf-8") + b"\n"
+    text = ElementTree.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + text + "\n").encode("utf-8")
