@@ -11,7 +11,8 @@ instant the schedule gave. Pauses between sessions are written as
 """
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -133,9 +134,11 @@ def to_forum_file(schedule: Schedule, source: str) -> Imported:
     from agenda.core.durations import MAX_MINUTES
 
     # a forum file holds no segment over a week, nor one of no length: left behind, and said so
-    schedule.left_behind["longer-than-a-week"] += sum(1 for s in schedule.sessions if s.minutes > MAX_MINUTES)
-    schedule.left_behind["no-length"] += sum(1 for s in schedule.sessions if s.minutes <= 0)
-    schedule.sessions = [s for s in schedule.sessions if 0 < s.minutes <= MAX_MINUTES]
+    left_behind = Counter(schedule.left_behind)
+    left_behind["longer-than-a-week"] += sum(1 for s in schedule.sessions if s.minutes > MAX_MINUTES)
+    left_behind["no-length"] += sum(1 for s in schedule.sessions if s.minutes <= 0)
+    schedule = replace(schedule, sessions=[s for s in schedule.sessions if 0 < s.minutes <= MAX_MINUTES],
+                       left_behind=left_behind)
     zone_name, note = choose_zone(schedule)
     zone = ZoneInfo(zone_name)
     rooms: dict[str, str] = {}  # room name -> id
