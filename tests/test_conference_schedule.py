@@ -176,6 +176,8 @@ def test_cancelled_segments_and_registrations_without_a_start_are_left_out_with_
     result = run("export", forum, "-o", tmp_path / "s.xml", "--force", exit_status=None)
     assert "left out of the schedule: 1 cancelled segment, 1 segment without a start" in result.stderr
     assert len(list(ElementTree.parse(tmp_path / "s.xml").iter("event"))) == 1
+    korean = run("export", forum, "-o", tmp_path / "s.xml", "--force", "--lang", "ko", exit_status=None).stderr
+    assert "일정표에서 뺀 것: 취소된 순서 1개, 시작 시각이 없는 순서(등록) 1개" in korean
 
 
 def test_a_segment_over_99_59_is_left_out_of_the_schedule(tmp_path):
@@ -260,6 +262,8 @@ def test_camp2019_imports_without_a_double_booked_warning(tmp_path):
 def test_democon_says_utc_but_its_times_carry_plus_one_and_the_import_says_so(tmp_path):
     forum, stderr = import_schedule(DEMOCON, tmp_path)
     assert "time_zone_name says UTC, but the sessions' times carry +01:00" in stderr
+    korean = run("import", DEMOCON, "-o", tmp_path / "ko.yaml", "--lang", "ko").stderr
+    assert "time_zone_name은 UTC인데 세션 시각에는 UTC 오프셋 +01:00이 붙어 있습니다" in korean
     assert "timezone: \"Europe/Berlin\"" in forum.read_text(encoding="utf-8")
 
 
