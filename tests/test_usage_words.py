@@ -24,6 +24,7 @@ SAMPLES: dict[str, object] = {
     "snap": True, "whose": "이상은 (lee)", "address": "이상은@example.org", "stale": ("lee.eml",),
     "index": "out/index.md", "line": 3, "variable": "AGENDA_CALDAV_PASSWORD", "id": "kim-minsu", "limit": 237,
     "part": "panel:2", "document": "script", "format": "ics",
+    "where": "days[0].rooms[Gray Room][2].date",
 }
 """A value of the right type for every argument a raise site gives; a new argument name needs one here."""
 
@@ -140,7 +141,7 @@ def test_an_output_name_without_a_known_suffix_is_said_in_the_locale_before_the_
     out = tmp_path / "forum.pdfx"
     result = run("export", SEED, "-o", out, exit_status=2, env={"LANG": "ko_KR.UTF-8"})
     assert result.stderr == (f"agenda: {out}: 확장자 .pdfx에서 형식을 알 수 없습니다. .ics, .md, .html, .csv, "
-                             f".json, .pdf 중 하나로 끝나게 하거나 --format을 주세요\n")
+                             f".json, .pdf, .xml 중 하나로 끝나게 하거나 --format을 주세요\n")
 
 
 def test_an_error_after_the_file_is_read_speaks_the_files_language():

@@ -68,7 +68,8 @@ class _Command(typer.core.TyperCommand):
 
 COMMANDS = (
     ("plan", "documents", "plan"), ("validate", "authoring", "validate"), ("export", "documents", "export"),
-    ("schema", "documents", "schema"), ("init", "authoring", "init"), ("diff", "authoring", "diff"),
+    ("schema", "documents", "schema"), ("init", "authoring", "init"), ("import", "importing", "import_schedule"),
+    ("diff", "authoring", "diff"),
     ("publish", "sharing", "publish"), ("notices", "sharing", "notices"),
     ("mark", "on_the_day", "mark"), ("now", "on_the_day", "now"), ("report", "on_the_day", "report"),
     ("run", "on_the_day", "run_clock"), ("serve", "on_the_day", "serve"),

@@ -457,6 +457,31 @@ def not_in_calendar(file: str, title: str) -> str:
     return f"{file}: {josa(title, '은', '는')} 시작 시각이 없어 캘린더에 넣지 않았습니다. `at:`이나 `duration`을 주세요"
 
 
+def left_out_of_schedule(cancelled: int, without_start: int, too_long: int) -> str:
+    parts = [f"취소된 순서 {cancelled}개" if cancelled else "",
+             f"시작 시각이 없는 순서(등록) {without_start}개" if without_start else "",
+             f"99시간 59분보다 긴 순서 {too_long}개" if too_long else ""]
+    return "일정표에서 뺀 것: " + ", ".join(p for p in parts if p)
+
+
+_LEFT_BEHIND_KO = {"links": "링크", "attachments": "첨부 파일", "recording": "녹화 설정", "language": "세션별 언어",
+                   "url": "세션 페이지(url)", "description": "상세 설명", "subtitle": "부제", "logo": "로고"}
+
+
+def import_zone(file: str, said: str | None, offsets: tuple[str, ...], chosen: str) -> str:
+    written = ", ".join(offsets)
+    told = f"time_zone_name은 {said}인데" if said else "time_zone_name이 없고"
+    return (f"{file}: {told} 세션 시각에는 UTC 오프셋 {written}이 붙어 있습니다. 포럼 파일에는 모든 세션의 "
+            f"시각이 그대로 맞는 {chosen} 시간대를 썼습니다")
+
+
+def import_left_behind(file: str, counts: tuple[tuple[str, int], ...]) -> str:
+    whole = {"longer-than-a-week": "일주일보다 긴 세션", "no-length": "길이가 0인 세션"}
+    listed = ", ".join(f"{whole[what]} {count}개" if what in whole else f"{_LEFT_BEHIND_KO.get(what, what)}(세션 {count}개)"
+                       for what, count in counts)
+    return f"{file}: 포럼 파일에 담을 자리가 없어 옮기지 않은 것: {listed}"
+
+
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     return f"파일 {files}개: 오류 {errors}개, 경고 {warnings}개" + (f", 읽을 수 없음 {unreadable}개" if unreadable else "")
 

@@ -39,6 +39,17 @@ USAGE: dict[str, UsageWords] = {
     "person-file-name-too-long": lambda a: (
         f"{text(a, 'folder')}: the id {quoted(a, 'id')} is {number(a, 'size')} bytes, too long for a file name "
         f"(at most {number(a, 'limit')} before {text(a, 'suffix')}); shorten it in `people` (nothing was written)"),
+    "schedule-unreadable": lambda a: f"{text(a, 'file')}: cannot be read: {text(a, 'error')}",
+    "schedule-not-json-or-xml": lambda a: (
+        f"{text(a, 'file')}:{number(a, 'line')}: neither JSON nor XML; give a schedule.json or schedule.xml "
+        "as pretalx or frab publish it"),
+    "schedule-not-a-schedule": lambda a: (
+        f"{text(a, 'file')}: not a conference schedule (schedule.json needs schedule.conference.days, "
+        "schedule.xml a <schedule> with <conference> and <day>s)"),
+    "schedule-bad-value": lambda a: (
+        f"{text(a, 'file')}: {text(a, 'where')}: {quoted(a, 'value')} is not a date and time with its offset "
+        "or a duration (HH:MM); fix it in the schedule"),
+    "schedule-empty": lambda a: f"{text(a, 'file')}: the schedule has no day with a session; nothing written",
     "file-exists": lambda a: (
         f"{text(a, 'file')} exists; choose another name or use --force to overwrite it"),
     "no-forum-files": lambda a: (

@@ -59,6 +59,17 @@ USAGE: dict[str, UsageWords] = {
     "person-file-name-too-long": lambda a: (
         f"{text(a, 'folder')}: id {quoted(a, 'id')}는 {number(a, 'size')}바이트라 파일 이름으로 쓰기에 너무 깁니다"
         f"({text(a, 'suffix')} 앞은 {number(a, 'limit')}바이트까지). `people`에서 id를 줄이세요(아무것도 쓰지 않았습니다)"),
+    "schedule-unreadable": lambda a: f"{text(a, 'file')}: 읽을 수 없습니다: {text(a, 'error')}",
+    "schedule-not-json-or-xml": lambda a: (
+        f"{text(a, 'file')}:{number(a, 'line')}: JSON도 XML도 아닙니다. pretalx나 frab이 공개하는 "
+        "schedule.json이나 schedule.xml을 주세요"),
+    "schedule-not-a-schedule": lambda a: (
+        f"{text(a, 'file')}: 학술대회 일정표가 아닙니다(schedule.json에는 schedule.conference.days가, "
+        "schedule.xml에는 <conference>와 <day>가 든 <schedule>이 있어야 합니다)"),
+    "schedule-bad-value": lambda a: (
+        f"{text(a, 'file')}: {text(a, 'where')}: {quoted(a, 'value')}은 UTC 오프셋이 붙은 날짜와 시각도, "
+        "길이(HH:MM)도 아닙니다. 일정표에서 고쳐 주세요"),
+    "schedule-empty": lambda a: f"{text(a, 'file')}: 세션이 있는 날이 없어 아무것도 쓰지 않았습니다",
     "file-exists": lambda a: f"{text(a, 'file')}: 이미 있는 파일입니다. 다른 이름을 고르거나 --force로 덮어쓰세요",
     "no-forum-files": lambda a: (
         f"{', '.join(names(a, 'paths'))}에 포럼 파일(*.yaml, *.yml, *.json, *.toml)이 없습니다"),
