@@ -249,7 +249,7 @@ def _email(value: Any) -> Any:
     """A loose check: one address, no spaces or line breaks (a newline here would forge mail headers)."""
     value = _text(value)
     if isinstance(value, str) and not re.fullmatch(EMAIL_PATTERN, value):
-        raise ValueError(f"{value!r} is not an email address; write it as name@example.org")
+        raise PydanticCustomError("not-an-email", "not an email address", {"value": value})
     return value
 
 

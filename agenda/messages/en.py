@@ -232,6 +232,8 @@ MESSAGES: dict[str, Sentence] = {
         f"may be; check the number"),
     "invalid-field/date-and-time": lambda a: (
         f"{quoted(a, 'value')} is a date and time; write the date alone, e.g. 2023-12-13"),
+    "invalid-field/not-an-email": lambda a: (
+        f"{quoted(a, 'value')} is not an email address; write it as name@example.org"),
     "invalid-field/not-a-date": lambda a: f"{quoted(a, 'value')} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-13",
     "invalid-field/not-a-person": lambda a: (
         f"{quoted(a, 'value')} is not a person; give a people id or {{name: ..., affiliation: ...}}"),

@@ -320,6 +320,8 @@ MESSAGES: dict[str, Sentence] = {
         f"숫자를 확인하세요"),
     "invalid-field/date-and-time": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 날짜와 시각입니다. 날짜만 쓰세요. 예: 2023-12-13"),
+    "invalid-field/not-an-email": lambda a: (
+        f"{josa(quoted(a, 'value'), '은', '는')} 이메일 주소가 아닙니다. name@example.org처럼 쓰세요"),
     "invalid-field/not-a-date": lambda a: f"{josa(quoted(a, 'value'), '은', '는')} 날짜가 아닙니다. YYYY-MM-DD로 쓰세요. 예: 2023-12-13",
     "invalid-field/not-a-person": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 사람이 아닙니다. people의 id나 {{name: ..., affiliation: ...}}을 쓰세요"),
