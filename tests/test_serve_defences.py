@@ -21,7 +21,7 @@ from live_server import EventStream, LiveServer, poll
 from agenda.serve.failures import Failures
 from agenda.serve.hosts import HostCheck, host_name
 from agenda.serve.limits import MAX_STREAMS, REQUEST_SECONDS, HeaderLimit, stream_cap
-from agenda.serve.server_words import EN, KO
+from agenda.messages.server_words import EN, KO
 
 FLOOD = 2000
 

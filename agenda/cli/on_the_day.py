@@ -75,7 +75,7 @@ def _on_the_day(plan: "Plan", moment: "datetime") -> None:
     """Refuse a clock nowhere near the forum's day (exit 1): its marks and projections would be nonsense."""
     from agenda.day.times import off_the_day
     from agenda.render.day_text import window_text
-    from agenda.render.day_words import day_words
+    from agenda.messages.day_words import day_words
 
     if off_the_day(plan, moment):
         note(day_words(plan.language).off_the_day.format(**window_text(plan)))
@@ -87,7 +87,7 @@ def _rehearsal_log(file: str, log: str | None, start: "datetime | None", plan: "
     path = _log_path(file, log, rehearsal=start is not None)
     if start is not None and log is None:
         from agenda.day.marks_log import begin_rehearsal
-        from agenda.render.day_words import day_words
+        from agenda.messages.day_words import day_words
 
         old = begin_rehearsal(path)
         if old is not None:
@@ -101,7 +101,7 @@ def _load_day(plan: "Plan", log: "Path", at: "datetime") -> "tuple[DayState, lis
 
     marks, warnings = read_log(log, plan.zone)
     state, more = day_state(plan, marks, at)
-    from agenda.render.day_words import warning_text
+    from agenda.messages.day_words import warning_text
 
     for warning in warnings + more:
         note(warning_text(warning, plan.language))
@@ -128,7 +128,7 @@ def mark(
     try:
         recorded = record_mark(plan, path, MarkKind(word.value), segment, moment, wall_clock)
     except ImpossibleMark as why:
-        from agenda.render.day_words import day_words, impossible_text
+        from agenda.messages.day_words import day_words, impossible_text
 
         said = impossible_text(why.reason, why.details, plan.language)
         note(f"{path}: {day_words(plan.language).nothing_appended.format(why=said)}")
@@ -206,7 +206,7 @@ def report(
         data = b"\xef\xbb\xbf" + data
     write_output(output, data)
     if output != "-":
-        from agenda.render.day_words import day_words
+        from agenda.messages.day_words import day_words
 
         note(day_words(plan.language).wrote.format(path=output))
 
@@ -248,7 +248,7 @@ def run_clock(
     _on_the_day(plan, clock())
     desk = Desk(plan, _rehearsal_log(file, log, start, plan), clock, rehearsal=start is not None)
     run_desk(desk, InertConsole(highlight=False), sys.stdin.fileno())
-    from agenda.render.day_words import warning_text
+    from agenda.messages.day_words import warning_text
 
     for warning in desk.warnings:
         note(warning_text(warning, plan.language))
@@ -284,7 +284,7 @@ def serve(
     except OSError as error:
         raise UsageError("token-unkeepable", path=str(keep), error=error.strerror or str(error)) from None
     base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    from agenda.serve.page_words import PAGE_WORDS
+    from agenda.messages.page_words import PAGE_WORDS
 
     words = PAGE_WORDS[language]
     marks = f"{path}{words.banner_rehearsal.format(at=at) if start else ''}"

@@ -24,12 +24,12 @@ from agenda.day.times import parse_moment
 from agenda.core.errors import AgendaError, UsageError
 from agenda.messages.usage import usage_sentence
 from agenda.render.day_text import mark_text
-from agenda.render.day_words import day_words, impossible_text
+from agenda.messages.day_words import day_words, impossible_text
 from agenda.serve.hosts import HostCheck
 from agenda.serve.limits import MAX_HEADER_BYTES, MAX_STREAMS, HeaderLimit
 from agenda.serve.live import LiveDay
 from agenda.serve.pages import control_page, programme_page, stage_page
-from agenda.serve.server_words import SERVER_WORDS
+from agenda.messages.server_words import SERVER_WORDS
 from agenda.serve.token import authorized
 
 SECURITY_HEADERS = {
