@@ -59,8 +59,7 @@ def _moment(text: str | None, plan: "Plan") -> "datetime | None":
     try:
         return parse_moment(text, plan)
     except ValueError as error:
-        raise UsageError("at-not-a-time", value=text, problem=getattr(error, "reason", ""),
-                         detail=str(error)) from None
+        raise UsageError("at-not-a-time", value=text, problem=getattr(error, "reason", "")) from None
 
 
 def _log_path(file: str, log: str | None, rehearsal: bool = False) -> "Path":

@@ -25,6 +25,20 @@ def _unknown_zone(a: UsageArguments) -> str:
     return f"--timezone: {quoted(a, 'value')} is not a time zone; {hint}"
 
 
+_MOMENT_PROBLEMS = {
+    "not-a-clock": "{value} is not a time of day; write HH:MM or HH:MM:SS, e.g. 14:03",
+    "not-a-time": ("{value} is not a time; write HH:MM, HH:MM:SS or an ISO 8601 date-time with offset, "
+                   "e.g. 2023-12-13T14:03:00+09:00"),
+    "no-offset": "{value} has no offset; add one (e.g. +09:00) or write HH:MM in the forum's zone",
+    "out-of-range": "{value} is out of range; give a time of the forum's day",
+}
+"""Why TIME names no instant (agenda.day.times.NotAMoment's reasons)."""
+
+
+def _moment(a: UsageArguments) -> str:
+    return _MOMENT_PROBLEMS.get(text(a, "problem"), _MOMENT_PROBLEMS["not-a-time"]).format(value=quoted(a, "value"))
+
+
 USAGE: dict[str, UsageWords] = {
     # files the command writes
     "output-unwritable": lambda a: f"{text(a, 'target')}: cannot be written: {text(a, 'error')}",
@@ -62,7 +76,8 @@ USAGE: dict[str, UsageWords] = {
     "alarm-not-positive": lambda a: (
         f"--alarm {quoted(a, 'value')}: give a positive time before the start, e.g. 1d or 30m"),
     "source-date-epoch": lambda a: f"SOURCE_DATE_EPOCH={quoted(a, 'value')} is not a number of seconds",
-    "at-not-a-time": lambda a: f"--at: {text(a, 'detail')}",
+    "at-not-a-time": lambda a: f"--at: {_moment(a)}",
+    "not-a-moment": _moment,
     "needs-terminal": lambda a: "agenda run needs a terminal to read keys from; use agenda mark in scripts",
     "token-unkeepable": lambda a: f"{text(a, 'path')}: cannot keep the token there ({text(a, 'error')})",
     "cannot-listen": lambda a: (

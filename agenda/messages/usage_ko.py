@@ -86,9 +86,8 @@ USAGE: dict[str, UsageWords] = {
     "alarm-not-positive": lambda a: (
         f"--alarm {quoted(a, 'value')}: 시작보다 얼마나 앞서 알릴지 0보다 긴 시간으로 주세요. 예: 1d, 30m"),
     "source-date-epoch": lambda a: f"SOURCE_DATE_EPOCH={quoted(a, 'value')}: 초 단위의 숫자가 아닙니다",
-    "at-not-a-time": lambda a: (
-        f"--at {quoted(a, 'value')}: "
-        f"{_MOMENT_PROBLEMS.get(text(a, 'problem'), '시각이 아닙니다(' + text(a, 'detail') + ')')}"),
+    "at-not-a-time": lambda a: f"--at {quoted(a, 'value')}: {_MOMENT_PROBLEMS.get(text(a, 'problem'), '시각이 아닙니다')}",
+    "not-a-moment": lambda a: f"{quoted(a, 'value')}: {_MOMENT_PROBLEMS.get(text(a, 'problem'), '시각이 아닙니다')}",
     "needs-terminal": lambda a: "agenda run은 키를 읽을 터미널이 필요합니다. 스크립트에서는 agenda mark를 쓰세요",
     "token-unkeepable": lambda a: f"{text(a, 'path')}: 토큰을 보관할 수 없습니다({text(a, 'error')})",
     "cannot-listen": lambda a: (
