@@ -39,7 +39,24 @@ def _moment(a: UsageArguments) -> str:
     return _MOMENT_PROBLEMS.get(text(a, "problem"), _MOMENT_PROBLEMS["not-a-time"]).format(value=quoted(a, "value"))
 
 
+def _no_such_option(a: UsageArguments) -> str:
+    """As Click says it, so that English output stays as it was."""
+    suggestions = names(a, "suggestions")
+    if not suggestions:
+        return f"No such option: {text(a, 'option')}"
+    if len(suggestions) == 1:
+        return f"No such option: {text(a, 'option')} Did you mean {suggestions[0]}?"
+    return f"No such option: {text(a, 'option')} (Possible options: {', '.join(suggestions)})"
+
+
 USAGE: dict[str, UsageWords] = {
+    # options and arguments as Click reads them
+    "try-help": lambda a: f"Try '{text(a, 'command')} --help' for help.",
+    "no-such-option": _no_such_option,
+    "no-such-command": lambda a: f"No such command {quoted(a, 'name')}.",
+    "missing-argument": lambda a: f"Missing argument {text(a, 'name')}.",
+    "missing-option": lambda a: f"Missing option {text(a, 'name')}.",
+    "option-choice": lambda a: f"{text(a, 'option')}: choose {_listing(names(a, 'choices'))} (got {text(a, 'value')})",
     # files the command writes
     "output-unwritable": lambda a: f"{text(a, 'target')}: cannot be written: {text(a, 'error')}",
     "output-is-folder": lambda a: (

@@ -47,7 +47,23 @@ _MOMENT_PROBLEMS = {
 }
 
 
+def _no_such_option(a: UsageArguments) -> str:
+    suggestions = names(a, "suggestions")
+    said = f"{text(a, 'option')} 옵션은 없습니다"
+    if len(suggestions) == 1:
+        return f"{said}. {suggestions[0]} 옵션을 쓰려던 것인가요?"
+    return said + (f"(비슷한 옵션: {', '.join(suggestions)})" if suggestions else "")
+
+
 USAGE: dict[str, UsageWords] = {
+    # options and arguments as Click reads them
+    "try-help": lambda a: f"도움말은 {text(a, 'command')} --help로 보세요.",
+    "no-such-option": _no_such_option,
+    "no-such-command": lambda a: f"{quoted(a, 'name')} 명령은 없습니다.",
+    "missing-argument": lambda a: f"{text(a, 'name')} 인자가 필요합니다.",
+    "missing-option": lambda a: f"{text(a, 'name')} 옵션이 필요합니다.",
+    "option-choice": lambda a: (
+        f"{text(a, 'option')}: {_listing(names(a, 'choices'))} 중에서 고르세요(받은 값: {text(a, 'value')})"),
     # files the command writes
     "output-unwritable": lambda a: f"{text(a, 'target')}: 쓸 수 없습니다({text(a, 'error')})",
     "output-is-folder": lambda a: f"{text(a, 'target')}: 폴더입니다. {text(a, 'example')}처럼 파일 이름을 주세요",
