@@ -23,7 +23,7 @@ SAMPLES: dict[str, object] = {
     "given": 30, "seconds": 120, "browser": "/usr/bin/chromium", "status": 1, "said": ("no display",),
     "snap": True, "whose": "이상은 (lee)", "address": "이상은@example.org", "stale": ("lee.eml",),
     "index": "out/index.md", "line": 3, "variable": "AGENDA_CALDAV_PASSWORD", "id": "kim-minsu", "limit": 237,
-    "command": "agenda plan", "suggestions": ("--format",), "name": "'FILE'",
+    "command": "agenda plan", "signal": "SIGTERM", "suggestions": ("--format",), "name": "'FILE'",
 }
 """A value of the right type for every argument a raise site gives; a new argument name needs one here."""
 

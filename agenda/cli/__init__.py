@@ -261,20 +261,20 @@ def _run_app(args: list[str]) -> ExitStatus:
         note(f"agenda: {_in_reader_words(error)}")
         return ExitStatus.ERROR
     except KeyboardInterrupt:
-        note("agenda: interrupted")
+        note(f"agenda: {_in_reader_words(UsageError('interrupted'))}")
         return ExitStatus.ERROR_CTRL_C
     except Terminated as stop:
         import signal
 
-        note(f"agenda: stopped by {signal.Signals(stop.signum).name}")
+        note(f"agenda: {_in_reader_words(UsageError('stopped-by-signal', signal=signal.Signals(stop.signum).name))}")
         return ExitStatus(128 + stop.signum)
     except RecursionError:
-        note("agenda: the input is nested too deeply")
+        note(f"agenda: {_in_reader_words(UsageError('nested-too-deeply'))}")
         return ExitStatus.ERROR
     except Exception as error:  # the promise is "never a traceback"; AGENDA_DEBUG=1 shows it
         if os.environ.get("AGENDA_DEBUG"):
             raise
-        note(f"agenda: internal error ({type(error).__name__}: {error}); please report it with the file")
+        note(f"agenda: {_in_reader_words(UsageError('internal-error', error=f'{type(error).__name__}: {error}'))}")
         return ExitStatus.ERROR
 
 

@@ -50,6 +50,11 @@ def _no_such_option(a: UsageArguments) -> str:
 
 
 USAGE: dict[str, UsageWords] = {
+    # how a run ends when it does not finish
+    "interrupted": lambda a: "interrupted",
+    "stopped-by-signal": lambda a: f"stopped by {text(a, 'signal')}",
+    "nested-too-deeply": lambda a: "the input is nested too deeply",
+    "internal-error": lambda a: f"internal error ({text(a, 'error')}); please report it with the file",
     # options and arguments as Click reads them
     "try-help": lambda a: f"Try '{text(a, 'command')} --help' for help.",
     "no-such-option": _no_such_option,
