@@ -60,7 +60,7 @@ USAGE: dict[str, UsageWords] = {
     "interrupted": lambda a: "중단했습니다",
     "stopped-by-signal": lambda a: f"{text(a, 'signal')} 신호를 받아 멈췄습니다",
     "nested-too-deeply": lambda a: "입력이 너무 깊이 중첩되어 있습니다",
-    "internal-error": lambda a: f"내부 오류입니다({text(a, 'error')}). 파일과 함께 알려 주세요",
+    "internal-error": lambda a: f"내부 오류(internal error)입니다: {text(a, 'error')}. 파일과 함께 알려 주세요",
     # options and arguments as Click reads them
     "try-help": lambda a: f"도움말은 {text(a, 'command')} --help로 보세요.",
     "no-such-option": _no_such_option,
