@@ -131,7 +131,7 @@ def test_the_seed_forums_panelists_get_their_own_items(tmp_path):
 def test_an_invalid_email_is_an_invalid_field(tmp_path):
     forum = write(tmp_path, FORUM.replace("email: koo@example.org", 'email: "koo@example.org\\nBcc: x@y.org"'))
     result = run("validate", forum, exit_status=1)
-    assert "invalid-field" in result.stdout and "is not an email address" in result.stdout
+    assert "invalid-field" in result.stdout and "이메일 주소가 아닙니다" in result.stdout
 
 
 @pytest.mark.slow
