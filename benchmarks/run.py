@@ -7,9 +7,17 @@
    pydantic and reads the file (target: at most 1.1x);
 2. bulk: `agenda validate DIR` over 1,000 forum files against parsing them with
    libyaml in one process (target: at most 1.3x);
-3. growth: the installed `agenda validate` on forums of 1,250 to 10,000 segments,
+3. conference: `agenda validate` of one file of 3 days, 10 rooms and 1,000 sessions
+   (parallel blocks of a track per room) against the cold-start floor that also parses
+   it with libyaml (`floor_file.py`; target: at most 1.3x);
+4. growth: the installed `agenda validate` on forums of 1,250 to 10,000 segments,
    start-up included (target: linear, so 8x the segments costs at most 8x), and
-   in-process .ics and HTML export of 500 to 2,000 segments (shown, not judged).
+   in-process .ics and HTML export of 500 to 2,000 segments (shown, not judged);
+4. republish: `agenda publish --segments` of 200 segments that finds nothing changed,
+   against vdirsyncer's sync of the same Radicale collection that finds the same,
+   in CPU time of the client (target: at most 1.1x; see republish.py).
+
+    python benchmarks/run.py --only republish   # one of them
 """
 
 import argparse
@@ -85,6 +93,33 @@ def big_forum(segments: int) -> str:
             f"rules:\n  ignore: [crosses-midnight]\n")
 
 
+def conference(days: int = 3, rooms: int = 10, blocks: int = 11, talks: int = 3) -> str:
+    """One file of `days` days of an opening, a keynote, `blocks` parallel blocks of a track per room with
+    `talks` talks a track, and a closing; the last day has an awards session too: 3 x (3 + 11 x 10 x 3) + 1
+    = 1,000 sessions."""
+    people = "\n".join(f"  p{n}: {{name: Person {n}, affiliation: Org {n % 11}}}" for n in range(300))
+    room_lines = "\n".join(f"    r{r}: {{name: Room {r}, capacity: {40 + r}}}" for r in range(rooms))
+    program, talk = [], 0
+    for day in range(days):
+        last = day == days - 1
+        program.append(f"  - {{kind: day, title: Day {day + 1}}}")
+        program.append(f"  - {{kind: opening, id: o{day}, duration: 5m}}")
+        program.append(f"  - {{kind: keynote, id: k{day}, duration: {15 if last else 20}m, speaker: p{day}}}")
+        for block in range(blocks):
+            program.append(f"  - kind: parallel\n    id: b{day}-{block}\n    tracks:")
+            for room in range(rooms):
+                sessions = ", ".join(f"{{kind: presentation, id: t{talk + n}, duration: 20m, "
+                                     f"speaker: p{(talk + n) % 300}}}" for n in range(talks))
+                program.append(f"      - {{room: r{room}, program: [{sessions}]}}")
+                talk += talks
+        if last:
+            program.append(f"  - {{kind: other, id: awards, title: Awards, duration: 5m, speaker: p{day + 6}}}")
+        program.append(f"  - {{kind: closing, id: c{day}, duration: fill, speaker: p{day + 3}}}")
+    return (f"forum:\n  id: conference\n  title: A conference\n  date: 2024-05-20\n  start: '08:00'\n"
+            f"  end: '19:30'\n  timezone: Asia/Seoul\n  language: en\n  venue: Convention Centre\n"
+            f"  rooms:\n{room_lines}\npeople:\n{people}\nprogram:\n" + "\n".join(program) + "\n")
+
+
 def scale(runs: int) -> list[tuple[int, dict[str, float]]]:
     sys.path.insert(0, str(ROOT))
     from agenda.loading.analysis import analyze
@@ -142,10 +177,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--files", type=int, default=1000, help="forum files in the bulk run")
+    parser.add_argument("--only", choices=["republish"], help="run only this benchmark")
     args = parser.parse_args()
     runs = 5 if args.quick else 21
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     ok = True
+    sys.path.insert(0, str(HERE))
+    from republish import republish
+
+    if args.only == "republish":
+        ok = republish(AGENDA, big_forum(200), 5 if args.quick else 11, report)
+        print("all targets met" if ok else "SOME TARGETS MISSED")
+        return 0 if ok else 1
 
     floor, ours = side_by_side([sys.executable, str(HERE / "floor_app.py"), str(SEED)],
                                AGENDA + ["validate", str(SEED)], runs)
@@ -160,7 +203,18 @@ def main() -> int:
     finally:
         shutil.rmtree(folder)
 
+    folder = Path(tempfile.mkdtemp(prefix="agenda-conference-"))
+    try:
+        (folder / "conference.yaml").write_text(conference(), encoding="utf-8")
+        floor, ours = side_by_side([sys.executable, str(HERE / "floor_file.py"), str(folder / "conference.yaml")],
+                                   AGENDA + ["validate", str(folder / "conference.yaml")], runs)
+        ok &= report("conference", floor, ours, 1.3)
+    finally:
+        shutil.rmtree(folder)
+
     ok &= growth(3 if args.quick else 7)
+
+    ok &= republish(AGENDA, big_forum(200), 5 if args.quick else 11, report)
 
     series = scale(3 if args.quick else 7)
     print("scale       segments   validate       .ics       html   (ms, median)")

@@ -4,11 +4,13 @@ Where a tool is missing, a test is skipped with the reason on a developer's
 machine; under CI (CI=true) it fails instead, because there it must run.
 """
 
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -42,6 +44,54 @@ def check_ics(path: Path, *extra: str, skip: tuple[str, ...] = ("khal",)) -> str
         args += ["--skip", ",".join(skip)]
     done = subprocess.run(args, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def check_ics_batch(calendars: list[tuple[Path, tuple[str, ...]]], folder: Path) -> list[str]:
+    """Run the shared checker over several calendars in one process (tests/ics_batch.py), its scratch
+    files (Radicale's storage, khal's vdir) on tmpfs where there is one.
+
+    Each calendar comes with the checks it skips, as `check_ics` takes them;
+    each gets its own report, in order, and a failure names its calendar.
+    """
+    need(CHECK_ICS.exists(), f"{CHECK_ICS} not found")
+    missing = [name for name, tool in (("icaljs", "node"),) if shutil.which(tool) is None]
+    command_lines = []
+    for path, skip in calendars:
+        skipped = [*skip, *missing]
+        command_lines.append([str(path), *(["--skip", ",".join(skipped)] if skipped else [])])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "jobs.json").write_text(json.dumps(command_lines), encoding="utf-8")
+    scratch = Path(tempfile.mkdtemp(prefix="ics-batch-", dir="/dev/shm" if os.access("/dev/shm", os.W_OK) else folder))
+    try:
+        done = subprocess.run([sys.executable, str(Path(__file__).with_name("ics_batch.py")), str(CHECK_ICS),
+                               str(folder / "jobs.json"), str(folder / "results.json")],
+                              capture_output=True, text=True, timeout=900, env={**os.environ, "TMPDIR": str(scratch)})
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    results = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    failed = [f"{path}:\n{result['report']}" for (path, _), result in zip(calendars, results) if result["status"] != 0]
+    assert not failed, "\n".join(failed)
+    return [result["report"] for result in results]
+
+
+def check_invitation(path: Path) -> str:
+    """The shared checker with --strict-itip (libical's RFC 5546 table for REQUEST and CANCEL as failures).
+
+    Its structure step refuses every METHOD but PUBLISH, as it should for
+    exports and feeds; an invitation is neither, and that one line is the
+    only failure allowed. Every parser and libical's iTIP check must pass.
+    """
+    need(CHECK_ICS.exists(), f"{CHECK_ICS} not found")
+    skip = ["khal"] + [name for name, tool in (("icaljs", "node"),) if shutil.which(tool) is None]
+    done = subprocess.run([sys.executable, str(CHECK_ICS), str(path), "--strict-itip", "--skip", ",".join(skip)],
+                          capture_output=True, text=True, timeout=300)
+    failures = [line for line in done.stdout.splitlines() if line.startswith("FAIL")]
+    allowed = [line for line in failures if line.startswith("FAIL  structure METHOD:")
+               and "should use METHOD:PUBLISH" in line]
+    assert failures == allowed and len(allowed) <= 1, done.stdout + done.stderr
+    assert "PASS  libical" in done.stdout, done.stdout
     return done.stdout
 
 

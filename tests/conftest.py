@@ -1,13 +1,48 @@
-"""What every test module shares: the one fixtures root, as a constant (for parametrize lists) and a fixture."""
+"""What every test module shares: the one fixtures root, Hypothesis' fixed profile, and the order of the run.
 
+The suite runs on two workers (pytest-xdist, `addopts` in pyproject.toml).
+Every test writes only under its own temporary folder and starts its servers
+on free ports, so the two never meet.
+"""
+
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 """tests/fixtures: forum files grouped by what they exercise (calendars, day, documents, malformed, ...)."""
+
+settings.register_profile("agenda", derandomize=True, print_blob=True)
+settings.load_profile("agenda")
+"""Property tests draw the same examples on every run (a fixed count each, `max_examples`), so a
+failure is found again by the next run, and a run that passes today passes tomorrow."""
 
 
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis' caches go to a temporary folder of this process (each worker its own), not to
+    .hypothesis in the checkout; it goes when the run ends."""
+    folder = tempfile.mkdtemp(prefix="agenda-hypothesis-")
+    set_hypothesis_home_dir(folder)
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
+
+HEAVY = ("slow", "caldav", "browser")
+"""Marks of the tests that take seconds: they are handed out first, so that no worker is left
+with one of them when the other has finished."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def weight(item: pytest.Item) -> int:
+        marks = {mark.name for mark in item.iter_markers()}
+        return next((rank for rank, name in enumerate(HEAVY) if name in marks), len(HEAVY))
+
+    items.sort(key=weight)  # stable: within a weight, the files' own order

@@ -58,7 +58,8 @@ def _stop(process: subprocess.Popen) -> None:
 class DavServer:
     """One server and its proxy; `url` is the proxy's, and `requests_seen()` what reached it."""
 
-    def __init__(self, kind: str, folder: Path):
+    def __init__(self, kind: str, folder: Path, quirks: dict[str, str] | None = None):
+        """`quirks`: the proxy's PROXY_* settings (recording_proxy.py), for a server as some are in the field."""
         self.kind = kind
         folder.mkdir(parents=True, exist_ok=True)
         server_port, proxy_port = free_port(), free_port()
@@ -78,6 +79,7 @@ class DavServer:
             args = [sys.executable, "-m", "xandikos.web", "--defaults", "-d", str(folder / "collections"),
                     "-l", "127.0.0.1", "-p", str(server_port), "--index-threshold", "1000000"]
             proxy_env = {"PROXY_LOGIN": f"{USER}:{PASSWORD}"}
+        proxy_env |= quirks or {}
         self.server = _start(args, folder / f"{kind}.log", server_port)
         self.log = folder / "requests.log"
         self.log.touch()

@@ -6,6 +6,7 @@ when the status is not the one expected, showing both streams.
 
 import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,3 +68,18 @@ def write(tmp_path: Path, text: str, name: str = "forum.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+_NOT_SENTENCES = [
+    re.compile(r"“[^”]*”"),  # the server's own message, quoted
+    re.compile(r"\S+://\S+"),  # URLs
+    re.compile(r"\b\d{3} [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*"),  # HTTP status lines
+    re.compile(r"\S*[@/._\-]\S*"),  # ids, UIDs, option names, file names, variable names
+]
+
+
+def english_sentences(text: str) -> list[str]:
+    """Three English words in a row, once names, URLs, status lines and the server's quoted message are set aside."""
+    for pattern in _NOT_SENTENCES:
+        text = pattern.sub(" ", text)
+    return re.findall(r"[A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){2,}", text)

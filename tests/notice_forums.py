@@ -15,6 +15,7 @@ forum:
   moderator: koo
   revision: 1
   updated: 2023-12-01T09:00:00+09:00
+  contact: {name: 토론회 사무국, email: office@example.org, phone: 02-788-1234}
 people:
   mc: {name: 이연희, email: lee.yh@example.org}
   koo: {name: 구본권, email: koo@example.org}

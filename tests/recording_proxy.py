@@ -7,17 +7,35 @@ PROXY_LOGIN=user:password in the environment it answers 401 to any other
 login, as a reverse proxy in front of Xandikos (which has no login) does.
 A PUT or DELETE under a path with `/read-only` in it is refused with 403, as
 a server refuses changes to a calendar shared read-only.
+
+Three quirks of servers in the field, each asked for in the environment:
+PROXY_WEAK_ETAGS=1 makes every ETag weak (`W/"..."`, in headers and in
+getetag), as some servers behind a compressing proxy do; an If-Match naming a
+weak ETag still reaches the server as sent, which compares strongly and so
+answers 412 (RFC 9110 §13.1.1). PROXY_IGNORE_IF_MATCH=1 drops If-Match
+before the server sees it. PROXY_REFUSE_PUT=TEXT answers a PUT whose path
+holds TEXT with 400 and a Sabre DAV:error naming the reason, as Nextcloud
+answers for a UID whose event is in its trash bin (nextcloud/server#30096).
 """
 
 import base64
 import http.client
 import os
+import re
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 PORT, UPSTREAM, LOG = int(sys.argv[1]), urlsplit(sys.argv[2]), sys.argv[3]
 LOGIN = os.environ.get("PROXY_LOGIN")
+WEAK = os.environ.get("PROXY_WEAK_ETAGS") == "1"
+IGNORE_IF_MATCH = os.environ.get("PROXY_IGNORE_IF_MATCH") == "1"
+REFUSE_PUT = os.environ.get("PROXY_REFUSE_PUT")
+TRASHBIN = (b'<?xml version="1.0" encoding="utf-8"?>\n<d:error xmlns:d="DAV:" xmlns:s="http://sabredav.org/ns">\n'
+            b'  <s:exception>Sabre\\DAV\\Exception\\BadRequest</s:exception>\n'
+            b'  <s:message>Deleted calendar object with uid already exists in this calendar collection. '
+            b'It is in the trashbin.</s:message>\n</d:error>\n')
+_GETETAG = re.compile(rb"(<(?:[A-Za-z0-9]+:)?getetag>)(&quot;|\")")
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "proxy-authorization", "te", "upgrade"}
 
 
@@ -39,14 +57,27 @@ class Forward(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"host"}}
+        if self.command == "PUT" and REFUSE_PUT and REFUSE_PUT in self.path:
+            self.send_response(400, "Bad Request")
+            self.send_header("Content-Type", "application/xml; charset=utf-8")
+            self.send_header("Content-Length", str(len(TRASHBIN)))
+            self.end_headers()
+            self.wfile.write(TRASHBIN)
+            return
+        dropped = HOP_BY_HOP | {"host"} | ({"if-match"} if IGNORE_IF_MATCH else set()) \
+            | ({"accept-encoding"} if WEAK else set())  # a gzipped answer would hide its ETags from the rewrite
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in dropped}
         upstream = http.client.HTTPConnection(UPSTREAM.hostname, UPSTREAM.port, timeout=30)
         try:
             upstream.request(self.command, self.path, body=body or None, headers=headers)
             response = upstream.getresponse()
             data = response.read()
+            if WEAK:
+                data = _GETETAG.sub(rb"\1W/\2", data)
             self.send_response(response.status, response.reason)
             for key, value in response.getheaders():
+                if key.lower() == "etag" and WEAK and not value.startswith("W/"):
+                    value = "W/" + value
                 if key.lower() not in HOP_BY_HOP | {"content-length"}:
                     self.send_header(key, value)
             self.send_header("Content-Length", str(len(data)))

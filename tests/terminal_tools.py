@@ -20,7 +20,8 @@ class Terminal:
         self.exit_file = tmp_path / "exit-status"
         script = f"{command}; echo $? > {shlex.quote(str(self.exit_file))}"
         env = {**os.environ, "LANG": "C.UTF-8", "PYTHONPATH": str(ROOT)}
-        env.pop("NO_COLOR", None)
+        for name in ("NO_COLOR", "COLUMNS", "LINES"):  # the pane's size is tmux's (an xdist worker has COLUMNS=80)
+            env.pop(name, None)
         self.tmux("new-session", "-d", "-s", "desk", "-x", str(width), "-y", str(height), "bash", "-c", script, env=env)
 
     def tmux(self, *args, env=None) -> str:

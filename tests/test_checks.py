@@ -47,8 +47,50 @@ OPENING_AND_QA = """\
 """
 """An opening and a Q&A: the program most cases vary one thing of."""
 
+ROOMS = "  language: en\n  rooms:\n    hall: {name: Hall}\n    r2: {name: Room 2}\n"
+
+
+def rooms_forum(program: str, **kw) -> str:
+    """A forum with two rooms, hall and r2."""
+    return forum(program, **kw).replace("  language: en\n", ROOMS)
+
+
+def block(first: str, second: str, *, duration: str = "60m", second_room: str = "r2") -> str:
+    """A parallel block filling the window, a track in the hall and one in `second_room`."""
+    return f"""\
+  - kind: parallel
+    duration: {duration}
+    tracks:
+      - room: hall
+        program:
+          - {first}
+      - room: {second_room}
+        program:
+          - {second}
+"""
+
+
 # code -> (file text with "# expect" on the finding's line, expected column, a near miss that is fine)
 CASES = {
+    "unknown-room": (rooms_forum(OPENING_AND_QA + "    room: r3  # expect\n"), 11,
+                     rooms_forum(OPENING_AND_QA + "    room: r2\n")),
+    "room-overlap": (rooms_forum(block("{kind: presentation, duration: 60m, speaker: ann}",
+                                       "{kind: qa, duration: 60m}  # expect", second_room="hall")), 13,
+                     rooms_forum(block("{kind: presentation, duration: 60m, speaker: ann}",
+                                       "{kind: qa, duration: 60m}"))),
+    "track-overflow": (rooms_forum(block("{kind: presentation, duration: 60m, speaker: ann}",
+                                         "{kind: qa, duration: 70m}  # expect")), 13,
+                       rooms_forum(block("{kind: presentation, duration: 60m, speaker: ann}",
+                                         "{kind: qa, duration: 60m}"))),
+    "track-slack": (rooms_forum(block("{kind: presentation, duration: 60m, speaker: ann}",
+                                      "{kind: qa, duration: 50m}").replace(
+                        "      - room: r2\n", "      - room: r2  # expect\n")), 9,
+                    rooms_forum(block("{kind: presentation, duration: 60m, speaker: ann}",
+                                      "{kind: qa, duration: {min: 30m}}"))),
+    "double-booked": (rooms_forum(block("{kind: presentation, duration: 60m, speaker: ann}",
+                                        "{kind: panel, duration: 60m, speaker: ann}  # expect")), 13,
+                      rooms_forum(block("{kind: presentation, duration: 60m, speaker: ann}",
+                                        "{kind: panel, duration: 60m, speaker: {name: Bo}}"))),
     "window-overflow": (forum("""\
   - kind: opening
     duration: 20m

@@ -98,7 +98,7 @@ def test_schema_describes_every_field_and_lists_the_kinds():
     data = schema()
     assert data["$defs"]["Kind"]["enum"] == ["registration", "opening", "remarks", "transition", "presentation",
                                              "keynote", "panel", "qa", "break", "closing", "other",
-                                             "section"]
+                                             "section", "parallel", "day"]
     for name, definition in [("agenda forum file", data), *data["$defs"].items()]:
         for field, spec in definition.get("properties", {}).items():
             assert spec.get("description"), f"{name}.{field} has no description"

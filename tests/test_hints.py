@@ -45,11 +45,13 @@ HINTS = {
     "pannel": (("kind: panel", "kind: pannel"), 1,
                "13:11: error[invalid-field] kind: 'pannel'은(는) 쓸 수 없는 값입니다. 'panel'을(를) 쓰려던 것인가요?",
                "13:11: error[invalid-field] kind: Input should be 'registration', 'opening', 'remarks', 'transition', "
-               "'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other' or 'section'; did you mean 'panel'?"),
+               "'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other', 'section', 'parallel' "
+               "or 'day'; did you mean 'panel'?"),
     "korean-kind": (("kind: panel", "kind: 지정토론"), 1,
                     "13:11: error[invalid-field] kind: '지정토론'은 영문 코드 panel(으)로 씁니다. 예: kind: panel",
                     "13:11: error[invalid-field] kind: Input should be 'registration', 'opening', 'remarks', "
-                    "'transition', 'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other' or 'section'; '지정토론' is "
+                    "'transition', 'presentation', 'keynote', 'panel', 'qa', 'break', 'closing', 'other', 'section', "
+                    "'parallel' or 'day'; '지정토론' is "
                     "written panel (kinds are English codes)"),
     "over-indented": (("  timezone: Asia/Seoul", "    timezone: Asia/Seoul"), 2,
                       "7:5: error[unreadable] YAML 문법 오류(did not find expected key (while parsing a block "
@@ -206,9 +208,9 @@ MEANT = {
               "unknown key 'place'; did you mean 'venue'?", "모르는 키 'place'입니다. 'venue'을(를) 쓰려던 것인가요?"),
     "장소": (("  language: ko", "  language: ko\n  장소: 국회의원회관"), "9:3",
            "unknown key '장소'; did you mean 'venue'?", "모르는 키 '장소'입니다. 'venue'을(를) 쓰려던 것인가요?"),
-    "room-of-a-segment": (("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    room: 제2간담회의실"), "16:5",
-                          "unknown key 'room'; did you mean 'venue' under forum?",
-                          "모르는 키 'room'입니다. forum의 'venue'을(를) 쓰려던 것인가요?"),
+    "place-of-a-segment": (("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    place: 제2간담회의실"), "16:5",
+                           "unknown key 'place'; did you mean 'venue' under forum?",
+                           "모르는 키 'place'입니다. forum의 'venue'을(를) 쓰려던 것인가요?"),
     "time-a-clock": (("    duration: 60m", "    duration: 60m\n    time: \"10:00\""), "15:5",
                      "unknown key 'time'; did you mean 'at'?", "모르는 키 'time'입니다. 'at'을(를) 쓰려던 것인가요?"),
     "시간-a-length": (("    duration: 60m", "    duration: 60m\n    시간: 1시간"), "15:5",
@@ -235,12 +237,12 @@ def test_a_key_is_hinted_by_what_it_means(tmp_path, name):
     # a plural is not the word: the keys that are there are listed, moderator among them
     ("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    chairs: lee",
      "unknown key 'chairs'; the keys here are: kind, title, id, duration, each, at, until, speakers, speaker, "
-     "moderator, mc, items, note, status, gap_before"),
+     "moderator, mc, items, note, script, status, gap_before, room, tracks, date, start, end"),
     # a person has no moderator: the meaning is offered only where the key meant exists
     ("  lee: {name: 이영희}", "  lee: {name: 이영희, chair: yes}", "unknown key 'chair'"),
     # an item has no start: `time: 10:00` there is neither `at` nor a misspelt `title`
     ("    speakers: [lee, kim]", "    speakers: [lee, kim]\n    items:\n      - {title: 축사, time: \"10:00\"}",
-     "unknown key 'time'; the keys here are: id, title, duration, speaker, speakers, note"),
+     "unknown key 'time'; the keys here are: id, title, duration, speaker, speakers, note, script, kind"),
 ])
 def test_a_near_miss_of_a_meaning_gets_no_meaning_hint(tmp_path, old, new, english):
     path = write(tmp_path, FORUM.replace(old, new, 1), "near.yaml")

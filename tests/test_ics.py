@@ -9,7 +9,7 @@ import pytest
 
 from agenda.loading.analysis import analyze
 from agenda.export.ics import forum_uid, segment_uid
-from calendar_tools import CalDav, check_ics
+from calendar_tools import CalDav, check_ics, check_ics_batch
 from conftest import FIXTURES
 from helpers import ENGLISH, SEED, run
 
@@ -67,9 +67,14 @@ def test_icalendar_round_trip_gives_the_same_bytes(forum_file, tmp_path):
 
 
 @pytest.mark.slow
-def test_shared_checker_passes(forum_file, tmp_path):
-    report = check_ics(export(tmp_path, forum_file))
-    assert "RESULT: PASS" in report
+def test_shared_checker_passes(tmp_path):
+    """Every forum's calendar, in one run of the checker; a failure names the forum's calendar."""
+    calendars = []
+    for forum in FORUMS:
+        (tmp_path / forum.stem).mkdir()
+        calendars.append((export(tmp_path / forum.stem, forum), ("khal",)))
+    reports = check_ics_batch(calendars, tmp_path / "checker")
+    assert len(reports) == len(FORUMS) and all("RESULT: PASS" in report for report in reports)
 
 
 def test_seed_forum_lands_at_14_to_16_kst(tmp_path):

@@ -1,6 +1,6 @@
 """Change notices: who gets one, and what it says, read back by email.parser and icalendar."""
 
-from datetime import datetime
+from datetime import datetime, timezone
 from email import message_from_bytes, policy
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,10 +20,16 @@ def at(clock: str) -> datetime:
     return datetime(2023, 12, 13, hour, minute, tzinfo=SEOUL)
 
 
+EPOCH = "1701388800"
+DRAFTED = datetime(2023, 12, 1, tzinfo=timezone.utc)
+"""SOURCE_DATE_EPOCH of the drafts in these tests (the Date of a draft is otherwise when it was made)."""
+
+
 def notices(tmp_path: Path, *replacements, revision: int = 2, extra=(), env=None) -> tuple[Path, str]:
     old, new = versions(tmp_path, *replacements, revision=revision)
     folder = tmp_path / "notices"
-    result = run("notices", old, new, "-o", folder, "--from", "토론회 사무국 <office@example.org>", *extra, env=env)
+    result = run("notices", old, new, "-o", folder, "--from", "토론회 사무국 <office@example.org>", *extra,
+                 env={"SOURCE_DATE_EPOCH": EPOCH, **(env or {})})
     return folder, result.stderr
 
 
@@ -60,7 +66,7 @@ def test_a_notice_reads_back_in_korean_with_old_and_new_times_and_the_new_calend
     assert message["To"].addresses[0].addr_spec == "lee.se@example.org"
     assert message["To"].addresses[0].display_name == "이상은"
     assert message["From"].addresses[0].addr_spec == "office@example.org"
-    assert message["Date"].datetime == at("09:00").replace(day=1)  # forum.updated, never now
+    assert message["Date"].datetime == DRAFTED  # SOURCE_DATE_EPOCH: when it was drafted, never forum.updated
     assert message["Message-ID"].endswith("@agenda.forum>")
     body = body_of(message)
     assert body == (
@@ -74,7 +80,11 @@ def test_a_notice_reads_back_in_korean_with_old_and_new_times_and_the_new_calend
         "  끝: 14:40 → 14:50\n\n"
         "새 시간\n"
         "- 14:25~14:50 (25분) 발제: AI 시대의 정당 (발제)\n\n"
-        "바뀐 일정을 달력 파일(.ics)로 첨부합니다. 달력 앱에서 열면 일정이 갱신됩니다.\n")
+        "바뀐 일정을 달력 파일(.ics)로 첨부합니다. 달력 앱에서 열면 일정이 갱신됩니다.\n\n"
+        "감사합니다.\n\n"
+        "토론회 사무국 드림\n"
+        "이메일: office@example.org\n"
+        "전화: 02-788-1234\n")
     assert attachment_events(message) == {
         "notice-forum+lee@agenda.forum": (at("14:00"), at("16:00"), "CONFIRMED"),
         "notice-forum.talk+lee@agenda.forum": (at("14:25"), at("14:50"), "CONFIRMED"),

@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from agenda.loading.analysis import analyze_text
 from agenda.core.parts import name_slug, people_parts
-from calendar_tools import check_ics
+from calendar_tools import check_ics_batch
 from helpers import SEED, run, write
 from notice_forums import FORUM
 
@@ -131,14 +131,16 @@ def test_the_seed_forums_panelists_get_their_own_items(tmp_path):
 def test_an_invalid_email_is_an_invalid_field(tmp_path):
     forum = write(tmp_path, FORUM.replace("email: koo@example.org", 'email: "koo@example.org\\nBcc: x@y.org"'))
     result = run("validate", forum, exit_status=1)
-    assert "invalid-field" in result.stdout and "이메일 주소가 아닙니다" in result.stdout
+    assert "invalid-field" in result.stdout and "이메일 주소가 아닙니다. name@example.org처럼 쓰세요" in result.stdout
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("person", ["koo", "cho", "mc"])
-def test_shared_checker_passes_per_person_calendars(tmp_path, person):
+def test_shared_checker_passes_per_person_calendars(tmp_path):
+    """Three people's calendars, in one run of the checker; a failure names the person's calendar."""
     _, folder = export_people(tmp_path)
-    assert "RESULT: PASS" in check_ics(folder / f"{person}.ics")
+    people = ["koo", "cho", "mc"]
+    reports = check_ics_batch([(folder / f"{person}.ics", ("khal",)) for person in people], tmp_path / "checker")
+    assert len(reports) == len(people) and all("RESULT: PASS" in report for report in reports)
 
 
 def test_an_inline_persons_slug_never_takes_another_persons_id():

@@ -26,7 +26,7 @@ from helpers import ENGLISH, SEED, run
 
 NOW = datetime(2023, 12, 1, tzinfo=timezone.utc)  # DTSTAMP of the events built here; never compared
 
-pytestmark = pytest.mark.caldav
+pytestmark = [pytest.mark.caldav, pytest.mark.xdist_group("caldav-servers")]  # one Radicale, one Xandikos
 UTC = timezone.utc
 SECRET = {"AGENDA_CALDAV_PASSWORD": PASSWORD}
 _names = itertools.count()
@@ -119,6 +119,36 @@ def test_publishing_again_or_raising_revision_alone_writes_nothing(server, calen
     assert writes_since(server, mark) == []
 
 
+def test_a_republish_with_nothing_changed_tells_it_from_the_digests_without_a_full_comparison(server, calendar):
+    """The server re-folds and reorders (Radicale does); each stored text still hashes to its X-AGENDA-DIGEST."""
+    plan = analyze(str(SEED)).plan
+    login = Login(USER, PASSWORD)
+    publish([plan], server.url + calendar, login, segments=True)
+    [(_, stored)] = [server.query(calendar)[forum_uid(plan)]]
+    assert len(str(stored.walk("VEVENT")[0]["X-AGENDA-DIGEST"])) == 32
+    from agenda.publish import sync
+
+    with mock.patch.object(sync, "fingerprint", wraps=sync.fingerprint) as compared:
+        outcome = publish([plan], server.url + calendar, login, segments=True)
+    assert dict(outcome.counts) == {Kind.UNCHANGED: 7}
+    assert compared.call_count == 0
+
+
+def test_an_edit_another_program_made_to_a_stored_event_shows_despite_its_digest(server, calendar, tmp_path):
+    publish_cli(server, calendar, SEED, home=tmp_path)
+    uid = segment_uid(analyze(str(SEED)).plan, analyze(str(SEED)).plan.segments[2])
+    href, _ = server.query(calendar)[uid]
+    status, text, _ = server.request("GET", unquote(href))
+    assert status == 200 and b"X-AGENDA-DIGEST:" in text
+    unfolded = text.replace(b"\r\n ", b"")
+    assert b"\r\nSUMMARY:" in unfolded
+    server.put(unquote(href), unfolded.replace(b"\r\nSUMMARY:", b"\r\nSUMMARY:Moved! ", 1))  # the digest line kept
+    result = publish_cli(server, calendar, SEED, home=tmp_path)
+    assert result.stdout == "생성 0 · 수정 1 · 변경 없음 6 · 삭제 0\n"
+    summary = str(server.query(calendar)[uid][1].walk("VEVENT")[0]["SUMMARY"])
+    assert not summary.startswith("Moved!")
+
+
 def test_a_changed_duration_updates_only_the_changed_events_in_place(server, calendar, tmp_path):
     publish_cli(server, calendar, SEED, home=tmp_path)
     before = server.query(calendar)
@@ -184,9 +214,13 @@ def test_a_planned_uid_held_by_another_forums_event_stops_the_run_before_any_wri
     server.put(calendar + "theirs.ics", theirs)
     mark = len(server.requests_seen())
     result = publish_cli(server, calendar, SEED, exit_status=2, home=tmp_path)
-    assert f"ai-party-2023-2@agenda.forum is already in {server.url}{calendar} at " in result.stderr
+    assert f"agenda: ai-party-2023-2@agenda.forum: {server.url}{calendar}의 " in result.stderr
+    assert "에 이미 있습니다(넣은 쪽: 포럼 'someone-else'). 건드리지 않았습니다. 그곳에서 지우거나, 이 포럼이나 " \
+           "세그먼트에 다른 id를 주세요" in result.stderr
+    english = publish_cli(server, calendar, SEED, extra=("--lang", "en"), exit_status=2, home=tmp_path)
+    assert f"ai-party-2023-2@agenda.forum is already in {server.url}{calendar} at " in english.stderr
     assert "put there by forum 'someone-else'; it is left alone: delete it there, or give this forum or " \
-           "segment another id" in result.stderr
+           "segment another id" in english.stderr
     assert writes_since(server, mark) == []
     [(href, stored)] = server.query(calendar).values()
     assert href.endswith("/theirs.ics")
@@ -269,14 +303,20 @@ def test_a_wrong_password_exits_2_and_prints_no_password(server, calendar, tmp_p
     assert server.query(calendar) == {}
 
 
-def test_a_refused_change_exits_2_with_the_status_and_what_to_do(server, tmp_path):
+def test_changes_refused_on_a_read_only_calendar_are_each_named_and_listed_and_exit_2(server, tmp_path):
     path = f"/{USER}/read-only-{next(_names)}/"
     server.make_calendar(path)
     result = publish_cli(server, path, SEED, exit_status=2, home=tmp_path)
-    assert result.stdout == ""
-    assert re.search(r"agenda: PUT http://127\.0\.0\.1:\d+/user/read-only-\d+/ai-party-2023-2@agenda\.forum\.ics: "
-                     r"403 Forbidden; this login may not do that here; check the user's rights", result.stderr)
-    assert "캘린더에는 아무것도 바뀌지 않았습니다" in result.stderr  # the seed is a Korean file
+    uids = list(utc_times(SEED))
+    assert result.stdout == f"생성 0 · 수정 0 · 변경 없음 0 · 삭제 0 · 거부 7: {', '.join(uids)}\n"
+    assert re.search(r"agenda: ai-party-2023-2@agenda\.forum: PUT http://127\.0\.0\.1:\d+/user/read-only-\d+/"
+                     r"ai-party-2023-2@agenda\.forum\.ics: 403 Forbidden\. 이 사용자는 여기에서 그 일을 할 수 없습니다\. "
+                     r"캘린더에 대한 사용자의 권한이나 URL을 확인하세요\n", result.stderr)
+    assert result.stderr.count(": 403 Forbidden. ") == 7  # every event was still tried
+    assert result.stderr.endswith("agenda: 서버가 변경 7건을 거부했습니다(위 참고). 서버에서 고치기 전에는 같은 명령을 "
+                                  "다시 실행해도 또 거부됩니다. 나머지 일정은 모두 올렸습니다\n")
+    english = publish_cli(server, path, SEED, extra=("--segments", "--lang", "en"), exit_status=2, home=tmp_path)
+    assert ".ics: 403 Forbidden; this login may not do that here; check the user's rights" in english.stderr
 
 
 def test_the_password_can_come_from_netrc(server, calendar, tmp_path):
@@ -330,7 +370,8 @@ def test_a_run_cut_off_halfway_says_what_was_done_and_the_next_run_finishes(serv
 
     with mock.patch.object(requests.Session, "request", network_drops_after_three_puts):
         result = publish_cli(server, calendar, SEED, exit_status=2, home=tmp_path)
-    assert "cannot reach" in result.stderr
+    assert re.search(r"agenda: http://127\.0\.0\.1:\d+/user/forums-\d+/[^ ]+\.ics에 연결할 수 없습니다\(연결이 끊김\)\. ",
+                     result.stderr)
     assert re.search(r"멈추기 전에 이미 한 일: 생성 3 · 수정 0 · 변경 없음 0 · 삭제 0\. 같은 명령을 다시 실행하면",
                      result.stderr)
     assert len(server.query(calendar)) == 3

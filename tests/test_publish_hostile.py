@@ -15,8 +15,9 @@ import pytest
 
 from agenda.loading.analysis import analyze
 from agenda.export.ics import event_calendars
-from agenda.publish.caldav_client import CalDavClient, DavError
+from agenda.publish.caldav_client import CalDavClient, DavError, Failure
 from agenda.publish.multistatus import MAX_ANSWER_BYTES
+from agenda.publish.words import words_for
 from helpers import ENGLISH, SEED, run
 from hostile_dav import COLLECTION, MULTISTATUS, HostileDav, Witness
 
@@ -135,8 +136,11 @@ def test_the_client_sends_nothing_outside_the_collection_whatever_it_is_asked(hr
         client = CalDavClient(hostile.collection_url, USER, PASSWORD)
         for request in (lambda: client.get(href), lambda: client.create(href, b"x"),
                         lambda: client.replace(href, '"e"', b"x"), lambda: client.delete(href, '"e"')):
-            with pytest.raises(DavError, match="is not inside this calendar; nothing was sent there"):
+            with pytest.raises(DavError) as refused:
                 request()
+            assert refused.value.failure is Failure.OUTSIDE and refused.value.href == href
+            assert words_for("en").failure(refused.value).endswith(
+                f"{href!r} is not inside this calendar; nothing was sent there")
         client.close()
         assert witness.seen == [] and hostile.seen == []
 

@@ -1,17 +1,20 @@
 """The pure parts of `agenda publish`: the sync decision, the login and the summary words."""
 
+import re
+
 import pytest
 from icalendar import Calendar
 
 from agenda.loading.analysis import analyze
 from agenda.core.errors import UsageError
 from agenda.export.ics import event_calendars
+from agenda.publish.caldav_client import Failure
 from agenda.publish.credentials import login_for
 from agenda.publish.sync import (Action, Conflict, Kind, decide, fingerprint, new_href, planned_event, read_stored,
                                  with_sequence)
 from agenda.publish.words import summary_line
 from dav_servers import free_port
-from helpers import BROKEN, ENGLISH, SEED, run
+from helpers import BROKEN, ENGLISH, SEED, english_sentences, run
 
 from datetime import datetime, timezone
 
@@ -156,16 +159,22 @@ def test_a_password_in_the_url_is_refused_and_not_repeated(tmp_path):
     assert "hunter2-secret" not in result.stdout + result.stderr
 
 
-def test_a_server_that_cannot_be_reached_exits_2_and_says_nothing_changed(tmp_path):
+def test_a_server_that_cannot_be_reached_exits_2_and_says_so_in_the_forums_language(tmp_path):
     port = free_port()
-    result = run("publish", SEED, "--to", f"http://127.0.0.1:{port}/user/forums/", exit_status=2,
+    korean = run("publish", SEED, "--to", f"http://127.0.0.1:{port}/user/forums/", exit_status=2,
                  env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
-    assert f"agenda: cannot reach http://127.0.0.1:{port}/user/forums/ (connection refused); " \
-           "check the URL and that the server is running\n" in result.stderr
-    assert result.stderr.endswith("agenda: 캘린더에는 아무것도 바뀌지 않았습니다\n")  # the seed is a Korean file
+    assert korean.stderr.endswith(
+        f"agenda: http://127.0.0.1:{port}/user/forums/에 연결할 수 없습니다(연결 거부). URL이 맞는지, 서버가 실행 중인지 "
+        "확인하세요\nagenda: 캘린더에는 아무것도 바뀌지 않았습니다\n")  # the seed is a Korean file
     english = run("publish", ENGLISH, "--to", f"http://127.0.0.1:{port}/user/forums/", exit_status=2,
                   env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
-    assert english.stderr.endswith("agenda: nothing was changed in the calendar\n")
+    assert english.stderr.endswith(
+        f"agenda: cannot reach http://127.0.0.1:{port}/user/forums/ (connection refused); check the URL and that the "
+        "server is running\nagenda: nothing was changed in the calendar\n")
+    asked = run("publish", ENGLISH, "--to", f"http://127.0.0.1:{port}/user/forums/", "--lang", "ko", exit_status=2,
+                env={"HOME": str(tmp_path), "NO_PROXY": "127.0.0.1"})
+    assert asked.stderr.endswith("(연결 거부). URL이 맞는지, 서버가 실행 중인지 확인하세요\n"
+                                 "agenda: 캘린더에는 아무것도 바뀌지 않았습니다\n")
 
 
 def test_an_answer_of_exactly_the_cap_is_read_and_one_byte_more_is_refused():
@@ -177,3 +186,74 @@ def test_an_answer_of_exactly_the_cap_is_read_and_one_byte_more_is_refused():
     with pytest.raises(AnswerTooLarge):  # refused on its word, before a byte is read
         next(capped(iter(()), "5", limit=4))
     assert b"".join(capped([b"abcd"], "4", limit=4)) == b"abcd"
+
+
+def test_the_digest_survives_refolding_and_reordering_but_not_an_edit():
+    from agenda.publish.digest import verified
+
+    event = seed_events()[1]
+    text = event.data.decode("utf-8").replace("\r\n ", "")
+    head, body = text.split("BEGIN:VEVENT\r\n")
+    lines, tail = body.split("END:VEVENT\r\n")
+    resorted = head + "BEGIN:VEVENT\r\n" + "\r\n".join(sorted(lines.splitlines())) + "\r\nEND:VEVENT\r\n" + tail
+    restamped = resorted.replace("DTSTAMP:", "DTSTAMP:1999", 1).replace("SEQUENCE:", "SEQUENCE:9", 1)
+    found = verified(restamped.encode("utf-8"))
+    assert found is not None and (found.uid, found.owner, found.digest) == (event.uid, "ai-party-2023-2", event.digest)
+    assert verified(restamped.replace("SUMMARY:", "SUMMARY:x", 1).encode("utf-8")) is None
+    assert verified(restamped.replace("STATUS:CONFIRMED", "STATUS:CANCELLED").encode("utf-8")) is None
+    doubled = restamped.replace("END:VEVENT", f"X-AGENDA-DIGEST:{event.digest}\r\nEND:VEVENT", 1)
+    assert verified(doubled.encode("utf-8")) is None
+
+
+def test_an_event_without_a_digest_is_compared_in_full_and_found_unchanged():
+    planned = seed_events()
+    old = [stored_copy(e, edit=lambda d: b"".join(line for line in d.splitlines(keepends=True)
+                                                  if not line.startswith(b"X-AGENDA-DIGEST"))) for e in planned]
+    assert all(s.digest is None for s in old)
+    decision = decide(old, planned, {"ai-party-2023-2"}, COLLECTION)
+    assert {a.kind for a in decision.actions} == {Kind.UNCHANGED}
+
+
+def test_event_resources_are_the_bytes_of_event_calendars():
+    from datetime import timedelta
+
+    from agenda.export.ics import event_resources
+
+    for file in (SEED, ENGLISH):
+        plan = analyze(str(file)).plan
+        for alarm in (None, timedelta(days=1)):
+            expected = [c.to_ical() for c in event_calendars([plan], NOW, True, alarm)]
+            assert [data for _, data in event_resources([plan], NOW, True, alarm)] == expected
+
+
+def test_publish_alarm_adds_the_reminder_export_adds(tmp_path):
+    from agenda.export.ics import calendar
+    from agenda.publish.publisher import planned_events
+    from datetime import timedelta
+
+    plan = analyze(str(SEED)).plan
+    [forum] = [e for e in planned_events([plan], segments=False, alarm=timedelta(hours=2))]
+    exported = calendar([plan], NOW, alarm=timedelta(hours=2)).walk("VALARM")
+    [alarm] = Calendar.from_ical(forum.data).walk("VALARM")
+    assert len(exported) == 1 and alarm["TRIGGER"].to_ical() == exported[0]["TRIGGER"].to_ical() == b"-PT2H"
+    assert Calendar.from_ical(planned_events([plan], segments=False)[0].data).walk("VALARM") == []
+    refused = run("publish", SEED, "--to", "http://127.0.0.1:1/x/", "--alarm", "soon", exit_status=2,
+                  env={"HOME": str(tmp_path)})
+    assert "--alarm" in refused.stderr and "Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize("failure", list(Failure))
+def test_every_failure_is_worded_in_both_languages_and_korean_has_no_english_sentence(failure):
+    from agenda.publish.caldav_client import DavError, Network
+    from agenda.publish.words import words_for
+
+    error = DavError(failure, method="PUT", url="https://dav.example/cal/", status=400,
+                     status_line="400 Bad Request", server_message="It is in the trashbin.", network=Network.RESET,
+                     target="https://dav.example/other/", limit=64 * 1024 * 1024, href="/cal/x.ics", uid="a@b",
+                     conflicts=(("a@b", "/cal/x.ics", "other-forum"), ("c@d", "/cal/y.ics", None)))
+    english, korean = words_for("en").failure(error), words_for("ko").failure(error)
+    assert english and korean and english != korean
+    assert re.search("[가-힣]", korean) and english_sentences(korean) == []
+    for status in (400, 401, 403, 404, 405, 409, 412, 423, 500, 503):
+        for method in ("REPORT", "PUT", "DELETE", "GET"):
+            assert english_sentences(words_for("ko").advice(method, status)) == []

@@ -13,9 +13,9 @@ SEVERITY = Severity.ERROR
 
 
 def check(plan: Plan) -> Iterator[Problem]:
-    for seg in plan.segments:
-        if seg.kind != "registration" and seg.start is not None and \
-                seg.start < plan.window_start:
-            yield Location(pin_path(seg)), {
-                "title": named(seg), "start": seg.start, "opens": plan.window_start, "zone": plan.zone,
-                "minutes": minutes_between(seg.start, plan.window_start)}
+    for day in plan.days:
+        for seg in day.segments:
+            if seg.kind != "registration" and seg.start is not None and seg.start < day.start:
+                yield Location(pin_path(seg)), {
+                    "title": named(seg), "start": seg.start, "opens": day.start, "zone": plan.zone,
+                    "minutes": minutes_between(seg.start, day.start)}

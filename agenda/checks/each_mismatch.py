@@ -12,7 +12,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(plan: Plan) -> Iterator[Problem]:
-    for seg in plan.segments:
+    for seg in plan.all_segments:
         s = seg.segment
         if s.each is not None and isinstance(s.duration, int):
             speakers = len(s.all_speakers)

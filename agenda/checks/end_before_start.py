@@ -16,3 +16,8 @@ def check(plan: Plan) -> Iterator[Problem]:
     if what is not None:
         yield Location(("forum", "end")), {"what": what, "start": plan.window_start, "end": plan.window_end,
                                            "zone": plan.zone}
+    for day in plan.days:  # a day heading's own end
+        heading = plan.document.program[day.heading] if day.heading is not None else None
+        if heading is not None and heading.end is not None and day.end_typo is not None:
+            yield Location(day.path + ("end",)), {"what": day.end_typo, "start": day.start, "end": day.end,
+                                                  "zone": plan.zone}

@@ -12,7 +12,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(plan: Plan) -> Iterator[Problem]:
-    for seg in plan.segments:
+    for seg in plan.all_segments:
         timed = [item.duration for item in seg.segment.items if item.duration is not None]
         if seg.minutes is not None and timed and sum(timed) > seg.minutes:
             yield Location(seg.path + ("items",), key=True), {

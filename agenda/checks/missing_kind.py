@@ -11,7 +11,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(plan: Plan) -> Iterator[Problem]:
-    present = {seg.kind for seg in plan.program}
+    present = {seg.kind for seg in plan.program} | {seg.kind for seg in plan.all_segments}
     for n, kind in enumerate(plan.document.rules.require):
         if kind.value not in present:
             yield Location(("rules", "require", n)), {"kind": kind.value}

@@ -4,17 +4,23 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from agenda.core.findings import Path, SegmentName
-from agenda.core.planner import LocalTime, Plan, Role, TimedSegment
+from agenda.core.days import LocalTime
+from agenda.core.planner import Day, Plan, Role, TimedSegment
 from agenda.core.zones import WallTime, minutes_between
 
 
 def sequence_pairs(plan: Plan) -> Iterator[tuple[TimedSegment, TimedSegment]]:
-    """(previous, segment) for each segment with a start, previous being the last one before it."""
-    before = None
-    for seg in plan.segments:
-        if seg.start is not None and before is not None:
-            yield before, seg
-        before = seg
+    """(previous, segment) for each segment with a start, previous being the last one before it.
+
+    Each day's program is one sequence and each track's another: a day does not follow on from
+    the day before, and two rooms run side by side.
+    """
+    for sequence in [day.segments for day in plan.days] + [track.segments for track in plan.tracks]:
+        before = None
+        for seg in sequence:
+            if seg.start is not None and before is not None:
+                yield before, seg
+            before = seg
 
 
 def pin_path(seg: TimedSegment) -> Path:
@@ -23,9 +29,19 @@ def pin_path(seg: TimedSegment) -> Path:
 
 
 def all_roles(plan: Plan) -> Iterator[Role]:
+    """Every person reference the file writes, once each: the forum's MC and moderator, its guests (내빈), and
+    the programme's people (a section's moderator on its section only)."""
     yield from plan.hosts
-    for seg in plan.segments:
-        yield from seg.people
+    yield from plan.guests
+    for section in plan.sections:
+        yield from section.people
+    for track in plan.tracks:
+        if track.moderator is not None:
+            yield track.moderator
+        for section in track.sections:
+            yield from section.people
+    for seg in plan.all_segments:
+        yield from (role for role in seg.people if not role.inherited)
         for item in seg.items:
             yield from item.people
 
@@ -54,3 +70,18 @@ def end_before_start(plan: Plan) -> str | None:
     if forum.end is not None and forum.end <= forum.start:
         return "clock"
     return None
+
+
+def window_typo(plan: Plan, day: Day) -> bool:
+    """The day's window ends at or before it starts: end-before-start says so, and the window checks keep quiet."""
+    if day.heading is None:
+        return end_before_start(plan) is not None
+    return day.end_typo is not None
+
+
+def end_path(plan: Plan, day: Day) -> Path:
+    """Where a day's end is written: its heading's `end` or `duration`, else the forum's."""
+    heading = plan.document.program[day.heading] if day.heading is not None else None
+    if heading is not None and (heading.end is not None or heading.duration is not None):
+        return day.path + ("end" if heading.end is not None else "duration",)
+    return ("forum", "end" if plan.forum.end else "duration")

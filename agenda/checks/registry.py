@@ -8,6 +8,7 @@ from agenda.checks import (
     before_window,
     ceremony_order,
     crosses_midnight,
+    double_booked,
     duplicate_id,
     duplicate_uid,
     each_mismatch,
@@ -19,9 +20,13 @@ from agenda.checks import (
     missing_kind,
     nonexistent_time,
     overlap,
+    room_overlap,
     slack,
+    track_overflow,
+    track_slack,
     unknown_person,
     unmailable_address,
+    unknown_room,
     unused_person,
     window_overflow,
     zero_duration,
@@ -35,6 +40,7 @@ CHECKS: tuple[Check, ...] = (
     nonexistent_time, ambiguous_time, crosses_midnight, missing_id, legacy_zone, end_before_start,
     unmailable_address,
     ceremony_order,
+    unknown_room, room_overlap, track_overflow, track_slack, double_booked,
 )
 EXPORT_CHECKS = (duplicate_uid,)
 """Checks across the files of one export (`check_export`), run by the command that exports."""

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.checks.plan_reading import end_before_start, named
+from agenda.checks.plan_reading import end_before_start, named, window_typo
 from agenda.core.findings import Location, Severity
 from agenda.core.planner import Plan
 from agenda.core.zones import minutes_between
@@ -18,9 +18,15 @@ def check(plan: Plan) -> Iterator[Problem]:
     if not plan.segments:
         yield Location(("program",)), {"what": "empty", "window": plan.window_minutes}
         return
-    slack = minutes_between(plan.program_end, plan.window_end)
     allowed = plan.document.rules.allow_slack
-    if slack > allowed:
-        last = max(plan.segments, key=lambda s: s.end)
-        yield Location(last.path), {"what": "early", "ends": plan.program_end, "title": named(last), "minutes": slack,
-                                    "closes": plan.window_end, "allowed": allowed, "zone": plan.zone}
+    for day in plan.days:  # each day's own window
+        if window_typo(plan, day):
+            continue
+        if not day.segments:
+            yield Location(day.path), {"what": "empty", "window": day.window_minutes}
+            continue
+        slack = minutes_between(day.program_end, day.end)
+        if slack > allowed:
+            last = max(day.segments, key=lambda s: s.end)
+            yield Location(last.path), {"what": "early", "ends": day.program_end, "title": named(last),
+                                        "minutes": slack, "closes": day.end, "allowed": allowed, "zone": plan.zone}

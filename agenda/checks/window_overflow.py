@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from agenda.checks import Problem
-from agenda.checks.plan_reading import end_before_start, named
+from agenda.checks.plan_reading import named, window_typo
 from agenda.core.findings import Location, Severity
 from agenda.core.planner import Plan
 from agenda.core.zones import minutes_between
@@ -13,9 +13,10 @@ SEVERITY = Severity.ERROR
 
 
 def check(plan: Plan) -> Iterator[Problem]:
-    if end_before_start(plan):
-        return  # a window that ends before it starts: end-before-start says so
-    for seg in plan.segments:
-        if seg.end > plan.window_end:
-            yield Location(seg.path), {"title": named(seg), "end": seg.end, "closes": plan.window_end,
-                                       "minutes": minutes_between(plan.window_end, seg.end), "zone": plan.zone}
+    for day in plan.days:
+        if window_typo(plan, day):
+            continue  # a window that ends before it starts: end-before-start says so
+        for seg in day.segments:
+            if seg.end > day.end:
+                yield Location(seg.path), {"title": named(seg), "end": seg.end, "closes": day.end,
+                                           "minutes": minutes_between(day.end, seg.end), "zone": plan.zone}

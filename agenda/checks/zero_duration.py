@@ -17,7 +17,7 @@ def check(plan: Plan) -> Iterator[Problem]:
         yield Location(("forum", "duration")), {"what": "window-duration", "minutes": forum.duration}
     elif plan.window_minutes <= 0 and not end_before_start(plan):  # that one says it better
         yield Location(("forum", "end")), {"what": "window", "minutes": plan.window_minutes}
-    for seg in plan.segments:
+    for seg in plan.all_segments:
         s = seg.segment
         if isinstance(s.duration, int) and s.duration <= 0:
             yield Location(seg.path + ("duration",)), {"what": "duration", "title": named(seg), "minutes": s.duration}

@@ -122,7 +122,11 @@ LONG_RUNNING = frozenset({"run", "serve"})
 
 
 def configure_process(args: Sequence[str]) -> None:
-    """Settings for a short command-line run, which the library leaves to its host program.
+    """Settings for a short command-line process, which `main()` leaves to its host program.
+
+    Only `entry_point()` (the console script and `python -m agenda`) makes them,
+    because they belong to the whole process: a program or test suite that calls
+    `main()` in-process keeps its own collector, environment and modules.
 
     Third-party Pydantic plugins would watch every validation and scan all
     installed packages' entry points at start-up; the command line runs
@@ -223,6 +227,9 @@ def main(
     The streams and the environment can be handed in, as httpie's and yamllint's
     entry points allow, so tests run the real program in-process; the console
     script and `python -m agenda` pass nothing and `sys.exit` with the result.
+    The host gets back its process as it was: the collector, the environment
+    and the loaded modules are the host's, and the process settings a one-shot
+    command wants are made by `entry_point()` alone.
     """
     args = list(sys.argv[1:] if argv is None else argv)
     with ExitStack() as scope:
@@ -232,7 +239,6 @@ def main(
             scope.enter_context(redirect_stderr(stderr))
         if environ is not None:
             scope.enter_context(_environment(environ))
-        configure_process(args)
         scope.enter_context(one_reader())
         return _run_app(args)
 
@@ -289,7 +295,11 @@ def _in_reader_words(error: AgendaError) -> str:
 
 @contextmanager
 def _environment(environ: Mapping[str, str]) -> Iterator[None]:
-    """Run with exactly these environment variables, as click's CliRunner isolates a run."""
+    """Run with exactly these environment variables, as click's CliRunner isolates a run.
+
+    Only while the command runs: the host's own variables are back, every one,
+    when `main()` returns or raises.
+    """
     saved = dict(os.environ)
     os.environ.clear()
     os.environ.update(environ)
@@ -301,11 +311,13 @@ def _environment(environ: Mapping[str, str]) -> Iterator[None]:
 
 
 def entry_point() -> None:
-    """The console script and `python -m agenda`: run, then exit without the final collection.
+    """The console script and `python -m agenda`: the process is agenda's own, so it is set up for
+    one command, and exits without the final collection.
 
     At exit the interpreter collects every object once more, about a fifth of
     a cold start; freezing them first leaves them to the operating system.
     """
+    configure_process(sys.argv[1:])
     status = main()
     import gc
 

@@ -20,23 +20,17 @@ from agenda.cli.feedback import (
 )
 from agenda.core.errors import UsageError
 from agenda.core.status import ExitStatus
+from agenda.export.formats import Shown, chosen_format, default_format, format_choices, format_help
 
-
-class ReportFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+ReportFormat = Enum("ReportFormat", format_choices("validate"), type=str)  # type: ignore[misc]
+DiffFormat = Enum("DiffFormat", format_choices("diff"), type=str)  # type: ignore[misc]
+"""Both from agenda.export.formats.FORMATS."""
 
 
 def validate(
     paths: Annotated[list[str], typer.Argument(metavar="FILE|DIR", help="Forum files, or folders to search.")],
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, json or github.")] = ReportFormat.text,
+    format: Annotated[ReportFormat, typer.Option(
+        "--format", "-f", help=f"{format_help('validate')}.")] = ReportFormat(default_format("validate")),
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     skip_non_forum: Annotated[bool, typer.Option(
         "--skip-non-forum", help="Skip named files without a `forum` key too (as in folders); for hooks.")] = False,
@@ -44,20 +38,18 @@ def validate(
 ) -> None:
     """Check forum files and print what is wrong, with file:line:column."""
     from agenda.messages import catalogue
-    from agenda.render.findings_report import report_github, report_json, report_text, summary
+    from agenda.render.findings_report import summary
     from agenda.loading.validation import validate_paths
 
     run = validate_paths(paths, skip_non_forum, language_asked(lang))
     fallback = reader_language(lang)
     for path in run.skipped:
         note(catalogue(fallback).skipped(path))
-    if format is ReportFormat.json:
-        sys.stdout.write(report_json(run.reports, fallback))
-    elif format is ReportFormat.github:
-        sys.stdout.write(report_github(run.reports, fallback))
+    chosen = chosen_format("validate", format.value)
+    write = say if chosen.shown is Shown.WORDS else sys.stdout.write  # words for a person, or a document
+    write(chosen.writer()(run.reports, fallback))
+    if chosen.name == "github":  # the annotations go to the CI log; the count, to the person reading it
         note(summary(run.reports, fallback))
-    else:
-        say(report_text(run.reports, fallback))
     raise typer.Exit(run.status(strict))
 
 
@@ -115,17 +107,17 @@ def init(
 def diff(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier version of the forum file.")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="The later version.")],
-    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, json or markdown.")] = DiffFormat.text,
+    format: Annotated[DiffFormat, typer.Option(
+        "--format", "-f", help=f"{format_help('diff')}.")] = DiffFormat(default_format("diff")),
     lang: NewFileLangOption = None,
 ) -> None:
     """Show what changed between two versions of a programme: moved, resized, added, removed, people."""
     from agenda.loading.analysis import analyze
     from agenda.core.changes import compare
-    from agenda.render.changes_report import changes_json, changes_markdown, changes_text
 
     before, after = analyze(old), analyze(new)
     old_plan, new_plan = plan_or_exit(before, lang), plan_or_exit(after, lang)
     changes = compare(old_plan, new_plan)
-    render = {DiffFormat.json: changes_json, DiffFormat.markdown: changes_markdown}.get(format, changes_text)
-    write = say if format is DiffFormat.text else sys.stdout.write  # words for a person, or a document
-    write(render(changes, new_plan, language_asked(lang)))
+    chosen = chosen_format("diff", format.value)
+    write = say if chosen.shown is Shown.WORDS else sys.stdout.write  # words for a person, or a document
+    write(chosen.writer()(changes, new_plan, language_asked(lang)))

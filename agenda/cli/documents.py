@@ -19,23 +19,27 @@ from agenda.cli.feedback import (
     stdout_console,
 )
 from agenda.core.errors import UsageError
-from agenda.export.formats import FORMAT_CHOICES, FORMAT_HELP
+from agenda.export.formats import Shown, chosen_format, default_format, format_choices, format_help
 from agenda.core.status import ExitStatus
 
 
-class PlanFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
+
+class Document(str, Enum):
+    programme = "programme"
+    script = "script"
+    nameplates = "nameplates"
+    booklet = "booklet"
 
 
-ExportFormat = Enum("ExportFormat", {name: name for name in FORMAT_CHOICES}, type=str)  # type: ignore[misc]
-"""From agenda.export.formats.FORMATS, aliases included (`md` for markdown)."""
+PlanFormat = Enum("PlanFormat", format_choices("plan"), type=str)  # type: ignore[misc]
+ExportFormat = Enum("ExportFormat", format_choices("export"), type=str)  # type: ignore[misc]
+"""Both from agenda.export.formats.FORMATS, aliases included (`md` for export's markdown)."""
 
 
 def plan(
     file: Annotated[str, typer.Argument(metavar="FILE", help="A forum file (.yaml, .yml, .json, .toml).")],
-    format: Annotated[PlanFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = PlanFormat.table,
+    format: Annotated[PlanFormat, typer.Option(
+        "--format", "-f", help=f"{format_help('plan')}.")] = PlanFormat(default_format("plan")),
     lang: FileLangOption = None,
     timeline: Annotated[bool, typer.Option("--timeline", help="Draw the window to scale under the table.")] = False,
 ) -> None:
@@ -46,24 +50,17 @@ def plan(
     analysis = analyze(file, language_asked(lang))
     language = reader_language(lang, analysis.language)
     the_plan = plan_or_exit(analysis, lang)
-    if format is PlanFormat.json:
-        from agenda.render.plan_json import plan_json
-
-        sys.stdout.write(plan_json(the_plan, language))
-    elif format is PlanFormat.markdown:
-        from agenda.render.plan_markdown import plan_markdown
-
-        sys.stdout.write(plan_markdown(the_plan, language))
-    else:
-        from agenda.render.plan_table import plan_table
-
+    chosen = chosen_format("plan", format.value)
+    if chosen.shown is Shown.DRAWING:
         console = stdout_console()
-        console.print(plan_table(the_plan, language))
+        console.print(chosen.writer()(the_plan, language))
         if timeline:
             from agenda.render.timeline import timeline_bar
 
             console.print(timeline_bar(the_plan, console.width, language))
-    if timeline and format is not PlanFormat.table:
+    else:
+        sys.stdout.write(chosen.writer()(the_plan, language))
+    if timeline and chosen.shown is not Shown.DRAWING:
         from agenda.messages import catalogue
 
         note(catalogue(language).timeline_under_table_only(format.value))
@@ -103,7 +100,7 @@ def export(
     files: Annotated[list[str], typer.Argument(metavar="FILE", help="One forum file, or several (a series).")],
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="OUT", help="Output file; its suffix picks the format. - for stdout.")] = None,
-    format: Annotated[ExportFormat | None, typer.Option("--format", "-f", help=f"{FORMAT_HELP}.")] = None,
+    format: Annotated[ExportFormat | None, typer.Option("--format", "-f", help=f"{format_help('export')}.")] = None,
     segments: Annotated[bool, typer.Option("--segments", help="Calendar: one more event per segment.")] = False,
     alarm: Annotated[str | None, typer.Option(
         "--alarm", metavar="TIME", help="Calendar: a reminder this long before, e.g. 1d, 2h.")] = None,
@@ -111,6 +108,8 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Export even when the files have error findings.")] = False,
     per_person: Annotated[str | None, typer.Option(
         "--per-person", metavar="DIR", help="Also write DIR/<person>.ics: each person's own calendar.")] = None,
+    document: Annotated[Document, typer.Option(
+        "--document", help="programme, script (the MC's), nameplates or booklet.")] = Document.programme,
 ) -> None:
     """Write a calendar (.ics) or a document (.md, .html, .csv, .json, .pdf), or one calendar per person."""
     from agenda.loading.analysis import analyze
@@ -123,9 +122,14 @@ def export(
         raise UsageError("output-missing")
     if per_person is not None and len(files) != 1:
         raise UsageError("per-person-one-file")
-    chosen = format_for(output, format.value if format else None) if output is not None else None
-    if chosen != "ics" and (segments or alarm):
-        raise UsageError("calendar-only-options")
+    name = format_for(output, format.value if format else None) if output is not None else None
+    if document is not Document.programme:
+        from agenda.export.documents import document_format
+
+        name = document_format(document.value, name, output, format is not None, len(files))
+    chosen = chosen_format("export", name) if name is not None else None
+    if (segments and (chosen is None or not chosen.calendar)) or (alarm and chosen is not None and not chosen.calendar):
+        raise UsageError("calendar-only-options")  # --alarm alone with --per-person is for those calendars
     reminder = _alarm(alarm) if alarm else None
     now = _calendar_now()  # DTSTAMP of calendars, and the date a PDF is stamped with
     analyses = [analyze(file, language_asked(lang)) for file in files]
@@ -141,7 +145,7 @@ def export(
     if worst(statuses) and not force:
         note(catalogue(first_language).nothing_written())
         raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
-    if chosen == "ics":
+    if chosen is not None and chosen.calendar:
         from agenda.checks.duplicate_uid import check_export
 
         documents = {a.file: a.document for a in analyses if a.document is not None}
@@ -154,13 +158,18 @@ def export(
     if per_person is not None:
         from agenda.export.person_files import write_person_calendars
 
-        written = write_person_calendars(plans[0].read_in(language_asked(lang)), per_person, now)
+        written = write_person_calendars(plans[0].read_in(language_asked(lang)), per_person, now, reminder)
         note(catalogue(first_language).wrote_calendars(len(written), per_person))
     if output is None or chosen is None:
         return
-    data = export_bytes(chosen, plans, segments=segments, alarm=reminder, now=now, language=language_asked(lang))
+    if document is not Document.programme:
+        from agenda.export.documents import document_bytes
+
+        data = document_bytes(document.value, chosen.name, plans[0], analyses[0].file, now, language_asked(lang))
+    else:
+        data = export_bytes(chosen.name, plans, segments=segments, alarm=reminder, now=now, language=language_asked(lang))
     write_output(output, data)
-    if chosen == "ics" and segments:
+    if chosen.calendar and segments:
         from agenda.export.ics import segments_without_start
         from agenda.messages.labels import labels_for
 

@@ -9,6 +9,7 @@ import typer
 from agenda.cli.feedback import FileLangOption, Lang, language_asked, note, plan_or_exit, say, stdout_console
 from agenda.core.errors import UsageError
 from agenda.core.status import ExitStatus
+from agenda.export.formats import Shown, chosen_format, default_format, format_choices, format_for, format_help
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -27,16 +28,9 @@ class MarkWord(str, Enum):
     undo = "undo"
 
 
-class NowFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class DayReportFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
+NowFormat = Enum("NowFormat", format_choices("now"), type=str)  # type: ignore[misc]
+DayReportFormat = Enum("DayReportFormat", format_choices("report"), type=str)  # type: ignore[misc]
+"""Both from agenda.export.formats.FORMATS."""
 
 
 ForumFileArgument = Annotated[str, typer.Argument(metavar="FILE", help="The forum file.")]
@@ -141,7 +135,8 @@ def mark(
 def now(
     file: ForumFileArgument,
     at: AtOption = None,
-    format: Annotated[NowFormat, typer.Option("--format", "-f", help="text or json.")] = NowFormat.text,
+    format: Annotated[NowFormat, typer.Option(
+        "--format", "-f", help=f"{format_help('now')}.")] = NowFormat(default_format("now")),
     log: MarksLogOption = None,
     lang: FileLangOption = None,
 ) -> None:
@@ -152,29 +147,24 @@ def now(
     moment = _moment(at, plan) or wall_clock()
     _on_the_day(plan, moment)
     state, _ = _load_day(plan, _log_path(file, log), moment)
-    if format is NowFormat.json:
-        from agenda.render.day_json import now_json
-
-        sys.stdout.write(now_json(state))
-    else:
-        from agenda.render.day_text import now_text
-
-        say(now_text(state, plan.language))
+    chosen = chosen_format("now", format.value)
+    write = say if chosen.shown is Shown.WORDS else sys.stdout.write  # words for a person, or a document
+    write(chosen.writer()(state, plan.language))
 
 
 def report(
     file: ForumFileArgument,
     format: Annotated[DayReportFormat | None, typer.Option(
-        "--format", "-f", help="table, json, markdown or csv; default: OUT's suffix, else table.")] = None,
+        "--format", "-f",
+        help=f"{format_help('report')}; default: OUT's suffix, else {default_format('report')}.")] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="Output file; - for stdout.")] = "-",
     log: MarksLogOption = None,
     lang: FileLangOption = None,
 ) -> None:
     """Planned against actual for every segment, and the day's totals."""
     from agenda.export.output_files import write_output
-    from agenda.render import day_report as render
 
-    format = format or _report_format(output)
+    chosen = chosen_format("report", format_for(output, format.value if format else None, "report"))
     plan = _day_plan(file, lang)
     path = _log_path(file, log)
     from agenda.day.marks_log import read_log
@@ -182,48 +172,23 @@ def report(
     marks, _ = read_log(path, plan.zone)
     in_force_at = max((m.at for m in marks), key=lambda t: t.timestamp(), default=plan.window_start)
     state, _ = _load_day(plan, path, in_force_at)
-    if format is DayReportFormat.table and output == "-":
-        stdout_console().print(render.report_table(state, plan.language))
+    rendered = chosen.writer()(state, plan.language)
+    if chosen.shown is Shown.DRAWING and output == "-":
+        stdout_console().print(rendered)
         return
-    if format is DayReportFormat.table:
+    if chosen.shown is Shown.DRAWING:
         import io
 
         from agenda.render.terminal import InertConsole
 
         buffer = io.StringIO()
-        InertConsole(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(
-            render.report_table(state, plan.language))
-        text = buffer.getvalue()
-    elif format is DayReportFormat.json:
-        text = render.report_json(state)
-    elif format is DayReportFormat.markdown:
-        text = render.report_markdown(state, plan.language)
-    else:
-        text = render.report_csv(state)
-    data = text.encode("utf-8")
-    if format is DayReportFormat.csv:
-        data = b"\xef\xbb\xbf" + data
-    write_output(output, data)
+        InertConsole(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(rendered)
+        rendered = buffer.getvalue()
+    write_output(output, (b"\xef\xbb\xbf" if chosen.byte_order_mark else b"") + rendered.encode("utf-8"))
     if output != "-":
         from agenda.messages.day_words import day_words
 
         note(day_words(plan.language).wrote.format(path=output))
-
-
-REPORT_SUFFIXES = {".txt": DayReportFormat.table, ".json": DayReportFormat.json, ".md": DayReportFormat.markdown,
-                   ".markdown": DayReportFormat.markdown, ".csv": DayReportFormat.csv}
-
-
-def _report_format(output: str) -> DayReportFormat:
-    """The report's format from OUT's suffix, as `export` picks it; standard output is the table."""
-    if output == "-":
-        return DayReportFormat.table
-    from pathlib import Path
-
-    suffix = Path(output).suffix.lower()
-    if suffix not in REPORT_SUFFIXES:
-        raise UsageError("format-from-suffix", output=output, suffix=suffix, suffixes=(".txt", ".json", ".md", ".csv"))
-    return REPORT_SUFFIXES[suffix]
 
 
 def run_clock(

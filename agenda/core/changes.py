@@ -23,7 +23,7 @@ a title (renamed, None being the kind's default), or names (people)."""
 
 @dataclass(frozen=True)
 class Change:
-    change: str  # moved, resized, added, removed, renamed, people, cancelled, restored, window, timezone
+    change: str  # moved, resized, added, removed, renamed, room, people, cancelled, restored, window, timezone
     segment: str | None  # the segment's id; None for the forum's window
     kind: str | None  # the segment's kind, which names it when it has no title; None for the window
     title: str | None  # the file's title of the segment (None: the kind's default), or the forum's
@@ -51,11 +51,11 @@ def compare(before: Plan, after: Plan) -> list[Change]:
     old_window, new_window = ((plan.local(plan.window_start), plan.local(plan.window_end)) for plan in (before, after))
     if [_timestamp(t) for t in old_window] != [_timestamp(t) for t in new_window]:
         changes.append(Change("window", None, None, after.forum.title, old_window, new_window))
-    old = {seg.id: seg for seg in before.segments}
-    new = {seg.id: seg for seg in after.segments}
-    for seg in after.segments:
+    old = {seg.id: seg for seg in before.all_segments}
+    new = {seg.id: seg for seg in after.all_segments}
+    for seg in after.all_segments:
         changes += _segment_changes(before, after, old.get(seg.id), seg)
-    for seg in before.segments:
+    for seg in before.all_segments:
         if seg.id not in new:
             changes.append(Change("removed", seg.id, seg.kind, seg.title, _span(before, seg), None))
     return changes
@@ -75,11 +75,19 @@ def _segment_changes(before: Plan, after: Plan, was: TimedSegment | None, seg: T
         ("resized", was.minutes != seg.minutes, was.minutes, seg.minutes),
     ]
     changes = [change(name, old, new) for name, differs, old, new in differences if differs]
+    if _room(before, was) != _room(after, seg):
+        changes.append(change("room", _room(before, was), _room(after, seg)))
     gone = [n for n in _names(was) if n not in _names(seg)]
     came = [n for n in _names(seg) if n not in _names(was)]
     if gone or came:
         changes.append(change("people", ", ".join(gone) or None, ", ".join(came) or None, removed=gone, added=came))
     return changes
+
+
+def _room(plan: Plan, seg: TimedSegment) -> str | None:
+    """The room's name: a segment moved to another room has moved for everyone in it."""
+    room = plan.rooms.get(seg.room or "")
+    return room.name if room is not None else seg.room
 
 
 def _timestamp(moment: datetime | None) -> float | None:

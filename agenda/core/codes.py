@@ -10,5 +10,6 @@ CHECK_CODES = (
     "window-overflow", "before-window", "overlap", "gap", "slack", "items-overflow", "each-mismatch",
     "missing-kind", "unknown-person", "unused-person", "duplicate-id", "zero-duration",
     "nonexistent-time", "ambiguous-time", "crosses-midnight", "missing-id", "legacy-zone",
-    "end-before-start", "unmailable-address", "ceremony-order", "duplicate-uid",
+    "end-before-start", "unmailable-address", "ceremony-order", "unknown-room", "room-overlap",
+    "track-overflow", "track-slack", "double-booked", "duplicate-uid",
 )

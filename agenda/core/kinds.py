@@ -33,7 +33,11 @@ KINDS: dict[str, KindRow] = {
     "closing": KindRow("폐회", "Closing", "blue", "#9fa8da"),
     "other": KindRow("기타", "Other", "white", "#f5f5f5"),
     "section": KindRow("세션", "Section", "default", "#ffffff"),
+    "parallel": KindRow("병행 세션", "Parallel sessions", "white", "#fafafa"),
+    "day": KindRow("일차", "Day", "default", "#ffffff"),
 }
+HEADINGS = frozenset({"section", "day"})
+"""Kinds that only name what follows: they take no time and never reach a calendar."""
 
 
 def kind_label(kind: str, language: str) -> str:

@@ -257,6 +257,31 @@ EMAIL_SCHEMA = {"type": "string", "pattern": EMAIL_PATTERN,
                 "description": "Where notices go; never printed in the programme, calendars or live pages."}
 
 
+PHONE_PATTERN = r"^\s*\+?[0-9(][0-9 ()./-]*[0-9]\s*$"
+"""Digits with the marks people write between them: 02-788-1234, +82 2 788 1234, (02) 788.1234."""
+
+
+def _phone(value: Any) -> Any:
+    """A telephone number a reader can dial: it ends every notice's signature."""
+    value = _line(value)
+    if isinstance(value, str) and not re.fullmatch(PHONE_PATTERN, value):
+        raise PydanticCustomError("not-a-phone-number", "not a telephone number", {"value": value})
+    return value
+
+
+class Contact(_Strict):
+    """Who answers questions about the forum: the signature of notices, the ORGANIZER of invitations."""
+
+    name: NamedLine = Field(min_length=1, description="A person or an office, e.g. 토론회 사무국.")
+    email: Annotated[str, BeforeValidator(_email), WithJsonSchema({
+        "type": "string", "pattern": EMAIL_PATTERN,
+        "description": "Where questions and replies to invitations go; signs every notice."})] | None = Field(
+        None, description="Where questions and replies to invitations go; signs every notice.")
+    phone: Annotated[str, BeforeValidator(_phone), WithJsonSchema({
+        "type": "string", "pattern": PHONE_PATTERN, "description": "A telephone number, e.g. 02-788-1234."})] \
+        | None = Field(None, description="A telephone number, e.g. 02-788-1234.")
+
+
 class Person(_Strict):
     name: NamedLine = Field(min_length=1, description="The person's name as printed.")
     affiliation: Line | None = Field(None, description="Organisation the person speaks for.")
@@ -348,6 +373,37 @@ class Host(_Strict):
     name: NamedLine = Field(min_length=1, description="The organisation or person credited.")
 
 
+PART_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]*(?::[^\s:]+)?$"
+"""A part as the day names it: a segment id, or `SEGMENT:ITEM` (ids hold no `:`)."""
+
+
+def _part_name(value: Any) -> Any:
+    if not isinstance(value, str) or not re.fullmatch(PART_NAME, value):
+        raise PydanticCustomError("not-a-part-name", "not a part name", {"value": _shown(value)})
+    return value
+
+
+PartName = Annotated[str, BeforeValidator(_part_name), WithJsonSchema({"type": "string", "pattern": PART_NAME})]
+
+
+def _material_path(value: Any) -> Any:
+    """A PDF beside the forum file: one line, ending in .pdf (whether it exists is asked when printing)."""
+    value = _line(value)
+    if isinstance(value, str) and not value.lower().endswith(".pdf"):
+        raise PydanticCustomError("not-a-pdf-path", "not a path to a PDF", {"value": value})
+    return value
+
+
+MaterialPath = Annotated[str, BeforeValidator(_material_path),
+                         WithJsonSchema({"type": "string", "pattern": r"^[^\x00-\x1f\x7f-\x9f\u2028\u2029]*\.[Pp][Dd][Ff]\s*$",
+                                         "description": "A PDF, relative to the forum file."})]
+class Room(_Strict):
+    """A room of the venue: tracks and segments name it by its key in `forum.rooms`."""
+
+    name: NamedLine = Field(min_length=1, description="The room's name as printed (제2회의실).")
+    capacity: int | None = Field(None, ge=0, description="Seats; printed nowhere yet, kept for the organiser.")
+
+
 class Forum(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Slug from which stable calendar UIDs are built.")
     title: NamedLine = Field(min_length=1, description="The forum's title.")
@@ -370,6 +426,16 @@ class Forum(_Strict):
     updated: Annotated[datetime, AfterValidator(_moment)] | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
     hosts: list[Host] = Field(
         default_factory=list, json_schema_extra={"default": []}, description="Credits: {role: host|organizer|sponsor|supporter, name}.")
+    contact: Contact | None = Field(None, description="Who answers questions: {name, email, phone}; signs notices.")
+    guests: list[PersonRef] = Field(
+        default_factory=list, json_schema_extra={"default": []},
+        description="내빈: people ids or inline persons, in the order the MC introduces them; never re-ordered.")
+    materials: dict[PartName, MaterialPath] = Field(
+        default_factory=dict, json_schema_extra={"default": {}},
+        description="PDFs for the booklet (자료집), by part name (a segment id, or segment:item as on the day): "
+                    "path.pdf, relative to the file.")
+    rooms: dict[Annotated[str, Field(pattern=SLUG)], Room] | None = Field(
+        None, description="The venue's rooms: id -> {name, capacity}, in printed order.")
 
     @model_validator(mode="after")
     def _one_end(self) -> "Forum":
@@ -400,9 +466,12 @@ class Item(_Strict):
     speakers: list[PersonRef] = Field(
         default_factory=list, json_schema_extra={"default": []}, description="Several speakers.")
     note: Text | None = Field(None, description="Free text, shown in the notes column.")
+    script: Text | None = Field(None, description="What the MC says for this item, replacing the script's template.")
+    kind: Kind | None = Field(None, description="What the item is (a presentation inside a panel); names its people's role.")
 
 
-_SECTION_TAKES_NOTHING = ("duration", "each", "at", "until", "gap_before", "speaker", "moderator", "mc")
+_SECTION_TAKES_NOTHING = ("duration", "each", "at", "until", "gap_before", "speaker", "mc", "room",
+                          "date", "start", "end")
 SECTION_SCHEMA: dict[str, Any] = {
     "if": {"properties": {"kind": {"const": "section"}}, "required": ["kind"]},
     "then": {
@@ -439,9 +508,17 @@ class Segment(_Strict):
     items: list[Item] = Field(
         default_factory=list, json_schema_extra={"default": []}, description="Sub-items such as 국민의례, 축사, 인사말.")
     note: Text | None = Field(None, description="Shown in the notes column.")
+    script: Text | None = Field(None, description="What the MC says for this segment, replacing the script's template.")
     status: Literal["confirmed", "cancelled"] = Field("confirmed", description="A cancelled segment keeps its place and time.")
     gap_before: Minutes | None = Field(
         None, description="Idle minutes before this segment that are intended (a pause the `at` makes); no gap warning up to them.")
+    room: Line | None = Field(None, description="Where: a key of forum.rooms (default: the first room).")
+    tracks: list["Track"] = Field(
+        default_factory=list, json_schema_extra={"default": []},
+        description="A parallel block's tracks, side by side: {room, title?, moderator?, id?, program}.")
+    date: Day | None = Field(None, description="A day heading's date (default: the day after the previous day).")
+    start: Clock | None = Field(None, description="A day heading's window start (default: the forum's).")
+    end: EndTime | None = Field(None, description="A day heading's window end (default: the forum's).")
 
     @model_validator(mode="wrap")
     @classmethod
@@ -488,6 +565,17 @@ class Segment(_Strict):
     def _has_length(self) -> "Segment":
         if self.kind == "section":
             return self._is_heading()
+        if self.kind == "day":
+            return self._is_day()
+        day_keys = [key for key in ("date", "start", "end") if getattr(self, key) is not None]
+        if day_keys:
+            raise PydanticCustomError("day-keys", "date, start and end belong to a day heading",
+                                      {"keys": ", ".join(day_keys)})
+        if self.kind == "parallel":
+            return self._is_block()
+        if self.tracks:
+            raise PydanticCustomError("tracks-outside-parallel", "tracks belong to a parallel block",
+                                      {"kind": self.kind.value})
         timed_items = any(i.duration is not None for i in self.items)
         if self.duration is None and self.each is None and self.until is None and not timed_items:
             raise PydanticCustomError("no-length", "the segment has no length", {"kind": self.kind.value})
@@ -500,16 +588,48 @@ class Segment(_Strict):
         return self
 
     def _is_heading(self) -> "Segment":
-        """A section only names what follows: it has a title and nothing that takes time or people."""
+        """A section only names what follows: it has a title and nothing that takes time or people
+        (but a moderator, 좌장 of the segments under it)."""
         if not self.title:
             raise PydanticCustomError("section-without-title", "a section needs a title")
         timed = {"duration": self.duration, "each": self.each, "at": self.at, "until": self.until,
-                 "gap_before": self.gap_before}
-        people = {"speaker": self.speaker, "speakers": self.speakers or None, "moderator": self.moderator,
+                 "gap_before": self.gap_before, "room": self.room, "date": self.date, "start": self.start,
+                 "end": self.end, "tracks": self.tracks or None}
+        people = {"speaker": self.speaker, "speakers": self.speakers or None,
                   "mc": self.mc, "items": self.items or None}
         extra = [key for key, value in (timed | people).items() if value is not None]
         if extra:
             raise PydanticCustomError("section-takes-nothing", "a section takes no time and no people",
+                                      {"keys": ", ".join(extra)})
+        return self
+
+    def _is_day(self) -> "Segment":
+        """A day heading starts a day: its date and window, and nothing that takes time or people."""
+        taken = {"each": self.each, "at": self.at, "until": self.until, "gap_before": self.gap_before,
+                 "room": self.room, "speaker": self.speaker, "speakers": self.speakers or None,
+                 "moderator": self.moderator, "mc": self.mc, "items": self.items or None,
+                 "tracks": self.tracks or None}
+        extra = [key for key, value in taken.items() if value is not None]
+        if isinstance(self.duration, Flexible):
+            extra.insert(0, "duration")
+        if extra:
+            raise PydanticCustomError("day-takes-nothing", "a day heading takes no people and no segment's time",
+                                      {"keys": ", ".join(extra)})
+        if self.end is not None and self.duration is not None:
+            raise PydanticCustomError("end-and-duration", "give end or duration, not both")
+        return self
+
+    def _is_block(self) -> "Segment":
+        """A parallel block is its tracks: their programs hold the people, it holds the time."""
+        if not self.tracks:
+            raise PydanticCustomError("parallel-without-tracks", "a parallel block needs tracks")
+        taken = {"each": self.each, "until": self.until, "room": self.room, "speaker": self.speaker,
+                 "speakers": self.speakers or None, "moderator": self.moderator, "mc": self.mc,
+                 "items": self.items or None,
+                 "duration": self.duration if isinstance(self.duration, Flexible) else None}
+        extra = [key for key, value in taken.items() if value is not None]
+        if extra:
+            raise PydanticCustomError("parallel-takes-tracks", "a parallel block's people and rooms are its tracks'",
                                       {"keys": ", ".join(extra)})
         return self
 
@@ -523,6 +643,26 @@ def _at(key: str, error: PydanticCustomError, value: Any) -> ValidationError:
     mapping, and a finding should point at the value to fix."""
     details: InitErrorDetails = {"type": error, "loc": (key,), "input": value}
     return ValidationError.from_exception_data("Segment", [details])
+class Track(_Strict):
+    """One room's program inside a parallel block, planned from the block's start."""
+
+    id: Annotated[str, Field(pattern=SLUG)] | None = Field(
+        None, description="Keeps its moderator's calendar UIDs stable; default <block id>.<room id>.")
+    room: Line = Field(description="A key of forum.rooms.")
+    title: Line | None = Field(None, description="The track's title (분과 1: 측정).")
+    moderator: PersonRef | None = Field(None, description="Who chairs the track (좌장).")
+    program: list[Segment] = Field(min_length=1, description="The track's segments, in order.")
+
+    @model_validator(mode="after")
+    def _flat(self) -> "Track":
+        nested = [seg.kind.value for seg in self.program if seg.kind in ("parallel", "day")]
+        if nested:
+            raise PydanticCustomError("nested-in-track", "a track holds no day heading and no parallel block",
+                                      {"kind": nested[0]})
+        return self
+
+
+Segment.model_rebuild()
 
 
 def _check_code(code: str) -> str:
@@ -557,6 +697,8 @@ class ForumFile(_Strict):
 MODEL_FOR_KEY: dict[str, type[BaseModel]] = {
     "forum": Forum,
     "hosts": Host,
+    "contact": Contact,
+    "guests": Person,
     "series": Series,
     "people": Person,
     "speakers": Person,
@@ -565,6 +707,8 @@ MODEL_FOR_KEY: dict[str, type[BaseModel]] = {
     "moderator": Person,
     "program": Segment,
     "items": Item,
+    "tracks": Track,
+    "rooms": Room,
     "duration": Flexible,
     "rules": Rules,
 }

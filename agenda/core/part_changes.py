@@ -17,7 +17,7 @@ from agenda.core.planner import Plan
 
 @dataclass(frozen=True)
 class PartChange:
-    change: str  # start, end, minutes, title, cancelled, restored, added, removed
+    change: str  # start, end, minutes, title, room, cancelled, restored, added, removed
     part: Part  # the part as it is now (as it was, for removed)
     before: Any = None  # a datetime (start, end), minutes, a title, or the part itself
     after: Any = None
@@ -70,6 +70,8 @@ def part_changes(was: Part | None, now: Part | None) -> list[PartChange]:
         changes.append(PartChange("minutes", now, was.minutes, now.minutes))
     if was.title != now.title:
         changes.append(PartChange("title", now, was.title, now.title))
+    if was.room != now.room:
+        changes.append(PartChange("room", now, was.room, now.room))
     return changes
 
 
@@ -107,3 +109,13 @@ def compare_people(before: Plan, after: Plan, name: SegmentNamer = kind_or_title
                 changes += part_changes(part, None)
         result.append(PersonChanges(was, now, changes))
     return result
+
+
+def first_release(after: Plan, name: SegmentNamer = kind_or_title) -> list[PersonChanges]:
+    """Everyone in the plan, each of their parts as new: the first notice tells people their whole part.
+
+    A part called off is nobody's news; someone whose every part is called off gets no notice.
+    """
+    return [PersonChanges(None, person, [PartChange("added", part, None, part)
+                                         for part in person.parts if not part.cancelled])
+            for person in people_parts(after, name)]

@@ -41,6 +41,7 @@ class Part:
     before: tuple[str, ...] = ()  # who speaks just before (names)
     after: tuple[str, ...] = ()
     kind: str | None = None  # the segment's kind, which names a speaker's role (발제자, 지정토론자)
+    room: str | None = None  # the room's name, when the file has rooms: a change of room is a change
 
     @property
     def key(self) -> tuple[str | None, str | None]:
@@ -103,24 +104,42 @@ def people_parts(plan: Plan, name: SegmentNamer = kind_or_title) -> list[PersonP
     for role in plan.hosts:
         entry(role).parts.append(Part(None, None, role.role, plan.forum.title,
                                       plan.window_start, plan.window_end, False))
-    segments = plan.segments
-    for n, seg in enumerate(segments):
-        before = _who(segments[n - 1], name) if n > 0 else ()
-        after = _who(segments[n + 1], name) if n + 1 < len(segments) else ()
-        for key_role, part in _segment_parts(seg, name(seg), before, after):
-            holder = entry(key_role)
-            if all(p.key != part.key for p in holder.parts):
-                holder.parts.append(part)
-    kinds = {seg.id: seg.kind for seg in plan.segments}
+    for segments in _sequences(plan):
+        for n, seg in enumerate(segments):
+            before = _who(segments[n - 1], name) if n > 0 else ()
+            after = _who(segments[n + 1], name) if n + 1 < len(segments) else ()
+            for key_role, part in _segment_parts(seg, name(seg), before, after):
+                holder = entry(key_role)
+                if all(p.key != part.key for p in holder.parts):
+                    holder.parts.append(part)
+            for track in seg.tracks:  # a track's moderator holds the whole track
+                if track.moderator is not None:
+                    title = track.title or name(seg)
+                    entry(track.moderator).parts.append(
+                        Part(track.id, None, "moderator", title, track.start, track.end, seg.cancelled))
+    rooms = {key: room.name for key, room in plan.rooms.items()}
+    where: dict[str | None, str | None] = {seg.id: rooms.get(seg.room or "", seg.room) for seg in plan.all_segments}
+    where |= {track.id: rooms.get(track.room, track.room) for track in plan.tracks}
+    kinds: dict[tuple[str | None, str | None], str] = {(seg.id, None): seg.kind for seg in plan.all_segments}
+    kinds |= {(seg.id, item_id(item)): str(item.item.kind) for seg in plan.all_segments for item in seg.items
+              if item.item.kind is not None}  # a 발제 inside a panel: its speaker presents
     for holder in people.values():
         # Each part on its own file's clock (a notice shows each side as written), with its segment's
         # kind, and neighbours that are not the holder: nobody comes before or after themselves.
         holder.parts = [replace(part, start=plan.local(part.start), end=plan.local(part.end),
-                                kind=kinds.get(part.segment_id or ""),
+                                kind=kinds.get(part.key) or kinds.get((part.segment_id, None)),
+                                room=where.get(part.segment_id),
                                 before=_others(part.before, holder.person.name),
                                 after=_others(part.after, holder.person.name))
                         for part in holder.parts]
+        if plan.tracks:  # side by side, a person's parts follow the clock, not the file
+            holder.parts.sort(key=lambda part: (part.start is None, part.start.timestamp() if part.start else 0))
     return list(people.values())
+
+
+def _sequences(plan: Plan) -> list[tuple[TimedSegment, ...]]:
+    """The main program, then (after their block) each track's own: neighbours are within one sequence."""
+    return [plan.segments, *(track.segments for track in plan.tracks)]
 
 
 def _others(names: tuple[str, ...], own: str) -> tuple[str, ...]:

@@ -11,24 +11,27 @@ earliest first, each up to its maximum. The planner never refuses: it
 computes what the file says, and the checks say what is wrong with it.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import overload
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from agenda.core.days import LocalTime, day_runs, day_window
 from agenda.core.findings import Path
-from agenda.core.model import Flexible, Forum, ForumFile, Item, Person, Segment
-from agenda.core.zones import WallTime, add_minutes, localize, minutes_between, wall_time_kind
+from agenda.core.model import Flexible, Forum, ForumFile, Item, Person, Room, Segment
+from agenda.core.model import Track as TrackModel
+from agenda.core.zones import WallTime, add_minutes, minutes_between, wall_time_kind
 
 
 @dataclass(eq=False)
 class Role:
     person: Person
-    role: str  # speaker, moderator, mc
+    role: str  # speaker, moderator, mc; guest for forum.guests
     ref: str | None  # the people id, when the file used one
     path: Path
+    inherited: bool = False  # a section's moderator, taken by a segment under it: named once, on the section
 
 
 @dataclass(eq=False)
@@ -53,6 +56,11 @@ class TimedSegment:
     items: tuple[TimedItem, ...]
     people: tuple[Role, ...]
     kind: str  # the segment's kind, read off the model once: every check and renderer asks for it
+    room: str | None = None  # a key of forum.rooms (the first room by default), when the file has rooms
+    tracks: tuple["Track", ...] = ()  # a parallel block's
+    day: int = 1  # which day (from 1) it is planned on
+    where: Path | None = None  # inside a track: its path in the file
+    track: str | None = None  # inside a track: the track's id
 
     @property
     def cancelled(self) -> bool:
@@ -60,7 +68,7 @@ class TimedSegment:
 
     @property
     def path(self) -> Path:
-        return ("program", self.index)
+        return self.where or ("program", self.index)
 
 
 @dataclass(eq=False)
@@ -71,6 +79,9 @@ class Section:
     id: str
     segment: Segment
     title: str
+    people: tuple[Role, ...] = ()  # a section's moderator (좌장 of the segments under it)
+    window: "Day | None" = None  # a day heading's day
+    where: Path | None = None  # inside a track: its path in the file
 
     @property
     def kind(self) -> str:
@@ -78,16 +89,95 @@ class Section:
 
     @property
     def path(self) -> Path:
-        return ("program", self.index)
+        return self.where or ("program", self.index)
 
 
 @dataclass(eq=False)
-class LocalTime:
-    """A wall time the file names, kept so the DST checks can judge it."""
+class Track:
+    """One room's program in a parallel block, planned inside the block's time."""
 
-    path: Path
-    day: date
-    clock: time
+    index: int
+    id: str
+    room: str
+    title: str | None
+    moderator: Role | None
+    block: "TimedSegment"
+    segments: tuple[TimedSegment, ...]
+    sections: tuple[Section, ...]
+
+    @property
+    def path(self) -> Path:
+        return self.block.path + ("tracks", self.index)
+
+    @property
+    def start(self) -> datetime:
+        assert self.block.start is not None  # a block always starts (it has no `until`)
+        return self.block.start
+
+    @property
+    def end(self) -> datetime:
+        return self.block.end
+
+    @cached_property
+    def program(self) -> tuple["TimedSegment | Section", ...]:
+        return tuple(sorted((*self.segments, *self.sections), key=lambda entry: entry.index))
+
+    @cached_property
+    def program_end(self) -> datetime:
+        return max((s.end for s in self.segments), default=self.start)
+
+
+@dataclass(eq=False)
+class Day:
+    """One day's window and the main program's segments on it; a file without day headings has one."""
+
+    number: int  # from 1
+    date: date
+    start: datetime
+    end: datetime
+    heading: int | None  # the index of its `day` heading; None: the forum's own window
+    segments: tuple[TimedSegment, ...]
+    end_typo: str | None = None  # "clock" or "dated": an end at or before the start (end-before-start)
+
+    @property
+    def path(self) -> Path:
+        return ("program", self.heading) if self.heading is not None else ("forum",)
+
+    @cached_property
+    def window_minutes(self) -> int:
+        return minutes_between(self.start, self.end)
+
+    @cached_property
+    def program_end(self) -> datetime:
+        return max((s.end for s in self.segments), default=self.start)
+
+    @cached_property
+    def scheduled_minutes(self) -> int:
+        return _covered(self.segments, self.start, self.end)
+
+    @cached_property
+    def slack_minutes(self) -> int:
+        return max(0, self.window_minutes - self.scheduled_minutes)
+
+    @cached_property
+    def overrun_minutes(self) -> int:
+        return max(0, minutes_between(self.end, self.program_end))
+
+
+def _covered(segments: Sequence[TimedSegment], window_start: datetime, window_end: datetime) -> int:
+    """Minutes of the window covered by segments that take place."""
+    spans = sorted(
+        (max(s.start, window_start), min(s.end, window_end))
+        for s in segments
+        if s.start is not None and not s.cancelled
+    )
+    covered, reached = 0, window_start
+    for start, end in spans:
+        start = max(start, reached)
+        if end > start:
+            covered += minutes_between(start, end)
+            reached = end
+    return covered
 
 
 @dataclass(eq=False)
@@ -101,11 +191,50 @@ class Plan:
     local_times: tuple[LocalTime, ...]
     zone: ZoneInfo
     sections: tuple[Section, ...] = ()
+    guests: tuple[Role, ...] = ()  # 내빈, role "guest", in the file's order: the MC introduces them so
+    days: tuple[Day, ...] = ()
 
     @cached_property
     def program(self) -> tuple["TimedSegment | Section", ...]:
         """Segments and section headings in the file's order: what a printed programme lists."""
         return tuple(sorted((*self.segments, *self.sections), key=lambda entry: entry.index))
+
+    @property
+    def has_days(self) -> bool:
+        """The file has `day` headings: outputs then speak of days (a file without any stays as it was)."""
+        return any(day.heading is not None for day in self.days)
+
+    @property
+    def rooms(self) -> Mapping[str, Room]:
+        return self.document.forum.rooms or {}
+
+    @cached_property
+    def all_segments(self) -> tuple[TimedSegment, ...]:
+        """Every timed segment, a block's tracks' segments after the block: everything people take part in."""
+        out: list[TimedSegment] = []
+        for seg in self.segments:
+            out.append(seg)
+            for track in seg.tracks:
+                out.extend(track.segments)
+        return tuple(out)
+
+    @cached_property
+    def tracks(self) -> tuple[Track, ...]:
+        return tuple(track for seg in self.segments for track in seg.tracks)
+
+    def day_of(self, seg: TimedSegment) -> Day:
+        """The day a segment is planned on (in a one-day view, that day)."""
+        if len(self.days) >= seg.day and self.days[seg.day - 1].number == seg.day:
+            return self.days[seg.day - 1]
+        return next((day for day in self.days if day.number == seg.day), self.days[0])
+
+    def day_view(self, day: Day) -> "Plan":
+        """One day alone, as a plan of one window: what a picture of a window (the timeline) draws per day."""
+        following = [d.heading for d in self.days if d.heading is not None and d.number > day.number]
+        first, last = (day.heading if day.heading is not None else -1), min(following, default=len(self.document.program))
+        sections = tuple(s for s in self.sections if first < s.index < last)
+        return replace(self, window_start=day.start, window_end=day.end, segments=day.segments,
+                       sections=sections, days=(replace(day, heading=None),))
 
     @property
     def forum(self) -> Forum:
@@ -141,7 +270,8 @@ class Plan:
 
     @cached_property
     def window_minutes(self) -> int:
-        return minutes_between(self.window_start, self.window_end)
+        """The days' windows added up (one day: its window)."""
+        return sum(day.window_minutes for day in self.days)
 
     @cached_property
     def program_end(self) -> datetime:
@@ -149,94 +279,142 @@ class Plan:
 
     @cached_property
     def scheduled_minutes(self) -> int:
-        """Minutes of the window covered by segments that take place."""
-        spans = sorted(
-            (max(s.start, self.window_start), min(s.end, self.window_end))
-            for s in self.segments
-            if s.start is not None and not s.cancelled
-        )
-        covered, reached = 0, self.window_start
-        for start, end in spans:
-            start = max(start, reached)
-            if end > start:
-                covered += minutes_between(start, end)
-                reached = end
-        return covered
+        """Minutes of the days' windows covered by segments that take place."""
+        return sum(day.scheduled_minutes for day in self.days)
 
     @cached_property
     def slack_minutes(self) -> int:
-        return max(0, self.window_minutes - self.scheduled_minutes)
+        return sum(day.slack_minutes for day in self.days)
 
     @cached_property
     def overrun_minutes(self) -> int:
-        return max(0, minutes_between(self.window_end, self.program_end))
+        return sum(day.overrun_minutes for day in self.days)
+
+
+SECTION_MODERATED = frozenset({"presentation", "keynote", "panel", "qa"})
+"""Kinds that take their section's moderator when they name none (never breaks, never blocks)."""
 
 
 def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
     forum = document.forum
     tz = forum.timezone
-    local_times = [LocalTime(("forum", "start"), forum.date, forum.start)]
-    window_start = localize(forum.date, forum.start, tz)
-    if isinstance(forum.end, datetime):  # an end with its date: past midnight on purpose
-        local_times.append(LocalTime(("forum", "end"), forum.end.date(), forum.end.time()))
-        window_end = localize(forum.end.date(), forum.end.time(), tz)
-    elif forum.end is not None:  # at or before start: the next day's clock (and end-before-start says so)
-        end_day = forum.date + timedelta(days=1) if forum.end <= forum.start else forum.date
-        local_times.append(LocalTime(("forum", "end"), end_day, forum.end))
-        window_end = localize(end_day, forum.end, tz)
-    else:
-        window_end = add_minutes(window_start, forum.duration or 0)  # the model asks for end or duration
-    crosses = window_end.astimezone(tz).date() > forum.date
-    end_clock = window_end.astimezone(tz).time()
-
-    def pinned(clock: time | None, path: Path) -> datetime | None:
-        """A pinned clock's day: in a window past midnight, an early clock up to the end is the next day's
-        (00:30 in a 23:00-01:00 forum); one after the end is still before the start (doors at 22:30)."""
-        if clock is None:
-            return None
-        day = forum.date + timedelta(days=1) if crosses and clock < forum.start and clock <= end_clock \
-            else forum.date
-        local_times.append(LocalTime(path, day, clock))
-        return localize(day, clock, tz)
-
-    pins = [
-        (pinned(s.at, ("program", i, "at")), pinned(s.until, ("program", i, "until")))
-        for i, s in enumerate(document.program)
-    ]
-    spans = _place(document.program, pins, window_start, {})
-    extra = _share_flexible_minutes(document.program, pins, spans, window_end)
-    if extra:
-        spans = _place(document.program, pins, window_start, extra)
-
+    program = document.program
     roster = document.people
-    ids = _segment_ids(document.program)
-    sections = tuple(
-        Section(index=i, id=ids[i], segment=seg, title=seg.title or "")
-        for i, seg in enumerate(document.program) if seg.kind == "section"
-    )
-    segments = tuple(
-        TimedSegment(
-            index=i,
-            id=ids[i],
-            segment=seg,
-            title=seg.title,
-            start=start,
-            end=end,
-            minutes=None if start is None else minutes_between(start, end),
-            items=_time_items(seg, i, start, roster),
-            people=_segment_people(seg, ("program", i), roster),
-            kind=str(seg.kind),
-        )
-        for i, (seg, (start, end)) in enumerate(zip(document.program, spans))
-        if seg.kind != "section"
-    )
+    local_times: list[LocalTime] = []
+    ids, track_ids = _segment_ids(program)
+    first_room = next(iter(forum.rooms), None) if forum.rooms else None
+
+    segments: list[TimedSegment] = []
+    sections: list[Section] = []
+    days: list[Day] = []
+    previous: date | None = None
+    for number, (head, indices) in enumerate(day_runs(program), start=1):
+        heading = program[head] if head is not None else None
+        day_date = forum.date if heading is None else heading.date or (
+            previous + timedelta(days=1) if previous is not None else forum.date)
+        previous = day_date
+        start, end, typo, pinned = day_window(forum, heading, head, day_date, local_times)
+        run = [program[i] for i in indices]
+        pins = [(pinned(s.at, ("program", i, "at")), pinned(s.until, ("program", i, "until")))
+                for i, s in zip(indices, run)]
+        track_pins = {
+            (i, t): [(pinned(s.at, ("program", i, "tracks", t, "program", j, "at")),
+                      pinned(s.until, ("program", i, "tracks", t, "program", j, "until")))
+                     for j, s in enumerate(track.program)]
+            for i, seg in zip(indices, run) for t, track in enumerate(seg.tracks)}
+
+        def block_minutes(local: int, at: datetime, indices: list[int] = indices, run: list[Segment] = run,
+                          track_pins: dict[tuple[int, int], list[Pin]] = track_pins) -> int:
+            """A block without a duration lasts as long as its longest track (flexible ones at their minimum)."""
+            i = indices[local]
+            ends = [span[1] for t, track in enumerate(run[local].tracks)
+                    for span in _place(track.program, track_pins[(i, t)], at, {})]
+            return max((minutes_between(at, e) for e in ends), default=0)
+
+        spans = _fit(run, pins, start, end, block_minutes)
+        day_segments: list[TimedSegment] = []
+        moderator: Role | None = None
+        if heading is not None and head is not None:
+            sections.append(Section(index=head, id=ids[head], segment=heading, title=heading.title or ""))
+        for i, seg, (seg_start, seg_end) in zip(indices, run, spans):
+            path: Path = ("program", i)
+            if seg.kind == "section":
+                people = _segment_people(seg, path, roster)
+                moderator = people[0] if people else None
+                sections.append(Section(index=i, id=ids[i], segment=seg, title=seg.title or "", people=people))
+                continue
+            timed = _timed(seg, i, ids[i], path, seg_start, seg_end, roster, moderator, number,
+                           seg.room or (first_room if seg.kind != "parallel" else None))
+            if seg.tracks:
+                timed.tracks = tuple(
+                    _track(timed, t, track, track_ids, track_pins[(i, t)], roster, number)
+                    for t, track in enumerate(seg.tracks))
+            day_segments.append(timed)
+        segments.extend(day_segments)
+        days.append(Day(number, day_date, start, end, head, tuple(day_segments), typo))
+    for section in sections:
+        if section.kind == "day":
+            section.window = next(day for day in days if day.heading == section.index)
+
     hosts = tuple(
         _role(ref, role, ("forum", role), roster)
         for role, ref in (("mc", forum.mc), ("moderator", forum.moderator))
         if ref is not None
     )
-    return Plan(document, forum.id or fallback_id, window_start, window_end,
-                segments, hosts, tuple(local_times), tz, sections=sections)
+    guests = tuple(_role(ref, "guest", ("forum", "guests", n), roster) for n, ref in enumerate(forum.guests))
+    return Plan(document, forum.id or fallback_id, days[0].start, days[-1].end,
+                tuple(segments), hosts, tuple(local_times), tz,
+                sections=tuple(sorted(sections, key=lambda s: s.index)), days=tuple(days), guests=guests)
+
+
+BlockMinutes = Callable[[int, datetime], int]
+
+
+def _fit(run: Sequence[Segment], pins: Sequence["Pin"], start: datetime, end: datetime,
+         block_minutes: BlockMinutes | None = None) -> list["Span"]:
+    """A program placed from `start`, its flexible segments sized to the pins and to `end`."""
+    spans = _place(run, pins, start, {}, block_minutes)
+    extra = _share_flexible_minutes(run, pins, spans, end)
+    return _place(run, pins, start, extra, block_minutes) if extra else spans
+
+
+def _timed(seg: Segment, index: int, seg_id: str, path: Path, start: datetime | None, end: datetime,
+           roster: Mapping[str, Person], moderator: Role | None, day: int, room: str | None,
+           where: Path | None = None, track: str | None = None) -> TimedSegment:
+    people = _segment_people(seg, path, roster)
+    if moderator is not None and seg.moderator is None and seg.kind in SECTION_MODERATED:
+        people += (replace(moderator, inherited=True),)
+    return TimedSegment(
+        index=index, id=seg_id, segment=seg, title=seg.title, start=start, end=end,
+        minutes=None if start is None else minutes_between(start, end),
+        items=_time_items(seg, path, start, roster), people=people, kind=str(seg.kind),
+        room=room, day=day, where=where, track=track)
+
+
+def _track(block: TimedSegment, t: int, track: "TrackModel", track_ids: Mapping[tuple[int, int, int], str],
+           pins: Sequence["Pin"], roster: Mapping[str, Person], day: int) -> Track:
+    """A track's program, planned from its block's start and sized to its block's end."""
+    assert block.start is not None
+    i = block.index
+    base: Path = ("program", i, "tracks", t)
+    track_id = track.id or f"{block.id}.{track.room}"
+    spans = _fit(track.program, pins, block.start, block.end)
+    segments: list[TimedSegment] = []
+    sections: list[Section] = []
+    moderator: Role | None = None
+    for j, (seg, (start, end)) in enumerate(zip(track.program, spans)):
+        path: Path = base + ("program", j)
+        if seg.kind == "section":
+            people = _segment_people(seg, path, roster)
+            moderator = people[0] if people else None
+            sections.append(Section(index=j, id=track_ids[(i, t, j)], segment=seg, title=seg.title or "",
+                                    people=people, where=path))
+            continue
+        segments.append(_timed(seg, j, track_ids[(i, t, j)], path, start, end, roster, moderator, day,
+                               seg.room or track.room, where=path, track=track_id))
+    chair = _role(track.moderator, "moderator", base + ("moderator",), roster) \
+        if track.moderator is not None else None
+    return Track(t, track_id, track.room, track.title, chair, block, tuple(segments), tuple(sections))
 
 
 def fixed_minutes(segment: Segment) -> int | None:
@@ -258,7 +436,7 @@ Span = tuple[datetime | None, datetime]
 
 
 def _place(program: Sequence[Segment], pins: Sequence[Pin], window_start: datetime,
-           extra: Mapping[int, int]) -> list[Span]:
+           extra: Mapping[int, int], block_minutes: "BlockMinutes | None" = None) -> list[Span]:
     spans: list[Span] = []
     cursor = window_start
     for i, seg in enumerate(program):
@@ -266,6 +444,8 @@ def _place(program: Sequence[Segment], pins: Sequence[Pin], window_start: dateti
         minutes = fixed_minutes(seg)
         if minutes is not None:
             minutes = max(0, minutes + extra.get(i, 0))
+        elif block_minutes is not None and seg.kind == "parallel":
+            minutes = block_minutes(i, at or cursor)
         start: datetime | None
         if at is not None:
             start = at
@@ -322,25 +502,39 @@ def _spread(room: int, flexible: list[tuple[int, Flexible]]) -> dict[int, int]:
     return {j: n for j, n in extra.items() if n}
 
 
-def _segment_ids(program: list[Segment]) -> list[str]:
-    """Explicit ids, else kind and its ordinal (`panel-2`), stable when other kinds are inserted."""
+def _segment_ids(program: list[Segment]) -> tuple[list[str], dict[tuple[int, int, int], str]]:
+    """Explicit ids, else kind and its ordinal (`panel-2`), stable when other kinds are inserted.
+
+    A track's segments count on in the file's order, so ids are unique across the file;
+    a day heading is `day-N`, N its day's number.
+    """
     counts: dict[str, int] = {}
+    if program and any(seg.kind == "day" for seg in program) and program[0].kind != "day":
+        counts["day"] = 1  # the forum's own day comes first
     ids = []
-    for seg in program:
+    inside: dict[tuple[int, int, int], str] = {}
+
+    def next_id(seg: Segment) -> str:
         kind = str(seg.kind)
         counts[kind] = counts.get(kind, 0) + 1
-        ids.append(seg.id or f"{kind}-{counts[kind]}")
-    return ids
+        return seg.id or f"{kind}-{counts[kind]}"
+
+    for i, seg in enumerate(program):
+        ids.append(next_id(seg))
+        for t, track in enumerate(seg.tracks):
+            for j, inner in enumerate(track.program):
+                inside[(i, t, j)] = next_id(inner)
+    return ids, inside
 
 
-def _time_items(seg: Segment, index: int, start: datetime | None,
+def _time_items(seg: Segment, base: Path, start: datetime | None,
                 roster: Mapping[str, Person]) -> tuple[TimedItem, ...]:
     if not seg.items:
         return ()  # most segments
     cursor = start
     timed = []
     for k, item in enumerate(seg.items):
-        path: Path = ("program", index, "items", k)
+        path: Path = base + ("items", k)
         people = tuple(
             _role(ref, "speaker", path + sub, roster)
             for ref, sub in _refs(item.speaker, item.speakers)

@@ -18,6 +18,11 @@ def forum_uid(plan: Plan) -> str:
     return f"{plan.forum_id}@{UID_DOMAIN}"
 
 
+def day_uid(plan: Plan, number: int) -> str:
+    """The forum's event on day `number`: day 1 keeps the forum's UID, day N is `<forum.id>.day-N`."""
+    return forum_uid(plan) if number == 1 else f"{plan.forum_id}.day-{number}@{UID_DOMAIN}"
+
+
 def segment_uid(plan: Plan, seg: TimedSegment) -> str:
     return f"{plan.forum_id}.{seg.id}@{UID_DOMAIN}"
 
@@ -36,7 +41,9 @@ class EventKey:
 def event_keys(plan: Plan, segments: bool) -> list[EventKey]:
     """The UID of every event a calendar of this plan holds: the forum's, and with `segments` each segment's."""
     keys = [EventKey(forum_uid(plan), ("forum", "id"))]
+    if plan.has_days:
+        keys += [EventKey(day_uid(plan, day.number), day.path) for day in plan.days[1:]]
     if segments:
         keys += [EventKey(segment_uid(plan, seg), seg.path + ("id",) if seg.segment.id else seg.path)
-                 for seg in plan.segments if is_calendar_event(seg)]
+                 for seg in plan.all_segments if is_calendar_event(seg)]
     return keys

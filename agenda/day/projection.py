@@ -17,6 +17,7 @@ from agenda.day.marks import PASSED_OVER, DayWarning, Facts, Mark, facts_from, f
 from agenda.core.model import Flexible
 from agenda.core.planner import Plan, TimedSegment, _spread
 from agenda.core.zones import add_minutes
+from agenda.day.times import window_for
 
 
 def whole_minutes(start: datetime, end: datetime) -> int:
@@ -76,6 +77,7 @@ class DayState:
     delay_minutes: int
     end: datetime
     over_window_minutes: int
+    window_end: datetime | None = None  # the end of the window of the day `at` is on (None: the forum's)
 
     @property
     def remaining_seconds(self) -> int:
@@ -149,12 +151,15 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
     else:
         state = "between" if following is not None else "after"
     delay = _delay(state, current, following, facts, plan)
+    window = window_for(plan, now)  # on a forum of several days, today's window
     taking_place = [s for s in states if s.status in ("done", "running", "upcoming")
-                    and s.end is not None and s.segment.kind not in PASSED_OVER]
+                    and s.end is not None and s.segment.kind not in PASSED_OVER
+                    and (not plan.has_days or s.segment.day == window.number)]
     end = plan.local(max((s.end for s in taking_place if s.end is not None), key=lambda t: t.timestamp(),
-                         default=plan.program_end))
-    over = max(0, whole_minutes(plan.window_end, end))
-    return DayState(plan, now, state, states, current, plan.local(due), following, delay, end, over)
+                         default=window.program_end if plan.has_days else plan.program_end))
+    over = max(0, whole_minutes(window.end, end))
+    return DayState(plan, now, state, states, current, plan.local(due), following, delay, end, over,
+                    plan.local(window.end))
 
 
 def _delay(state: str, current: SegmentState | None, following: SegmentState | None, facts: Facts,
@@ -190,7 +195,7 @@ def _place(plan: Plan, sequence: list[TimedSegment], running: TimedSegment | Non
             run_end += 1
         run = sequence[index:run_end]
         pinned_start = sequence[run_end].start if run_end < len(sequence) else None
-        limit = pinned_start or plan.window_end
+        limit = pinned_start or plan.day_of(run[0]).end  # the window of the run's own day
         first_start = run[0].start
         if _pinned(run[0]) and run[0] is not running and first_start is not None:
             cursor = later(first_start, cursor)

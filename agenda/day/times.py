@@ -3,7 +3,7 @@
 import re
 from datetime import datetime, time, timedelta
 
-from agenda.core.planner import Plan
+from agenda.core.planner import Day, Plan
 from agenda.core.zones import localize
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
@@ -22,7 +22,8 @@ def parse_moment(text: str, plan: Plan) -> datetime:
 
     A bare clock is on the window's day; in a window that runs past midnight, a
     clock earlier than the window's start is on the next day. In a repeated hour
-    it is the first pass.
+    it is the first pass. On a forum of several days it is on the day whose
+    window holds it, else the nearest.
     """
     tz = plan.zone
     text = text.strip()
@@ -32,6 +33,9 @@ def parse_moment(text: str, plan: Plan) -> datetime:
         if hour > 23 or minute > 59 or second > 59:
             raise NotAMoment("not-a-clock", f"{text!r} is not a time of day; write HH:MM or HH:MM:SS, e.g. 14:03")
         wall = time(hour, minute, second)
+        if len(plan.days) > 1:
+            candidates = [_on(day, wall, plan) for day in plan.days]
+            return min(candidates, key=lambda moment: _distance(window_for(plan, moment), moment))
         day = plan.forum.date
         crosses = plan.window_end.astimezone(tz).date() > day
         if crosses and wall < plan.forum.start:
@@ -50,11 +54,31 @@ def parse_moment(text: str, plan: Plan) -> datetime:
         raise NotAMoment("out-of-range", f"{text!r} is out of range; give a time of the forum's day") from None
 
 
+def _on(day: Day, wall: time, plan: Plan) -> datetime:
+    """A clock on one day: past its midnight when the day's window runs past it and the clock is early."""
+    start = plan.local(day.start)
+    on = day.date + timedelta(days=1) if plan.local(day.end).date() > day.date and wall < start.time() \
+        else day.date
+    return plan.local(localize(on, wall, plan.zone))
+
+
+def _distance(day: Day, moment: datetime) -> float:
+    """Seconds from a day's window to `moment`; 0 inside it."""
+    t = moment.timestamp()
+    return max(0.0, day.start.timestamp() - t, t - day.end.timestamp())
+
+
+def window_for(plan: Plan, moment: datetime) -> Day:
+    """The day whose window holds `moment`, else the nearest (the earlier of two as near)."""
+    return min(plan.days, key=lambda day: _distance(day, moment))
+
+
 DAY_MARGIN = timedelta(hours=12)
 """How far from the window a clock may read and still be on the forum's day (doors open early, talk runs late)."""
 
 
 def off_the_day(plan: Plan, moment: datetime) -> bool:
     """A moment nowhere near the forum: a mark or a projection there would be millions of minutes late."""
-    return (moment.timestamp() < (plan.window_start - DAY_MARGIN).timestamp()
-            or moment.timestamp() > (plan.window_end + DAY_MARGIN).timestamp())
+    day = window_for(plan, moment)  # measured from the nearest day's window
+    return (moment.timestamp() < (day.start - DAY_MARGIN).timestamp()
+            or moment.timestamp() > (day.end + DAY_MARGIN).timestamp())

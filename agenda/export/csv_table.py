@@ -43,7 +43,8 @@ def neutralize(text: str) -> str:
     return "'" + text if unicodedata.normalize("NFKC", visible).startswith(_FORMULA_STARTS) else text
 
 
-def rows(plan: Plan, language: str | None = None) -> Iterator[list[str]]:
+def rows(plan: Plan, language: str | None = None, rooms: bool = False) -> Iterator[list[str]]:
+    """`rooms`: a `room` column last (the room's name), which only files with forum.rooms get."""
     labels = labels_for(language or plan.language)
     day = ""  # the date of the segment whose items follow
     for row in programme_rows(plan, labels, sections=False):
@@ -57,7 +58,8 @@ def rows(plan: Plan, language: str | None = None) -> Iterator[list[str]]:
         text = [row.kind, row.title, "; ".join(people_lines(row.people, labels)), row.note or "",
                 plan.forum_id, row.segment_id]
         status = "cancelled" if row.state == "cancelled" else "confirmed"  # as the .ics STATUS says it
-        yield cells + [neutralize(cell) for cell in text] + [_iso(row.start), _iso(row.end), status]
+        room = [neutralize(row.room or "")] if rooms else []
+        yield cells + [neutralize(cell) for cell in text] + [_iso(row.start), _iso(row.end), status] + room
 
 
 def _iso(moment: datetime | None) -> str:
@@ -67,7 +69,8 @@ def _iso(moment: datetime | None) -> str:
 def csv_bytes(plans: list[Plan], language: str | None = None) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADER)
+    rooms = any(plan.rooms for plan in plans)
+    writer.writerow(HEADER + (["room"] if rooms else []))
     for plan in plans:
-        writer.writerows(rows(plan, language))
+        writer.writerows(rows(plan, language, rooms))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

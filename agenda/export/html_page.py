@@ -13,7 +13,7 @@ from agenda.messages.labels import Labels, labels_for
 from agenda.core.kinds import KINDS
 from agenda.core.planner import Plan
 from agenda.render.people import credits, people_lines, person_text
-from agenda.render.programme_rows import Row, forum_when, programme_rows
+from agenda.render.programme_rows import Row, forum_when, heading_text, programme_rows, tables
 
 STYLE = """
 @page { size: A4; margin: 12mm; }
@@ -61,6 +61,20 @@ ul.people { columns: 2; margin: 0; padding-left: 5mm; font-size: 8.5pt; }
 """
 
 
+ROOMS_STYLE = """
+section.day + section.day { break-before: page; }
+tr.day th { border-bottom: 2px solid #1a1a1a; padding-top: 2mm; font-size: 11.5pt; }
+td.parallel { padding: 1mm 0 1.5mm; }
+.grid { display: grid; grid-template-columns: repeat(var(--rooms), minmax(0, 1fr)); gap: 0 2mm; }
+.room h3 { font-size: 9.5pt; margin: 0; padding: 0.8mm 1.2mm; background: #f0f0f0;
+           -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.room .chair { font-size: 8.5pt; margin: 0; padding: 0.5mm 1.2mm; }
+table.track td { font-size: 8.5pt; }
+table.track col.time { width: 21mm; }
+"""
+"""Only for a forum of several days or with parallel tracks: any other page keeps its bytes."""
+
+
 def _cell(text: str | None) -> str:
     return escape(text or "").replace("\n", "<br>")
 
@@ -74,8 +88,13 @@ def forum_section(plan: Plan, language: str | None = None) -> str:
     parts = ['<section class="forum">', _header(plan, labels)]
     if plan.forum.description:
         parts.append(f'<p class="description">{_cell(plan.forum.description)}</p>')
-    parts += [f"<h2>{escape(labels.programme_heading)}</h2>", _programme(plan, labels),
-              timeline_html(plan, labels, {kind: row.paper for kind, row in KINDS.items()})]
+    parts += [f"<h2>{escape(labels.programme_heading)}</h2>"]
+    if plan.has_days or plan.tracks:  # a page per day, a grid per parallel block
+        parts.append(_days_and_rooms(plan, labels))
+    else:
+        parts.append(_programme(plan, labels))
+    if not plan.has_days:  # one window's bar; days are a page each, with no room left for one
+        parts.append(timeline_html(plan, labels, {kind: row.paper for kind, row in KINDS.items()}))
     people = _people(plan, labels)
     if people:
         parts.append(f"<h2>{escape(labels.people_list_heading)}</h2>")
@@ -118,9 +137,73 @@ def _programme(plan: Plan, labels: Labels) -> str:
     return "\n".join(out)
 
 
+def _days_and_rooms(plan: Plan, labels: Labels) -> str:
+    """The programme a day to a page (each day's table in a section that starts a new A4 page), and each
+    parallel block as a grid with a column per room, in the order of `forum.rooms`."""
+    rows = list(programme_rows(plan, labels))
+    notes = any(row.note for row in rows if row.state != "section")
+    headings = [labels.time_heading, labels.minutes_heading, labels.segment_heading, labels.people_heading]
+    headings += [labels.notes_heading] if notes else []
+    columns = ("time", "minutes", "title", "people", "notes")[:len(headings)]
+    head = (f'<table class="{"with-notes" if notes else "no-notes"}"><colgroup>'
+            + "".join(f'<col class="{name}">' for name in columns) + "</colgroup><thead><tr>"
+            + "".join(f"<th>{escape(h)}</th>" for h in headings) + "</tr></thead><tbody>")
+    order = {room.name: n for n, room in enumerate(plan.rooms.values())}
+    days: list[list[str]] = [[]]
+    grid: list[list[Row]] = []
+
+    def flush() -> None:
+        if grid:
+            days[-1].append(_grid(sorted(grid, key=lambda t: order.get(t[0].room or "", len(order))),
+                                  labels, len(headings)))
+            grid.clear()
+
+    for table in tables(rows):
+        if table[0].track is not None:
+            grid.append(table)
+            continue
+        flush()
+        for row in table:
+            if row.kind == "day" and days[-1]:
+                days.append([])
+            days[-1].append(_row(row, labels, notes, len(headings)))
+    flush()
+    return "\n".join('<section class="day">\n' + head + "\n" + "\n".join(day) + "\n</tbody></table>\n</section>"
+                     for day in days)
+
+
+def _grid(tracks: list[list[Row]], labels: Labels, width: int) -> str:
+    """A parallel block's tracks side by side: a column per room, each with its heading, 좌장 and program."""
+    out = [f'<tr class="parallel"><td class="parallel" colspan="{width}">'
+           f'<div class="grid" style="--rooms: {len(tracks)}">']
+    for heading, *rows in tracks:
+        chair = "".join(f'<p class="chair">{escape(line)}</p>' for line in people_lines(heading.people, labels))
+        body = "".join(
+            f'<tr class="section"><th colspan="3" scope="colgroup">{escape(heading_text(row, labels))}</th></tr>'
+            if row.state == "section" else
+            f'<tr class="{"item" if row.depth else "segment"}"><td class="time">{escape(row.when)}</td>'
+            f'<td class="title">{_title(row, labels)}</td>'
+            f"<td>{_lines(people_lines(row.people, labels))}</td></tr>"
+            for row in rows)
+        out.append(f'<div class="room"><h3>{escape(heading.title)}</h3>{chair}'
+                   f'<table class="track"><colgroup><col class="time"><col><col></colgroup>'
+                   f"<tbody>{body}</tbody></table></div>")
+    out.append("</div></td></tr>")
+    return "".join(out)
+
+
+def _title(row: Row, labels: Labels) -> str:
+    if row.depth:
+        return f"· {escape(row.title)}"
+    cancelled = f" ({escape(labels.cancelled)})" if row.state == "cancelled" else ""
+    return f"<strong>{escape(row.title)}{cancelled}</strong>"
+
+
 def _row(row: Row, labels: Labels, notes: bool, width: int) -> str:
+    if row.kind == "day":
+        return f'<tr class="day"><th colspan="{width}" scope="colgroup">{escape(row.title)}</th></tr>'
     if row.state == "section":
-        return f'<tr class="section"><th colspan="{width}" scope="colgroup">{escape(row.title)}</th></tr>'
+        return f'<tr class="section"><th colspan="{width}" scope="colgroup">{escape(heading_text(row, labels))}</th></tr>'
     if row.depth:
         css, title = "item", f"· {escape(row.title)}"
     else:
@@ -138,7 +221,11 @@ def _people(plan: Plan, labels: Labels) -> list[str]:
     """Everyone who takes part, once each, in order of first appearance."""
     seen: dict[str, None] = {}
     roles = list(plan.hosts)
-    for seg in plan.segments:
+    for section in plan.sections:
+        roles += section.people
+    for track in plan.tracks:
+        roles += [track.moderator] if track.moderator is not None else []
+    for seg in plan.all_segments:
         roles += seg.people
         for item in seg.items:
             roles += item.people
@@ -149,11 +236,12 @@ def _people(plan: Plan, labels: Labels) -> list[str]:
 
 def html_page(plans: list[Plan], language: str | None = None) -> str:
     title = " · ".join(p.forum.title for p in plans)
+    style = STYLE + (ROOMS_STYLE if any(p.has_days or p.tracks for p in plans) else "")
     body = "<main>\n" + "\n".join(forum_section(p, language) for p in plans) + "\n</main>"
     language = language or plans[0].language
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+            f"<title>{escape(title)}</title>\n<style>{style}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
 
 
 def html_bytes(plans: list[Plan], language: str | None = None) -> bytes:

@@ -54,7 +54,11 @@ def require_korean_font() -> None:
 
 def pdf_bytes(plans: list[Plan], now: datetime, language: str | None = None) -> bytes:
     """The printed programme as PDF bytes; `now` dates it where a forum has no `updated`."""
-    page = html_page(plans, language)
+    return print_html(html_page(plans, language), max(stamp(plan, now) for plan in plans))
+
+
+def print_html(page: str, when: datetime) -> bytes:
+    """Any self-contained page (the programme, the script, name plates, the booklet) as PDF, dated `when`."""
     browser = find_browser()
     if _HANGUL.search(page):
         require_korean_font()
@@ -75,7 +79,7 @@ def pdf_bytes(plans: list[Plan], now: datetime, language: str | None = None) -> 
             said = (done.stderr or done.stdout).strip().splitlines()[-3:]
             snap = "/snap/" in os.path.realpath(browser) and done.returncode == 0
             raise UsageError("pdf-print-failed", status=done.returncode, said=tuple(said), snap=snap)
-        return _restamped(target.read_bytes(), max(stamp(plan, now) for plan in plans))
+        return _restamped(target.read_bytes(), when)
 
 
 def _restamped(pdf: bytes, when: datetime) -> bytes:

@@ -6,7 +6,7 @@ nothing is ever written outside the folder.
 """
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from agenda.core.errors import UsageError
@@ -47,7 +47,7 @@ def check_file_names(keys: list[str], suffix: str, folder: str) -> None:
                              suffix=suffix)
 
 
-def write_person_calendars(plan: Plan, folder: str, now: datetime) -> list[Path]:
+def write_person_calendars(plan: Plan, folder: str, now: datetime, alarm: timedelta | None = None) -> list[Path]:
     """DIR/<person>.ics for everyone who takes part; each written whole or not at all, and none written
     unless every name fits."""
     from agenda.export.person_ics import person_calendar
@@ -61,6 +61,6 @@ def write_person_calendars(plan: Plan, folder: str, now: datetime) -> list[Path]
     written = []
     for person in people:
         target = path / f"{file_stem(person.key)}.ics"
-        write_output(str(target), person_calendar(plan, person, now).to_ical())
+        write_output(str(target), person_calendar(plan, person, now, alarm=alarm).to_ical())
         written.append(target)
     return written

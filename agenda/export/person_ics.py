@@ -7,9 +7,9 @@ built with the main calendar's pieces (agenda/export/ics.py).
 """
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from agenda.export.ics import PRODID, add_timezones, build_event, stamp
 from agenda.messages.labels import labels_for
@@ -45,11 +45,30 @@ def _part_description(plan: Plan, part: Part) -> str:
     return "\n".join(lines)
 
 
-def _part_event(plan: Plan, part: Part, person_key: str, when: datetime, cancelled: bool) -> Event | None:
+def add_reminder(event: Event, title: str, alarm: timedelta | None) -> None:
+    """--alarm: a reminder this long before the event, as the main calendar's forum event has."""
+    if alarm:
+        reminder = Alarm()
+        reminder.add("action", "DISPLAY")
+        reminder.add("description", title)
+        reminder.add("trigger", -alarm)
+        event.add_component(reminder)
+
+
+def _room_id(plan: Plan, part: Part) -> str | None:
+    """The part's room for LOCATION ("room, venue"); the part keeps its name, the calendar asks by id."""
+    if part.room is None:
+        return None
+    return next((key for key, room in plan.rooms.items() if room.name == part.room), part.room)
+
+
+def part_event(plan: Plan, part: Part, person_key: str, when: datetime, cancelled: bool) -> Event | None:
+    """The event of one part; None for a part a calendar cannot hold (no start, or no length)."""
     if part.start is None or part.end is None or part.end.timestamp() <= part.start.timestamp():
         return None
     summary = part.title if part.segment_id is None else f"{part.title} · {plan.forum.title}"
-    event = build_event(part_uid(plan, part, person_key), plan, part.start, part.end, summary, when)
+    event = build_event(part_uid(plan, part, person_key), plan, part.start, part.end, summary, when,
+                        _room_id(plan, part))
     if part.segment_id is None:
         event.add("description", plan_text(plan))
     else:
@@ -60,10 +79,11 @@ def _part_event(plan: Plan, part: Part, person_key: str, when: datetime, cancell
 
 
 def person_calendar(plan: Plan, person: PersonParts, now: datetime,
-                    withdrawn: Sequence[Part] = ()) -> Calendar:
+                    withdrawn: Sequence[Part] = (), alarm: timedelta | None = None) -> Calendar:
     """One person's calendar: the forum, their parts, and `withdrawn` parts (from an older plan) as cancelled.
 
-    `now` is DTSTAMP where the forum has no `updated`.
+    `now` is DTSTAMP where the forum has no `updated`. `alarm` reminds them of the forum, as `export
+    --alarm` does in the main calendar: one reminder, not one per part.
     """
     when = stamp(plan, now)
     cal = Calendar()
@@ -77,9 +97,11 @@ def person_calendar(plan: Plan, person: PersonParts, now: datetime,
                    plan.forum.title, when)
     forum.add("description", plan_text(plan))
     forum.add("status", "CONFIRMED" if taking_part else "CANCELLED")
+    if taking_part:
+        add_reminder(forum, plan.forum.title, alarm)
     cal.add_component(forum)
-    events = [_part_event(plan, part, person.key, when, False) for part in own]
-    events += [_part_event(plan, part, person.key, when, True) for part in withdrawn if part.segment_id is not None]
+    events = [part_event(plan, part, person.key, when, False) for part in own]
+    events += [part_event(plan, part, person.key, when, True) for part in withdrawn if part.segment_id is not None]
     for event in sorted(filter(None, events), key=lambda e: (e.decoded("dtstart").timestamp(), str(e["uid"]))):
         cal.add_component(event)
     day = plan.local(plan.window_start).date()

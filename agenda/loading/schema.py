@@ -21,12 +21,16 @@ def forum_schema() -> dict[str, Any]:
 
     schema = ForumFile.model_json_schema()
     definitions = schema["$defs"]
-    from agenda.core.model import PEOPLE_KEY_SCHEMA
+    from agenda.core.model import PART_NAME, PEOPLE_KEY_SCHEMA
 
     people = schema["properties"]["people"]
     people.pop("patternProperties", None)
     people["additionalProperties"] = {"$ref": "#/$defs/Person"}
     people["propertyNames"] = {"pattern": PEOPLE_KEY_SCHEMA}
+    materials = definitions["Forum"]["properties"]["materials"]  # as for people: a bad key is an error too
+    (path,) = materials.pop("patternProperties").values()
+    materials["additionalProperties"] = path
+    materials["propertyNames"] = {"pattern": PART_NAME}
     definitions["Forum"]["properties"]["timezone"]["enum"] = sorted(zone_names())
     definitions["Rules"]["properties"]["ignore"]["items"] = {"type": "string", "enum": sorted(ALL_CODES)}
     present = {"not": {"type": "null"}}

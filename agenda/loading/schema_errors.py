@@ -177,7 +177,7 @@ def _time_key(value: object, keys: list[str]) -> tuple[str, ...]:
     """`time: 14:00` means a start, `time: 30분` a length; anything else may be either."""
     from agenda.core.durations import clock_range, parse_clock, parse_minutes
 
-    starts = tuple(k for k in keys if k in ("at", "start"))
+    starts = next(((k,) for k in ("at", "start") if k in keys), ())  # a segment's start is `at`; a forum's, `start`
     try:
         parse_clock(value)
         return starts

@@ -112,6 +112,32 @@ def _unknown_person(a: Arguments) -> str:
     return f"{quoted(a, 'id')} is not in people; {hint}"
 
 
+def _unknown_room(a: Arguments) -> str:
+    if a.get("named"):
+        return (f"{quoted(a, 'room')} is a room's name, not its id: write its id, {text(a, 'suggestion')}")
+    if not a.get("rooms"):
+        return (f"{quoted(a, 'room')} names no room: the file has no forum.rooms; add "
+                f"`rooms: {{{text(a, 'room')}: {{name: ...}}}}` under forum")
+    hint = f"did you mean {quoted(a, 'suggestion')}?" if a.get("suggestion") else "add it to forum.rooms"
+    return f"{quoted(a, 'room')} is not in forum.rooms; {hint}"
+
+
+def _track_slack(a: Arguments) -> str:
+    allowed = number(a, "allowed")
+    tolerance = f" (rules.allow_slack is {allowed})" if allowed else ""
+    return (f"{text(a, 'track')} ends at {hm(a, 'ends')}, {number(a, 'minutes')} minutes before {text(a, 'block')} "
+            f"ends at {hm(a, 'closes')}{tolerance}; lengthen a segment or make one flexible")
+
+
+def _double_booked(a: Arguments) -> str:
+    this = text(a, "title") + (f" ({text(a, 'item')})" if a.get("item") else "") + \
+        (f" in {text(a, 'room')}" if a.get("room") else "")
+    other = text(a, "other") + (f" ({text(a, 'other_item')})" if a.get("other_item") else "") + \
+        (f" in {text(a, 'other_room')}" if a.get("other_room") else "")
+    return (f"{text(a, 'person')} is in {this} from {hm(a, 'start')} and in {other} until {hm(a, 'ends')}: "
+            f"{number(a, 'minutes')} minutes in two places at once")
+
+
 MESSAGES: dict[str, Sentence] = {
     "window-overflow": lambda a: (
         f"{text(a, 'title')} ends at {hm(a, 'end')}, {number(a, 'minutes')} minutes after the window closes at "
@@ -158,6 +184,15 @@ MESSAGES: dict[str, Sentence] = {
     "unmailable-address": lambda a: (
         f"{text(a, 'name')}: {unmailable(quoted(a, 'address'), str(a['why']))}; `agenda notices` drafts their "
         f"notice without a To: header; give an address mail can carry"),
+    "unknown-room": _unknown_room,
+    "room-overlap": lambda a: (
+        f"{text(a, 'title')} starts at {hm(a, 'start')} in {text(a, 'room')}, {number(a, 'minutes')} minutes "
+        f"before {text(a, 'other')} there ends at {hm(a, 'ends')}"),
+    "track-overflow": lambda a: (
+        f"{text(a, 'track')} runs to {hm(a, 'end')} with {text(a, 'title')}, {number(a, 'minutes')} minutes past "
+        f"the end of {text(a, 'block')} at {hm(a, 'closes')}; shorten the track or lengthen the block"),
+    "track-slack": _track_slack,
+    "double-booked": _double_booked,
     "legacy-zone": lambda a: (
         f"{text(a, 'zone_name')} is an old zone name (a fixed offset or an alias), not a city's clock; "
         f"write `timezone: {text(a, 'meant')}` so the times follow that city's daylight saving"),
@@ -212,8 +247,14 @@ MESSAGES: dict[str, Sentence] = {
         f"(only description and note may have several)"),
     "invalid-field/not-an-email": lambda a: (
         f"{quoted(a, 'value')} is not an email address; write it as name@example.org"),
+    "invalid-field/not-a-phone-number": lambda a: (
+        f"{quoted(a, 'value')} is not a telephone number; write digits, e.g. 02-788-1234 or +82 2 788 1234"),
     "invalid-field/not-a-web-address": lambda a: (
         f"{quoted(a, 'value')} is not a web address; write it as https://example.org/page"),
+    "invalid-field/not-a-part-name": lambda a: (
+        f"{quoted(a, 'value')} is not a part name; write a segment id, or SEGMENT:ITEM such as panel:2"),
+    "invalid-field/not-a-pdf-path": lambda a: (
+        f"{quoted(a, 'value')} is not a PDF; give the path of a .pdf file, relative to the forum file"),
     "invalid-field/year-out-of-range": lambda a: (
         f"the year {number(a, 'year')} is outside {number(a, 'first')}-{number(a, 'last')}; check the date"),
     "invalid-field/not-a-people-id": lambda a: (
@@ -246,6 +287,19 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/section-takes-nothing": lambda a: (
         f"a section is a heading and takes no time and no people; remove {text(a, 'keys')}, "
         f"or give the segment another kind"),
+    "invalid-field/day-keys": lambda a: (
+        f"{text(a, 'keys')} belong to a day heading (kind: day); a segment's times are at, until and duration"),
+    "invalid-field/day-takes-nothing": lambda a: (
+        f"a day heading starts a day: it takes a date, start and end (or duration), not {text(a, 'keys')}"),
+    "invalid-field/tracks-outside-parallel": lambda a: (
+        f"tracks belong to a block of kind: parallel, not to a {text(a, 'kind')} segment"),
+    "invalid-field/parallel-without-tracks": lambda a: (
+        "a parallel block needs tracks: [{room: ..., program: [...]}, ...], one per room"),
+    "invalid-field/parallel-takes-tracks": lambda a: (
+        f"a parallel block's people and rooms are its tracks'; move {text(a, 'keys')} into a track "
+        f"(a fixed duration is fine)"),
+    "invalid-field/nested-in-track": lambda a: (
+        f"a track's program holds segments, not a {text(a, 'kind')}; put it in the main program"),
     "invalid-field/each-without-speakers": lambda a: "each is minutes per speaker, but the segment has no speakers",
     "invalid-field/each-and-flexible": lambda a: "each fixes the length; drop it or give a fixed duration",
     "invalid-field/overdetermined": lambda a: "at, until and duration all fix the length; give two of them",
@@ -279,35 +333,6 @@ def nothing_written() -> str:
 
 def uids_clash() -> str:
     return "nothing written (not even with --force): two events would share a UID, and a calendar would drop one"
-
-
-def publish_stopped(done: str) -> str:
-    return f"agenda: already done before the stop: {done}; run the same command again to finish"
-
-
-def calendar_unchanged() -> str:
-    return "agenda: nothing was changed in the calendar"
-
-
-def dry_run_wrote_nothing() -> str:
-    return "--dry-run: nothing was written"
-
-
-def nothing_published() -> str:
-    return "nothing published: fix the errors above"
-
-
-def addresses_outside(count: int, first: str, collection: str) -> str:
-    """Said once per run, however many addresses the server named outside the calendar."""
-    these = "an address" if count == 1 else f"{count} addresses"
-    return (f"agenda: warning: the server named {these} outside {collection} (the first: {first}); "
-            f"{'it was' if count == 1 else 'they were'} ignored: no request went there, so nothing there was "
-            "changed or deleted, and the password was not sent there")
-
-
-def answer_too_large(method: str, url: str, mebibytes: int) -> str:
-    return (f"agenda: {method} {url}: the server's answer is larger than {mebibytes} MiB, more than any calendar "
-            "needs, and was not read further; check that --to is the URL of the calendar, or look at the server")
 
 
 def not_in_calendar(file: str, title: str) -> str:
@@ -347,6 +372,12 @@ def wrote_new_file(path: str) -> str:
 
 def wrote_notices(count: int, index: str, without_address: int) -> str:
     text_ = f"wrote {count} notice{'s' if count != 1 else ''} and {index}"
+    return text_ + (f"; {without_address} without an address" if without_address else "")
+
+
+def wrote_notices_and_invitations(count: int, invitations: int, index: str, without_address: int) -> str:
+    text_ = (f"wrote {count} notice{'s' if count != 1 else ''}, {invitations} invitation"
+             f"{'s' if invitations != 1 else ''} and {index}")
     return text_ + (f"; {without_address} without an address" if without_address else "")
 
 

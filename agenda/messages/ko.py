@@ -78,6 +78,34 @@ NOT_A_FORUM = {
 }
 
 
+def _unknown_room(a: Arguments) -> str:
+    if a.get("named"):
+        return f"{josa(quoted(a, 'room'), '은', '는')} 방 이름입니다. id인 {josa(text(a, 'suggestion'), '으로', '로')} 쓰세요"
+    if not a.get("rooms"):
+        return (f"{quoted(a, 'room')} 방이 없습니다. forum.rooms가 없으니 forum 아래에 "
+                f"`rooms: {{{text(a, 'room')}: {{name: ...}}}}`를 쓰세요")
+    hint = f"{josa(quoted(a, 'suggestion'), '을', '를')} 뜻했나요?" if a.get("suggestion") else \
+        "forum.rooms에 추가하세요"
+    return f"{josa(quoted(a, 'room'), '은', '는')} forum.rooms에 없는 방입니다. {hint}"
+
+
+def _track_slack(a: Arguments) -> str:
+    allowed = number(a, "allowed")
+    tolerance = f"(rules.allow_slack {allowed}분 초과) " if allowed else ""
+    return (f"{josa(text(a, 'track'), '이', '가')} {hm(a, 'ends')}에 끝나 {text(a, 'block')} 종료 시각 "
+            f"{hm(a, 'closes')}까지 {number(a, 'minutes')}분이 비어 있습니다. {tolerance}"
+            f"순서 하나를 늘리거나 유연한 시간으로 바꾸세요")
+
+
+def _double_booked(a: Arguments) -> str:
+    this = (f"{text(a, 'room')}의 " if a.get("room") else "") + text(a, "title") + \
+        (f"({text(a, 'item')})" if a.get("item") else "")
+    other = (f"{text(a, 'other_room')}의 " if a.get("other_room") else "") + text(a, "other") + \
+        (f"({text(a, 'other_item')})" if a.get("other_item") else "")
+    return (f"{text(a, 'person')}님이 {hm(a, 'start')}부터 {this}에, {hm(a, 'ends')}까지 {other}에 "
+            f"잡혀 있어 {number(a, 'minutes')}분 동안 두 곳에 있어야 합니다")
+
+
 def _slack(a: Arguments) -> str:
     if a["what"] == "empty":
         return f"프로그램이 비어 있습니다. 행사 시간은 {number(a, 'window')}분입니다"
@@ -224,6 +252,16 @@ MESSAGES: dict[str, Sentence] = {
     "missing-kind": lambda a: (
         f"rules.require에 있는 {_kind(text(a, 'kind'))} 순서가 프로그램에 없습니다"),
     "unknown-person": _unknown_person,
+    "unknown-room": _unknown_room,
+    "room-overlap": lambda a: (
+        f"{text(a, 'room')}에서 {josa(text(a, 'title'), '이', '가')} {hm(a, 'start')}에 시작해 "
+        f"{hm(a, 'ends')}에 끝나는 {josa(text(a, 'other'), '과', '와')} {number(a, 'minutes')}분 겹칩니다"),
+    "track-overflow": lambda a: (
+        f"{josa(text(a, 'track'), '이', '가')} {text(a, 'title')}까지 {hm(a, 'end')}에 끝나 "
+        f"{text(a, 'block')} 종료 시각 {hm(a, 'closes')}보다 {number(a, 'minutes')}분 늦습니다. "
+        f"트랙의 순서를 줄이거나 블록을 늘리세요"),
+    "track-slack": _track_slack,
+    "double-booked": _double_booked,
     "unused-person": lambda a: (f"{josa(quoted(a, 'id') + '(' + text(a, 'name') + ')', '은', '는')} "
                                 f"people에 있지만 맡은 순서가 없습니다"),
     "duplicate-id": lambda a: (
@@ -300,8 +338,14 @@ MESSAGES: dict[str, Sentence] = {
         f"(여러 줄은 description과 note에만 쓸 수 있습니다)"),
     "invalid-field/not-an-email": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 이메일 주소가 아닙니다. name@example.org처럼 쓰세요"),
+    "invalid-field/not-a-phone-number": lambda a: (
+        f"{josa(quoted(a, 'value'), '은', '는')} 전화번호가 아닙니다. 02-788-1234나 +82 2 788 1234처럼 숫자로 쓰세요"),
     "invalid-field/not-a-web-address": lambda a: (
         f"{josa(quoted(a, 'value'), '은', '는')} 웹 주소가 아닙니다. https://example.org/page처럼 쓰세요"),
+    "invalid-field/not-a-part-name": lambda a: (
+        f"순서 이름이 아닙니다({quoted(a, 'value')}). 세그먼트 id나 panel:2 같은 SEGMENT:ITEM으로 쓰세요"),
+    "invalid-field/not-a-pdf-path": lambda a: (
+        f"PDF 파일이 아닙니다({quoted(a, 'value')}). 포럼 파일이 있는 폴더에서 시작하는 .pdf 파일의 경로를 쓰세요"),
     "invalid-field/year-out-of-range": lambda a: (
         f"{number(a, 'year')}년은 쓸 수 있는 {number(a, 'first')}~{number(a, 'last')}년 밖입니다. 날짜를 확인하세요"),
     "invalid-field/not-a-people-id": lambda a: (
@@ -334,6 +378,20 @@ MESSAGES: dict[str, Sentence] = {
     "invalid-field/section-takes-nothing": lambda a: (
         f"section은 구분일 뿐이라 시간도 사람도 갖지 않습니다. {josa(text(a, 'keys'), '을', '를')} 지우거나 "
         f"다른 kind로 바꾸세요"),
+    "invalid-field/day-keys": lambda a: (
+        f"{josa(text(a, 'keys'), '은', '는')} 날짜 구분(kind: day)에만 씁니다. 순서의 시각은 at, until, duration으로 씁니다"),
+    "invalid-field/day-takes-nothing": lambda a: (
+        f"날짜 구분은 하루를 여는 표시라 date, start, end(또는 duration)만 씁니다. "
+        f"{josa(text(a, 'keys'), '을', '를')} 지우세요"),
+    "invalid-field/tracks-outside-parallel": lambda a: (
+        f"tracks는 kind: parallel 블록에만 씁니다. {text(a, 'kind')} 순서에는 쓸 수 없습니다"),
+    "invalid-field/parallel-without-tracks": lambda a: (
+        "병행 세션(parallel)에는 방마다 하나씩 tracks: [{room: ..., program: [...]}]가 있어야 합니다"),
+    "invalid-field/parallel-takes-tracks": lambda a: (
+        f"병행 세션의 사람과 방은 각 트랙에 씁니다. {josa(text(a, 'keys'), '을', '를')} 트랙 안으로 옮기세요"
+        f"(고정된 duration은 쓸 수 있습니다)"),
+    "invalid-field/nested-in-track": lambda a: (
+        f"트랙의 program에는 순서만 들어갑니다. {text(a, 'kind')}는 본 프로그램에 두세요"),
     "invalid-field/each-without-speakers": lambda a: "each는 발표자 한 명당 시간인데 이 순서에 발표자가 없습니다",
     "invalid-field/each-and-flexible": lambda a: "each가 길이를 정하니 each를 지우거나 duration을 고정된 시간으로 쓰세요",
     "invalid-field/overdetermined": lambda a: "at, until, duration이 모두 길이를 정합니다. 둘만 쓰세요",
@@ -367,35 +425,6 @@ def nothing_written() -> str:
 
 def uids_clash() -> str:
     return "아무것도 쓰지 않았습니다(--force로도 쓰지 않습니다). 두 일정의 UID가 같아 캘린더가 하나를 버리게 됩니다"
-
-
-def publish_stopped(done: str) -> str:
-    return f"agenda: 멈추기 전에 이미 한 일: {done}. 같은 명령을 다시 실행하면 나머지를 마칩니다"
-
-
-def calendar_unchanged() -> str:
-    return "agenda: 캘린더에는 아무것도 바뀌지 않았습니다"
-
-
-def dry_run_wrote_nothing() -> str:
-    return "--dry-run: 아무것도 쓰지 않았습니다"
-
-
-def nothing_published() -> str:
-    return "아무것도 올리지 않았습니다. 위의 오류를 고치세요"
-
-
-def addresses_outside(count: int, first: str, collection: str) -> str:
-    """Said once per run, however many addresses the server named outside the calendar."""
-    ignored = "이 주소는 무시했습니다" if count == 1 else "모두 무시했습니다"
-    return (f"agenda: 경고: 서버가 {collection} 바깥의 주소 {count}개를 알려 왔습니다(첫째: {first}). "
-            f"{ignored}. 그곳에는 요청을 하나도 보내지 않았으므로 아무것도 바꾸거나 지우지 않았고, "
-            "비밀번호도 보내지 않았습니다")
-
-
-def answer_too_large(method: str, url: str, mebibytes: int) -> str:
-    return (f"agenda: {method} {url}: 서버의 응답이 {mebibytes}MiB보다 커서 더 읽지 않았습니다. 어떤 캘린더에도 "
-            "필요 없는 크기입니다. --to가 캘린더의 URL인지 확인하거나 서버를 살펴보세요")
 
 
 def not_in_calendar(file: str, title: str) -> str:
@@ -433,6 +462,11 @@ def wrote_new_file(path: str) -> str:
 
 def wrote_notices(count: int, index: str, without_address: int) -> str:
     text_ = f"알림 {count}개와 {index}를 썼습니다"
+    return text_ + (f". 그중 {without_address}개는 받을 주소가 없습니다" if without_address else "")
+
+
+def wrote_notices_and_invitations(count: int, invitations: int, index: str, without_address: int) -> str:
+    text_ = f"알림 {count}개, 초대 {invitations}개와 {index}를 썼습니다"
     return text_ + (f". 그중 {without_address}개는 받을 주소가 없습니다" if without_address else "")
 
 

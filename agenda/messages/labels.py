@@ -80,6 +80,18 @@ class Labels:
         later = (end.date() - start.date()).days
         return f"{self.long_date(start.date())}{joiner}{self.time_range(start, end, 0, later)}"
 
+    def day_heading(self, number: int, day: date, title: str | None) -> str:
+        """A day's heading row: "2일차 · 2024년 5월 21일(화) · 본행사" / "Day 2 · Tuesday, 21 May 2024 · ..."."""
+        return " · ".join(part for part in (self.day_name(number), self.long_date(day), title) if part)
+
+    def day_name(self, number: int) -> str:
+        return f"{number}일차" if self.language == "ko" else f"Day {number}"
+
+    def date_span(self, first: date, last: date) -> str:
+        """A forum of several days: its first and last dates."""
+        dash = " ~ " if self.language == "ko" else " – "
+        return f"{self.long_date(first)}{dash}{self.long_date(last)}"
+
     def total(self, scheduled: int, window: int, slack: int, overrun: int) -> str:
         text = self.total_line.format(scheduled=scheduled, window=window)
         if overrun:

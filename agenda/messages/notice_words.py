@@ -34,6 +34,24 @@ class NoticeWords:
     index_nobody: str
     cancelled: str
     minutes: str  # {n}
+    # the first release (`notices NEW --all`): everyone's whole part
+    release_subject: str  # {forum}
+    release_intro: str  # {forum}
+    release_heading: str
+    release_attachment: str
+    release_index_title: str  # {forum}
+    release_index_left_out: str
+    # the closing and the contact's signature
+    closing: str
+    signed: str  # {name}
+    email: str
+    phone: str
+    # --invite: one message per part
+    invitations_follow: str
+    invite_subject: str  # {part} {forum}
+    cancel_subject: str  # {part} {forum}
+    invite_intro: str  # {forum}
+    cancel_intro: str  # {forum}
 
 
 KO = NoticeWords(
@@ -49,7 +67,7 @@ KO = NoticeWords(
     new_times_heading="새 시간",
     no_parts_left="이번 토론회에서 맡으신 순서가 더 이상 없습니다.",
     attachment="바뀐 일정을 달력 파일(.ics)로 첨부합니다. 달력 앱에서 열면 일정이 갱신됩니다.",
-    changes={"start": "시작", "end": "끝", "minutes": "시간(분)", "title": "제목",
+    changes={"start": "시작", "end": "끝", "minutes": "시간(분)", "title": "제목", "room": "장소",
              "cancelled": "취소", "restored": "다시 진행", "added": "새로 맡음", "removed": "빠짐"},
     index_title="변경 알림: {forum}",
     index_revision_warning="주의: 새 파일의 revision({new})이 이전 파일({old})보다 높지 않아 달력 앱이 갱신을 무시할 수 있습니다.",
@@ -59,6 +77,21 @@ KO = NoticeWords(
     index_nobody="없음",
     cancelled="취소",
     minutes="{n}분",
+    release_subject="[일정 안내] {forum}",
+    release_intro="「{forum}」에서 맡아 주실 순서를 알려 드립니다.",
+    release_heading="맡으신 순서",
+    release_attachment="일정을 달력 파일(.ics)로 첨부합니다. 달력 앱에서 열면 일정에 들어갑니다.",
+    release_index_title="일정 안내: {forum}",
+    release_index_left_out="맡은 순서가 모두 취소되어 알림을 받지 않는 사람",
+    closing="감사합니다.",
+    signed="{name} 드림",
+    email="이메일",
+    phone="전화",
+    invitations_follow="맡으신 순서마다 달력 초대를 따로 보내 드립니다.",
+    invite_subject="[초대] {part} · {forum}",
+    cancel_subject="[취소] {part} · {forum}",
+    invite_intro="「{forum}」에서 맡아 주실 순서를 달력 초대로 보내 드립니다. 수락하시면 달력에 들어갑니다.",
+    cancel_intro="「{forum}」에서 맡으셨던 이 순서가 취소되어 달력에서 지웁니다.",
 )
 
 EN = NoticeWords(
@@ -74,7 +107,7 @@ EN = NoticeWords(
     new_times_heading="Your new times",
     no_parts_left="You no longer have a part in this forum.",
     attachment="Your updated calendar is attached (.ics); open it in your calendar to update it.",
-    changes={"start": "Start", "end": "End", "minutes": "Minutes", "title": "Title",
+    changes={"start": "Start", "end": "End", "minutes": "Minutes", "title": "Title", "room": "Room",
              "cancelled": "Cancelled", "restored": "Back on the programme", "added": "New for you",
              "removed": "No longer yours"},
     index_title="Change notices: {forum}",
@@ -86,6 +119,21 @@ EN = NoticeWords(
     index_nobody="nobody",
     cancelled="cancelled",
     minutes="{n} min",
+    release_subject="[Programme] {forum}",
+    release_intro="Here is your part in \u201c{forum}\u201d.",
+    release_heading="Your part",
+    release_attachment="Your calendar is attached (.ics); open it in your calendar to add it.",
+    release_index_title="Programme notices: {forum}",
+    release_index_left_out="Left out: every part of theirs is cancelled",
+    closing="Thank you.",
+    signed="{name}",
+    email="Email",
+    phone="Phone",
+    invitations_follow="Each of your parts also comes as a calendar invitation of its own.",
+    invite_subject="Invitation: {part} · {forum}",
+    cancel_subject="Cancelled: {part} · {forum}",
+    invite_intro="This invitation is for your part in \u201c{forum}\u201d; accept it to put it in your calendar.",
+    cancel_intro="This part of yours in \u201c{forum}\u201d is cancelled; this message takes it off your calendar.",
 )
 
 WORDS = {"ko": KO, "en": EN}

@@ -126,6 +126,20 @@ USAGE: dict[str, UsageWords] = {
     "pdf-timeout": lambda a: f"Chromium did not print the PDF within {number(a, 'seconds')} s; nothing written",
     "browser-unstartable": lambda a: f"{text(a, 'browser')} could not be started: {text(a, 'error')}",
     "pdf-print-failed": _pdf_print_failed,
+    # the papers of --document
+    "document-format": lambda a: (
+        f"--document {text(a, 'document')} is not made as {text(a, 'format')}; "
+        f"use {_listing(names(a, 'choices'))} (the suffix of -o, or --format)"),
+    "document-one-file": lambda a: f"--document {text(a, 'document')} is made for one forum file at a time",
+    "material-unknown-part": lambda a: (
+        f"forum.materials: {quoted(a, 'part')} names no part of the programme; "
+        f"use a segment id or SEGMENT:ITEM, e.g. {', '.join(names(a, 'choices')[:6])}"),
+    "material-missing": lambda a: (
+        f"forum.materials: {text(a, 'part')}: {text(a, 'path')} does not exist (paths start from the forum "
+        f"file's folder); nothing written"),
+    "material-unreadable": lambda a: (
+        f"forum.materials: {text(a, 'part')}: {text(a, 'path')} cannot be read as a PDF ({text(a, 'error')}); "
+        f"nothing written"),
     # notices and mail
     "sender-not-an-address": lambda a: (
         f"--from {quoted(a, 'value')} is not an email address; write it as name@example.org "
@@ -136,6 +150,13 @@ USAGE: dict[str, UsageWords] = {
     "address-domain": lambda a: (
         f"{text(a, 'whose')}: {quoted(a, 'address')} has a domain that cannot be written for mail"),
     "send-without-from": lambda a: "--send needs --from ADDRESS: the address the notices come from",
+    "notices-files": lambda a: (
+        "notices takes OLD NEW: the version people were told about, then the changed one "
+        "(or NEW --all for the first release, to everyone who takes part)"),
+    "notices-all-takes-new": lambda a: "--all drafts the first release from NEW alone: give one file",
+    "invite-needs-contact": lambda a: (
+        f"--invite needs forum.contact.email{' in ' + text(a, 'file') if a.get('file') else ''}: invitations "
+        f"name it as their organizer, and replies go to it; under forum, give contact a name and an email"),
     "resend-without-send": lambda a: "--resend-unconfirmed sends again, so it needs --send URL",
     "sent-log-unreadable": lambda a: (
         f"{text(a, 'path')}: cannot be read ({text(a, 'error')}), so what was sent before is not known; "

@@ -136,6 +136,20 @@ USAGE: dict[str, UsageWords] = {
         f"Chromium이 {number(a, 'seconds')}초 안에 PDF를 인쇄하지 못해 아무것도 쓰지 않았습니다"),
     "browser-unstartable": lambda a: f"{text(a, 'browser')}: 실행할 수 없습니다({text(a, 'error')})",
     "pdf-print-failed": _pdf_print_failed,
+    # --document로 만드는 인쇄물
+    "document-format": lambda a: (
+        f"--document {josa(text(a, 'document'), '은', '는')} {text(a, 'format')} 형식으로 만들지 않습니다. "
+        f"{_listing(names(a, 'choices'))} 중에서 고르세요(-o의 확장자나 --format으로)"),
+    "document-one-file": lambda a: f"--document {josa(text(a, 'document'), '은', '는')} 포럼 파일 하나씩 만듭니다",
+    "material-unknown-part": lambda a: (
+        f"forum.materials: {josa(quoted(a, 'part'), '이', '가')} 가리키는 순서가 프로그램에 없습니다. "
+        f"세그먼트 id나 SEGMENT:ITEM으로 쓰세요. 예: {', '.join(names(a, 'choices')[:6])}"),
+    "material-missing": lambda a: (
+        f"forum.materials: {text(a, 'part')}: 파일이 없습니다({text(a, 'path')}). 경로는 포럼 파일이 있는 "
+        f"폴더에서 시작합니다. 아무것도 쓰지 않았습니다"),
+    "material-unreadable": lambda a: (
+        f"forum.materials: {text(a, 'part')}: PDF로 읽을 수 없습니다({text(a, 'path')}: {text(a, 'error')}). "
+        f"아무것도 쓰지 않았습니다"),
     # notices and mail
     "sender-not-an-address": lambda a: (
         f"--from {quoted(a, 'value')}: 이메일 주소가 아닙니다. name@example.org나 "
@@ -146,6 +160,13 @@ USAGE: dict[str, UsageWords] = {
     "address-domain": lambda a: (
         f"{text(a, 'whose')}: {quoted(a, 'address')}의 도메인은 메일 주소에 쓸 수 없습니다"),
     "send-without-from": lambda a: "--send에는 알림을 보내는 주소인 --from ADDRESS가 필요합니다",
+    "notices-files": lambda a: (
+        "notices에는 OLD NEW, 곧 사람들에게 알린 판과 바뀐 판을 차례로 주세요 "
+        "(처음 알릴 때는 NEW --all로 순서를 맡은 모두에게 보냅니다)"),
+    "notices-all-takes-new": lambda a: "--all은 NEW 하나로 처음 알림을 만듭니다. 파일을 하나만 주세요",
+    "invite-needs-contact": lambda a: (
+        f"--invite에는 {text(a, 'file') + '의 ' if a.get('file') else ''}forum.contact.email이 필요합니다. "
+        f"초대의 주최자(ORGANIZER)로 쓰이고 답장이 그 주소로 갑니다. forum 아래 contact에 name과 email을 쓰세요"),
     "resend-without-send": lambda a: "--resend-unconfirmed는 다시 보내는 옵션이라 --send URL이 함께 필요합니다",
     "sent-log-unreadable": lambda a: (
         f"{text(a, 'path')}: 읽을 수 없어({text(a, 'error')}) 전에 무엇을 보냈는지 알 수 없습니다. "

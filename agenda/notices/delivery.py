@@ -1,7 +1,8 @@
 """Sending drafted notices over SMTP, once each, with the password never in the clear.
 
-The drafts go out byte for byte as written, so what the organizer read is
-what people receive. Each accepted message's Message-ID is appended to a
+The drafts go out byte for byte as written but for the Date, which becomes
+the time each is sent, so what the organizer read is what people receive
+and mail clients sort it by when it came. Each accepted message's Message-ID is appended to a
 log in the drafts' folder (flushed and fsynced) before the next is sent, so
 a run cut short by the server is finished by running it again, without
 sending anything twice. One run at a time holds the folder (a second is
@@ -21,12 +22,14 @@ import socket
 import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
 from agenda.core.errors import UsageError
+from agenda.notices.headers import with_date
 
 SENT_LOG = "sent.log"
 UNCONFIRMED = "unconfirmed"
@@ -241,6 +244,10 @@ def _deliver(client: smtplib.SMTP, sender: str, message: "Outgoing") -> None:
         raise smtplib.SMTPResponseException(code, text)
 
 
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
 def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path,
              report: Callable[[str, "Outgoing"], None], resend_unconfirmed: bool = False) -> list[Outgoing]:
     """Send what the log does not list yet; return what was sent. Raises DeliveryError, naming the answer.
@@ -286,7 +293,7 @@ def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path
             for message in pending:
                 entry = f"{message.message_id} {message.recipient} {message.label}"
                 try:
-                    _deliver(client, sender, message)
+                    _deliver(client, sender, replace(message, data=with_date(message.data, _now())))
                 except Unconfirmed as lost:
                     record(f"{UNCONFIRMED} {entry}", sent)
                     raise DeliveryError(f"{message.label} → {message.recipient}", lost.cause, lost.detail, sent,

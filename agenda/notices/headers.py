@@ -19,9 +19,11 @@ parsed from text.
 """
 
 import re
+from datetime import datetime
 from email.header import Header
 from email.headerregistry import Address
 from email.policy import Policy
+from email.utils import format_datetime
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """C0 (tab included), DEL and C1 controls, and the separators str.splitlines() breaks lines at."""
@@ -80,3 +82,17 @@ def address_header(name: str, display_name: str, username: str, domain: str) -> 
         fits = len(last) + 1 + len(mailbox) <= MAX_LINE - (0 if "\r\n" in encoded else len(name) + 2)
         return EncodedHeader(name, str(address), f"{encoded}{' ' if fits else chr(13) + chr(10) + ' '}{mailbox}")
     return address
+
+
+def with_date(data: bytes, moment: datetime) -> bytes:
+    """The message with its `Date:` saying `moment`, every other byte as it was.
+
+    Sending stamps each draft so: a message's Date is when it was sent, and
+    the rest is what the organizer read. A `Date:` line can only be the Date
+    header, since folded lines of other headers start with white space; the
+    headers end at the first empty line.
+    """
+    head, gap, rest = data.partition(b"\r\n\r\n")
+    date = b"Date: " + format_datetime(moment).encode("ascii")
+    lines = [date if line.startswith(b"Date: ") else line for line in head.split(b"\r\n")]
+    return b"\r\n".join(lines) + gap + rest

@@ -9,6 +9,7 @@ reports each message as it is settled.
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 from agenda.core.errors import UsageError
@@ -16,6 +17,7 @@ from agenda.export.output_files import write_output
 from agenda.export.person_files import output_folder
 from agenda.notices.delivery import Outgoing, Server, send_all, sending_lock
 from agenda.notices.drafts import Draft, Notices, sender_address
+from agenda.notices.headers import with_date
 
 INDEX = "index.md"
 
@@ -40,17 +42,23 @@ def write_drafts(drafted: Notices, folder: Path, output: str, *, sending: bool) 
 
     Before sending, a draft already in the folder with other bytes is refused
     (`drafts-stale`): the sent log names messages by their Message-ID, and
-    people must receive what the organizer read.
+    people must receive what the organizer read. The Date alone does not
+    count: it is when a draft was made, and sending replaces it.
     """
     index = folder / INDEX
     if sending:
         stale = [d.file_name for d in drafted.drafts
-                 if (folder / d.file_name).exists() and (folder / d.file_name).read_bytes() != d.data]
+                 if (folder / d.file_name).exists()
+                 and _undated((folder / d.file_name).read_bytes()) != _undated(d.data)]
         if stale:
             raise UsageError("drafts-stale", folder=output, stale=tuple(stale), index=str(index))
     for item in drafted.drafts:
         write_output(str(folder / item.file_name), item.data)
     write_output(str(index), drafted.index.encode("utf-8"))
+
+
+def _undated(data: bytes) -> bytes:
+    return with_date(data, datetime(2000, 1, 1, tzinfo=timezone.utc))
 
 
 def without_address(drafted: Notices) -> list[Draft]:

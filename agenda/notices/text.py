@@ -49,8 +49,8 @@ def change_line(change: PartChange, plan: Plan) -> str:
         before = "—" if change.before is None else words.minutes.format(n=change.before)
         after = "—" if change.after is None else words.minutes.format(n=change.after)
         return f"{label}: {before} → {after}"
-    if change.change == "title":
-        return f"{label}: {change.before} → {change.after}"
+    if change.change in ("title", "room"):
+        return f"{label}: {change.before or '—'} → {change.after or '—'}"
     return f"{label}: {_span(plan, change.part, labels)}"
 
 
@@ -62,30 +62,70 @@ def grouped(person: PersonChanges) -> list[tuple[Part, list[PartChange]]]:
     return list(groups.values())
 
 
-def notice_subject(plan: Plan) -> str:
-    return notice_words(plan.language).subject.format(forum=plan.forum.title)
+def notice_subject(plan: Plan, first_release: bool = False) -> str:
+    words = notice_words(plan.language)
+    return (words.release_subject if first_release else words.subject).format(forum=plan.forum.title)
 
 
-def notice_body(person: PersonChanges, plan: Plan) -> str:
+def signature(plan: Plan) -> list[str]:
+    """The closing, then the forum's contact as the signature: who to ask, and how."""
+    words = notice_words(plan.language)
+    lines = [words.closing]
+    contact = plan.forum.contact
+    if contact is not None:
+        lines += ["", words.signed.format(name=contact.name)]
+        if contact.email:
+            lines.append(f"{words.email}: {contact.email}")
+        if contact.phone:
+            lines.append(f"{words.phone}: {contact.phone}")
+    return lines
+
+
+def notice_body(person: PersonChanges, plan: Plan, first_release: bool = False, invitations: bool = False) -> str:
+    """What changed and the person's new times; for the first release, their whole part."""
     words, labels = notice_words(plan.language), labels_for(plan.language)
     lines = [words.greeting.format(name=person.person.name), "",
-             words.intro.format(forum=plan.forum.title), "",
+             (words.release_intro if first_release else words.intro).format(forum=plan.forum.title), "",
              f"{words.date}: {labels.when(plan.local(plan.window_start), plan.local(plan.window_end))}"]
     if plan.forum.venue:
         lines.append(f"{words.venue}: {plan.forum.venue}")
-    lines += ["", words.changed_heading]
-    for part, changes in grouped(person):
-        lines.append(f"- {part.title} ({role_word(words, part.role, part.kind)})")
-        lines += [f"  {change_line(change, plan)}" for change in changes]
-    lines += ["", words.new_times_heading]
-    current = [part for part in (person.new.parts if person.new else []) if part.start is not None]
+    if not first_release:
+        lines += ["", words.changed_heading]
+        for part, changes in grouped(person):
+            lines.append(f"- {part.title} ({role_word(words, part.role, part.kind)})")
+            lines += [f"  {change_line(change, plan)}" for change in changes]
+    lines += ["", words.release_heading if first_release else words.new_times_heading]
+    current = person.new.parts if person.new else []
     for part in current:
         mark = f" — {words.cancelled}" if part.cancelled else ""
-        lines.append(f"- {_span(plan, part, labels)} {part.title} ({role_word(words, part.role, part.kind)}){mark}")
+        span = f"{_span(plan, part, labels)} " if part.start or part.end else ""  # `until` alone: ~10:30
+        lines.append(f"- {span}{part.title} ({role_word(words, part.role, part.kind)}){mark}")
     if not any(not part.cancelled for part in current):
         lines.append(words.no_parts_left)
-    lines += ["", words.attachment, ""]
+    lines.append("")
+    if invitations:
+        lines.append(words.invitations_follow)
+    lines += [words.release_attachment if first_release else words.attachment, "", *signature(plan), ""]
     return "\n".join(lines)
+
+
+def invitation_subject(part: Part, plan: Plan, cancel: bool) -> str:
+    words = notice_words(plan.language)
+    return (words.cancel_subject if cancel else words.invite_subject).format(part=part.title, forum=plan.forum.title)
+
+
+def invitation_body(person: PersonChanges, part: Part, plan: Plan, cancel: bool) -> str:
+    """The words beside one invitation's calendar, for a reader whose mail shows no calendar."""
+    words, labels = notice_words(plan.language), labels_for(plan.language)
+    lines = [words.greeting.format(name=person.person.name), "",
+             (words.cancel_intro if cancel else words.invite_intro).format(forum=plan.forum.title), "",
+             f"{part.title} ({role_word(words, part.role, part.kind)})"]
+    if part.start is not None and part.end is not None:
+        when = labels.when(part.start, part.end)
+        lines.append(f"{words.date}: {when}" + (f" ({labels.minutes(part.minutes)})" if part.minutes else ""))
+    if plan.forum.venue:
+        lines.append(f"{words.venue}: {plan.forum.venue}")
+    return "\n".join([*lines, "", *signature(plan), ""])
 
 
 _PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+")
@@ -97,15 +137,19 @@ def _address(email: str) -> str:
     return f"<{email}>" if _PLAIN_ADDRESS.fullmatch(email) else escape(f"<{email}>")
 
 
-def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, files: dict[str, str]) -> str:
+def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int | None,
+                   files: dict[str, list[str]]) -> str:
     """The organizer's checklist: who is told and why, who has no address, who was left out.
 
     It is Markdown, read in a viewer that renders it: every text from the file goes through the one escape
     that the other Markdown outputs use (at the start of a list item, the one that also keeps `# `, `1. `
-    or `- ` from starting a heading or a list)."""
-    words = notice_words(plan.language)
-    lines = [f"# {words.index_title.format(forum=escape(plan.forum.title))}", ""]
-    if plan.forum.revision <= old_revision:
+    or `- ` from starting a heading or a list). `old_revision` is None for the first release (`--all`);
+    `files` are each person's drafts, their notice first."""
+    words, labels = notice_words(plan.language), labels_for(plan.language)
+    first_release = old_revision is None
+    title = words.release_index_title if first_release else words.index_title
+    lines = [f"# {title.format(forum=escape(plan.forum.title))}", ""]
+    if old_revision is not None and plan.forum.revision <= old_revision:
         lines += [words.index_revision_warning.format(old=old_revision, new=plan.forum.revision), ""]
     changed = [p for p in people if p.changes]
     messages = catalogue(plan.language)
@@ -121,17 +165,19 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int, f
             address = f" {_address(email)}" if email and not isinstance(found, AddressProblem) else ""
             why = (f" ({escape(messages.unmailable(repr(email), found.value))})"
                    if isinstance(found, AddressProblem) else "")
-            lines.append(f"- {escape_block(person.person.name)}{address}: `{files[person.key]}`{why}")
+            named = ", ".join(f"`{name}`" for name in files[person.key])
+            lines.append(f"- {escape_block(person.person.name)}{address}: {named}{why}")
             for part, changes in grouped(person):
-                lines.append(f"  - {escape_block(part.title)} — "
-                             + "; ".join(escape(change_line(c, plan)) for c in changes))
+                said = (_span(plan, part, labels) if first_release
+                        else "; ".join(change_line(c, plan) for c in changes))
+                lines.append(f"  - {escape_block(part.title)}" + (f" — {escape(said)}" if said else ""))
         if not members:
             lines.append(f"- {words.index_nobody}")
         lines.append("")
 
     section(words.index_notified, [p for p in changed if mailable(p)])
     section(words.index_no_address, [p for p in changed if not mailable(p)])
-    lines.extend([f"## {words.index_unchanged}", ""])
+    lines.extend([f"## {words.release_index_left_out if first_release else words.index_unchanged}", ""])
     unchanged = [p.person.name for p in people if not p.changes]
     lines.append(f"- {', '.join([escape_block(unchanged[0])] + [escape(name) for name in unchanged[1:]])}"
                  if unchanged else f"- {words.index_nobody}")

@@ -11,6 +11,8 @@ is declared; expat's own limits on entity expansion (billion laughs) and
 ElementTree's refusal of external entities (XXE) stay behind that.
 """
 
+import html
+import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -81,3 +83,55 @@ def members(root: ElementTree.Element) -> list[RemoteObject]:
             if href and data:
                 found.append(RemoteObject(href, propstat.findtext(f"{_DAV}prop/{_DAV}getetag"), data.encode("utf-8")))
     return found
+
+
+ERROR_BODY_BYTES = 16 * 1024
+"""How much of a refusal's body is read for the server's own message: a message is a line, not a page."""
+MESSAGE_CHARACTERS = 200
+_TAGS = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+def _shortened(text: str) -> str | None:
+    text = _SPACE.sub(" ", text).strip()
+    if not text:
+        return None
+    return text if len(text) <= MESSAGE_CHARACTERS else text[:MESSAGE_CHARACTERS - 1].rstrip() + "…"
+
+
+def _from_dav_error(root: ElementTree.Element) -> str | None:
+    """A DAV:error's words: a message element's text (Sabre/Nextcloud `s:message`), else its conditions' names."""
+    for element in root.iter():
+        if element.tag.rpartition("}")[2].lower() == "message" and (element.text or "").strip():
+            return element.text
+    if root.tag == f"{_DAV}error":
+        conditions = [child.tag.rpartition("}")[2] for child in root]
+        if conditions:
+            return ", ".join(conditions)
+    return None
+
+
+def server_message(body: bytes, content_type: str) -> str | None:
+    """The server's own words about a refusal, on one line and shortened; None when it said nothing.
+
+    A DAV:error (RFC 4918 §16) is read for its message or its precondition's
+    name; any other body for its text, tags dropped (an HTML error page says
+    its reason in its title and heading). The caller shows it inert.
+    """
+    text = body.decode("utf-8", errors="replace")
+    if not text.strip():
+        return None
+    if "xml" in content_type.lower() or text.lstrip().startswith("<?xml") or "<d:error" in text.lower():
+        try:
+            root = parse([body])
+        except NotWebDav:
+            root = None
+        if root is not None:
+            said = _from_dav_error(root)
+            if said is not None:
+                return _shortened(said)
+            return _shortened(" ".join(root.itertext()))
+    if "<" in text and ">" in text:
+        text = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", text)
+        text = _TAGS.sub(" ", text)
+    return _shortened(html.unescape(text))

@@ -5,20 +5,23 @@ when its X-AGENDA-FORUM says so (a UID cannot tell: ids may contain dots).
 Content is compared without DTSTAMP, LAST-MODIFIED and SEQUENCE, which
 change on every export, so raising `revision` alone writes nothing. Servers
 re-serialize what they store (folding, escaping, property order), so the
-comparison is between parsed values, not bytes.
+comparison is between parsed values, not bytes; an event whose text still
+hashes to its X-AGENDA-DIGEST, equal to the planned one's, is unchanged
+without that parse (digest.py).
 """
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import Iterable, TypeAlias, cast
 from urllib.parse import unquote
 
 from icalendar import Calendar, Component
 
-OWNER = "X-AGENDA-FORUM"
-VOLATILE = frozenset({"DTSTAMP", "LAST-MODIFIED", "SEQUENCE"})
+from agenda.publish.digest import DIGEST, OWNER, VOLATILE, verified, with_digest
+
 # The characters vdirsyncer keeps in a file name; any other UID gets a hashed name.
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-+@]+")
 
@@ -44,16 +47,27 @@ class StoredEvent:
     uid: str
     owner: str | None  # its X-AGENDA-FORUM, None for other programs' events
     sequence: int
-    fingerprint: Fingerprint
+    data: bytes = field(repr=False)
+    digest: str | None = None  # its X-AGENDA-DIGEST, when its text still hashes to it
+
+    @cached_property
+    def fingerprint(self) -> Fingerprint:
+        """Parsed only when the digests cannot tell (read_stored parsed it already when there is no digest)."""
+        return fingerprint(Calendar.from_ical(self.data))
 
 
 @dataclass(frozen=True)
 class PlannedEvent:
     uid: str
     forum_id: str
-    data: bytes  # the whole calendar object resource as the exporter wrote it
+    data: bytes  # the whole calendar object resource as the exporter wrote it, with its digest
     sequence: int
-    fingerprint: Fingerprint
+    digest: str
+
+    @cached_property
+    def fingerprint(self) -> Fingerprint:
+        """Parsed only when the digests cannot tell."""
+        return fingerprint(Calendar.from_ical(self.data))
 
 
 @dataclass(frozen=True)
@@ -91,7 +105,7 @@ def _property_key(name: str, value: object) -> PropertyKey:
 def _component_key(component: Component) -> ComponentKey:
     properties: list[PropertyKey] = []
     for name, value in component.items():
-        if name.upper() in VOLATILE:
+        if name.upper() in VOLATILE or name.upper() == DIGEST:  # a digest is of the content, not content
             continue
         for one in value if isinstance(value, list) else [value]:
             properties.append(_property_key(name, one))
@@ -114,17 +128,31 @@ def _first_event(calendar: Calendar) -> Component | None:
 
 
 def read_stored(href: str, etag: str | None, data: bytes) -> StoredEvent | None:
-    """The stored object as the decision needs it; None when it holds no readable event (never ours)."""
+    """The stored object as the decision needs it; None when it holds no readable event (never ours).
+
+    Its text is read first: one that still hashes to its own digest needs no parse.
+    """
+    known = verified(data)
+    if known is not None:
+        return StoredEvent(href, etag, known.uid, known.owner, known.sequence, data, known.digest)
     try:
         calendar = Calendar.from_ical(data)
         event = _first_event(calendar)
         if event is None or "UID" not in event:
             return None
         owner = event.get(OWNER)
-        return StoredEvent(href, etag, str(event["UID"]), str(owner) if owner is not None else None,
-                           int(event.get("SEQUENCE", 0)), fingerprint(calendar))
+        stored = StoredEvent(href, etag, str(event["UID"]), str(owner) if owner is not None else None,
+                             int(event.get("SEQUENCE", 0)), data)
+        stored.__dict__["fingerprint"] = fingerprint(calendar)  # parsed once, here: the cache of the property
+        return stored
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
+
+
+def planned_resource(event: Component, written: bytes) -> PlannedEvent:
+    """The decision's view of one event and its calendar as `event_resources` writes it."""
+    data, digest = with_digest(written)
+    return PlannedEvent(str(event["UID"]), str(event[OWNER]), data, int(event.get("SEQUENCE", 0)), digest)
 
 
 def planned_event(calendar: Calendar) -> PlannedEvent:
@@ -132,8 +160,14 @@ def planned_event(calendar: Calendar) -> PlannedEvent:
     event = _first_event(calendar)
     if event is None:
         raise ValueError("an exported calendar holds no VEVENT")
-    return PlannedEvent(str(event["UID"]), str(event[OWNER]), calendar.to_ical(), int(event.get("SEQUENCE", 0)),
-                        fingerprint(calendar))
+    return planned_resource(event, cast(bytes, calendar.to_ical()))  # to_ical is unannotated
+
+
+def same_content(stored: StoredEvent, planned: PlannedEvent) -> bool:
+    """Equal digests say so from the text alone; otherwise the parsed contents are compared."""
+    if stored.digest is not None and stored.digest == planned.digest:
+        return True
+    return stored.fingerprint == planned.fingerprint
 
 
 def with_sequence(data: bytes, sequence: int) -> bytes:
@@ -163,7 +197,7 @@ def decide_one(stored: StoredEvent | None, planned: PlannedEvent | None, href: s
         return Action(Kind.DELETE, stored.uid, stored.href, stored.etag)
     if stored is None:
         return Action(Kind.CREATE, planned.uid, href, body=planned.data)
-    if stored.fingerprint == planned.fingerprint:
+    if same_content(stored, planned):
         return Action(Kind.UNCHANGED, planned.uid, stored.href, stored.etag)
     body = with_sequence(planned.data, max(planned.sequence, stored.sequence + 1))
     return Action(Kind.UPDATE, planned.uid, stored.href, stored.etag, body)

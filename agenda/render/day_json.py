@@ -36,7 +36,7 @@ def now_dict(day: DayState) -> dict[str, object]:
         },
         "delay_minutes": day.delay_minutes,
         "end": _iso(day.end),
-        "window_end": _iso(day.plan.local(day.plan.window_end)),
+        "window_end": _iso(day.window_end or day.plan.local(day.plan.window_end)),
         "over_window_minutes": day.over_window_minutes,
         "segments": [_segment(s, language) for s in day.segments],
     }

@@ -55,7 +55,7 @@ def _pace(words: DayWords, delay: int) -> str:
 
 def ending_text(words: DayWords, day: DayState) -> str:
     end = hm(day.end)
-    spare = whole_minutes(day.end.replace(second=0, microsecond=0), day.plan.window_end)  # as the clock reads
+    spare = whole_minutes(day.end.replace(second=0, microsecond=0), day.window_end or day.plan.window_end)
     done = day.state == "after"
     if day.over_window_minutes > 0:
         return (words.ended_past if done else words.ends_past).format(end=end, n=day.over_window_minutes)

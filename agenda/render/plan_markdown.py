@@ -6,7 +6,7 @@ from agenda.messages.labels import Labels, labels_for
 from agenda.render.inert import shown
 from agenda.core.planner import Plan
 from agenda.render.people import credits, people_lines
-from agenda.render.programme_rows import Row, forum_when, programme_rows
+from agenda.render.programme_rows import Row, forum_when, heading_text, programme_rows, tables
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~]|&(?=#?[0-9A-Za-z]+;))")
 
@@ -64,10 +64,18 @@ def plan_markdown(plan: Plan, language: str | None = None) -> str:
     if forum.description:
         lines += ["", escape_block(forum.description)]
     lines += ["", f"## {labels.programme_heading}", ""]
-    lines += [f"| {labels.time_heading} | {labels.minutes_heading} | {labels.segment_heading} "
-              f"| {labels.people_heading} | {labels.notes_heading} |",
-              "|---|---:|---|---|---|"]
-    lines += [_row(row, labels) for row in programme_rows(plan, labels)]
+    head = [f"| {labels.time_heading} | {labels.minutes_heading} | {labels.segment_heading} "
+            f"| {labels.people_heading} | {labels.notes_heading} |",
+            "|---|---:|---|---|---|"]
+    for n, table in enumerate(tables(list(programme_rows(plan, labels)))):
+        if table[0].track is not None:  # a room of a parallel block: its own sub-table under its name
+            lines += ["", f"### {escape(heading_text(table[0], labels))}", ""] + head
+            table = table[1:]
+        elif n:
+            lines += [""] + head
+        else:
+            lines += head
+        lines += [_row(row, labels) for row in table]
     lines += ["", labels.total(plan.scheduled_minutes, plan.window_minutes,
                                plan.slack_minutes, plan.overrun_minutes), ""]
     return "\n".join(lines)

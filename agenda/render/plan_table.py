@@ -92,13 +92,16 @@ class ProgrammeTable:
             if sum(c.minimum for c in columns) <= room:
                 break
         widths = column_widths(columns, room)
-        table = Table(title=_heading(self.plan, self.labels), title_justify="left", expand=False)
-        for column, width in zip(columns, widths):
-            table.add_column(column.heading, justify=column.justify, width=width, no_wrap=column.fixed,
-                             overflow="fold")
-        for shown in self.shown:
-            table.add_row(*(column.cell(shown, width) for column, width in zip(columns, widths)))
-        yield table
+        title: Text | None = _heading(self.plan, self.labels)
+        for chunk in _chunks(self.shown):  # the programme, and a sub-table per room of a parallel block
+            table = Table(title=title, title_justify="left", expand=False)
+            title = None
+            for column, width in zip(columns, widths):
+                table.add_column(column.heading, justify=column.justify, width=width, no_wrap=column.fixed,
+                                 overflow="fold")
+            for shown in chunk:
+                table.add_row(*(column.cell(shown, width) for column, width in zip(columns, widths)))
+            yield table
         hosts = [_person(role, self.labels).whole for role in self.plan.hosts]
         if hosts:
             joined = " · ".join(hosts)
@@ -122,6 +125,15 @@ class ProgrammeTable:
             if texts:
                 columns.append(_flexible(heading, texts, _cell_of(part)))
         return columns
+
+
+def _chunks(shown: list[_Shown]) -> list[list[_Shown]]:
+    out: list[list[_Shown]] = []
+    for one in shown:
+        if not out or out[-1][-1].row.track != one.row.track:
+            out.append([])
+        out[-1].append(one)
+    return out
 
 
 def _texts(parts: list[_Part], shown: list[_Shown]) -> list[str]:

@@ -3,7 +3,7 @@
 from agenda.messages.labels import Labels, labels_for
 from agenda.core.planner import Plan, Section, TimedSegment
 from agenda.render.people import credit_lines, people_lines
-from agenda.render.programme_rows import Row, forum_when, segment_rows
+from agenda.render.programme_rows import Row, forum_when, heading_text, section_row, segment_rows, track_rows
 
 
 def segment_text(plan: Plan, seg: TimedSegment, labels: Labels) -> list[str]:
@@ -22,6 +22,12 @@ def _item_line(row: Row, labels: Labels) -> str:
     return head + (f" — {', '.join(people)}" if people else "")
 
 
+def _segment_lines(plan: Plan, seg: TimedSegment, labels: Labels) -> list[str]:
+    head = next(segment_rows(plan, seg, labels))
+    cancelled = f" ({labels.cancelled})" if head.state == "cancelled" else ""
+    return [f"{head.when} {head.title}{cancelled}", *(f"  {line}" for line in segment_text(plan, seg, labels))]
+
+
 def plan_text(plan: Plan, language: str | None = None) -> str:
     labels = labels_for(language or plan.language)
     forum = plan.forum
@@ -36,12 +42,13 @@ def plan_text(plan: Plan, language: str | None = None) -> str:
     lines.append("")
     for seg in plan.program:
         if isinstance(seg, Section):
-            lines.append(f"■ {seg.title}")
+            lines.append(f"■ {heading_text(section_row(seg, labels, plan), labels)}")
             continue
-        head = next(segment_rows(plan, seg, labels))
-        cancelled = f" ({labels.cancelled})" if head.state == "cancelled" else ""
-        lines.append(f"{head.when} {head.title}{cancelled}")
-        lines.extend(f"  {line}" for line in segment_text(plan, seg, labels))
+        lines.extend(_segment_lines(plan, seg, labels))
+        for track in seg.tracks:  # each room under its name, indented under the block
+            lines.append(f"  ▸ {heading_text(next(track_rows(plan, track, labels)), labels)}")
+            lines.extend(f"    {line}" for entry in track.program if not isinstance(entry, Section)
+                         for line in _segment_lines(plan, entry, labels))
     if forum.description:
         lines += ["", forum.description]
     if forum.url:

@@ -28,6 +28,14 @@ def _columns(blocks: list[Block], width: int, total: int) -> list[int]:
 
 
 def timeline_bar(plan: Plan, width: int, language: str | None = None) -> Text:
+    """The window to scale; a forum of several days, a bar per day under its heading."""
+    if plan.has_days:
+        labels = labels_for(language or plan.language)
+        text = Text()
+        for n, day in enumerate(plan.days):
+            text.append(("\n" if n else "") + labels.day_heading(day.number, day.date, None) + "\n", style="bold")
+            text.append_text(timeline_bar(plan.day_view(day), width, language))
+        return text
     labels = labels_for(language or plan.language)
     blocks = timeline_blocks(plan)
     bar_width = max(10, width)

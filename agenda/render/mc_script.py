@@ -1,0 +1,432 @@
+"""The MC's script (사회자 시나리오): what the MC and the 좌장 say at each segment and item, in order, with times.
+
+Who holds the floor follows the file: a segment that names a moderator,
+or a presentation, keynote, panel or Q&A under the forum's 좌장, is the
+좌장's; the MC holds everything else. Where the floor changes hands the MC
+hands over (after 장내 정리, when the segment's title or a `transition` asks
+for it) and takes it back, and the MC closes the forum (폐회) whether or not
+the file has a `closing` segment. 내빈 소개 reads `forum.guests` in the file's
+order (after 국민의례, or where an item names it), never ranked by the tool.
+A segment's or item's `script:` replaces its words; the hand-over around it
+stays, since it follows who holds the floor. Words are the catalogue's
+(agenda.messages.paper_words); the renderers (Markdown in
+agenda.render.script_markdown, HTML and PDF in agenda.export.script_page)
+differ only in markup.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from agenda.checks.ceremony_order import is_ceremony
+from agenda.core.model import Person
+from agenda.core.planner import Plan, Role, Section, TimedItem, TimedSegment
+from agenda.messages.ko import josa_only
+from agenda.messages.labels import Labels, labels_for
+from agenda.messages.paper_words import ScriptWords, script_words
+from agenda.render.people import person_text
+from agenda.render.programme_rows import forum_when, when
+
+Speaker = Literal["mc", "chair"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    cue: bool = False  # a stage direction in brackets, read by nobody
+
+
+@dataclass(frozen=True)
+class Line:
+    speaker: Speaker | None  # None: a cue on its own line ([축사])
+    pieces: tuple[Piece, ...]
+    when: str = ""  # an item's own time, when it has one
+
+
+@dataclass
+class Block:
+    when: str
+    title: str
+    lines: list[Line] = field(default_factory=list)
+    heading: bool = False  # a section (제1부): a title and nothing said
+
+
+@dataclass(frozen=True)
+class Script:
+    words: ScriptWords
+    title: str
+    details: tuple[tuple[str, str], ...]  # (일시, …), (장소, …), (사회, …), (좌장, …)
+    blocks: tuple[Block, ...]
+
+
+_CUE = re.compile(r"\[([^\]]*)\]")
+_CHAIRED = ("presentation", "keynote", "panel", "qa")
+_MC_KINDS = ("registration", "opening", "closing")
+_GUESTS_ITEM = re.compile(r"내빈\s*소개|guests?", re.IGNORECASE)
+_SETTLE = re.compile(r"장내\s*정리|set(?:ting)?\s+the\s+stage", re.IGNORECASE)
+
+
+def pieces(template: str, **values: str) -> tuple[Piece, ...]:
+    """The template filled in: its bracketed cues kept apart, so a renderer never mistakes a file's text for one."""
+    out: list[Piece] = []
+    at = 0
+    for match in _CUE.finditer(template):
+        spoken = template[at:match.start()].strip()
+        if spoken:
+            out.append(Piece(spoken.format(**values)))
+        out.append(Piece(match.group(1).format(**values), cue=True))
+        at = match.end()
+    rest = template[at:].strip()
+    if rest:
+        out.append(Piece(rest.format(**values)))
+    return tuple(out)
+
+
+class _Writer:
+    """Walks the plan once, keeping who holds the floor and what has been announced."""
+
+    def __init__(self, plan: Plan, language: str) -> None:
+        self.plan, self.words, self.labels = plan, script_words(language), labels_for(language)
+        self.ko = language == "ko"
+        self.floor: Role | None = None  # the 좌장 holding the floor; None: the MC
+        self.announced = 0  # announcements since the floor last changed hands
+        self.guests_said = not plan.guests
+        self.mc = next((role for role in plan.hosts if role.role == "mc"), None) or next(
+            (role for seg in plan.segments for role in seg.people if role.role == "mc"), None)
+        self.blocks: list[Block] = []
+        self.settled = False  # 장내 정리 said in this segment already
+
+    # people, as said aloud
+    def full(self, person: Person) -> str:
+        """At first mention: 디지털미디어네트워크 대표 이상은 님 / Lee Sangeun, Director, Lab."""
+        if self.ko:
+            return " ".join(p for p in (person.affiliation, person.title, person.name) if p) + " 님"
+        return ", ".join(p for p in (person.name, person.title, person.affiliation) if p)
+
+    def own(self, person: Person) -> str:
+        """How one introduces oneself: no 님 for oneself."""
+        if self.ko:
+            return " ".join(p for p in (person.affiliation, person.title, person.name) if p)
+        return ", ".join(p for p in (person.name, person.title, person.affiliation) if p)
+
+    def short(self, person: Person) -> str:
+        """Thanking someone already introduced: 이상은 대표님, 이개호 의장님."""
+        if self.ko:  # the title's last word: 정책위원회 의장 → 이개호 의장님
+            return f"{person.name} {person.title.split()[-1]}님" if person.title else f"{person.name} 님"
+        return person.name
+
+    def particle(self, word: str, with_final: str, without_final: str) -> str:
+        if not self.ko:
+            return word
+        return word + josa_only(word.rstrip("?!.… "), with_final, without_final)
+
+    def minutes(self, n: int | None) -> str:
+        if n is None:
+            return ""
+        return f"{n}분" if self.ko else f"{n} minute{'s' if n != 1 else ''}"
+
+    def clock(self, moment: datetime | None) -> str:
+        if moment is None:
+            return ""
+        hour, minute = moment.hour, moment.minute
+        if self.ko:
+            half = "오전" if hour < 12 else "오후"
+            return f"{half} {hour % 12 or 12}시" + (f" {minute}분" if minute else "")
+        return f"{hour % 12 or 12}:{minute:02d} {'am' if hour < 12 else 'pm'}"
+
+    def opening(self) -> str:
+        self.announced += 1
+        return self.words.first if self.announced == 1 else self.words.next
+
+    def greeting(self, moment: datetime | None) -> str:
+        hour = moment.hour if moment is not None else 14
+        return self.words.greetings[0 if hour < 12 else 1 if hour < 18 else 2]
+
+    def is_holder(self, person: Person) -> bool:
+        """Whether `person` holds the floor now: the MC (or 좌장) does not announce their own speech."""
+        holder = self.floor or self.mc
+        return holder is not None and (holder.person == person or holder.person.name == person.name)
+
+    def say(self, speaker: Speaker | None, template: str, when_: str = "", **values: str) -> Line:
+        common = {"greeting": self.greeting(self.plan.local(self.plan.window_start)),"opening": "", "title": "", "title_subject": "", "title_object": "", "title_lower": "",
+                  "person": "", "short": "", "me": "", "topic": "", "topic_object": "", "minutes": "",
+                  "clock": "", "count": "", "each": "", "place": "", "theme": ""}
+        return Line(speaker, pieces(template, **(common | values)), when_)
+
+    # the floor
+    def holder(self, seg: TimedSegment) -> Role | None:
+        """The 좌장 who holds this segment, or None for the MC (also when the MC chairs it: no hand-over to oneself)."""
+        chair = self.chair(seg)
+        if chair is not None and self.mc is not None and _same(chair, self.mc):
+            return None
+        return chair
+
+    def chair(self, seg: TimedSegment) -> Role | None:
+        own = next((role for role in seg.people if role.role == "moderator"), None)
+        if own is not None:
+            return own
+        if any(role.role == "mc" for role in seg.people) or seg.kind in _MC_KINDS:
+            return None
+        forum_chair = next((role for role in self.plan.hosts if role.role == "moderator"), None)
+        if seg.kind in _CHAIRED:
+            return forum_chair
+        return self.floor  # remarks, breaks, transitions: whoever has the floor keeps it
+
+    def speaker(self) -> Speaker:
+        return "chair" if self.floor is not None else "mc"
+
+    def hand_back(self, lines: list[Line]) -> None:
+        if self.floor is None:
+            return
+        chair = self.floor.person
+        lines.append(self.say("chair", self.words.hand_back))
+        lines.append(self.say("mc", self.words.take_back, short=self.short(chair)))
+        self.floor, self.announced = None, 0
+
+    def hand_over(self, seg: TimedSegment, chair: Role, lines: list[Line]) -> None:
+        if self.floor is not None and _same(self.floor, chair):
+            return
+        self.hand_back(lines)
+        if _SETTLE.search(seg.title or "") or seg.kind == "transition":
+            lines.append(self.say("mc", self.words.settle_room))
+            self.settled = True
+        lines.append(self.say("mc", self.words.hand_over, person=self.full(chair.person)))
+        self.floor, self.announced = chair, 0
+
+    # the segments
+    def write(self) -> None:
+        for entry in self.plan.program:
+            if isinstance(entry, Section):
+                self.blocks.append(Block("", entry.title, heading=True))
+                continue
+            self.segment(entry)
+        self.close()
+
+    def segment(self, seg: TimedSegment) -> None:
+        title = self.labels.title(seg.title, seg.kind)
+        start, end = self.plan.local(seg.start), self.plan.local(seg.end)
+        block = Block(when(self.plan, self.labels, start, end), title)
+        self.blocks.append(block)
+        if seg.cancelled:
+            block.lines.append(Line(None, (Piece(self.words.cancelled.strip("[]"), cue=True),)))
+            return
+        self.settled = False
+        chair = self.holder(seg)
+        if chair is None:
+            self.hand_back(block.lines)
+        else:
+            self.hand_over(seg, chair, block.lines)
+        if seg.kind == "closing":
+            self.closing_items(seg, block)
+            return
+        if seg.segment.script:
+            block.lines += self.own_script(seg.segment.script)
+            return
+        block.lines += self.segment_lines(seg, title)
+
+    def own_script(self, text: str) -> list[Line]:
+        return [Line(self.speaker(), (Piece(line.strip()),)) for line in text.splitlines() if line.strip()]
+
+    def segment_lines(self, seg: TimedSegment, title: str) -> list[Line]:
+        words, who = self.words, self.speaker()
+        kind = seg.kind
+        if kind == "registration":
+            return [self.say(who, words.doors)]
+        if kind == "opening":
+            return self.opening_lines(seg)
+        if kind == "transition":  # said once: the hand-over before it may have said it already
+            return [] if self.settled else [self.say(who, words.settle_room)]
+        if kind in ("presentation", "keynote"):
+            return self.presentations(seg, title)
+        if kind == "panel":
+            return self.panel(seg, title)
+        if kind == "qa":
+            return [self.say(who, words.qa, title_object=self.particle(title, "을", "를"), title=title)]
+        if kind == "break":
+            return [self.say(who, words.break_, minutes=self.minutes(seg.minutes),
+                             clock=self.clock(self.plan.local(seg.end)))]
+        speakers = [role for role in seg.people if role.role == "speaker"]
+        lines: list[Line] = []
+        if speakers and not seg.items:
+            for role in speakers:
+                lines += self.speech(role.person, title)
+        elif kind == "remarks" and self.floor is not None and _greets(seg, self.floor):
+            lines.append(self.say("chair", words.chair_greeting, me=self.own(self.floor.person)))
+        elif not seg.items:
+            lines.append(self.say(who, words.order_of, opening=self.opening(), title=title))
+        lines += self.items(seg)
+        return lines
+
+    def opening_lines(self, seg: TimedSegment) -> list[Line]:
+        words, forum = self.words, self.plan.forum
+        mc = next((role for role in seg.people if role.role == "mc"), None) or self.mc
+        greeting = self.greeting(self.plan.local(seg.start))
+        lines = [self.say("mc", words.welcome, me=self.own(mc.person), greeting=greeting) if mc else
+                 self.say("mc", words.welcome_nameless, greeting=greeting),
+                 self.say("mc", words.declaration, title=forum.title,
+                          title_object=self.particle(forum.title, "을", "를"))]
+        if forum.theme:
+            lines.append(self.say("mc", words.theme, theme=forum.theme))
+        lines.append(self.say("mc", words.thanks_for_coming))
+        ceremony = any(is_ceremony(item.item.title) for item in seg.items)
+        named = any(_GUESTS_ITEM.search(item.item.title) for item in seg.items)
+        if not ceremony and not named:
+            lines += self.guests()
+        return lines + self.items(seg)
+
+    def guests(self) -> list[Line]:
+        if self.guests_said:
+            return []
+        self.guests_said = True
+        lines = [self.say("mc", self.words.guests_intro, opening=self.opening())]
+        lines += [self.say("mc", self.words.guest, person=self.full(role.person)) for role in self.plan.guests]
+        return lines + [self.say("mc", self.words.guests_end)]
+
+    def items(self, seg: TimedSegment) -> list[Line]:
+        lines: list[Line] = []
+        for item in seg.items:
+            lines += self.item(seg, item)
+        return lines
+
+    def item(self, seg: TimedSegment, item: TimedItem) -> list[Line]:
+        at = self.item_when(item)
+        who = self.speaker()
+        if item.item.script:
+            return [Line(who, (Piece(line.strip()),), at if n == 0 else "")
+                    for n, line in enumerate(item.item.script.splitlines()) if line.strip()]
+        title = item.item.title
+        if is_ceremony(title):
+            opening = self.opening()
+            lines = [self.say(who, text, at if n == 0 else "", opening=opening)
+                     for n, text in enumerate(self.words.ceremony)]
+            return lines + self.guests()
+        if _GUESTS_ITEM.search(title) and not item.people:
+            lines = self.guests()
+            return [Line(line.speaker, line.pieces, at if n == 0 else "") for n, line in enumerate(lines)]
+        if not item.people:
+            return [self.say(who, self.words.order_of, at, opening=self.opening(), title=title)]
+        lines = []
+        for role in item.people:
+            lines += self.speech(role.person, title, at if not lines else "")
+        return lines
+
+    def item_when(self, item: TimedItem) -> str:
+        if item.start is None:
+            return ""
+        return when(self.plan, self.labels, self.plan.local(item.start), self.plan.local(item.end))
+
+    def speech(self, person: Person, title: str, at: str = "") -> list[Line]:
+        words, who = self.words, self.speaker()
+        if self.is_holder(person):  # the MC's own 인사말: no announcing oneself
+            self.opening()
+            return [self.say(None, words.speech_cue, at, title=title)]
+        return [self.say(who, words.speech, at, opening=self.opening(), person=self.full(person),
+                         title_subject=self.particle(title, "이", "가"), title_lower=title.lower()),
+                self.say(None, words.speech_cue, title=title),
+                self.say(who, words.thanks_person, short=self.short(person))]
+
+    def presentations(self, seg: TimedSegment, title: str) -> list[Line]:
+        words, who = self.words, self.speaker()
+        topic = _topic(title, seg.kind, self.labels)
+        turns: list[tuple[Person, str, int | None, str]] = [
+            (role.person, item.item.title, item.minutes, self.item_when(item))
+            for item in seg.items for role in item.people]
+        if not turns:
+            speakers = [role.person for role in seg.people if role.role == "speaker"]
+            share = seg.minutes // len(speakers) if seg.minutes and speakers else None
+            turns = [(person, topic, share, "") for person in speakers]
+        if not turns:
+            return [self.say(who, words.order_of, opening=self.opening(), title=title)]
+        lines: list[Line] = []
+        for person, about, minutes, at in turns:
+            if seg.kind == "keynote":
+                lines += self.speech(person, self.labels.kind("keynote"), at)
+                continue
+            template = words.presentation_topic if about else words.presentation
+            lines.append(self.say(who, template, at, opening=self.opening(), person=self.full(person), topic=about))
+            lines.append(self.say(None, words.presentation_cue, minutes=self.minutes(minutes)))
+            lines.append(self.say(who, words.thanks_person, short=self.short(person)))
+        return lines
+
+    def panel(self, seg: TimedSegment, title: str) -> list[Line]:
+        words, who = self.words, self.speaker()
+        turns: list[tuple[Person, str, int | None, str]] = [
+            (role.person, item.item.title, item.minutes, self.item_when(item))
+            for item in seg.items for role in item.people]
+        if not turns:
+            each = seg.segment.each
+            turns = [(role.person, "", each, "") for role in seg.people if role.role == "speaker"]
+        if not turns:
+            return [self.say(who, words.order_of, opening=self.opening(), title=title)]
+        count = words.numbers[len(turns) - 1] if len(turns) <= len(words.numbers) else str(len(turns))
+        each = seg.segment.each
+        intro = words.panel_intro_each if each else words.panel_intro
+        lines = [self.say(who, intro, title=title, count=count, each=self.minutes(each))]
+        self.announced += 1
+        for n, (person, about, minutes, at) in enumerate(turns):
+            place = words.turns[0] if n == 0 else words.turns[2] if n == len(turns) - 1 else words.turns[1]
+            template = words.panel_turn_topic if about else words.panel_turn
+            lines.append(self.say(who, template, at, place=place, person=self.full(person), topic=about,
+                                  topic_object=josa_only(about.rstrip("?!.… "), "을", "를") if self.ko else ""))
+            lines.append(self.say(None, words.panel_cue, minutes=self.minutes(minutes)))
+            lines.append(self.say(who, words.thanks_person, short=self.short(person)))
+        return lines
+
+    def closing_items(self, seg: TimedSegment, block: Block) -> None:
+        """A 폐회사 or closing remarks first, when the segment names a speaker; the MC closes the forum."""
+        if seg.segment.script:
+            block.lines += self.own_script(seg.segment.script)
+        else:
+            for role in seg.people:
+                if role.role == "speaker" and not seg.items:
+                    block.lines += self.speech(role.person, self.labels.title(seg.title, seg.kind))
+            block.lines += self.items(seg)
+            block.lines.append(self.closing_line())
+
+    def closing_line(self) -> Line:
+        title = self.plan.forum.title
+        return self.say("mc", self.words.closing, title=title, title_object=self.particle(title, "을", "를"))
+
+    def close(self) -> None:
+        """Hand back and 폐회 at the programme's end, when no `closing` segment said it."""
+        if any(seg.kind == "closing" and not seg.cancelled for seg in self.plan.segments):
+            return
+        end = self.plan.local(self.plan.program_end)
+        block = Block(when(self.plan, self.labels, end, None).rstrip("~–"), self.labels.kind("closing"))
+        self.hand_back(block.lines)
+        block.lines.append(self.closing_line())
+        self.blocks.append(block)
+
+
+def _same(a: Role, b: Role) -> bool:
+    return (a.ref or a.person.name) == (b.ref or b.person.name)
+
+
+def _greets(seg: TimedSegment, chair: Role) -> bool:
+    """A remarks segment that names the 좌장 and nobody else: the 좌장's greeting."""
+    return all(role.role == "moderator" and _same(role, chair) for role in seg.people)
+
+
+def _topic(title: str, kind: str, labels: Labels) -> str:
+    """What a presentation is about: `발제: AI 시대의 정당 혁신` → `AI 시대의 정당 혁신`; nothing for a bare `발제`."""
+    label = labels.kind(kind)
+    if title == label:
+        return ""
+    head, colon, rest = title.partition(":")
+    if colon and head.strip() in (label, "발표", "Presentation", "Keynote") and rest.strip():
+        return rest.strip()
+    return title
+
+
+def mc_script(plan: Plan, language: str | None = None) -> Script:
+    language = language or plan.language
+    writer = _Writer(plan, language)
+    writer.write()
+    labels = writer.labels
+    details = [(labels.date_label, forum_when(plan, labels))]
+    if plan.forum.venue:
+        details.append((labels.venue, plan.forum.venue))
+    details += [(writer.words.mc if role.role == "mc" else writer.words.chair, person_text(role.person, labels))
+                for role in plan.hosts]
+    return Script(writer.words, plan.forum.title, tuple(details), tuple(writer.blocks))
