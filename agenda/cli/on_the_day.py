@@ -12,10 +12,11 @@ from agenda.core.status import ExitStatus
 from agenda.export.formats import Shown, chosen_format, default_format, format_choices, format_for, format_help
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import datetime
     from pathlib import Path
 
-    from agenda.day.marks import Mark
+    from agenda.day.marks import DayWarning, Mark
     from agenda.day.projection import DayState
     from agenda.core.planner import Plan
 
@@ -88,17 +89,37 @@ def _rehearsal_log(file: str, log: str | None, start: "datetime | None", plan: "
     return path
 
 
-def _load_day(plan: "Plan", log: "Path", at: "datetime") -> "tuple[DayState, list[Mark]]":
+def _usable_log(path: "Path", plan: "Plan") -> "Path":
+    """Refuse a log that is no regular file or too big before a screen or a server starts (exit 2)."""
     from agenda.day.marks_log import read_log
-    from agenda.day.projection import day_state
 
-    marks, warnings = read_log(log, plan.zone)
-    state, more = day_state(plan, marks, at)
+    read_log(path, plan.zone)
+    return path
+
+
+def _say(warnings: "Iterable[DayWarning]", plan: "Plan") -> None:
     from agenda.messages.day_words import warning_text
 
-    for warning in warnings + more:
+    for warning in warnings:
         note(warning_text(warning, plan.language))
-    return state, marks
+
+
+def _project(plan: "Plan", marks: "list[Mark]", at: "datetime | None") -> "tuple[DayState, list[DayWarning]]":
+    """The state at `at`; without one, as of the log's latest mark on the forum's day (what `report` shows)."""
+    from agenda.day.projection import day_state
+    from agenda.day.times import day_moment
+
+    return day_state(plan, marks, at if at is not None else day_moment(plan, marks))
+
+
+def _load_day(plan: "Plan", log: "Path", at: "datetime | None") -> "DayState":
+    """The log read once (refused with exit 2 when it is no regular file or too big), its warnings said once."""
+    from agenda.day.marks_log import read_log
+
+    marks, warnings = read_log(log, plan.zone)
+    state, more = _project(plan, marks, at)
+    _say(warnings + more, plan)
+    return state
 
 
 def mark(
@@ -127,9 +148,22 @@ def mark(
         note(f"{path}: {day_words(plan.language).nothing_appended.format(why=said)}")
         raise typer.Exit(ExitStatus.INVALID)
     done = recorded.mark
-    state, _ = _load_day(plan, path, done.at)
+    from agenda.day.times import off_the_day
+
+    # an undo names no time of its own: made on another day (tidying the log the week after), a
+    # projection at that moment would be millions of minutes late, so none is said
+    elsewhere = done.kind is MarkKind.UNDO and off_the_day(plan, done.at)
+    state, more = _project(plan, list(recorded.marks), None if elsewhere else done.at)
+    _say([*recorded.warnings, *more], plan)
     said = mark_text(plan, done, recorded.withdrawn)
-    say(f"{said} · {day_line(state, plan.language)}\n")
+    if elsewhere:
+        from agenda.render.day_text import window_text
+        from agenda.messages.day_words import day_words
+
+        line = day_words(plan.language).undo_elsewhere.format(**window_text(plan))
+    else:
+        line = day_line(state, plan.language)
+    say(f"{said} · {line}\n")
 
 
 def now(
@@ -146,7 +180,7 @@ def now(
 
     moment = _moment(at, plan) or wall_clock()
     _on_the_day(plan, moment)
-    state, _ = _load_day(plan, _log_path(file, log), moment)
+    state = _load_day(plan, _log_path(file, log), moment)
     chosen = chosen_format("now", format.value)
     write = say if chosen.shown is Shown.WORDS else sys.stdout.write  # words for a person, or a document
     write(chosen.writer()(state, plan.language))
@@ -166,12 +200,7 @@ def report(
 
     chosen = chosen_format("report", format_for(output, format.value if format else None, "report"))
     plan = _day_plan(file, lang)
-    path = _log_path(file, log)
-    from agenda.day.marks_log import read_log
-
-    marks, _ = read_log(path, plan.zone)
-    in_force_at = max((m.at for m in marks), key=lambda t: t.timestamp(), default=plan.window_start)
-    state, _ = _load_day(plan, path, in_force_at)
+    state = _load_day(plan, _log_path(file, log), None)
     rendered = chosen.writer()(state, plan.language)
     if chosen.shown is Shown.DRAWING and output == "-":
         stdout_console().print(rendered)
@@ -210,7 +239,8 @@ def run_clock(
         raise UsageError("needs-terminal")
     clock = wall_clock if start is None else rehearsal_clock(start)
     _on_the_day(plan, clock())
-    desk = Desk(plan, _rehearsal_log(file, log, start, plan), clock, rehearsal=start is not None)
+    desk = Desk(plan, _usable_log(_rehearsal_log(file, log, start, plan), plan), clock,
+                rehearsal=start is not None)
     run_desk(desk, InertConsole(highlight=False), sys.stdin.fileno())
     from agenda.messages.day_words import warning_text
 
@@ -238,7 +268,7 @@ def serve(
     plan = _day_plan(file, lang)
     start = _moment(at, plan)
     _on_the_day(plan, start or wall_clock())
-    path = _rehearsal_log(file, log, start, plan)
+    path = _usable_log(_rehearsal_log(file, log, start, plan), plan)
     language = lang.value if lang else plan.language
     live = LiveDay(plan, path, rehearsal_clock(start) if start else wall_clock, language,
                    note)

@@ -16,17 +16,41 @@ def text(args: Arguments, name: str) -> str:
 
 _DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True,
                     "7": True, "8": True, "9": False}
+"""A number by its last digit's Korean reading: 영/십, 일, 이, 삼, 사, 오, 육, 칠, 팔, 구 (10 십, 100 백, 1000 천)."""
+_LETTERS_WITH_FINAL = frozenset("LMNR")
+"""Capital letters said one by one: only 엘, 엠, 엔, 알 end in a 받침 (AI를, KSOI를, ICT를, ESG를; HTML을, CNN을)."""
+_RIEUL = frozenset("178LR")
+"""Endings said with ㄹ, which takes 로 like a vowel: 7일로, URL로, HTML로."""
 
 
 def _final(word: str) -> bool | None:
-    """Whether the last syllable has a final consonant (받침); None when it cannot be told (Latin letters)."""
-    stripped = word.rstrip(" )]'\"’”」』")
+    """Whether the last syllable has a final consonant (받침); None when it cannot be told.
+
+    Capital letters are said one by one (AI 에이아이), so the last letter's name
+    decides; a lowercase word (opening, panel) is said as a word, whose sound
+    the spelling does not tell.
+    """
+    stripped = _stripped(word)
     if not stripped:
         return None
     last = stripped[-1]
     if "가" <= last <= "힣":
         return (ord(last) - ord("가")) % 28 != 0
+    if "A" <= last <= "Z":
+        return last in _LETTERS_WITH_FINAL
     return _DIGIT_HAS_FINAL.get(last)
+
+
+def _stripped(word: str) -> str:
+    return word.rstrip(" )]'\"’”」』")
+
+
+def _rieul(word: str) -> bool:
+    """Whether the last syllable ends in ㄹ (서울, 7, URL): (으)로 is then 로."""
+    last = _stripped(word)[-1:]
+    if "가" <= last <= "힣":
+        return (ord(last) - ord("가")) % 28 == 8
+    return last in _RIEUL
 
 
 def josa(word: str, with_final: str, without_final: str) -> str:
@@ -34,6 +58,8 @@ def josa(word: str, with_final: str, without_final: str) -> str:
     final = _final(word)
     if final is None:
         return f"{word}{with_final}({without_final})"
+    if with_final == "으로" and _rieul(word):
+        return word + without_final
     return word + (with_final if final else without_final)
 
 
