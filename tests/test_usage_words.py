@@ -85,9 +85,10 @@ def literal_first_arguments(module: str, callee: str) -> set[str]:
 
 
 def test_every_way_a_time_or_a_duration_can_be_wrong_has_its_own_korean_words():
-    from agenda.messages import usage_ko
+    from agenda.messages import usage_en, usage_ko
 
     assert set(usage_ko._MOMENT_PROBLEMS) == literal_first_arguments("day/times.py", "NotAMoment")
+    assert set(usage_en._MOMENT_PROBLEMS) == set(usage_ko._MOMENT_PROBLEMS)  # day/times.py says no sentence
     clocks = {"not-a-time", "not-a-time-range"}  # a clock's and an `at` range's, not --alarm's
     durations = literal_first_arguments("core/durations.py", "PydanticCustomError") - clocks
     assert set(usage_ko._DURATION_PROBLEMS) == durations
