@@ -112,6 +112,7 @@ def commands(tmp_path: Path, forum: Path) -> list[tuple[str, tuple[object, ...],
         ("plan markdown", ("plan", forum, "--format", "markdown"), 0),
         ("plan a bad e-mail", ("plan", bad_email(tmp_path)), 1),
         ("export", ("export", forum, "-o", tmp_path / "forum.ics"), 0),
+        ("export the MC's script", ("export", forum, "--document", "script", "-o", tmp_path / "script.md"), 0),
         ("diff", ("diff", SEED, forum), 0),
         ("diff the notices' forum", ("diff", old, new), 0),
         ("init", ("init", tmp_path / "new.yaml", "--lang", "ko"), 0),
@@ -131,14 +132,18 @@ def commands(tmp_path: Path, forum: Path) -> list[tuple[str, tuple[object, ...],
     ]
 
 
-CASES = ["validate", "validate a bad e-mail", "plan", "plan json", "plan markdown", "plan a bad e-mail", "export", "diff", "diff the notices' forum", "init", "init over a file", "mark",
+CASES = ["validate", "validate a bad e-mail", "plan", "plan json", "plan markdown", "plan a bad e-mail", "export", "export the MC's script", "diff", "diff the notices' forum", "init", "init over a file", "mark",
          "mark an impossible mark", "mark a bad time", "mark a time without offset", "now", "report",
          "run without a terminal", "publish to a closed port", "notices", "notices to a closed port"]
 
 
 def test_every_command_on_a_korean_file_says_nothing_in_english(tmp_path, forum):
+    from agenda.cli import COMMANDS
+
     table = commands(tmp_path, forum)
     assert [name for name, _, _ in table] == CASES
+    # every command is here (schema below; serve in the server's test): a new one needs its case
+    assert {name for name, *_ in COMMANDS} == {args[0] for _, args, _ in table} | {"schema", "serve"}
     english = {}
     for name, args, status in table:
         result = run(*args, exit_status=None)
@@ -147,6 +152,12 @@ def test_every_command_on_a_korean_file_says_nothing_in_english(tmp_path, forum)
         if found:
             english[name] = found
     assert english == {}
+
+
+def test_schema_says_nothing_in_english_on_the_terminal():
+    """Its stdout is the JSON Schema itself, a file for editors whose descriptions are English by design."""
+    result = run("schema", env={"LANG": "ko_KR.UTF-8"})
+    assert json.loads(result.stdout)["$defs"] and not said(result.stderr)
 
 
 @pytest.mark.parametrize("args", [
