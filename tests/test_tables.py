@@ -113,9 +113,11 @@ def test_the_suffixes_an_output_picks_are_the_rows_of_its_command(tmp_path):
     (["report", SEED], "--format: choose table, json, markdown or csv (got 'nope')"),
 ])
 def test_an_unknown_format_is_refused_as_before_in_both_languages(args, said, lang):
-    """The option parser's words, as before the table (they are English in a Korean run too, as
-    every option error is)."""
+    """The option parser's words, as before the table; a Korean run says them in Korean (--lang as typed)."""
     refused = run(*args, "--format", "nope", "--lang", lang, exit_status=2)
+    if lang == "ko":
+        choices = said.removeprefix("--format: choose ").removesuffix(" (got 'nope')").replace(" or ", ", ")
+        said = f"--format: {choices} 중에서 고르세요(받은 값: 'nope')"
     assert refused.stdout == "" and refused.stderr.splitlines()[0] == said
 
 

@@ -23,6 +23,7 @@ SAMPLES: dict[str, object] = {
     "given": 30, "seconds": 120, "browser": "/usr/bin/chromium", "status": 1, "said": ("no display",),
     "snap": True, "whose": "이상은 (lee)", "address": "이상은@example.org", "stale": ("lee.eml",),
     "index": "out/index.md", "line": 3, "variable": "AGENDA_CALDAV_PASSWORD", "id": "kim-minsu", "limit": 237,
+    "command": "agenda plan", "signal": "SIGTERM", "suggestions": ("--format",), "name": "'FILE'",
     "part": "panel:2", "document": "script", "format": "ics",
     "where": "days[0].rooms[Gray Room][2].date",
 }
@@ -85,9 +86,10 @@ def literal_first_arguments(module: str, callee: str) -> set[str]:
 
 
 def test_every_way_a_time_or_a_duration_can_be_wrong_has_its_own_korean_words():
-    from agenda.messages import usage_ko
+    from agenda.messages import usage_en, usage_ko
 
     assert set(usage_ko._MOMENT_PROBLEMS) == literal_first_arguments("day/times.py", "NotAMoment")
+    assert set(usage_en._MOMENT_PROBLEMS) == set(usage_ko._MOMENT_PROBLEMS)  # day/times.py says no sentence
     clocks = {"not-a-time", "not-a-time-range"}  # a clock's and an `at` range's, not --alarm's
     durations = literal_first_arguments("core/durations.py", "PydanticCustomError") - clocks
     assert set(usage_ko._DURATION_PROBLEMS) == durations

@@ -458,8 +458,10 @@ def notice_unconfirmed(label: str, recipient: str) -> str:
             f"(--resend-unconfirmed sends it)")
 
 
-def sending_unconfirmed(label: str, recipient: str, answer: str, sent: list[str], log: str) -> str:
-    return (f"agenda: {label} → {recipient}: the connection was lost after the message was handed over ({answer}); "
+def sending_unconfirmed(label: str, recipient: str, cause: str, detail: str, sent: list[str], log: str) -> str:
+    """The answer to a message handed over whole never came: the connection dropped, timed out, or the system said why."""
+    why = {"disconnected": "", "timeout": " (no answer came in time)"}.get(cause, f" ({detail})" if detail else "")
+    return (f"agenda: {label} → {recipient}: the connection was lost after the message was handed over{why}; "
             f"it may have arrived, so the log marks it unconfirmed and running again does not send it again "
             f"(--resend-unconfirmed does)\n"
             f"sent in this run: {', '.join(sent) or 'none'}; the log {log} lists every message "
@@ -473,3 +475,23 @@ def timeline_under_table_only(format_: str) -> str:
 def sending_stopped(error: str, sent: list[str], log: str) -> str:
     return (f"agenda: {error}\nsent in this run: {', '.join(sent) or 'none'}; the log {log} lists every message "
             f"sent, and running the same command again sends only the rest")
+
+
+DELIVERY_CAUSES = {
+    "refused": "the server refused the connection; check the address and the port, and that the server is running",
+    "timeout": "the server did not answer in time; try again later",
+    "unknown-host": "no host by that name; check the server's address",
+    "disconnected": "the server closed the connection unexpectedly",
+    "answered": "the server said no: {detail}",
+    "certificate": "the server's certificate is not trusted ({detail}); AGENDA_SMTP_CAFILE names an authority to trust",
+    "system": "{detail}",
+}
+
+
+def delivery_cause(cause: str, detail: str) -> str:
+    """Why mail did not go (agenda.notices.delivery.CAUSES); the server's answer and the system's text as they are."""
+    return DELIVERY_CAUSES.get(cause, "{detail}").format(detail=detail)
+
+
+def delivery_failed(where: str, cause: str, detail: str) -> str:
+    return f"{where}: {delivery_cause(cause, detail)}"

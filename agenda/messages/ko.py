@@ -568,8 +568,9 @@ def notice_unconfirmed(label: str, recipient: str) -> str:
             f"(--resend-unconfirmed를 주면 보냄)")
 
 
-def sending_unconfirmed(label: str, recipient: str, answer: str, sent: list[str], log: str) -> str:
-    return (f"agenda: {label} → {recipient}: 메일 내용을 넘긴 뒤 연결이 끊겼습니다({answer}). 이미 도착했을 수 있어 "
+def sending_unconfirmed(label: str, recipient: str, cause: str, detail: str, sent: list[str], log: str) -> str:
+    why = {"disconnected": "", "timeout": "(제때 답이 오지 않았습니다)"}.get(cause, f"({detail})" if detail else "")
+    return (f"agenda: {label} → {recipient}: 메일 내용을 넘긴 뒤 연결이 끊겼습니다{why}. 이미 도착했을 수 있어 "
             f"기록에 '확인 안 됨'으로 남겼고, 다시 실행해도 보내지 않습니다(--resend-unconfirmed를 주면 보냅니다)\n"
             f"이번에 보낸 알림: {', '.join(sent) or '없음'}. 보낸 알림은 모두 {log}에 기록되어 있어, "
             f"같은 명령을 다시 실행하면 나머지만 보냅니다")
@@ -582,3 +583,23 @@ def timeline_under_table_only(format_: str) -> str:
 def sending_stopped(error: str, sent: list[str], log: str) -> str:
     return (f"agenda: {error}\n이번에 보낸 알림: {', '.join(sent) or '없음'}. 보낸 알림은 모두 {log}에 기록되어 있어, "
             f"같은 명령을 다시 실행하면 나머지만 보냅니다")
+
+
+DELIVERY_CAUSES = {
+    "refused": "서버가 연결을 거절했습니다. 주소와 포트가 맞는지, 서버가 켜져 있는지 확인하세요",
+    "timeout": "서버가 제때 답하지 않았습니다. 잠시 뒤에 다시 시도하세요",
+    "unknown-host": "그런 이름의 서버가 없습니다. 서버 주소를 확인하세요",
+    "disconnected": "서버가 예고 없이 연결을 끊었습니다",
+    "answered": "서버가 받지 않았습니다: {detail}",
+    "certificate": "서버의 인증서를 믿을 수 없습니다({detail}). 믿을 인증 기관은 AGENDA_SMTP_CAFILE로 지정합니다",
+    "system": "{detail}",
+}
+
+
+def delivery_cause(cause: str, detail: str) -> str:
+    """메일이 가지 못한 까닭(agenda.notices.delivery.CAUSES). 서버의 답과 시스템의 오류 문구는 그대로 보입니다."""
+    return DELIVERY_CAUSES.get(cause, "{detail}").format(detail=detail)
+
+
+def delivery_failed(where: str, cause: str, detail: str) -> str:
+    return f"{where}: {delivery_cause(cause, detail)}"
