@@ -229,19 +229,16 @@ def distinct_nights(year: int) -> list[Transition]:
 
 
 @pytest.mark.slow
-def test_the_shared_checker_reads_every_fall_back_night(tmp_path):
-    """One calendar per year, all four in one run of the checker (one per zone would take hours);
-    khal reads the first of them."""
-    calendars = []
-    for year in YEARS:
-        plans = [planned(night)[0] for night in distinct_nights(year)]
-        assert len(plans) >= 25
-        path = tmp_path / f"fall-back-{year}.ics"
-        path.write_bytes(export_bytes("ics", plans, segments=True, now=NOW))
-        calendars.append((path, () if year == YEARS[0] else ("khal",)))
-    reports = check_ics_batch(calendars, tmp_path / "checker")
-    assert all("RESULT: PASS" in report for report in reports)
-    assert len(reports) == len(YEARS)
+@pytest.mark.parametrize("year", YEARS)
+def test_the_shared_checker_reads_every_fall_back_night(tmp_path, year):
+    """One calendar per year, read in one run of the checker (one per zone would take hours); a year a
+    test, so the two workers share them; khal reads the first year's."""
+    plans = [planned(night)[0] for night in distinct_nights(year)]
+    assert len(plans) >= 25
+    path = tmp_path / f"fall-back-{year}.ics"
+    path.write_bytes(export_bytes("ics", plans, segments=True, now=NOW))
+    reports = check_ics_batch([(path, () if year == YEARS[0] else ("khal",))], tmp_path / "checker")
+    assert len(reports) == 1 and "RESULT: PASS" in reports[0]
 
 
 @pytest.mark.slow
