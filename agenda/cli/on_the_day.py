@@ -1,5 +1,6 @@
 """`agenda mark`, `now`, `report`, `run` and `serve`: the live programme (FORMAT.md, "On the day")."""
 
+import re
 import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
@@ -27,6 +28,9 @@ class MarkWord(str, Enum):
     skip = "skip"
     undo = "undo"
 
+
+_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""A press's `id`: URL-safe, 1 to 64 characters (FORMAT.md)."""
 
 NowFormat = Enum("NowFormat", format_choices("now"), type=str)  # type: ignore[misc]
 DayReportFormat = Enum("DayReportFormat", format_choices("report"), type=str)  # type: ignore[misc]
@@ -89,46 +93,57 @@ def _rehearsal_log(file: str, log: str | None, start: "datetime | None", plan: "
     return path
 
 
-def _load_day(plan: "Plan", log: "Path", at: "datetime") -> "tuple[DayState, list[Mark]]":
-    from agenda.day.marks_log import read_log
-    from agenda.day.projection import day_state
-
-    marks, warnings = read_log(log, plan.zone)
-    state, more = day_state(plan, marks, at)
+def _load_day(plan: "Plan", log: "Path", at: "datetime | None", latest_is_now: bool = False) -> "DayState":
+    """The day from the log (one loader for every command), its warnings said on stderr."""
+    from agenda.day.clocks import wall_clock
+    from agenda.day.loader import load_day
     from agenda.render.day_words import warning_text
 
-    for warning in warnings + more:
+    day = load_day(plan, log, at, wall_clock, latest_is_now)
+    for warning in day.warnings:
         note(warning_text(warning, plan.language))
-    return state, marks
+    return day.state
 
 
 def mark(
     file: ForumFileArgument,
     word: Annotated[MarkWord, typer.Argument(metavar="MARK", help="start, end, next, skip or undo.")],
-    segment: Annotated[str | None, typer.Argument(metavar="[SEGMENT]", help="A segment id.")] = None,
+    segment: Annotated[str | None, typer.Argument(metavar="[PART]", help="A part: SEGMENT or SEGMENT:ITEM.")] = None,
     at: AtOption = None,
     log: MarksLogOption = None,
+    expect: Annotated[str | None, typer.Option(
+        "--expect", help="The part you saw running (none: nothing); refused if the day has moved on.")] = None,
+    key: Annotated[str | None, typer.Option(
+        "--id", help="This press's own id (1-64 of A-Z a-z 0-9 _ -): sent again, it counts once.")] = None,
+    mark_note: Annotated[str | None, typer.Option("--note", help="Why (kept in the log; `report` shows it).")] = None,
     lang: FileLangOption = None,
 ) -> None:
-    """Record what happened: a segment starts, ends, is skipped; undo the latest mark."""
+    """Record what happened: a part starts, ends, is skipped; undo the latest mark."""
     from agenda.day.clocks import wall_clock
+    from agenda.day.loader import is_rehearsal_log
     from agenda.day.marks import ImpossibleMark, MarkKind
-    from agenda.day.recording import record_mark
+    from agenda.day.recording import Press, record_mark
     from agenda.render.day_text import day_line, mark_text
+    from agenda.render.day_words import warning_text
 
     plan = _day_plan(file, lang)
+    if key is not None and not _KEY.fullmatch(key):
+        raise UsageError("mark-id-invalid", value=key)
     moment = _moment(at, plan)
     path = _log_path(file, log)
+    press = Press(MarkKind(word.value), segment, expect, key, mark_note)
     try:
-        recorded = record_mark(plan, path, MarkKind(word.value), segment, moment, wall_clock)
+        recorded = record_mark(plan, path, press, moment, wall_clock, rehearsal=is_rehearsal_log(path))
     except ImpossibleMark as why:
         from agenda.render.day_words import day_words, impossible_text
 
         said = impossible_text(why.reason, why.details, plan.language)
         note(f"{path}: {day_words(plan.language).nothing_appended.format(why=said)}")
         raise typer.Exit(ExitStatus.INVALID)
+    for warning in recorded.warnings:
+        note(warning_text(warning, plan.language))
     done = recorded.mark
-    state, _ = _load_day(plan, path, done.at)
+    state = _load_day(plan, path, done.at)
     said = mark_text(plan, done, recorded.withdrawn)
     say(f"{said} · {day_line(state, plan.language)}\n")
 
@@ -145,9 +160,16 @@ def now(
     plan = _day_plan(file, lang)
     from agenda.day.clocks import wall_clock
 
-    moment = _moment(at, plan) or wall_clock()
+    from agenda.day.loader import is_rehearsal_log
+    from agenda.day.marks_log import read_log
+
+    path = _log_path(file, log)
+    moment = _moment(at, plan)
+    if moment is None and is_rehearsal_log(path):  # a rehearsal's "now" is its latest mark
+        moment = max((m.at for m in read_log(path, plan.zone)[0]), default=None)
+    moment = moment or wall_clock()
     _on_the_day(plan, moment)
-    state, _ = _load_day(plan, _log_path(file, log), moment)
+    state = _load_day(plan, path, moment)
     chosen = chosen_format("now", format.value)
     write = say if chosen.shown is Shown.WORDS else sys.stdout.write  # words for a person, or a document
     write(chosen.writer()(state, plan.language))
@@ -171,8 +193,8 @@ def report(
     from agenda.day.marks_log import read_log
 
     marks, _ = read_log(path, plan.zone)
-    in_force_at = max((m.at for m in marks), key=lambda t: t.timestamp(), default=plan.window_start)
-    state, _ = _load_day(plan, path, in_force_at)
+    in_force_at = max((m.at for m in marks), default=plan.window_start)  # the day as the last mark left it
+    state = _load_day(plan, path, in_force_at)
     rendered = chosen.writer()(state, plan.language)
     if chosen.shown is Shown.DRAWING and output == "-":
         stdout_console().print(rendered)

@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Callable
 
-from agenda.day.marks import DayWarning, Mark, MarkKind
+from agenda.day.marks import DayWarning, Mark, MarkKind, instant
 from agenda.core.errors import UsageError
 
 
@@ -39,10 +39,10 @@ def parse_log(data: bytes, name: str, tz: tzinfo) -> tuple[list[Mark], list[DayW
             at = datetime.fromisoformat(record["at"])
             if at.tzinfo is None:
                 raise ValueError("`at` has no offset")
-            segment = record.get("segment")
-            if segment is not None and not isinstance(segment, str):
-                raise ValueError("`segment` is not a text")
-            marks.append(Mark(at.astimezone(tz), MarkKind(record["mark"]), segment))
+            texts = [record.get(name) for name in ("segment", "item", "id", "note")]
+            if any(text is not None and not isinstance(text, str) for text in texts):
+                raise ValueError("`segment`, `item`, `id` and `note` are texts")
+            marks.append(Mark(instant(at.astimezone(tz)), MarkKind(record["mark"]), *texts[:2], key=texts[2], note=texts[3]))
         except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError):  # a year past 9999
             reason = "torn-line" if torn and number == len(lines) else "unreadable-line"
             warnings.append(DayWarning(reason, (("file", name), ("line", number))))
@@ -59,10 +59,12 @@ def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
     return parse_log(data, str(path), tz)
 
 
-def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) -> tuple[Mark, list[DayWarning]]:
+def append_mark(path: Path, tz: tzinfo,
+                decide: Callable[[list[Mark]], tuple[Mark, bool]]) -> tuple[Mark, list[DayWarning]]:
     """Lock the log, read it, let `decide` turn the marks so far into the new mark, append it durably.
 
-    `decide` may raise (an impossible mark): then nothing is appended.
+    `decide` may raise (an impossible mark), or say the mark is already there (a press retried
+    with its `id`): then nothing is appended.
     """
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
@@ -73,8 +75,10 @@ def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) ->
         size = os.fstat(fd).st_size
         data = os.pread(fd, size, 0) if size else b""
         marks, warnings = parse_log(data, str(path), tz)
-        mark = decide(marks)
-        line = json.dumps(mark.as_record(), ensure_ascii=False).encode("utf-8") + b"\n"
+        mark, new = decide(marks)
+        if not new:
+            return mark, warnings
+        line = json.dumps(mark.as_record(tz), ensure_ascii=False).encode("utf-8") + b"\n"
         if data and not data.endswith(b"\n"):
             line = b"\n" + line  # after a torn line, start afresh
         written = os.write(fd, line)

@@ -50,11 +50,17 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
         top.append(f"  ({words.rehearsal})", style="magenta")
     top.append(f"  {day.plan.forum.title}", style="dim")
     if day.current is not None:
-        heading = Text(title_of(day.current, language), style="bold")
+        heading = Text("")
+        parent = day.current.parent
+        if day.current.item is not None and parent is not None:  # a part: its segment's title above it
+            heading.append(f"{title_of(parent, language)}\n", style="dim")
+        heading.append(title_of(day.current, language), style="bold")
         people = speaker_text(day.current.segment)
         if people:
             heading.append(f"\n{people}", style="italic")
         heading.append(f"\n{words.until.format(end=hm(day.current_due))}", style="dim")
+        if day.window_left_seconds is not None:  # the last part: the window's end beside its own clock
+            heading.append(f"\n{words.window_left.format(n=mmss(day.window_left_seconds))}", style="dim")
     else:
         heading = Text(words.states[day.state], style="bold")
     figures, style, caption = timer(day)

@@ -5,6 +5,7 @@ Starlette gives routing, streaming and request parsing; uvicorn serves it
 """
 
 import json
+import re
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
@@ -19,12 +20,13 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agenda.day.marks import ImpossibleMark, MarkKind
-from agenda.day.recording import record_mark
+from agenda.day.loader import is_rehearsal_log
+from agenda.day.recording import Press, record_mark
 from agenda.day.times import parse_moment
 from agenda.core.errors import AgendaError, UsageError
 from agenda.messages.usage import usage_sentence
 from agenda.render.day_text import mark_text
-from agenda.render.day_words import day_words, impossible_text
+from agenda.render.day_words import day_words, impossible_text, warning_text
 from agenda.serve.hosts import HostCheck
 from agenda.serve.limits import MAX_HEADER_BYTES, MAX_STREAMS, HeaderLimit
 from agenda.serve.live import LiveDay
@@ -40,7 +42,8 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 MAX_BODY = 4096
-_FIELDS = {"mark", "segment", "at"}
+_FIELDS = {"mark", "segment", "at", "expect", "id", "note"}
+_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 T = TypeVar("T")
 
 
@@ -100,7 +103,8 @@ class BadMark(ValueError):
     """A request body that is not a mark: 400, with what to send instead."""
 
 
-def parse_mark(body: bytes) -> tuple[MarkKind, str | None, str | None]:
+def parse_mark(body: bytes) -> tuple[Press, str | None]:
+    """The press a body asks for, and its `at` (None: the server's clock)."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: a body of nested brackets
@@ -109,14 +113,18 @@ def parse_mark(body: bytes) -> tuple[MarkKind, str | None, str | None]:
         raise BadMark('the body must be a JSON object, e.g. {"mark": "next"}')
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
-        raise BadMark(f"unknown field {unknown[0]!r}; the fields are mark, segment and at")
+        raise BadMark(f"unknown field {unknown[0]!r}; the fields are mark, segment, at, expect, id and note")
     kinds = [kind.value for kind in MarkKind]
     if data.get("mark") not in kinds:
         raise BadMark(f"`mark` must be one of {', '.join(kinds)}")
-    for name in ("segment", "at"):
+    for name in ("segment", "at", "expect", "id", "note"):
         if data.get(name) is not None and not isinstance(data[name], str):
             raise BadMark(f"`{name}` must be a text")
-    return MarkKind(data["mark"]), data.get("segment"), data.get("at")
+    key = data.get("id")
+    if key is not None and not _KEY.fullmatch(key):
+        raise BadMark("`id` must be 1 to 64 of A-Z a-z 0-9 _ -")
+    press = Press(MarkKind(data["mark"]), data.get("segment"), data.get("expect"), key, data.get("note"))
+    return press, data.get("at")
 
 
 class Unreadable(Exception):
@@ -194,16 +202,20 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         except ClientDisconnect:  # gone, or closed for sending too slowly (limits.py): nobody to answer
             return Response(status_code=400)
         try:
-            kind, segment, at_text = parse_mark(body)
+            press, at_text = parse_mark(body)
             at = parse_moment(at_text, live.plan) if at_text is not None else None
         except ValueError as error:
             return JSONResponse({"error": str(error)}, status_code=400)
         try:
-            recorded = await run_in_threadpool(record_mark, live.plan, live.log, kind, segment, at, live.clock)
+            recorded = await run_in_threadpool(record_mark, live.plan, live.log, press, at, live.clock,
+                                               is_rehearsal_log(live.log))
         except ImpossibleMark as why:
             said = impossible_text(why.reason, why.details, live.language)
-            return JSONResponse({"error": day_words(live.language).nothing_appended.format(why=said)},
-                                status_code=409)
+            refused: dict[str, object] = {"error": day_words(live.language).nothing_appended.format(why=said)}
+            if why.reason == "expect-stale":  # the state as it is, so the desk shows what it missed
+                _, text = await _read(live, live.state)
+                refused["now"] = json.loads(text)
+            return JSONResponse(refused, status_code=409)
         except UsageError as error:  # the marks log cannot be written: said in the desk's language
             return JSONResponse({"error": usage_sentence(error.reason, error.arguments, live.language)},
                                 status_code=503)
@@ -212,7 +224,11 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         event = await _read(live, live.event)
         live.publish(event)
         _, text = await _read(live, live.state)
-        return JSONResponse({"said": mark_text(live.plan, recorded.mark, recorded.withdrawn), "now": json.loads(text)})
+        answer: dict[str, object] = {"said": mark_text(live.plan, recorded.mark, recorded.withdrawn),
+                                     "now": json.loads(text)}
+        if recorded.warnings:
+            answer["warnings"] = [warning_text(w, live.language) for w in recorded.warnings]
+        return JSONResponse(answer)
 
     static = StaticFiles(packages=[("agenda.serve", "static")])
     routes = [
