@@ -89,7 +89,9 @@ def _split(seg: TimedSegment) -> list[tuple[TimedSegment, str | None, tuple[str,
     if timed_items and seg.kind != "parallel":
         for it in timed_items:
             key = it.item.id or str(it.index + 1)
-            names = tuple(dict.fromkeys((f"{seg.id}{SEPARATOR}{key}", f"{seg.id}{SEPARATOR}{it.index + 1}")))
+            speakers = [r.ref for r in it.people if r.ref is not None]
+            alias = (f"{seg.id}{SEPARATOR}{speakers[0]}",) if len(speakers) == 1 else ()  # `panel:cho-seunghyun`
+            names = tuple(dict.fromkeys((f"{seg.id}{SEPARATOR}{key}", f"{seg.id}{SEPARATOR}{it.index + 1}", *alias)))
             pieces.append((key, it.item.title, names, it.minutes or 0, it.people))
     elif seg.segment.each is not None and seg.start is not None and seg.kind != "parallel":
         speakers = [r for r in seg.people if r.role == "speaker"]

@@ -73,6 +73,7 @@ def report_dict(day: DayState) -> dict[str, Any]:
             "end": _iso(r.state.end) if r.actual and r.state.status == "done" else None,
             "minutes": r.state.minutes if r.actual and r.state.status == "done" else None,
             "difference_minutes": r.difference if r.state.status == "done" else None,
+            "note": r.state.note,  # the reason given at a skip (`--note`)
         } for r in rows],
         "totals": {"started_late_minutes": totals.started_late_minutes,
                    "ended_at": _iso(totals.ended_at) if day.state == "after" else None,
@@ -123,7 +124,8 @@ def _cells(day: DayState, words: DayWords) -> list[list[str]]:
         s = r.state
         done = s.status == "done"
         cells.append([
-            title_of(s, words.language), words.statuses[s.status], _span(s.planned_start, s.planned_end),
+            title_of(s, words.language) + (f" ({s.note})" if s.note else ""), words.statuses[s.status],
+            _span(s.planned_start, s.planned_end),
             "" if s.segment.minutes is None else str(s.segment.minutes),
             _span(s.start, s.end if done else None) if r.actual else "",
             str(s.minutes) if r.actual and done and s.minutes is not None else "",
