@@ -192,8 +192,8 @@ def post_mark(app, token: str) -> tuple[int, dict]:
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("ko", "{log}: 기록 파일을 열 수 없습니다(Is a directory)"),
-    ("en", "{log}: cannot open the marks log: Is a directory"),
+    ("ko", "{log}: 기록 파일 자리에 폴더가 있습니다. --log로 파일을 주거나, --log를 빼서 FILE 옆의 .actuals.jsonl을 쓰세요"),
+    ("en", "{log}: the marks log is a folder; give a file with --log, or leave --log out for FILE's .actuals.jsonl"),
 ])
 def test_a_marks_log_the_server_cannot_write_is_said_in_the_desks_language(tmp_path, language, expected):
     from datetime import datetime

@@ -13,10 +13,11 @@ from agenda.core.status import ExitStatus
 from agenda.export.formats import Shown, chosen_format, default_format, format_choices, format_for, format_help
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import datetime
     from pathlib import Path
 
-    from agenda.day.marks import Mark
+    from agenda.day.marks import DayWarning, Mark
     from agenda.day.projection import DayState
     from agenda.core.planner import Plan
 
@@ -93,15 +94,39 @@ def _rehearsal_log(file: str, log: str | None, start: "datetime | None", plan: "
     return path
 
 
-def _load_day(plan: "Plan", log: "Path", at: "datetime | None", latest_is_now: bool = False) -> "DayState":
-    """The day from the log (one loader for every command), its warnings said on stderr."""
-    from agenda.day.clocks import wall_clock
-    from agenda.day.loader import load_day
+def _usable_log(path: "Path", plan: "Plan") -> "Path":
+    """Refuse a log that is no regular file or too big before a screen or a server starts (exit 2)."""
+    from agenda.day.marks_log import read_log
+
+    read_log(path, plan.zone)
+    return path
+
+
+def _say(warnings: "Iterable[DayWarning]", plan: "Plan") -> None:
     from agenda.render.day_words import warning_text
 
-    day = load_day(plan, log, at, wall_clock, latest_is_now)
-    for warning in day.warnings:
+    for warning in warnings:
         note(warning_text(warning, plan.language))
+
+
+def _project(plan: "Plan", marks: "list[Mark]", at: "datetime | None") -> "tuple[DayState, list[DayWarning]]":
+    """The state at `at`; without one, as of the log's latest mark on the forum's day (what `report` shows)."""
+    from agenda.day.projection import day_state
+    from agenda.day.times import day_moment
+
+    return day_state(plan, marks, at if at is not None else day_moment(plan, marks))
+
+
+def _load_day(plan: "Plan", log: "Path", at: "datetime | None") -> "DayState":
+    """The log read once (refused with exit 2 when it is no regular file or too big), its warnings said once.
+
+    Without `at`, the day as of the log's latest mark on the forum's day (`report`, a rehearsal's `now`).
+    """
+    from agenda.day.clocks import wall_clock
+    from agenda.day.loader import load_day
+
+    day = load_day(plan, log, at, wall_clock, latest_is_now=True)
+    _say(day.warnings, plan)
     return day.state
 
 
@@ -124,7 +149,6 @@ def mark(
     from agenda.day.marks import ImpossibleMark, MarkKind
     from agenda.day.recording import Press, record_mark
     from agenda.render.day_text import day_line, mark_text
-    from agenda.render.day_words import warning_text
 
     plan = _day_plan(file, lang)
     if key is not None and not _KEY.fullmatch(key):
@@ -140,12 +164,23 @@ def mark(
         said = impossible_text(why.reason, why.details, plan.language)
         note(f"{path}: {day_words(plan.language).nothing_appended.format(why=said)}")
         raise typer.Exit(ExitStatus.INVALID)
-    for warning in recorded.warnings:
-        note(warning_text(warning, plan.language))
     done = recorded.mark
-    state = _load_day(plan, path, done.at)
+    from agenda.day.times import off_the_day
+
+    # an undo names no time of its own: made on another day (tidying the log the week after), a
+    # projection at that moment would be millions of minutes late, so none is said
+    elsewhere = done.kind is MarkKind.UNDO and off_the_day(plan, done.at)
+    state, more = _project(plan, list(recorded.marks), None if elsewhere else done.at)
+    _say([*recorded.warnings, *more], plan)
     said = mark_text(plan, done, recorded.withdrawn)
-    say(f"{said} · {day_line(state, plan.language)}\n")
+    if elsewhere:
+        from agenda.render.day_text import window_text
+        from agenda.render.day_words import day_words
+
+        line = day_words(plan.language).undo_elsewhere.format(**window_text(plan))
+    else:
+        line = day_line(state, plan.language)
+    say(f"{said} · {line}\n")
 
 
 def now(
@@ -159,14 +194,14 @@ def now(
     """What runs now, how long it has left, what comes next, and the day in words."""
     plan = _day_plan(file, lang)
     from agenda.day.clocks import wall_clock
-
     from agenda.day.loader import is_rehearsal_log
     from agenda.day.marks_log import read_log
+    from agenda.day.times import day_moment
 
     path = _log_path(file, log)
     moment = _moment(at, plan)
     if moment is None and is_rehearsal_log(path):  # a rehearsal's "now" is its latest mark
-        moment = max((m.at for m in read_log(path, plan.zone)[0]), default=None)
+        moment = day_moment(plan, read_log(path, plan.zone)[0])
     moment = moment or wall_clock()
     _on_the_day(plan, moment)
     state = _load_day(plan, path, moment)
@@ -189,12 +224,7 @@ def report(
 
     chosen = chosen_format("report", format_for(output, format.value if format else None, "report"))
     plan = _day_plan(file, lang)
-    path = _log_path(file, log)
-    from agenda.day.marks_log import read_log
-
-    marks, _ = read_log(path, plan.zone)
-    in_force_at = max((m.at for m in marks), default=plan.window_start)  # the day as the last mark left it
-    state = _load_day(plan, path, in_force_at)
+    state = _load_day(plan, _log_path(file, log), None)
     rendered = chosen.writer()(state, plan.language)
     if chosen.shown is Shown.DRAWING and output == "-":
         stdout_console().print(rendered)
@@ -233,7 +263,8 @@ def run_clock(
         raise UsageError("needs-terminal")
     clock = wall_clock if start is None else rehearsal_clock(start)
     _on_the_day(plan, clock())
-    desk = Desk(plan, _rehearsal_log(file, log, start, plan), clock, rehearsal=start is not None)
+    desk = Desk(plan, _usable_log(_rehearsal_log(file, log, start, plan), plan), clock,
+                rehearsal=start is not None)
     run_desk(desk, InertConsole(highlight=False), sys.stdin.fileno())
     from agenda.render.day_words import warning_text
 
@@ -261,7 +292,7 @@ def serve(
     plan = _day_plan(file, lang)
     start = _moment(at, plan)
     _on_the_day(plan, start or wall_clock())
-    path = _rehearsal_log(file, log, start, plan)
+    path = _usable_log(_rehearsal_log(file, log, start, plan), plan)
     language = lang.value if lang else plan.language
     live = LiveDay(plan, path, rehearsal_clock(start) if start else wall_clock, language,
                    note)

@@ -12,6 +12,7 @@ from agenda.day.clocks import Clock
 from agenda.day.marks import DayWarning, Mark
 from agenda.day.marks_log import read_log
 from agenda.day.projection import DayState, day_state
+from agenda.day.times import day_moment
 
 REHEARSAL_SUFFIX = ".rehearsal.jsonl"
 
@@ -29,10 +30,10 @@ class Day:
 
 
 def load_day(plan: Plan, log: Path, at: datetime | None, clock: Clock, latest_is_now: bool = False) -> Day:
-    """The day at `at`; without it, at the clock, or (a rehearsal log, a report) at the log's latest mark."""
+    """The day at `at`; without it, at the clock, or (a rehearsal log, a report) at the log's latest mark
+    on the forum's day."""
     marks, warnings = read_log(log, plan.zone)
     if at is None:
-        latest = max((m.at for m in marks), default=None)
-        at = latest if latest_is_now and latest is not None else clock()
+        at = day_moment(plan, marks) if latest_is_now else clock()
     state, more = day_state(plan, marks, at)
     return Day(state, tuple(marks), tuple(warnings + more))

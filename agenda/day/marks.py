@@ -227,13 +227,15 @@ def _name(plan: Plan, mark: Mark) -> str | None:
     return part.id if part is not None else None
 
 
-def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list["DayWarning"]]:
-    """Replay the log in its order; undo pops the latest mark in force. Marks that no longer fit are warned about.
+def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[DayWarning]]:
+    """Replay the log in its order; undo pops the latest mark in force. A mark whose `id` came before
+    is the same press again: it counts once.
 
-    A mark whose `id` came before is the same press again: it counts once.
+    Marks that no longer fit are warned about once for each reason: the first of them, and how many.
     """
-    warnings: list[DayWarning] = []
     stack: list[Mark] = []
+    unknown: list[Mark] = []
+    first_unknown = 0
     keys: set[str] = set()
     for number, mark in enumerate(marks, start=1):
         if mark.key is not None:
@@ -245,20 +247,31 @@ def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list["DayWarning"]
                 stack.pop()
             continue
         if mark.segment is not None and part_of(plan, mark) is None:
-            shown = replace(mark, at=plan.local(mark.at))  # a warning names the mark on the forum's clock
-            warnings.append(DayWarning("unknown-segment", (("number", number), ("mark", shown))))
+            if not unknown:
+                first_unknown = number
+            unknown.append(mark)
             continue
         stack.append(mark)
+    warnings: list[DayWarning] = []
+    if unknown:  # a warning names the mark on the forum's clock
+        warnings.append(DayWarning("unknown-segment", (("number", first_unknown),
+                                                       ("mark", replace(unknown[0], at=plan.local(unknown[0].at))),
+                                                       ("count", len(unknown)))))
     facts = Facts()
+    misfits: list[tuple[Mark, ImpossibleMark]] = []
     for mark in stack:
         try:
             replayed, touched = resolve(plan, facts, mark.kind, _name(plan, mark), mark.at, mark.note)
         except ImpossibleMark as why:
-            shown = replace(mark, at=plan.local(mark.at))
-            warnings.append(DayWarning("no-longer-fits", (("mark", shown), ("reason", why.reason),
-                                                          ("why", tuple(why.details.items())))))
+            misfits.append((mark, why))
             continue
         if mark.kind is MarkKind.NEXT and mark.segment is None:
             replayed, touched = mark, ()
         apply(facts, replayed, touched)
+    if misfits:
+        first, reason = misfits[0]
+        warnings.append(DayWarning("no-longer-fits", (("mark", replace(first, at=plan.local(first.at))),
+                                                      ("reason", reason.reason),
+                                                      ("why", tuple(reason.details.items())),
+                                                      ("count", len(misfits)))))
     return facts, warnings

@@ -38,6 +38,7 @@ class Recorded:
     warnings: tuple[DayWarning, ...]
     again: bool = False  # the same `id` was already in the log: nothing appended
     behind_seconds: int = 0  # the live clock read this far before the latest mark: recorded one second after it
+    marks: tuple[Mark, ...] = ()  # the log as it stood once the mark was appended: no need to read it again
 
 
 def record_mark(plan: Plan, log: Path, press: Press, at: datetime | None,
@@ -75,7 +76,7 @@ def record_mark(plan: Plan, log: Path, press: Press, at: datetime | None,
         mark, _ = resolve(plan, facts, press.kind, press.name, moment, press.note)
         return replace(mark, key=press.key), True
 
-    mark, warnings = append_mark(log, plan.zone, decide)
+    mark, marks, warnings = append_mark(log, plan.zone, decide)
     more = [DayWarning("clock-behind", (("minutes", behind[0] // 60), ("seconds", behind[0])))] if behind else []
     return Recorded(mark, withdrawn[0] if withdrawn else None, tuple(warnings + more), bool(again),
-                    behind[0] if behind else 0)
+                    behind[0] if behind else 0, tuple(marks))

@@ -1,10 +1,12 @@
 """TIME on the command line: `HH:MM`, `HH:MM:SS` in the forum's zone, or ISO 8601 with an offset."""
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 
 from agenda.core.planner import Day, Plan
 from agenda.core.zones import localize
+from agenda.day.marks import Mark
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
@@ -82,3 +84,14 @@ def off_the_day(plan: Plan, moment: datetime) -> bool:
     day = window_for(plan, moment)  # measured from the nearest day's window
     return (moment.timestamp() < (day.start - DAY_MARGIN).timestamp()
             or moment.timestamp() > (day.end + DAY_MARGIN).timestamp())
+
+
+def day_moment(plan: Plan, marks: Iterable[Mark]) -> datetime:
+    """The instant a log is looked at when no clock of the day says: its latest mark on the forum's day.
+
+    The window's start when it has none. A mark made on another day (an `undo` the week after) is no
+    time of the forum's: projected at it, the day would be millions of minutes late.
+    """
+    on_the_day = (m.at for m in marks if not off_the_day(plan, m.at))
+    latest = max(on_the_day, key=lambda at: at.timestamp(), default=plan.window_start)
+    return plan.local(latest)

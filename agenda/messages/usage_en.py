@@ -47,6 +47,16 @@ USAGE: dict[str, UsageWords] = {
     "marks-log-unreadable": lambda a: f"{text(a, 'path')}: cannot read the marks log: {text(a, 'error')}",
     "marks-log-unopenable": lambda a: f"{text(a, 'path')}: cannot open the marks log: {text(a, 'error')}",
     "marks-log-unwritable": lambda a: f"{text(a, 'path')}: cannot write the marks log: {text(a, 'error')}",
+    "marks-log-too-big": lambda a: (
+        f"{text(a, 'path')}: the marks log is over {number(a, 'limit') // 1024 // 1024} MiB; marks logs are limited "
+        f"to {number(a, 'limit') // 1024 // 1024} MiB (a forum's day takes a few kilobytes). Is this the right "
+        f"file? Give another with --log"),
+    "marks-log-not-regular": lambda a: (
+        f"{text(a, 'path')}: the marks log is not a regular file (a device, FIFO or socket); give a file with "
+        f"--log, or leave --log out for FILE's .actuals.jsonl"),
+    "marks-log-folder": lambda a: (
+        f"{text(a, 'path')}: the marks log is a folder; give a file with --log, or leave --log out for "
+        f"FILE's .actuals.jsonl"),
     "disk-full": lambda a: (
         f"{text(a, 'path')}: the disk took {number(a, 'written')} of {number(a, 'size')} bytes; check free space"),
     # options

@@ -66,6 +66,16 @@ USAGE: dict[str, UsageWords] = {
     "marks-log-unreadable": lambda a: f"{text(a, 'path')}: 기록 파일을 읽을 수 없습니다({text(a, 'error')})",
     "marks-log-unopenable": lambda a: f"{text(a, 'path')}: 기록 파일을 열 수 없습니다({text(a, 'error')})",
     "marks-log-unwritable": lambda a: f"{text(a, 'path')}: 기록 파일에 쓸 수 없습니다({text(a, 'error')})",
+    "marks-log-too-big": lambda a: (
+        f"{text(a, 'path')}: 기록 파일이 {number(a, 'limit') // 1024 // 1024} MiB를 넘습니다. 기록 파일은 "
+        f"{number(a, 'limit') // 1024 // 1024} MiB까지입니다(토론회 하루의 기록은 몇 KB입니다). "
+        f"맞는 파일인지 확인하거나 --log로 다른 파일을 주세요"),
+    "marks-log-not-regular": lambda a: (
+        f"{text(a, 'path')}: 기록 파일이 일반 파일이 아닙니다(장치, FIFO, 소켓). --log로 파일을 주거나, "
+        f"--log를 빼서 FILE 옆의 .actuals.jsonl을 쓰세요"),
+    "marks-log-folder": lambda a: (
+        f"{text(a, 'path')}: 기록 파일 자리에 폴더가 있습니다. --log로 파일을 주거나, "
+        f"--log를 빼서 FILE 옆의 .actuals.jsonl을 쓰세요"),
     "disk-full": lambda a: (
         f"{text(a, 'path')}: 디스크에 {number(a, 'size')}바이트 중 {number(a, 'written')}바이트만 써졌습니다. "
         f"남은 공간을 확인하세요"),
