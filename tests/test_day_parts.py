@@ -1,7 +1,9 @@
 """Issue 22: every press lands where the room is (parts, seconds, ending on time, a press counts once)."""
 
 import json
+import shlex
 import shutil
+import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 
 from conftest import FIXTURES
 from helpers import run
+from terminal_tools import Terminal, needs_tmux
 
 DAY = FIXTURES / "day"
 
@@ -182,3 +185,28 @@ def test_undo_and_now_on_a_rehearsal_log_take_its_latest_mark_as_now(seed):
     result = run("mark", seed, "undo", "--log", log)
     assert "14:15" in result.stdout and "1569288" not in result.stdout
     assert json.loads(log.read_text(encoding="utf-8").splitlines()[-1])["at"] == "2023-12-13T14:15:00+09:00"
+
+
+@needs_tmux
+def test_run_steps_over_headings_and_through_the_panel_key_by_key(headings, tmp_path):
+    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "agenda", "run", str(headings), "--at", "14:00"])
+    term = Terminal(tmp_path, command)
+    try:
+        term.wait_for("시작 전")
+        term.keys("s")
+        term.wait_for("개회식 시작")
+        for said in ("기조연설 시작", "지정토론 · 권영설 시작", "지정토론 · 조승현 시작", "지정토론 · 양승오 시작",
+                     "질의응답 시작"):
+            term.keys("n")
+            term.wait_for(said)
+        term.keys("n")
+        term.wait_for("마지막 순서 종료")
+        term.keys("q")
+        assert term.exit_status() == 0
+    finally:
+        term.close()
+    records = log_lines(headings, ".rehearsal.jsonl")
+    assert [(r["segment"], r.get("item")) for r in records] == [
+        ("opening", None), ("keynote", None), ("panel", "1"), ("panel", "2"), ("panel", "3"), ("qa", None),
+        (None, None)]
+    assert all(r.get("id") for r in records)  # `run` sends an id with every press (and its expect)
