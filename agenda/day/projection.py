@@ -53,7 +53,8 @@ def later(a: datetime, b: datetime) -> datetime:
 
 @dataclass(frozen=True)
 class SegmentState:
-    """One part (or a segment, its parts added up) on the day; times on the forum's clock, compared as instants."""
+    """One part (or a segment, its parts added up) on the day; every time a UTC instant (shown by
+    `agenda.render.day_clock_face`)."""
 
     segment: TimedSegment  # the part as a segment (for a segment with parts: the segment)
     status: Status
@@ -105,7 +106,7 @@ class Cut:
 
 @dataclass(frozen=True)
 class DayState:
-    """What `agenda now` shows and `agenda serve` streams: no words, no terminal."""
+    """What `agenda now` shows and `agenda serve` streams: no words, no terminal, no wall clock (UTC instants)."""
 
     plan: Plan
     at: datetime
@@ -158,8 +159,8 @@ def _pinned(seg: TimedSegment) -> bool:
 def _state(plan: Plan, part: Part, status: Status, start: datetime | None, end: datetime | None,
            allotted: int | None = None, marked: bool = False, note: str | None = None) -> SegmentState:
     seg = part.timed
-    return SegmentState(seg, status, plan.local(start), plan.local(end), plan.local(seg.start), plan.local(seg.end),
-                        allotted, marked, part.parent, part.item, note=note)
+    return SegmentState(seg, status, start, end, seg.start, seg.end, allotted, marked, part.parent, part.item,
+                        note=note)
 
 
 def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
@@ -211,9 +212,8 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
               default=window.program_end if plan.has_days else plan.program_end)
     over_seconds = max(0, seconds_between(window.end, end))
     cut, uncut = _cut(plan, states, current, now, over_seconds, window.number)
-    return DayState(plan, plan.local(now), state, _segments(plan, states), current, plan.local(due), following,
-                    delay, plan.local(end), over_seconds // 60, plan.local(window.end), states, cut, uncut,
-                    over_seconds)
+    return DayState(plan, now, state, _segments(plan, states), current, due, following,
+                    delay, end, over_seconds // 60, window.end, states, cut, uncut, over_seconds)
 
 
 def _segments(plan: Plan, states: tuple[SegmentState, ...]) -> tuple[SegmentState, ...]:
@@ -242,7 +242,7 @@ def _segments(plan: Plan, states: tuple[SegmentState, ...]) -> tuple[SegmentStat
         end = taking[-1].end if taking else None
         allotted = sum(s.allotted or 0 for s in own) if any(s.allotted is not None for s in own) else None
         notes = [s.note for s in own if s.note]
-        out.append(SegmentState(seg, status, start, end, plan.local(seg.start), plan.local(seg.end), allotted,
+        out.append(SegmentState(seg, status, start, end, seg.start, seg.end, allotted,
                                 any(s.marked for s in own), None, None, own, notes[0] if notes else None))
     return tuple(out)
 

@@ -12,6 +12,7 @@ from rich.text import Text
 from agenda.day.projection import DayState
 from agenda.render.day_text import day_line, hm, mmss, next_text, speaker_text, title_of
 from agenda.render.day_words import day_words
+from agenda.render.day_clock_face import on_the_forums_clock
 
 AMBER_SECONDS = 120
 
@@ -29,6 +30,7 @@ def big_figures(text: str, width: int) -> str:
 
 def timer(day: DayState) -> tuple[str, str, str]:
     """The figures, their colour and what they count: time left, time over, or time to the next start."""
+    day = on_the_forums_clock(day)
     words = day_words(day.plan.language)
     if day.current is not None:
         if day.over_seconds:
@@ -43,6 +45,7 @@ def timer(day: DayState) -> tuple[str, str, str]:
 
 
 def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str = "") -> Panel:
+    day = on_the_forums_clock(day)
     language = day.plan.language
     words = day_words(language)
     top = Text(f"{day.at:%H:%M:%S}", style="bold")

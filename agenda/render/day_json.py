@@ -6,6 +6,7 @@ from agenda.day.projection import Cut, DayState, SegmentState
 from agenda.messages.labels import labels_for
 from agenda.render.inert import json_text
 from agenda.render.day_text import title_of
+from agenda.render.day_clock_face import on_the_forums_clock
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -40,6 +41,7 @@ def _cut(cut: Cut, language: str) -> dict[str, object]:
 
 
 def now_dict(day: DayState) -> dict[str, object]:
+    day = on_the_forums_clock(day)
     current = day.current
     following = day.next
     language = day.plan.language

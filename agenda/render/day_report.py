@@ -17,6 +17,7 @@ from agenda.render.inert import json_text
 from agenda.render.day_text import ending_text, title_of
 from agenda.render.day_words import DayWords, day_words
 from agenda.render.plan_markdown import escape
+from agenda.render.day_clock_face import on_the_forums_clock
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -46,6 +47,7 @@ class Totals:
 
 
 def day_report(day: DayState) -> tuple[list[ReportRow], Totals]:
+    day = on_the_forums_clock(day)
     rows = [ReportRow(s) for s in day.segments]
     marked = [s for s in day.segments if s.marked and s.segment.kind not in PASSED_OVER and s.start is not None]
     first = min(marked, key=lambda s: s.start.timestamp() if s.start else 0.0, default=None)
@@ -60,6 +62,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def report_dict(day: DayState) -> dict[str, Any]:
+    day = on_the_forums_clock(day)
     rows, totals = day_report(day)
     return {
         "forum": {"id": day.plan.forum_id, "title": day.plan.forum.title,
@@ -91,6 +94,7 @@ CSV_HEADER = ["segment", "title", "status", "planned_start", "planned_end", "pla
 
 
 def report_csv(day: DayState) -> str:
+    day = on_the_forums_clock(day)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
@@ -119,6 +123,7 @@ def _difference_words(words: DayWords, n: int | None) -> str:
 
 
 def _cells(day: DayState, words: DayWords) -> list[list[str]]:
+    day = on_the_forums_clock(day)
     cells = []
     for r in day_report(day)[0]:
         s = r.state
@@ -135,6 +140,7 @@ def _cells(day: DayState, words: DayWords) -> list[list[str]]:
 
 
 def totals_line(day: DayState, language: str) -> str:
+    day = on_the_forums_clock(day)
     words = day_words(language)
     totals = day_report(day)[1]
     parts = []
@@ -152,6 +158,7 @@ def _headings(words: DayWords) -> list[str]:
 
 
 def report_markdown(day: DayState, language: str) -> str:
+    day = on_the_forums_clock(day)
     words = day_words(language)
     lines = [f"# {escape(day.plan.forum.title)}", "", "| " + " | ".join(_headings(words)) + " |",
              "|" + "---|" * 7]
@@ -162,6 +169,7 @@ def report_markdown(day: DayState, language: str) -> str:
 
 
 def report_table(day: DayState, language: str) -> "RenderableType":
+    day = on_the_forums_clock(day)
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text

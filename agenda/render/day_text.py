@@ -8,6 +8,7 @@ from agenda.day.projection import DayState, SegmentState, Status, whole_minutes
 from agenda.messages.labels import labels_for
 from agenda.core.planner import Plan, TimedSegment
 from agenda.render.day_words import DayWords, day_words
+from agenda.render.day_clock_face import on_the_forums_clock
 
 
 def title_of(item: SegmentState | TimedSegment, language: str) -> str:
@@ -28,6 +29,7 @@ def mmss(seconds: int) -> str:
 
 def day_line(day: DayState, language: str) -> str:
     """"7분 늦게 진행 중 · 질의응답 25분 → 23분 · 16:00 정시 종료 예상"."""
+    day = on_the_forums_clock(day)
     words = day_words(language)
     parts = []
     if day.state == "before":
@@ -59,6 +61,7 @@ def part_label(s: SegmentState, language: str) -> str:
 
 def cut_text(day: DayState, language: str) -> str:
     """"질의응답 25분 → 22분이면 16:00 정시 종료": what to cut to end at the window's end."""
+    day = on_the_forums_clock(day)
     words = day_words(language)
     cuts = ", ".join(words.cut_part.format(title=part_label(c.part, language), old=c.from_minutes, new=c.to_minutes)
                      for c in day.cut)
@@ -94,6 +97,7 @@ def speaker_text(segment: TimedSegment, speakers_only: bool = False) -> str:
 
 def now_text(day: DayState, language: str) -> str:
     """What runs (and its time left or over), what comes next, the day in words; before the start, the plan."""
+    day = on_the_forums_clock(day)
     words = day_words(language)
     lines = []
     current = day.current
@@ -122,6 +126,7 @@ def now_text(day: DayState, language: str) -> str:
 
 def next_text(day: DayState, language: str) -> str:
     """"next: Break at 11:05 (planned 11:00)": a segment that moves says so."""
+    day = on_the_forums_clock(day)
     words = day_words(language)
     following = day.next
     if following is None:
