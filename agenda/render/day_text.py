@@ -131,7 +131,7 @@ def next_text(day: DayState, language: str) -> str:
     following = day.next
     if following is None:
         return words.next_none
-    text = words.next.format(title=title_of(following, language), start=hm(following.start))
+    text = words.next.format(title=part_label(following, language), start=hm(following.start))
     planned = following.planned_start
     if planned is not None and hm(planned) != hm(following.start):
         text += " " + words.planned_at.format(start=hm(planned))
