@@ -89,27 +89,27 @@ def _split(seg: TimedSegment) -> list[tuple[TimedSegment, str | None, tuple[str,
     if timed_items and seg.kind != "parallel":
         for it in timed_items:
             key = it.item.id or str(it.index + 1)
-            speakers = [r.ref for r in it.people if r.ref is not None]
-            alias = (f"{seg.id}{SEPARATOR}{speakers[0]}",) if len(speakers) == 1 else ()  # `panel:cho-seunghyun`
+            refs = [r.ref for r in it.people if r.ref is not None]
+            alias = (f"{seg.id}{SEPARATOR}{refs[0]}",) if len(refs) == 1 else ()  # `panel:cho-seunghyun`
             names = tuple(dict.fromkeys((f"{seg.id}{SEPARATOR}{key}", f"{seg.id}{SEPARATOR}{it.index + 1}", *alias)))
             pieces.append((key, it.item.title, names, it.minutes or 0, it.people))
     elif seg.segment.each is not None and seg.start is not None and seg.kind != "parallel":
-        speakers = [r for r in seg.people if r.role == "speaker"]
-        for n, role in enumerate(speakers, start=1):
+        turns = [r for r in seg.people if r.role == "speaker"]
+        for n, role in enumerate(turns, start=1):
             key = role.ref or str(n)
             names = tuple(dict.fromkeys((f"{seg.id}{SEPARATOR}{n}", f"{seg.id}{SEPARATOR}{key}")))
             pieces.append((key, seg.title or "", names, seg.segment.each, (role,)))
     if len(pieces) < 1 or seg.start is None:
         return [(seg, None, (seg.id,))]
-    out = []
+    out: list[tuple[TimedSegment, str | None, tuple[str, ...]]] = []
     cursor = seg.start
-    for k, (key, title, names, minutes, people) in enumerate(pieces):
+    for k, (item, title, names, minutes, people) in enumerate(pieces):
         end = add_minutes(cursor, minutes)
         segment = seg.segment.model_copy(update={
             "duration": minutes, "each": None, "items": [], "until": None,
             "at": seg.segment.at if k == 0 else None, "title": title or seg.segment.title})
         moderators = tuple(r for r in seg.people if r.role != "speaker")
         out.append((replace(seg, id=names[0], segment=segment, title=title or seg.title, start=cursor, end=end,
-                            minutes=minutes, items=(), people=people + moderators), key, names))
+                            minutes=minutes, items=(), people=people + moderators), item, names))
         cursor = end
     return out
