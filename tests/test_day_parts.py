@@ -210,3 +210,16 @@ def test_run_steps_over_headings_and_through_the_panel_key_by_key(headings, tmp_
         ("opening", None), ("keynote", None), ("panel", "1"), ("panel", "2"), ("panel", "3"), ("qa", None),
         (None, None)]
     assert all(r.get("id") for r in records)  # `run` sends an id with every press (and its expect)
+
+
+def test_the_seed_at_1600_with_its_fixed_qa_says_what_to_cut_and_the_minutes_to_the_windows_end(tmp_path):
+    forum = tmp_path / "forum.yaml"
+    shutil.copy(FIXTURES.parent.parent / "examples" / "ai-party-forum-2023-12-13.yaml", forum)
+    run("mark", forum, "start", "qa", "--at", "15:38")
+    text = run("now", forum, "--at", "16:00").stdout.splitlines()
+    assert text[0] == "16:00 · 질의응답·자유토론 · 3:00 남음 (16:03까지) · 구본권 · 종료 시각까지 0:00"
+    assert text[-1] == ("8분 늦게 진행 중 · 16:03 종료 예상, 예정보다 3분 초과 · "
+                        "질의응답·자유토론 25분 → 22분이면 16:00 정시 종료")
+    state = now(forum, "15:50")
+    assert state["cut"] == [{"part": "qa", "title": "질의응답·자유토론", "from_minutes": 25, "to_minutes": 22}]
+    assert state["current"]["window_left_seconds"] == 600
