@@ -326,7 +326,10 @@ def _cut(plan: Plan, states: tuple[SegmentState, ...], current: SegmentState | N
          over: int, day: int) -> tuple[tuple[Cut, ...], int]:
     """FORMAT.md's "Ending on time": the seconds over are taken from the parts still to come, the last
     first, then from what is left of the running part; never from a pinned part; each cut a whole minute.
-    Returns the cuts and the seconds nothing may give."""
+
+    A cut before a pinned part moves the end only as far as that part was pushed past its `at` (it never
+    starts earlier): what lies beyond is what nothing may give. Returns the cuts and those seconds.
+    """
     if over <= 0:
         return (), 0
     cuts: list[Cut] = []
@@ -334,22 +337,30 @@ def _cut(plan: Plan, states: tuple[SegmentState, ...], current: SegmentState | N
               and (not plan.has_days or s.segment.day == day)]
     candidates = list(reversed(coming)) + ([current] if current is not None else [])
     left = over
+    budget: int | None = None  # how far what comes before the last pinned part passed can still move the end
     for s in candidates:
-        if left <= 0:
+        if left <= 0 or budget == 0:
             break
-        if s.start is None or s.end is None or _pinned(s.segment):
+        if s.start is None or s.end is None:
+            continue
+        if _pinned(s.segment):
+            if s.segment.start is not None and s is not current:
+                pushed = max(0, seconds_between(s.segment.start, s.start))
+                budget = pushed if budget is None else min(budget, pushed)
+            else:
+                budget = 0  # a running pinned part: nothing before it can move the end
             continue
         length = seconds_between(s.start, s.end)
-        if s is current:
-            spare = max(0, seconds_between(now, s.end))
-        else:
-            spare = length
-        take = min(spare // 60 * 60 if s is current else spare, math.ceil(left / 60) * 60)
+        spare = max(0, seconds_between(now, s.end)) // 60 * 60 if s is current else length
+        take = min(spare, math.ceil(left / 60) * 60)
+        if budget is not None:
+            take = min(take, budget)
         if take <= 0:
             continue
-        from_minutes = length // 60
-        cuts.append(Cut(s, from_minutes, max(0, (length - take) // 60)))
+        cuts.append(Cut(s, length // 60, max(0, (length - take) // 60)))
         left -= take
+        if budget is not None:
+            budget -= take
     return tuple(cuts), max(0, left)
 
 
