@@ -65,7 +65,7 @@ def test_a_late_opening_is_taken_by_the_idle_minutes_and_the_qa_keeps_25(seed):
     text = run("now", seed, "--at", "14:22").stdout
     assert text == ("14:22 · 장내 정리, 좌장 인사말 · 3:00 남음 (14:25까지) · 구본권\n"
                     "다음: 발제: AI 시대의 정당 혁신 14:25 (계획 14:20)\n"
-                    "5분 늦게 진행 중 · 16:00 정시 종료 예상\n")
+                    "5분 늦게 진행 중 · 남는 시간으로 메워 16:00 정시 종료 예상\n")
 
 
 def test_panel_to_1545_leaves_the_qa_15_minutes_and_the_day_still_ends_at_16(seed):

@@ -86,6 +86,8 @@ def ending_text(words: DayWords, day: DayState) -> str:
         return (words.ended_past if done else words.ends_past).format(end=end, n=day.over_window_minutes)
     if spare > 0:
         return (words.ended_spare if done else words.ends_spare).format(end=end, n=spare)
+    if not done and day.delay_minutes > 0 and not day.resized and day.state != "before":
+        return words.ends_on_time_made_up.format(end=end)  # "late" beside "on time" says why
     return (words.ended_on_time if done else words.ends_on_time).format(end=end)
 
 

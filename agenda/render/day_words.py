@@ -22,6 +22,7 @@ class DayWords:
     resized: str
     resized_grows: str
     ends_on_time: str
+    ends_on_time_made_up: str  # {end}: late now, on time at the end, and nothing shortened: the idle minutes take it
     ends_spare: str
     ends_past: str
     ended_on_time: str
@@ -66,7 +67,7 @@ KO = DayWords(
     language="ko",
     late="{n}분 늦게 진행 중", ahead="{n}분 일찍 진행 중", on_time="정시 진행 중",
     resized="{title} {old}분 → {new}분", resized_grows="{title} {old}분 → {new}분",
-    ends_on_time="{end} 정시 종료 예상", ends_spare="{end} 종료 예상 ({n}분 여유)",
+    ends_on_time="{end} 정시 종료 예상", ends_on_time_made_up="남는 시간으로 메워 {end} 정시 종료 예상", ends_spare="{end} 종료 예상 ({n}분 여유)",
     ends_past="{end} 종료 예상, 예정보다 {n}분 초과",
     ended_on_time="{end} 정시 종료", ended_spare="{end} 종료 ({n}분 여유)",
     ended_past="{end} 종료, 예정보다 {n}분 초과",
@@ -99,7 +100,7 @@ EN = DayWords(
     language="en",
     late="running {n} min late", ahead="running {n} min ahead", on_time="running on time",
     resized="{title} cut from {old} to {new} min", resized_grows="{title} grows from {old} to {new} min",
-    ends_on_time="ends {end}, on time", ends_spare="ends {end}, {n} min to spare",
+    ends_on_time="ends {end}, on time", ends_on_time_made_up="the spare minutes take the delay: ends {end}, on time", ends_spare="ends {end}, {n} min to spare",
     ends_past="ends {end}, {n} min past the window",
     ended_on_time="ended {end}, on time", ended_spare="ended {end}, {n} min to spare",
     ended_past="ended {end}, {n} min past the window",
