@@ -223,3 +223,24 @@ def test_the_seed_at_1600_with_its_fixed_qa_says_what_to_cut_and_the_minutes_to_
     state = now(forum, "15:50")
     assert state["cut"] == [{"part": "qa", "title": "질의응답·자유토론", "from_minutes": 25, "to_minutes": 22}]
     assert state["current"]["window_left_seconds"] == 600
+
+
+def test_minutes_after_a_segments_last_timed_item_are_idle_time_not_a_part(tmp_path):
+    forum = tmp_path / "forum.yaml"
+    forum.write_text("""\
+forum: {title: T, date: 2023-12-13, start: "14:00", end: "15:00", timezone: Asia/Seoul, language: ko}
+program:
+  - kind: panel
+    id: panel
+    duration: 30m
+    items:
+      - {title: A, duration: 10m}
+      - {title: B, duration: 10m}
+  - kind: closing
+    id: closing
+    duration: 10m
+""", encoding="utf-8")
+    marks(forum, "start@14:00", "next@14:10")
+    state = now(forum, "14:11")
+    assert state["current"]["part"] == "panel:2" and state["next"]["part"] == "closing"
+    assert state["next"]["start"] == "2023-12-13T14:30:00+09:00"  # the panel's last 10 minutes stay idle

@@ -100,7 +100,8 @@ def applied_over(day) -> int:
             cursor = max(cursor, s.segment.start)
         length = (s.end - s.start).total_seconds() - cut.get(id(s), 0)
         cursor = cursor + timedelta(seconds=max(0, length))
-        end = max(end, cursor)
+        if s.status != Status.CANCELLED:  # a cancelled part keeps its place, but the day does not end with it
+            end = max(end, cursor)
     finished = [s.end for s in day.parts if s.status == Status.DONE and s.end is not None]
     end = max([end, *finished])
     return max(0, int((end - day.window_end).total_seconds()))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from weakref import WeakKeyDictionary
 
 from agenda.core.planner import Plan, Role, TimedSegment
-from agenda.core.zones import add_minutes
+from agenda.core.zones import add_minutes, minutes_between
 
 SEPARATOR = ":"
 
@@ -23,6 +23,7 @@ class Part:
     item: str | None  # the log's `item`: the item's id (position from 1) or the speaker's person id
     position: int  # its place among all the parts, from 0
     names: tuple[str, ...]  # every name that means it: `panel:2`, `panel:cho-seunghyun`
+    idle_after: int = 0  # minutes of its segment left after its last timed item: idle time, not a part
 
     @property
     def id(self) -> str:
@@ -78,8 +79,11 @@ def parts_of(plan: Plan) -> Parts:
 def _all(plan: Plan) -> list[Part]:
     out: list[Part] = []
     for seg in plan.segments:
-        for timed, item, names in _split(seg):
-            out.append(Part(replace(timed, index=len(out)), seg, item, len(out), names))
+        pieces = _split(seg)
+        for k, (timed, item, names) in enumerate(pieces):
+            last = k == len(pieces) - 1
+            idle = max(0, minutes_between(timed.end, seg.end)) if last and item is not None else 0
+            out.append(Part(replace(timed, index=len(out)), seg, item, len(out), names, idle))
     return out
 
 

@@ -285,33 +285,36 @@ def _place(plan: Plan, sequence: list[Part], running: Part | None, facts: Facts,
         first_start = run[0].timed.start
         if _pinned(run[0].timed) and run[0] is not running and first_start is not None:
             cursor = later(first_start, cursor)
+        idle = 60 * sum(p.idle_after for p in run)  # a segment's minutes after its last timed item
         if running is not None and run[0] is running:
-            seconds = sizes([p.timed for p in run], cursor, limit)
+            seconds = sizes([p.timed for p in run], cursor, limit, idle)
             timed = running.timed
             due = cursor + timedelta(seconds=seconds[0]) if timed.minutes is not None or _flexible(timed) \
                 else timed.end
             end = later(due, now)
             placed[running.id] = _state(plan, running, Status.RUNNING, cursor, end, seconds[0] // 60, marked=True)
-            cursor = end
+            cursor = end + timedelta(minutes=running.idle_after)
+            idle -= 60 * running.idle_after
             run = run[1:]
-        seconds = sizes([p.timed for p in run], cursor, limit)
+        seconds = sizes([p.timed for p in run], cursor, limit, idle)
         for part, length in zip(run, seconds):
             end = cursor + timedelta(seconds=length)
             status = Status.CANCELLED if part.timed.cancelled else Status.UPCOMING
             placed[part.id] = _state(plan, part, status, cursor, end, length // 60)
-            cursor = end
+            cursor = end + timedelta(minutes=part.idle_after)
         index = run_end
     return placed, due
 
 
-def sizes(run: list[TimedSegment], cursor: datetime, limit: datetime) -> list[int]:
+def sizes(run: list[TimedSegment], cursor: datetime, limit: datetime, idle: int = 0) -> list[int]:
     """Seconds for each part of a run, by the planner's rule (`share_minutes`): flexible ones from their
     minimum, sharing the whole minutes before `limit`; the last flexible one under its maximum takes
-    the odd seconds, so a Q&A started at 15:38:01 still ends at 16:00:00."""
+    the odd seconds, so a Q&A started at 15:38:01 still ends at 16:00:00. `idle`: seconds of the run
+    that are no part's (a segment's minutes after its last timed item)."""
     flexible = [(k, f) for k, f in enumerate(_flexible(s) for s in run) if f is not None]
     bounds = dict(flexible)
     minimum = [bounds[k].min if k in bounds else (s.minutes or 0) for k, s in enumerate(run)]
-    room = seconds_between(cursor, limit) - 60 * sum(minimum)
+    room = seconds_between(cursor, limit) - 60 * sum(minimum) - idle
     whole, odd = divmod(room, 60) if room > 0 else (0, 0)
     extra = share_minutes(whole, flexible)
     seconds = [60 * (m + extra.get(k, 0)) for k, m in enumerate(minimum)]
