@@ -58,8 +58,7 @@ def _moment(text: str | None, plan: "Plan") -> "datetime | None":
     try:
         return parse_moment(text, plan)
     except ValueError as error:
-        raise UsageError("at-not-a-time", value=text, problem=getattr(error, "reason", ""),
-                         detail=str(error)) from None
+        raise UsageError("at-not-a-time", value=text, problem=getattr(error, "reason", "")) from None
 
 
 def _log_path(file: str, log: str | None, rehearsal: bool = False) -> "Path":
@@ -74,7 +73,7 @@ def _on_the_day(plan: "Plan", moment: "datetime") -> None:
     """Refuse a clock nowhere near the forum's day (exit 1): its marks and projections would be nonsense."""
     from agenda.day.times import off_the_day
     from agenda.render.day_text import window_text
-    from agenda.render.day_words import day_words
+    from agenda.messages.day_words import day_words
 
     if off_the_day(plan, moment):
         note(day_words(plan.language).off_the_day.format(**window_text(plan)))
@@ -86,7 +85,7 @@ def _rehearsal_log(file: str, log: str | None, start: "datetime | None", plan: "
     path = _log_path(file, log, rehearsal=start is not None)
     if start is not None and log is None:
         from agenda.day.marks_log import begin_rehearsal
-        from agenda.render.day_words import day_words
+        from agenda.messages.day_words import day_words
 
         old = begin_rehearsal(path)
         if old is not None:
@@ -103,7 +102,7 @@ def _usable_log(path: "Path", plan: "Plan") -> "Path":
 
 
 def _say(warnings: "Iterable[DayWarning]", plan: "Plan") -> None:
-    from agenda.render.day_words import warning_text
+    from agenda.messages.day_words import warning_text
 
     for warning in warnings:
         note(warning_text(warning, plan.language))
@@ -159,7 +158,7 @@ def mark(
     try:
         recorded = record_mark(plan, path, press, moment, wall_clock, rehearsal=is_rehearsal_log(path))
     except ImpossibleMark as why:
-        from agenda.render.day_words import day_words, impossible_text
+        from agenda.messages.day_words import day_words, impossible_text
 
         said = impossible_text(why.reason, why.details, plan.language)
         note(f"{path}: {day_words(plan.language).nothing_appended.format(why=said)}")
@@ -175,7 +174,7 @@ def mark(
     said = mark_text(plan, done, recorded.withdrawn)
     if elsewhere:
         from agenda.render.day_text import window_text
-        from agenda.render.day_words import day_words
+        from agenda.messages.day_words import day_words
 
         line = day_words(plan.language).undo_elsewhere.format(**window_text(plan))
     else:
@@ -239,7 +238,7 @@ def report(
         rendered = buffer.getvalue()
     write_output(output, (b"\xef\xbb\xbf" if chosen.byte_order_mark else b"") + rendered.encode("utf-8"))
     if output != "-":
-        from agenda.render.day_words import day_words
+        from agenda.messages.day_words import day_words
 
         note(day_words(plan.language).wrote.format(path=output))
 
@@ -266,7 +265,7 @@ def run_clock(
     desk = Desk(plan, _usable_log(_rehearsal_log(file, log, start, plan), plan), clock,
                 rehearsal=start is not None)
     run_desk(desk, InertConsole(highlight=False), sys.stdin.fileno())
-    from agenda.render.day_words import warning_text
+    from agenda.messages.day_words import warning_text
 
     for warning in desk.warnings:
         note(warning_text(warning, plan.language))
@@ -302,7 +301,7 @@ def serve(
     except OSError as error:
         raise UsageError("token-unkeepable", path=str(keep), error=error.strerror or str(error)) from None
     base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    from agenda.serve.page_words import PAGE_WORDS
+    from agenda.messages.page_words import PAGE_WORDS
 
     words = PAGE_WORDS[language]
     marks = f"{path}{words.banner_rehearsal.format(at=at) if start else ''}"

@@ -12,15 +12,19 @@ _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
 class NotAMoment(ValueError):
-    """TIME that names no instant; `reason` says why, for a reader in any language (str() is the English)."""
+    """TIME that names no instant: a `reason` (not-a-clock, not-a-time, no-offset, out-of-range) and the `value`.
 
-    def __init__(self, reason: str, message: str):
-        super().__init__(message)
-        self.reason = reason
+    No sentence: the edge words it in the reader's language (usage reasons
+    at-not-a-time and not-a-moment); str() is the reason and the value, for logs.
+    """
+
+    def __init__(self, reason: str, value: str):
+        super().__init__(f"{reason} ({value!r})")
+        self.reason, self.value = reason, value
 
 
 def parse_moment(text: str, plan: Plan) -> datetime:
-    """The instant TIME names, in the forum's zone; ValueError saying how to write it.
+    """The instant TIME names, in the forum's zone; NotAMoment (a ValueError) with the reason it names none.
 
     A bare clock is on the window's day; in a window that runs past midnight, a
     clock earlier than the window's start is on the next day. In a repeated hour
@@ -33,7 +37,7 @@ def parse_moment(text: str, plan: Plan) -> datetime:
     if clock:
         hour, minute, second = (int(g or 0) for g in clock.groups())
         if hour > 23 or minute > 59 or second > 59:
-            raise NotAMoment("not-a-clock", f"{text!r} is not a time of day; write HH:MM or HH:MM:SS, e.g. 14:03")
+            raise NotAMoment("not-a-clock", text)
         wall = time(hour, minute, second)
         if len(plan.days) > 1:
             candidates = [_on(day, wall, plan) for day in plan.days]
@@ -46,14 +50,13 @@ def parse_moment(text: str, plan: Plan) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise NotAMoment("not-a-time", f"{text!r} is not a time; write HH:MM, HH:MM:SS or an ISO 8601 "
-                                       f"date-time with offset, e.g. 2023-12-13T14:03:00+09:00") from None
+        raise NotAMoment("not-a-time", text) from None
     if moment.tzinfo is None:
-        raise NotAMoment("no-offset", f"{text!r} has no offset; add one (e.g. +09:00) or write HH:MM in the forum's zone")
+        raise NotAMoment("no-offset", text)
     try:
         return moment.astimezone(tz)
     except OverflowError:  # year 1 or 9999 moved across a day boundary
-        raise NotAMoment("out-of-range", f"{text!r} is out of range; give a time of the forum's day") from None
+        raise NotAMoment("out-of-range", text) from None
 
 
 def _on(day: Day, wall: time, plan: Plan) -> datetime:

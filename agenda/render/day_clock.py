@@ -11,7 +11,7 @@ from rich.text import Text
 
 from agenda.day.projection import DayState
 from agenda.render.day_text import day_line, hm, mmss, next_text, speaker_text, title_of
-from agenda.render.day_words import day_words
+from agenda.messages.day_words import day_words
 from agenda.render.day_clock_face import on_the_forums_clock
 
 AMBER_SECONDS = 120

@@ -7,7 +7,7 @@ from agenda.day.parts import parts_of
 from agenda.day.projection import DayState, SegmentState, Status, whole_minutes
 from agenda.messages.labels import labels_for
 from agenda.core.planner import Plan, TimedSegment
-from agenda.render.day_words import DayWords, day_words
+from agenda.messages.day_words import DayWords, day_words
 from agenda.render.day_clock_face import on_the_forums_clock
 
 

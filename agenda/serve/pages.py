@@ -13,8 +13,8 @@ from html import escape
 
 from agenda.day.projection import DayState, SegmentState
 from agenda.render.day_text import day_line, title_of
-from agenda.render.day_words import day_words
-from agenda.serve.page_words import PAGE_WORDS, PageWords
+from agenda.messages.day_words import day_words
+from agenda.messages.page_words import PAGE_WORDS, PageWords
 
 
 def _hm(state: DayState, moment: datetime | None) -> str:
