@@ -7,7 +7,7 @@ carry numbers for programs, the table and Markdown say differences in words.
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from agenda.day.marks import PASSED_OVER
@@ -50,7 +50,7 @@ def day_report(day: DayState) -> tuple[list[ReportRow], Totals]:
     day = on_the_forums_clock(day)
     rows = [ReportRow(s) for s in day.segments]
     marked = [s for s in day.segments if s.marked and s.segment.kind not in PASSED_OVER and s.start is not None]
-    first = min(marked, key=lambda s: s.start.timestamp() if s.start else 0.0, default=None)
+    first = min(marked, key=lambda s: s.start.astimezone(timezone.utc) if s.start else day.at, default=None)
     late = None
     if first is not None and first.planned_start is not None and first.start is not None:
         late = whole_minutes(first.planned_start, first.start)
