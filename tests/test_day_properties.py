@@ -89,19 +89,19 @@ def applied_over(day) -> int:
     cut = {id(c.part): 60 * (c.from_minutes - c.to_minutes) for c in day.cut}
     placed = [s for s in day.parts if s.status in (Status.RUNNING, Status.UPCOMING, Status.CANCELLED)
               and s.start is not None and s.end is not None and s.segment.kind not in ("registration", "section")]
-    first = next((k for k, s in enumerate(placed) if s.status != Status.CANCELLED or s.start >= day.at), None)
+    first = next((k for k, s in enumerate(placed) if s.status != Status.CANCELLED), None)  # what is placed anew
     if first is None:
         return day.over_window_seconds
     placed = placed[first:]
     cursor = placed[0].start
-    end = cursor
+    ends = [s.end for s in day.parts if s.status == Status.DONE and s.end is not None]
     for s in placed:
         if s.segment.segment.at is not None and s.segment.start is not None and s is not day.current:
             cursor = max(cursor, s.segment.start)
         length = (s.end - s.start).total_seconds() - cut.get(id(s), 0)
         cursor = cursor + timedelta(seconds=max(0, length))
         if s.status != Status.CANCELLED:  # a cancelled part keeps its place, but the day does not end with it
-            end = max(end, cursor)
-    finished = [s.end for s in day.parts if s.status == Status.DONE and s.end is not None]
-    end = max([end, *finished])
-    return max(0, int((end - day.window_end).total_seconds()))
+            ends.append(cursor)
+    if not ends:
+        return day.over_window_seconds
+    return max(0, int((max(ends) - day.window_end).total_seconds()))

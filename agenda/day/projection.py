@@ -81,7 +81,7 @@ class SegmentState:
     @property
     def minutes(self) -> int | None:
         if self.start is None or self.end is None:
-            return 0 if self.status == Status.SKIPPED else None
+            return 0 if self.status is Status.SKIPPED else None
         return whole_minutes(self.start, self.end)
 
     @property
@@ -194,7 +194,7 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
     fixed.update(placed)
     states = tuple(fixed[part.id] for part in parts)
     current = fixed[running.id] if running is not None else None
-    upcoming = [s for s in (fixed[part.id] for part in sequence) if s.status == Status.UPCOMING]
+    upcoming = [s for s in (fixed[part.id] for part in sequence) if s.status is Status.UPCOMING]
     following = upcoming[0] if upcoming else None
 
     if current is not None:
@@ -252,7 +252,7 @@ def _delay(state: State, current: SegmentState | None, following: SegmentState |
     """Projected end of the running (or last ended) part minus its planned end; positive is late."""
     if current is not None and current.end is not None:
         return whole_minutes(current.segment.end, current.end)
-    if state == State.BEFORE:
+    if state is State.BEFORE:
         if following is None or following.segment.start is None or following.start is None:
             return 0
         return whole_minutes(following.segment.start, following.start)
@@ -336,7 +336,7 @@ def _cut(plan: Plan, states: tuple[SegmentState, ...], current: SegmentState | N
     if over <= 0:
         return (), 0
     cuts: list[Cut] = []
-    coming = [s for s in states if s.status == Status.UPCOMING and s.segment.kind not in PASSED_OVER
+    coming = [s for s in states if s.status is Status.UPCOMING and s.segment.kind not in PASSED_OVER
               and (not plan.has_days or s.segment.day == day)]
     candidates = list(reversed(coming)) + ([current] if current is not None else [])
     left = over

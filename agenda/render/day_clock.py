@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from agenda.day.projection import DayState, seconds_between
+from agenda.day.projection import DayState, State, seconds_between
 from agenda.render.day_text import day_line, hm, mmss, next_text, speaker_text, title_of
 from agenda.messages.day_words import day_words
 from agenda.render.day_clock_face import on_the_forums_clock
@@ -41,7 +41,7 @@ def timer(day: DayState) -> tuple[str, str, str]:
         start = day.next.start or day.at
         seconds = max(0, seconds_between(day.at, start))
         return mmss(seconds), "bold cyan", words.next.format(title=title_of(day.next, day.plan.language), start=hm(day.next.start))
-    return hm(day.end), "bold", words.states["after"]
+    return hm(day.end), "bold", words.states[State.AFTER]
 
 
 def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str = "") -> Panel:

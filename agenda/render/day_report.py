@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from agenda.day.marks import PASSED_OVER
-from agenda.day.projection import DayState, SegmentState, whole_minutes
+from agenda.day.projection import DayState, SegmentState, State, Status, whole_minutes
 from agenda.export.csv_table import neutralize
 from agenda.render.inert import json_text
 from agenda.render.day_text import ending_text, title_of
@@ -73,13 +73,13 @@ def report_dict(day: DayState) -> dict[str, Any]:
             "planned_start": _iso(r.state.planned_start), "planned_end": _iso(r.state.planned_end),
             "planned_minutes": r.state.segment.minutes,
             "start": _iso(r.state.start) if r.actual else None,
-            "end": _iso(r.state.end) if r.actual and r.state.status == "done" else None,
-            "minutes": r.state.minutes if r.actual and r.state.status == "done" else None,
-            "difference_minutes": r.difference if r.state.status == "done" else None,
+            "end": _iso(r.state.end) if r.actual and r.state.status is Status.DONE else None,
+            "minutes": r.state.minutes if r.actual and r.state.status is Status.DONE else None,
+            "difference_minutes": r.difference if r.state.status is Status.DONE else None,
             "note": r.state.note,  # the reason given at a skip (`--note`)
         } for r in rows],
         "totals": {"started_late_minutes": totals.started_late_minutes,
-                   "ended_at": _iso(totals.ended_at) if day.state == "after" else None,
+                   "ended_at": _iso(totals.ended_at) if day.state is State.AFTER else None,
                    "projected_end": _iso(totals.ended_at),
                    "past_window_minutes": totals.past_window_minutes},
     }
@@ -127,7 +127,7 @@ def _cells(day: DayState, words: DayWords) -> list[list[str]]:
     cells = []
     for r in day_report(day)[0]:
         s = r.state
-        done = s.status == "done"
+        done = s.status is Status.DONE
         cells.append([
             title_of(s, words.language) + (f" ({s.note})" if s.note else ""), words.statuses[s.status],
             _span(s.planned_start, s.planned_end),

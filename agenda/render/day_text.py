@@ -4,7 +4,7 @@ from datetime import datetime
 
 from agenda.day.marks import Mark, part_of
 from agenda.day.parts import parts_of
-from agenda.day.projection import DayState, SegmentState, Status, whole_minutes
+from agenda.day.projection import DayState, SegmentState, State, Status, whole_minutes
 from agenda.messages.labels import labels_for
 from agenda.core.planner import Plan, TimedSegment
 from agenda.messages.day_words import DayWords, day_words
@@ -32,14 +32,14 @@ def day_line(day: DayState, language: str) -> str:
     day = on_the_forums_clock(day)
     words = day_words(language)
     parts = []
-    if day.state == "before":
+    if day.state is State.BEFORE:
         following = day.next
         if following is not None and day.delay_minutes > 0:
             parts.append(words.start_late.format(n=day.delay_minutes))
         elif following is not None and following.start is not None:
             wait = max(0, whole_minutes(day.at, following.start))
             parts.append(words.starts_in.format(start=hm(following.start), n=wait))
-    elif day.state != "after":
+    elif day.state is not State.AFTER:
         parts.append(_pace(words, day.delay_minutes))
     for s in day.resized:
         template = words.resized if (s.allotted or 0) < (s.segment.minutes or 0) else words.resized_grows
@@ -81,12 +81,12 @@ def _pace(words: DayWords, delay: int) -> str:
 def ending_text(words: DayWords, day: DayState) -> str:
     end = hm(day.end)
     spare = whole_minutes(day.end.replace(second=0, microsecond=0), day.window_end or day.plan.window_end)
-    done = day.state == "after"
+    done = day.state is State.AFTER
     if day.over_window_minutes > 0:
         return (words.ended_past if done else words.ends_past).format(end=end, n=day.over_window_minutes)
     if spare > 0:
         return (words.ended_spare if done else words.ends_spare).format(end=end, n=spare)
-    if not done and day.delay_minutes > 0 and not day.resized and day.state != "before":
+    if not done and day.delay_minutes > 0 and not day.resized and day.state is not State.BEFORE:
         return words.ends_on_time_made_up.format(end=end)  # "late" beside "on time" says why
     return (words.ended_on_time if done else words.ends_on_time).format(end=end)
 
@@ -114,13 +114,13 @@ def now_text(day: DayState, language: str) -> str:
         if day.window_left_seconds is not None and day.window_left_seconds != day.remaining_seconds:
             head += f" · {words.window_left.format(n=mmss(day.window_left_seconds))}"
     lines.append(head)
-    if day.state == "before":  # the plan, as it stands, before anything has happened
+    if day.state is State.BEFORE:  # the plan, as it stands, before anything has happened
         labels = labels_for(language)
         lines += [f"  {labels.time_range(s.start, s.end)} {title_of(s, language)}" for s in day.segments
-                  if s.status in ("upcoming", "done") and s.end is not None]
+                  if s.status in (Status.UPCOMING, Status.DONE) and s.end is not None]
     if day.next is not None:
         lines.append(next_text(day, language))
-    elif day.state != "after":
+    elif day.state is not State.AFTER:
         lines.append(words.next_none)
     lines.append(day_line(day, language))
     return "\n".join(lines) + "\n"
