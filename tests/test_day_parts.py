@@ -244,3 +244,12 @@ program:
     state = now(forum, "14:11")
     assert state["current"]["part"] == "panel:2" and state["next"]["part"] == "closing"
     assert state["next"]["start"] == "2023-12-13T14:30:00+09:00"  # the panel's last 10 minutes stay idle
+
+
+def test_an_undo_sent_again_with_its_id_is_answered_as_that_undo(seed):
+    marks(seed, "start@14:00", "next@14:15")
+    first = run("mark", seed, "undo", "--id", "undo-1")
+    again = run("mark", seed, "undo", "--id", "undo-1")
+    assert again.stdout.split(" · ")[0] == first.stdout.split(" · ")[0] == (
+        "마지막 기록 취소 (다음 장내 정리, 좌장 인사말 14:15)")
+    assert [line["mark"] for line in log_lines(seed)] == ["start", "next", "undo"]

@@ -59,6 +59,9 @@ def record_mark(plan: Plan, log: Path, press: Press, at: datetime | None,
             same = next((m for m in marks if m.key == press.key), None)
             if same is not None:
                 again.append(True)
+                if same.kind is MarkKind.UNDO:  # answered as it was: with what that undo withdrew
+                    before, _ = facts_from(plan, marks[:marks.index(same)])
+                    withdrawn.extend(before.in_force[-1:])
                 return same, False
         facts, _ = facts_from(plan, marks)
         if press.expect is not None and not expect_matches(plan, facts, press.expect):
