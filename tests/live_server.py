@@ -48,13 +48,16 @@ def poll(condition, seconds: float = 10.0, every: float = 0.05):
 
 class LiveServer:
     def __init__(self, forum: Path, log: Path | None, *extra: str, at: str | None = "14:03", port: int = 0,
-                 preexec_fn=None, address: str = "127.0.0.1") -> None:
-        """LOG None: the log the command chooses itself, beside FORUM (as a user's run does)."""
+                 preexec_fn=None, address: str = "127.0.0.1", launcher: tuple[str, ...] = ("-m", "agenda")) -> None:
+        """LOG None: the log the command chooses itself, beside FORUM (as a user's run does).
+
+        LAUNCHER: how Python starts agenda (a test's script that wraps it, e.g. tests/kill_after_append.py).
+        """
         self.forum, self.log, self.address = forum, log, address
         self.port = port or free_port()
         self.url = f"http://{address}:{self.port}"
         self.errors = (log or forum).with_suffix(".stderr")
-        args = [sys.executable, "-m", "agenda", "serve", str(forum), "--port", str(self.port),
+        args = [sys.executable, *launcher, "serve", str(forum), "--port", str(self.port),
                 *(["--log", str(log)] if log else []), *extra] + (["--at", at] if at else [])
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=open(self.errors, "wb"),
                                         env={**os.environ, "NO_COLOR": "1"}, preexec_fn=preexec_fn)

@@ -65,11 +65,11 @@ def test_a_late_opening_is_taken_by_the_idle_minutes_and_the_qa_keeps_25(seed):
     text = run("now", seed, "--at", "14:22").stdout
     assert text == ("14:22 · 장내 정리, 좌장 인사말 · 3:00 남음 (14:25까지) · 구본권\n"
                     "다음: 발제: AI 시대의 정당 혁신 14:25 (계획 14:20)\n"
-                    "5분 늦게 진행 중 · 16:00 정시 종료 예상\n")
+                    "5분 늦게 진행 중 · 남는 시간으로 메워 16:00 정시 종료 예상\n")
 
 
 def test_panel_to_1545_leaves_the_qa_15_minutes_and_the_day_still_ends_at_16(seed):
-    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50", "next@15:45")
+    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50", "next@15:05", "next@15:20", "next@15:45")
     state = now(seed, "15:46")
     assert state["state"] == "running" and state["current"]["id"] == "qa"
     assert state["current"]["end"] == "2023-12-13T16:00:00+09:00"
@@ -81,27 +81,31 @@ def test_panel_to_1545_leaves_the_qa_15_minutes_and_the_day_still_ends_at_16(see
 
 
 def test_panel_to_1555_puts_the_qa_at_its_minimum_and_past_the_window(seed):
-    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50", "next@15:55")
+    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50", "next@15:05", "next@15:20", "next@15:55")
     state = now(seed, "15:56")
     assert by_id(state)["qa"]["minutes"] == 10
     assert state["end"] == "2023-12-13T16:05:00+09:00" and state["over_window_minutes"] == 5
     english = run("now", seed, "--at", "15:56", "--lang", "en").stdout.splitlines()[-1]
-    assert english == "running 10 min late · 질의응답·자유토론 cut from 25 to 10 min · ends 16:05, 5 min past the window"
+    assert english == ("running 10 min late · 질의응답·자유토론 cut from 25 to 10 min · ends 16:05, 5 min past the window"
+                       " · cut 질의응답·자유토론 from 10 to 5 min to end at 16:00")
+    assert state["cut"] == [{"part": "qa", "title": "질의응답·자유토론", "from_minutes": 10, "to_minutes": 5}]
 
 
 def test_a_running_panel_is_projected_to_now_when_it_overruns(seed):
-    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50")
+    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50", "next@15:05", "next@15:20")
     state = now(seed, "15:40")
+    assert state["current"]["part"] == "panel:3"  # the third speaker's own 15 minutes, due 15:35
     assert state["current"]["over_seconds"] == 5 * 60 and state["current"]["remaining_seconds"] == 0
     assert state["current"]["end"] == "2023-12-13T15:40:00+09:00"
     assert state["delay_minutes"] == 10
     assert by_id(state)["qa"]["minutes"] == 20
-    assert state["next"] == {"id": "qa", "title": "질의응답·자유토론", "start": "2023-12-13T15:40:00+09:00",
-                             "planned_start": "2023-12-13T15:30:00+09:00"}
+    assert {k: state["next"][k] for k in ("id", "title", "start", "planned_start", "part", "item")} == {
+        "id": "qa", "title": "질의응답·자유토론", "start": "2023-12-13T15:40:00+09:00",
+        "planned_start": "2023-12-13T15:30:00+09:00", "part": "qa", "item": None}
 
 
 def test_skip_gives_its_minutes_to_the_qa_up_to_its_maximum(seed):
-    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50", "next@15:55")
+    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50", "next@15:05", "next@15:20", "next@15:55")
     assert by_id(now(seed, "15:56"))["qa"]["minutes"] == 10
     # Another run of the day: the late panel, but the presentation is skipped.
     seed.with_name("forum.actuals.jsonl").unlink()
@@ -192,7 +196,7 @@ def test_between_segments_the_next_starts_at_its_planned_start_or_now(seed):
 
 
 def test_after_the_last_segment_now_shows_the_totals(seed):
-    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50", "next@15:45", "end@16:01")
+    marks(seed, "start@14:03", "next@14:20", "next@14:25", "next@14:50", "next@15:05", "next@15:20", "next@15:45", "end@16:01")
     state = now(seed, "16:10")
     assert state["state"] == "after" and state["next"] is None and state["current"] is None
     assert state["over_window_minutes"] == 1 and state["delay_minutes"] == 6
@@ -294,12 +298,14 @@ def test_now_json_has_the_contract_fields(seed):
     marks(seed, "start@14:03")
     state = now(seed, "14:10")
     assert set(state) == {"at", "state", "current", "next", "delay_minutes", "end", "window_end",
-                          "over_window_minutes", "segments"}
+                          "over_window_minutes", "cut", "segments"}
+    named = {"part", "item", "people", "segment_title"}
     assert set(state["current"]) == {"id", "title", "start", "end", "planned_start", "planned_end",
-                                     "remaining_seconds", "over_seconds"}
-    assert set(state["next"]) == {"id", "title", "start", "planned_start"}
-    assert set(state["segments"][0]) == {"id", "title", "status", "planned_start", "planned_end",
-                                         "planned_minutes", "start", "end", "minutes"}
+                                     "remaining_seconds", "over_seconds", "window_left_seconds"} | named
+    assert set(state["next"]) == {"id", "title", "start", "planned_start"} | named
+    fields = {"id", "title", "status", "planned_start", "planned_end", "planned_minutes", "start", "end", "minutes"}
+    assert set(state["segments"][0]) == fields | {"parts"}
+    assert set(state["segments"][0]["parts"][0]) == fields | {"part", "item", "note"}
 
 
 def test_an_explicit_log_and_a_mark_naming_a_removed_segment(seed, tmp_path):

@@ -308,7 +308,7 @@ def test_a_mark_as_it_is_written_reads_back_the_same_by_the_quick_way_and_the_pa
 
     zone = ZoneInfo("Asia/Seoul")
     mark = Mark(datetime(2023, 12, 13, tzinfo=zone) + timedelta(seconds=seconds), MarkKind(kind), segment)
-    written = json.dumps(mark.as_record(), ensure_ascii=False).encode("utf-8") + b"\n"
-    compact = json.dumps(mark.as_record(), separators=(",", ":")).encode("utf-8") + b"\n"
+    written = json.dumps(mark.as_record(zone), ensure_ascii=False).encode("utf-8") + b"\n"
+    compact = json.dumps(mark.as_record(zone), separators=(",", ":")).encode("utf-8") + b"\n"
     assert parse_log(written * 2, "log", zone) == ([mark, mark], [])  # the second one finds its time looked up
     assert parse_log(compact, "log", zone) == ([mark], [])

@@ -91,10 +91,13 @@ def test_two_marks_at_once_both_land_in_order(tmp_path):
         out, err = process.communicate(timeout=60)
         assert process.returncode == 0, err.decode()
     records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
-    assert [r["segment"] for r in records] == ["opening", "moderator-greeting", "presentation", "panel", "qa"]
+    assert [r["segment"] for r in records] == ["opening", "moderator-greeting", "presentation", "panel", "panel"]
+    assert [r.get("item") for r in records] == [None, None, None, "1", "2"]  # the panel, speaker by speaker
     assert [r["mark"] for r in records] == ["next"] * 5
     times = [r["at"] for r in records]
     assert times == sorted(times)
+    run("mark", file, "next", "--at", "14:11")
+    run("mark", file, "next", "--at", "14:12")
     result = run("mark", file, "start", "--at", "14:20", exit_status=1)
     assert result.stderr == f"{log}: 시작할 순서가 남아 있지 않습니다. 아무것도 기록하지 않았습니다\n"
 

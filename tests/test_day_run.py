@@ -172,10 +172,32 @@ def test_the_screen_between_segments_and_after_the_last(desk):
     between = screen(desk)
     assert "순서 사이" in between and "다음: 장내 정리, 좌장 인사말 14:15" in between
     assert timer(desk.state())[:2] == ("1:00", "bold cyan")  # counting down to the next start
-    for _ in range(5):
+    for _ in range(7):  # the panel's three speakers are a press each
         desk.clock.advance(minutes=20)
         desk.press("n")
     desk.press("n")
     after = screen(desk)
     assert "종료" in after and "스페이스·n 다음" in after
     assert [m["segment"] for m in log(desk)][-2:] == ["qa", None]
+
+
+def test_k_skips_the_next_part_and_every_key_sends_expect_and_id(desk):
+    desk.press("s")
+    desk.clock.advance(minutes=1)
+    desk.press("k")  # the next part (장내 정리, 좌장 인사말) will not take place
+    records = log(desk)
+    assert [(r["mark"], r["segment"]) for r in records] == [("start", "opening"), ("skip", "moderator-greeting")]
+    assert all(len(r["id"]) == 32 for r in records)
+    assert "다음: 발제: AI 시대의 정당 혁신" in screen(desk)
+
+
+def test_a_key_pressed_on_a_state_another_desk_has_moved_is_refused(desk):
+    from agenda.day.marks import MarkKind
+    from agenda.day.recording import Press, record_mark
+
+    desk.press("s")
+    screen(desk)  # the desk shows the opening running
+    record_mark(desk.plan, desk.log, Press(MarkKind.NEXT), None, desk.clock)  # another desk pressed "next"
+    desk.press("n")
+    assert desk.message.startswith("그사이 진행이 바뀌었습니다: 'moderator-greeting'")
+    assert [r["mark"] for r in log(desk)] == ["start", "next"]

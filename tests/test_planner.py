@@ -173,3 +173,12 @@ def test_doors_before_a_late_start_stay_on_the_forums_day(tmp_path):
     table = run("plan", target, env={"COLUMNS": "100"}).stdout
     assert "│ 22:30~23:00 " in table and "23:00~01:00(+1)" in table
     assert "zero-duration" not in run("validate", target).stdout
+
+
+def test_the_kind_enum_has_one_member_per_row_of_the_kinds_table_in_its_order():
+    """`Kind` is written out (so mypy knows its members); the table in agenda.core.kinds stays its source."""
+    from agenda.core.kinds import KINDS
+    from agenda.core.model import Kind
+
+    assert [kind.value for kind in Kind] == list(KINDS)
+    assert all(kind.name == kind.value.upper() for kind in Kind)

@@ -11,15 +11,16 @@ import os
 import re
 import select
 import signal
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from agenda.day.marks import DayWarning, ImpossibleMark, MarkKind
-from agenda.day.marks_log import read_log
-from agenda.day.recording import record_mark
-from agenda.day.projection import DayState, day_state
+from agenda.day.loader import load_day
+from agenda.day.marks import NOTHING, DayWarning, ImpossibleMark, MarkKind
+from agenda.day.recording import Press, record_mark
+from agenda.day.projection import DayState
 from agenda.core.planner import Plan
 from agenda.render.day_text import mark_text
 from agenda.messages.day_words import impossible_text
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
     from rich.panel import Panel
 
 _ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?")
-KEYS = {" ": MarkKind.NEXT, "n": MarkKind.NEXT, "s": MarkKind.START, "e": MarkKind.END, "u": MarkKind.UNDO}
+KEYS = {" ": MarkKind.NEXT, "n": MarkKind.NEXT, "s": MarkKind.START, "e": MarkKind.END, "u": MarkKind.UNDO,
+        "k": MarkKind.SKIP}
 QUIT = "q"
 
 
@@ -41,12 +43,13 @@ class Desk:
     rehearsal: bool = False
     message: str = ""
     warnings: list[DayWarning] = field(default_factory=list)
+    seen: DayState | None = None  # the state last drawn: what a key is pressed on
 
     def state(self) -> DayState:
-        marks, warnings = read_log(self.log, self.plan.zone)
-        state, more = day_state(self.plan, marks, self.clock())
-        self.warnings = warnings + more
-        return state
+        day = load_day(self.plan, self.log, self.clock(), self.clock)
+        self.warnings = list(day.warnings)
+        self.seen = day.state
+        return day.state
 
     def press(self, key: str) -> bool:
         """Act on one key; False when it says quit."""
@@ -56,13 +59,21 @@ class Desk:
         if kind is None:
             return True
 
+        seen = self.seen or self.state()
+        running = seen.current.part if seen.current is not None else NOTHING
+        target = None
+        if kind is MarkKind.SKIP:  # `k`: the next part will not take place
+            if seen.next is None:
+                return True
+            target = seen.next.part
+        press = Press(kind, target, expect=running, key=uuid.uuid4().hex)  # both, always: a press counts once
         try:
-            recorded = record_mark(self.plan, self.log, kind, None, None,
-                                   lambda: self.clock().replace(microsecond=0))
+            recorded = record_mark(self.plan, self.log, press, None, lambda: self.clock().replace(microsecond=0))
         except ImpossibleMark as why:
             self.message = impossible_text(why.reason, why.details, self.plan.language)
         else:
             self.message = mark_text(self.plan, recorded.mark, recorded.withdrawn)
+            self.seen = None  # its own press is in the log now: the next key is pressed on the day as it is
         return True
 
 

@@ -1,5 +1,6 @@
 """`agenda mark`, `now`, `report`, `run` and `serve`: the live programme (FORMAT.md, "On the day")."""
 
+import re
 import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
@@ -28,6 +29,9 @@ class MarkWord(str, Enum):
     skip = "skip"
     undo = "undo"
 
+
+_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""A press's `id`: URL-safe, 1 to 64 characters (FORMAT.md)."""
 
 NowFormat = Enum("NowFormat", format_choices("now"), type=str)  # type: ignore[misc]
 DayReportFormat = Enum("DayReportFormat", format_choices("report"), type=str)  # type: ignore[misc]
@@ -113,34 +117,46 @@ def _project(plan: "Plan", marks: "list[Mark]", at: "datetime | None") -> "tuple
 
 
 def _load_day(plan: "Plan", log: "Path", at: "datetime | None") -> "DayState":
-    """The log read once (refused with exit 2 when it is no regular file or too big), its warnings said once."""
-    from agenda.day.marks_log import read_log
+    """The log read once (refused with exit 2 when it is no regular file or too big), its warnings said once.
 
-    marks, warnings = read_log(log, plan.zone)
-    state, more = _project(plan, marks, at)
-    _say(warnings + more, plan)
-    return state
+    Without `at`, the day as of the log's latest mark on the forum's day (`report`, a rehearsal's `now`).
+    """
+    from agenda.day.clocks import wall_clock
+    from agenda.day.loader import load_day
+
+    day = load_day(plan, log, at, wall_clock, latest_is_now=True)
+    _say(day.warnings, plan)
+    return day.state
 
 
 def mark(
     file: ForumFileArgument,
     word: Annotated[MarkWord, typer.Argument(metavar="MARK", help="start, end, next, skip or undo.")],
-    segment: Annotated[str | None, typer.Argument(metavar="[SEGMENT]", help="A segment id.")] = None,
+    segment: Annotated[str | None, typer.Argument(metavar="[PART]", help="A part: SEGMENT or SEGMENT:ITEM.")] = None,
     at: AtOption = None,
     log: MarksLogOption = None,
+    expect: Annotated[str | None, typer.Option(
+        "--expect", help="The part you saw running (none: nothing); refused if the day has moved on.")] = None,
+    key: Annotated[str | None, typer.Option(
+        "--id", help="This press's own id (1-64 of A-Z a-z 0-9 _ -): sent again, it counts once.")] = None,
+    mark_note: Annotated[str | None, typer.Option("--note", help="Why (kept in the log; `report` shows it).")] = None,
     lang: FileLangOption = None,
 ) -> None:
-    """Record what happened: a segment starts, ends, is skipped; undo the latest mark."""
+    """Record what happened: a part starts, ends, is skipped; undo the latest mark."""
     from agenda.day.clocks import wall_clock
+    from agenda.day.loader import is_rehearsal_log
     from agenda.day.marks import ImpossibleMark, MarkKind
-    from agenda.day.recording import record_mark
+    from agenda.day.recording import Press, record_mark
     from agenda.render.day_text import day_line, mark_text
 
     plan = _day_plan(file, lang)
+    if key is not None and not _KEY.fullmatch(key):
+        raise UsageError("mark-id-invalid", value=key)
     moment = _moment(at, plan)
     path = _log_path(file, log)
+    press = Press(MarkKind(word.value), segment, expect, key, mark_note)
     try:
-        recorded = record_mark(plan, path, MarkKind(word.value), segment, moment, wall_clock)
+        recorded = record_mark(plan, path, press, moment, wall_clock, rehearsal=is_rehearsal_log(path))
     except ImpossibleMark as why:
         from agenda.messages.day_words import day_words, impossible_text
 
@@ -177,10 +193,17 @@ def now(
     """What runs now, how long it has left, what comes next, and the day in words."""
     plan = _day_plan(file, lang)
     from agenda.day.clocks import wall_clock
+    from agenda.day.loader import is_rehearsal_log
+    from agenda.day.marks_log import read_log
+    from agenda.day.times import day_moment
 
-    moment = _moment(at, plan) or wall_clock()
+    path = _log_path(file, log)
+    moment = _moment(at, plan)
+    if moment is None and is_rehearsal_log(path):  # a rehearsal's "now" is its latest mark
+        moment = day_moment(plan, read_log(path, plan.zone)[0])
+    moment = moment or wall_clock()
     _on_the_day(plan, moment)
-    state = _load_day(plan, _log_path(file, log), moment)
+    state = _load_day(plan, path, moment)
     chosen = chosen_format("now", format.value)
     write = say if chosen.shown is Shown.WORDS else sys.stdout.write  # words for a person, or a document
     write(chosen.writer()(state, plan.language))

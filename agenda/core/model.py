@@ -40,7 +40,6 @@ from agenda.core.durations import (
     parse_clock,
     parse_minutes,
 )
-from agenda.core.kinds import KINDS
 
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 PEOPLE_KEY = r"^[^\W][\w.-]*$"
@@ -56,8 +55,23 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 of at most a week each) still fits in Python's dates and every calendar reader's."""
 
 
-Kind = StrEnum("Kind", {name.upper(): name for name in KINDS})  # type: ignore[misc]  # members come from KINDS
-"""The segment kinds, one per row of `agenda.core.kinds.KINDS`; a kind equals its name (`kind == "section"`)."""
+# The segment kinds, one per row of `agenda.core.kinds.KINDS` (a test holds the two together); a kind
+# equals its name (`kind == "section"`). No docstring: it would become the schema's description.
+class Kind(StrEnum):
+    REGISTRATION = "registration"
+    OPENING = "opening"
+    REMARKS = "remarks"
+    TRANSITION = "transition"
+    PRESENTATION = "presentation"
+    KEYNOTE = "keynote"
+    PANEL = "panel"
+    QA = "qa"
+    BREAK = "break"
+    CLOSING = "closing"
+    OTHER = "other"
+    SECTION = "section"
+    PARALLEL = "parallel"
+    DAY = "day"
 
 
 def _text(value: Any) -> Any:

@@ -472,16 +472,25 @@ def _share_flexible_minutes(program: Sequence[Segment], pins: Sequence[Pin], spa
             limit = pinned_start if pinned_start is not None else window_end
             if run:
                 room = minutes_between(spans[run[-1]][1], limit)
-                flexible = [(j, duration) for j in run
-                            if isinstance(duration := program[j].duration, Flexible) and program[j].until is None]
-                extra.update(_spread(room, flexible))
+                flexible = [(j, duration) for j in run if (duration := flexible_length(program[j])) is not None]
+                extra.update(share_minutes(room, flexible))
             run = []
         if i < len(program):
             run.append(i)
     return extra
 
 
-def _spread(room: int, flexible: list[tuple[int, Flexible]]) -> dict[int, int]:
+def flexible_length(segment: Segment) -> Flexible | None:
+    """The {min, max} a segment grows within; None when it is fixed (an `until` fixes a flexible one's end)."""
+    duration = segment.duration
+    return duration if isinstance(duration, Flexible) and segment.until is None else None
+
+
+def share_minutes(room: int, flexible: Sequence[tuple[int, Flexible]]) -> dict[int, int]:
+    """The one sizing rule, for the plan and for the day's projection alike: `room` minutes shared
+    among flexible segments (keyed by position) evenly, the earliest first, each up to its maximum."""
+    if room <= 0:
+        return {}
     extra = {j: 0 for j, _ in flexible}
     caps: dict[int, int | None] = {j: (f.max - f.min) if f.max is not None else None for j, f in flexible}
     active = [j for j, _ in flexible if caps[j] != 0]

@@ -2,21 +2,26 @@
 
 A log line is a fact as it was recorded; `undo` withdraws the latest mark
 still in force, a second `undo` the one before it. Every mark is stored with
-the segment it resolved to when it was made (`next` names the segment it
-started), so replaying the log never has to guess again.
+the part it resolved to when it was made (`next` names the part it started),
+so replaying the log never has to guess again. Every time here is a UTC
+instant; the log line is written on the forum's clock.
 """
 
-from dataclasses import dataclass, field
-from datetime import datetime
-from enum import Enum
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone, tzinfo
+from enum import StrEnum
 
 from agenda.core.planner import Plan, TimedSegment
+from agenda.day.parts import Part, parts_of
 
 PASSED_OVER = frozenset({"registration", "section"})
 """Kinds a default `start` or `next` never picks: they are not run from the desk."""
 
+NOTHING = "none"
+"""The `expect` of a desk that saw nothing running."""
 
-class MarkKind(str, Enum):
+
+class MarkKind(StrEnum):
     START = "start"
     END = "end"
     NEXT = "next"
@@ -26,12 +31,25 @@ class MarkKind(str, Enum):
 
 @dataclass(frozen=True)
 class Mark:
-    at: datetime
+    at: datetime  # an instant in UTC
     kind: MarkKind
-    segment: str | None = None
+    segment: str | None = None  # the segment of the file, as the log line says
+    item: str | None = None  # its part, for a segment with parts (None: its first part)
+    key: str | None = None  # the client's `id`: a press retried with the same id counts once
+    note: str | None = None  # the reason given at the mark (`skip PART --note`)
 
-    def as_record(self) -> dict[str, str | None]:
-        return {"at": self.at.isoformat(), "mark": self.kind.value, "segment": self.segment}
+    def as_record(self, zone: tzinfo) -> dict[str, str | None]:
+        record: dict[str, str | None] = {"at": self.at.astimezone(zone).isoformat(), "mark": self.kind.value,
+                                         "segment": self.segment}
+        for name, value in (("item", self.item), ("note", self.note), ("id", self.key)):
+            if value is not None:
+                record[name] = value
+        return record
+
+
+def instant(moment: datetime) -> datetime:
+    """An aware time as the UTC instant the day keeps."""
+    return moment.astimezone(timezone.utc)
 
 
 class ImpossibleMark(Exception):
@@ -53,7 +71,7 @@ class DayWarning:
     Hashable, so that a server polling the log says each one once.
     """
 
-    reason: str  # torn-line, unreadable-line, unknown-segment, no-longer-fits
+    reason: str  # torn-line, unreadable-line, unknown-segment, no-longer-fits, clock-behind
     details: tuple[tuple[str, object], ...] = ()
 
     @property
@@ -63,136 +81,197 @@ class DayWarning:
 
 @dataclass
 class Facts:
-    """The segments' actual times, as the marks in force say."""
+    """The parts' actual times (UTC instants), as the marks in force say; keyed by part id."""
 
     started: dict[str, datetime] = field(default_factory=dict)
     ended: dict[str, datetime] = field(default_factory=dict)
     skipped: set[str] = field(default_factory=set)
+    notes: dict[str, str] = field(default_factory=dict)  # a skipped part's reason
     running: str | None = None
     in_force: list[Mark] = field(default_factory=list)
 
     @property
     def latest(self) -> datetime | None:
-        return max((m.at for m in self.in_force), key=lambda at: at.timestamp(), default=None)
+        return max((m.at for m in self.in_force), default=None)
 
 
-def segment_by_id(plan: Plan, segment_id: str) -> TimedSegment | None:
-    return next((s for s in plan.segments if s.id == segment_id), None)
+def part_of(plan: Plan, mark: Mark) -> Part | None:
+    return None if mark.segment is None else parts_of(plan).from_log(mark.segment, mark.item)
+
+
+def segment_by_id(plan: Plan, part_id: str) -> TimedSegment | None:
+    """A part (as a segment of its own) by its id."""
+    part = parts_of(plan).by_id(part_id)
+    return part.timed if part is not None else None
 
 
 def frontier(plan: Plan, facts: Facts) -> int:
-    """Index of the last segment in programme order that has started; -1 if none has."""
-    return max((s.index for s in plan.segments if s.id in facts.started), default=-1)
+    """Position of the last part in programme order that has started; -1 if none has."""
+    return max((p.position for p in parts_of(plan).all if p.id in facts.started), default=-1)
 
 
-def default_next(plan: Plan, facts: Facts) -> TimedSegment | None:
-    """The segment `start` or `next` picks: the first after the last started one that can still run."""
+def default_next(plan: Plan, facts: Facts) -> Part | None:
+    """The part `start` or `next` picks: the first after the last started one that can still run."""
     after = frontier(plan, facts)
-    for seg in plan.segments[after + 1:]:
-        if seg.kind in PASSED_OVER or seg.cancelled or seg.id in facts.skipped or seg.id in facts.started:
+    for part in parts_of(plan).all[after + 1:]:
+        seg = part.timed
+        if seg.kind in PASSED_OVER or seg.cancelled or part.id in facts.skipped or part.id in facts.started:
             continue
-        return seg
+        return part
     return None
 
 
-def resolve(plan: Plan, facts: Facts, kind: MarkKind, segment: str | None, at: datetime) -> Mark:
-    """The mark as it will be stored (its time in the forum's zone), or ImpossibleMark saying why it cannot be."""
-    at = plan.local(at)
+def running_expect(facts: Facts) -> str:
+    return facts.running or NOTHING
+
+
+def expect_matches(plan: Plan, facts: Facts, expect: str) -> bool:
+    """`expect` names what runs: the part (by any of its names, or its bare segment), or `none`."""
+    if facts.running is None:
+        return expect == NOTHING
+    part = parts_of(plan).by_id(facts.running)
+    if part is None:
+        return False
+    return expect in part.names or expect == part.parent.id
+
+
+def _mark(at: datetime, kind: MarkKind, part: Part | None, note: str | None = None) -> Mark:
+    if part is None:
+        return Mark(at, kind, None, None, note=note)
+    return Mark(at, kind, part.parent.id, part.item, note=note)
+
+
+def resolve(plan: Plan, facts: Facts, kind: MarkKind, name: str | None, at: datetime,
+            note: str | None = None) -> tuple[Mark, tuple[str, ...]]:
+    """The mark as it will be stored, with the part ids it touches; or ImpossibleMark saying why it cannot be.
+
+    A `skip` of a bare segment with parts skips each of its parts not yet started.
+    """
+    at = instant(at)
+    parts = parts_of(plan)
     latest = facts.latest
-    if kind is not MarkKind.UNDO and latest is not None and at.timestamp() < latest.timestamp():
-        raise ImpossibleMark("before-latest", at=at, latest=plan.local(latest))
-    if segment is not None and segment_by_id(plan, segment) is None:
-        raise ImpossibleMark("unknown-segment", segment=segment, known=tuple(s.id for s in plan.segments))
+    if kind is not MarkKind.UNDO and latest is not None and at < latest:
+        raise ImpossibleMark("before-latest", at=plan.local(at), latest=plan.local(latest))
+    part = None
+    if name is not None:
+        part = parts.named(name)
+        if part is None:
+            raise ImpossibleMark("unknown-segment", segment=name, known=tuple(p.id for p in parts.all))
     if kind is MarkKind.UNDO:
         if not facts.in_force:
             raise ImpossibleMark("nothing-to-undo")
-        return Mark(at, kind, None)
+        return Mark(at, kind), ()
     if kind is MarkKind.END:
         if facts.running is None:
             raise ImpossibleMark("nothing-running")
-        if segment is not None and segment != facts.running:
-            raise ImpossibleMark("not-running", segment=segment, running=facts.running)
-        return Mark(at, kind, facts.running)
+        running = parts.by_id(facts.running)
+        if part is not None and part.id != facts.running and (running is None or name != running.parent.id):
+            raise ImpossibleMark("not-running", segment=name, running=facts.running)
+        return _mark(at, kind, running), (facts.running,)
     if kind is MarkKind.SKIP:
-        if segment is None:
+        if part is None or name is None:
             raise ImpossibleMark("skip-which")
-        if segment in facts.started:
-            raise ImpossibleMark("skip-started", segment=segment)
-        if segment in facts.skipped:
-            raise ImpossibleMark("already-skipped", segment=segment)
-        return Mark(at, kind, segment)
-    if segment is None:
-        chosen = default_next(plan, facts)
-        if chosen is None:
+        whole = name == part.parent.id and len(parts.of(name)) > 1
+        chosen = [p for p in parts.of(name) if p.id not in facts.started] if whole else [part]
+        if not whole and part.id in facts.started or whole and not chosen:
+            raise ImpossibleMark("skip-started", segment=name)
+        chosen = [p for p in chosen if p.id not in facts.skipped]
+        if not chosen:
+            raise ImpossibleMark("already-skipped", segment=name)
+        if whole:
+            return Mark(at, kind, name, None, note=note), tuple(p.id for p in chosen)
+        return _mark(at, kind, part, note), (part.id,)
+    if part is None:
+        part = default_next(plan, facts)
+        if part is None:
             if kind is MarkKind.NEXT and facts.running is not None:
-                return Mark(at, kind, None)  # the last one ends; nothing follows
+                return Mark(at, kind), ()  # the last one ends; nothing follows
             raise ImpossibleMark("none-left")
-        segment = chosen.id
-    seg = segment_by_id(plan, segment)
-    assert seg is not None  # checked above, or picked from the plan
-    if segment in facts.started:
-        raise ImpossibleMark("already-started", segment=segment, started=plan.local(facts.started[segment]))
-    if seg.cancelled:
-        raise ImpossibleMark("cancelled", segment=segment)
-    return Mark(at, kind, segment)
+    if part.id in facts.started:
+        raise ImpossibleMark("already-started", segment=part.id, started=plan.local(facts.started[part.id]))
+    if part.timed.cancelled:
+        raise ImpossibleMark("cancelled", segment=part.id)
+    return _mark(at, kind, part), (part.id,)
 
 
-def apply(facts: Facts, mark: Mark) -> None:
+def apply(facts: Facts, mark: Mark, touched: tuple[str, ...]) -> None:
     """One mark's effect on the facts (the mark is assumed possible)."""
-    if mark.kind is MarkKind.SKIP and mark.segment is not None:
-        facts.skipped.add(mark.segment)
-    elif mark.kind is MarkKind.END and mark.segment is not None:
-        facts.ended[mark.segment] = mark.at
+    if mark.kind is MarkKind.SKIP:
+        facts.skipped.update(touched)
+        if mark.note is not None:
+            for part_id in touched:
+                facts.notes[part_id] = mark.note
+    elif mark.kind is MarkKind.END:
+        if facts.running is not None:
+            facts.ended[facts.running] = mark.at
         facts.running = None
     else:  # start, next: whatever runs ends now, the named one (if any) starts
         if facts.running is not None:
             facts.ended[facts.running] = mark.at
             facts.running = None
-        if mark.segment is not None:
-            facts.skipped.discard(mark.segment)
-            facts.started[mark.segment] = mark.at
-            facts.running = mark.segment
+        if touched:
+            started = touched[0]
+            facts.skipped.discard(started)
+            facts.started[started] = mark.at
+            facts.running = started
     facts.in_force.append(mark)
 
 
+def _name(plan: Plan, mark: Mark) -> str | None:
+    """The name a logged mark resolves again by: its part's id, or a bare segment for a whole-segment skip."""
+    if mark.segment is None:
+        return None
+    if mark.kind is MarkKind.SKIP and mark.item is None and len(parts_of(plan).of(mark.segment)) > 1:
+        return mark.segment
+    part = part_of(plan, mark)
+    return part.id if part is not None else None
+
+
 def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[DayWarning]]:
-    """Replay the log in its order; undo pops the latest mark in force.
+    """Replay the log in its order; undo pops the latest mark in force. A mark whose `id` came before
+    is the same press again: it counts once.
 
     Marks that no longer fit are warned about once for each reason: the first of them, and how many.
     """
-    ids = {s.id for s in plan.segments}
     stack: list[Mark] = []
     unknown: list[Mark] = []
     first_unknown = 0
+    keys: set[str] = set()
     for number, mark in enumerate(marks, start=1):
+        if mark.key is not None:
+            if mark.key in keys:
+                continue
+            keys.add(mark.key)
         if mark.kind is MarkKind.UNDO:
             if stack:
                 stack.pop()
             continue
-        if mark.segment is not None and mark.segment not in ids:
+        if mark.segment is not None and part_of(plan, mark) is None:
             if not unknown:
                 first_unknown = number
             unknown.append(mark)
             continue
         stack.append(mark)
     warnings: list[DayWarning] = []
-    if unknown:
-        warnings.append(DayWarning("unknown-segment", (("number", first_unknown), ("mark", unknown[0]),
+    if unknown:  # a warning names the mark on the forum's clock
+        warnings.append(DayWarning("unknown-segment", (("number", first_unknown),
+                                                       ("mark", replace(unknown[0], at=plan.local(unknown[0].at))),
                                                        ("count", len(unknown)))))
     facts = Facts()
     misfits: list[tuple[Mark, ImpossibleMark]] = []
     for mark in stack:
         try:
-            replayed = resolve(plan, facts, mark.kind, mark.segment, mark.at)
+            replayed, touched = resolve(plan, facts, mark.kind, _name(plan, mark), mark.at, mark.note)
         except ImpossibleMark as why:
             misfits.append((mark, why))
             continue
         if mark.kind is MarkKind.NEXT and mark.segment is None:
-            replayed = mark
-        apply(facts, replayed)
+            replayed, touched = mark, ()
+        apply(facts, replayed, touched)
     if misfits:
         first, reason = misfits[0]
-        warnings.append(DayWarning("no-longer-fits", (("mark", first), ("reason", reason.reason),
+        warnings.append(DayWarning("no-longer-fits", (("mark", replace(first, at=plan.local(first.at))),
+                                                      ("reason", reason.reason),
                                                       ("why", tuple(reason.details.items())),
                                                       ("count", len(misfits)))))
     return facts, warnings

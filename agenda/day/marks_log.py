@@ -23,7 +23,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Callable
 
-from agenda.day.marks import DayWarning, Mark, MarkKind
+from agenda.day.marks import DayWarning, Mark, MarkKind, instant
 from agenda.core.errors import UsageError
 from agenda.core.model import FIRST_YEAR, LAST_YEAR
 
@@ -69,23 +69,29 @@ class _OutOfRange(ValueError):
         self.year = year
 
 
-def _record(raw: bytes) -> tuple[str, str, str | None]:
-    """(at, mark, segment) of one line; _Unreadable when it is not a mark's record."""
+Record = tuple[str, str, str | None, str | None, str | None, str | None]
+"""at, mark, segment, item, id, note."""
+
+
+def _record(raw: bytes) -> Record:
+    """(at, mark, segment, item, id, note) of one line; _Unreadable when it is not a mark's record."""
     line = raw.strip()
     known = _RECORD.fullmatch(line)
     if known is not None:
         segment = known.group(3)
         return known.group(1).decode("ascii"), known.group(2).decode("ascii"), \
-            None if segment is None else segment.decode("utf-8")
+            None if segment is None else segment.decode("utf-8"), None, None, None
     if not (line.startswith(b"{") and line.endswith(b"}")):  # not an object: no need to ask the parser
         raise _Unreadable()
     record = json.loads(line)
     if not isinstance(record, dict):
         raise _Unreadable()
-    at, kind, segment = record["at"], record["mark"], record.get("segment")
-    if not isinstance(at, str) or not isinstance(kind, str) or not (segment is None or isinstance(segment, str)):
+    at, kind = record["at"], record["mark"]
+    texts = [record.get(name) for name in ("segment", "item", "id", "note")]
+    if not isinstance(at, str) or not isinstance(kind, str) or any(t is not None and not isinstance(t, str)
+                                                                   for t in texts):
         raise _Unreadable()
-    return at, kind, segment
+    return at, kind, texts[0], texts[1], texts[2], texts[3]
 
 
 def _moment(text: str, tz: tzinfo) -> datetime:
@@ -94,7 +100,7 @@ def _moment(text: str, tz: tzinfo) -> datetime:
         raise _Unreadable()  # `at` has no offset
     if not FIRST_YEAR <= at.year <= LAST_YEAR:  # year 9999 overflows the moment it is moved to a zone
         raise _OutOfRange(at.year)
-    return at.astimezone(tz)
+    return instant(at.astimezone(tz))  # kept as the UTC instant; shown on the forum's clock
 
 
 class _Reader:
@@ -121,9 +127,9 @@ class _Reader:
         if not raw.lstrip().startswith(b"{"):  # not an object: no need to ask the parser
             return False
         try:
-            at, kind, segment = _record(raw)
+            at, kind, segment, item, key, note = _record(raw)
             moment = _moment(at, self.tz)
-            self.marks.append(Mark(moment, MarkKind(kind), segment))
+            self.marks.append(Mark(moment, MarkKind(kind), segment, item, key=key, note=note))
         except _OutOfRange as far:
             self.out_of_range.add(number, year=far.year, first=FIRST_YEAR, last=LAST_YEAR)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError, RecursionError):
@@ -246,12 +252,13 @@ def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
     return parse_log(data, str(path), tz)
 
 
-def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) -> tuple[Mark, list[Mark],
-                                                                                   list[DayWarning]]:
+def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], tuple[Mark, bool]]) -> tuple[
+        Mark, list[Mark], list[DayWarning]]:
     """Lock the log, read it, let `decide` turn the marks so far into the new mark, append it durably.
 
     Returns the mark, every mark in the log after it (the new one last) and the warnings about the log.
-    `decide` may raise (an impossible mark): then nothing is appended. The log is parsed before the
+    `decide` may raise (an impossible mark), or say the mark is in the log already (a press retried
+    with its `id`): then nothing is appended. The log is parsed before the
     lock is taken; under the lock only what was appended meanwhile is, so a long log never keeps
     another desk's mark waiting for long.
     """
@@ -269,8 +276,10 @@ def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], Mark]) ->
             reader = _Reader(str(path), tz)
         reader.feed(data[reader.consumed:])
         marks, warnings = reader.finish(data[reader.consumed:])
-        mark = decide(marks)
-        line = json.dumps(mark.as_record(), ensure_ascii=False).encode("utf-8") + b"\n"
+        mark, new = decide(marks)
+        if not new:
+            return mark, marks, warnings
+        line = json.dumps(mark.as_record(tz), ensure_ascii=False).encode("utf-8") + b"\n"
         if data and not data.endswith(b"\n"):
             line = b"\n" + line  # after a torn line, start afresh
         if len(data) + len(line) > MAX_LOG_BYTES:  # appended, the log could no longer be read

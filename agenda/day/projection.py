@@ -9,176 +9,262 @@ flexible segments down to their minimum; everything else keeps its minutes.
 All arithmetic is on instants (through `agenda.core.zones`), never wall clocks.
 """
 
+import math
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from enum import StrEnum
 
-from agenda.day.marks import PASSED_OVER, DayWarning, Facts, Mark, facts_from, frontier
 from agenda.core.model import Flexible
-from agenda.core.planner import Plan, TimedSegment, _spread
-from agenda.core.zones import add_minutes
+from agenda.core.planner import Plan, TimedSegment, flexible_length, share_minutes
+from agenda.day.marks import PASSED_OVER, DayWarning, Facts, Mark, facts_from, frontier
+from agenda.day.parts import Part, parts_of
 from agenda.day.times import window_for
+
+
+class Status(StrEnum):
+    DONE = "done"
+    RUNNING = "running"
+    UPCOMING = "upcoming"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+
+
+class State(StrEnum):
+    BEFORE = "before"
+    RUNNING = "running"
+    BETWEEN = "between"  # one part ended, the next not started
+    AFTER = "after"
+
+
+def seconds_between(start: datetime, end: datetime) -> int:
+    """Elapsed real seconds, between instants (two wall clocks of one zone would subtract naively)."""
+    return int((end.astimezone(timezone.utc) - start.astimezone(timezone.utc)).total_seconds())
 
 
 def whole_minutes(start: datetime, end: datetime) -> int:
     """Elapsed minutes, truncated toward zero: 30 seconds late is not yet a minute late."""
-    return int((end.timestamp() - start.timestamp()) / 60)
+    return int(seconds_between(start, end) / 60)
 
 
 def later(a: datetime, b: datetime) -> datetime:
-    return a if a.timestamp() >= b.timestamp() else b
+    return a if seconds_between(b, a) >= 0 else b
 
 
 @dataclass(frozen=True)
 class SegmentState:
-    """One segment on the day; every time is on the forum's clock (an aware datetime, compared as an instant)."""
+    """One part (or a segment, its parts added up) on the day; every time a UTC instant (shown by
+    `agenda.render.day_clock_face`)."""
 
-    segment: TimedSegment
-    status: str  # done, running, upcoming, skipped, cancelled
+    segment: TimedSegment  # the part as a segment (for a segment with parts: the segment)
+    status: Status
     start: datetime | None
     end: datetime | None
     planned_start: datetime | None
     planned_end: datetime | None
-    allotted: int | None = None  # minutes the projection gives a running or upcoming segment
+    allotted: int | None = None  # minutes the projection gives a running or upcoming part
     marked: bool = False  # its start (and end, if done) are facts from the marks
+    parent: TimedSegment | None = None  # a part's segment of the file
+    item: str | None = None  # a part's `item` (None: the segment is one part)
+    parts: tuple["SegmentState", ...] = ()  # a segment's parts, when it has several
+    note: str | None = None  # the reason given when it was skipped
 
     @property
     def id(self) -> str:
+        """The segment's id (a part's segment's), as FORMAT.md's `id` says."""
+        return (self.parent or self.segment).id
+
+    @property
+    def part(self) -> str:
         return self.segment.id
 
     @property
     def minutes(self) -> int | None:
         if self.start is None or self.end is None:
-            return 0 if self.status == "skipped" else None
+            return 0 if self.status is Status.SKIPPED else None
         return whole_minutes(self.start, self.end)
 
     @property
     def flexible(self) -> bool:
-        return _flexible(self.segment) is not None
+        return flexible_length(self.segment.segment) is not None
 
     @property
     def resized(self) -> bool:
-        """A flexible segment still to come (or running) whose minutes differ from the plan's."""
-        return (self.status in ("running", "upcoming") and self.flexible and self.allotted is not None
+        """A flexible part still to come (or running) whose minutes differ from the plan's."""
+        return (self.status in (Status.RUNNING, Status.UPCOMING) and self.flexible and self.allotted is not None
                 and self.allotted != self.segment.minutes)
 
 
 @dataclass(frozen=True)
+class Cut:
+    """Advice for ending on time: give this part `to_minutes` instead of `from_minutes`."""
+
+    part: SegmentState
+    from_minutes: int
+    to_minutes: int
+
+
+@dataclass(frozen=True)
 class DayState:
-    """What `agenda now` shows and `agenda serve` streams: no words, no terminal."""
+    """What `agenda now` shows and `agenda serve` streams: no words, no terminal, no wall clock (UTC instants)."""
 
     plan: Plan
     at: datetime
-    state: str  # before, running, between, after
-    segments: tuple[SegmentState, ...]
-    current: SegmentState | None
-    current_due: datetime | None  # when the running segment's minutes are up
+    state: State
+    segments: tuple[SegmentState, ...]  # the file's segments, each with its parts
+    current: SegmentState | None  # the running part
+    current_due: datetime | None  # when the running part's minutes are up
     next: SegmentState | None
     delay_minutes: int
     end: datetime
     over_window_minutes: int
     window_end: datetime | None = None  # the end of the window of the day `at` is on (None: the forum's)
+    parts: tuple[SegmentState, ...] = ()
+    cut: tuple[Cut, ...] = ()
+    uncut_seconds: int = 0  # what the cut advice cannot take: pinned parts, and what has already happened
+    over_window_seconds: int = 0
 
     @property
     def remaining_seconds(self) -> int:
         if self.current_due is None:
             return 0
-        return max(0, int(self.current_due.timestamp() - self.at.timestamp()))
+        return max(0, seconds_between(self.at, self.current_due))
 
     @property
     def over_seconds(self) -> int:
         if self.current_due is None:
             return 0
-        return max(0, int(self.at.timestamp() - self.current_due.timestamp()))
+        return max(0, seconds_between(self.current_due, self.at))
+
+    @property
+    def window_left_seconds(self) -> int | None:
+        """Seconds to the window's end while the last part runs (the stage shows them beside its own)."""
+        if self.current is None or self.next is not None or self.window_end is None:
+            return None
+        return max(0, seconds_between(self.at, self.window_end))
 
     @property
     def resized(self) -> list[SegmentState]:
-        return [s for s in self.segments if s.resized]
+        return [s for s in self.parts if s.resized]
 
 
 def _flexible(seg: TimedSegment) -> Flexible | None:
-    duration = seg.segment.duration
-    return duration if isinstance(duration, Flexible) and seg.segment.until is None else None
+    return flexible_length(seg.segment)
 
 
 def _pinned(seg: TimedSegment) -> bool:
     return seg.segment.at is not None and seg.start is not None
 
 
-def _state(plan: Plan, seg: TimedSegment, status: str, start: datetime | None, end: datetime | None,
-           allotted: int | None = None, marked: bool = False) -> SegmentState:
-    return SegmentState(seg, status, plan.local(start), plan.local(end), plan.local(seg.start), plan.local(seg.end),
-                        allotted, marked)
+def _state(plan: Plan, part: Part, status: Status, start: datetime | None, end: datetime | None,
+           allotted: int | None = None, marked: bool = False, note: str | None = None) -> SegmentState:
+    seg = part.timed
+    return SegmentState(seg, status, start, end, seg.start, seg.end, allotted, marked, part.parent, part.item,
+                        note=note)
 
 
 def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
-    now = plan.local(now)
+    now = now.astimezone(timezone.utc)  # every time below is an instant; the forum's clock only in the state
+    parts = parts_of(plan).all
     front = frontier(plan, facts)
     fixed: dict[str, SegmentState] = {}
-    sequence: list[TimedSegment] = []  # what is still to be placed, running one first
-    running: TimedSegment | None = None
-    for seg in plan.segments:
-        sid = seg.id
-        if sid in facts.started:
-            if sid in facts.ended:
-                fixed[sid] = _state(plan, seg, "done", facts.started[sid], facts.ended[sid], marked=True)
+    sequence: list[Part] = []  # what is still to be placed, running one first
+    running: Part | None = None
+    for part in parts:
+        seg, pid = part.timed, part.id
+        if pid in facts.started:
+            if pid in facts.ended:
+                fixed[pid] = _state(plan, part, Status.DONE, facts.started[pid], facts.ended[pid], marked=True)
             else:
-                running = seg
-        elif sid in facts.skipped:
-            fixed[sid] = _state(plan, seg, "skipped", None, None)
+                running = part
+        elif pid in facts.skipped:
+            fixed[pid] = _state(plan, part, Status.SKIPPED, None, None, note=facts.notes.get(pid))
         elif seg.kind in PASSED_OVER:
-            gone = seg.index < front or (seg.end is not None and seg.end.timestamp() <= now.timestamp())
-            fixed[sid] = _state(plan, seg, "done" if gone else "upcoming", seg.start, seg.end)
-        elif seg.index < front:
-            fixed[sid] = _state(plan, seg, "cancelled" if seg.cancelled else "skipped",
+            gone = part.position < front or (seg.end is not None and seg.end <= now)
+            fixed[pid] = _state(plan, part, Status.DONE if gone else Status.UPCOMING, seg.start, seg.end)
+        elif part.position < front:
+            fixed[pid] = _state(plan, part, Status.CANCELLED if seg.cancelled else Status.SKIPPED,
                                 seg.start if seg.cancelled else None, seg.end if seg.cancelled else None)
         else:
-            sequence.append(seg)
+            sequence.append(part)
     if running is not None:
         sequence.insert(0, running)
 
     placed, due = _place(plan, sequence, running, facts, now)
     fixed.update(placed)
-    states = tuple(fixed[seg.id] for seg in plan.segments)
+    states = tuple(fixed[part.id] for part in parts)
     current = fixed[running.id] if running is not None else None
-    upcoming = [s for s in (fixed[seg.id] for seg in sequence) if s.status == "upcoming"]
+    upcoming = [s for s in (fixed[part.id] for part in sequence) if s.status is Status.UPCOMING]
     following = upcoming[0] if upcoming else None
 
     if current is not None:
-        state = "running"
+        state = State.RUNNING
     elif not facts.started:
-        state = "before"
+        state = State.BEFORE
     else:
-        state = "between" if following is not None else "after"
+        state = State.BETWEEN if following is not None else State.AFTER
     delay = _delay(state, current, following, facts, plan)
     window = window_for(plan, now)  # on a forum of several days, today's window
-    taking_place = [s for s in states if s.status in ("done", "running", "upcoming")
+    taking_place = [s for s in states if s.status in (Status.DONE, Status.RUNNING, Status.UPCOMING)
                     and s.end is not None and s.segment.kind not in PASSED_OVER
                     and (not plan.has_days or s.segment.day == window.number)]
-    end = plan.local(max((s.end for s in taking_place if s.end is not None), key=lambda t: t.timestamp(),
-                         default=window.program_end if plan.has_days else plan.program_end))
-    over = max(0, whole_minutes(window.end, end))
-    return DayState(plan, now, state, states, current, plan.local(due), following, delay, end, over,
-                    plan.local(window.end))
+    end = max((s.end for s in taking_place if s.end is not None),
+              default=window.program_end if plan.has_days else plan.program_end)
+    over_seconds = max(0, seconds_between(window.end, end))
+    cut, uncut = _cut(plan, states, current, now, over_seconds, window.number)
+    return DayState(plan, now, state, _segments(plan, states), current, due, following,
+                    delay, end, over_seconds // 60, window.end, states, cut, uncut, over_seconds)
 
 
-def _delay(state: str, current: SegmentState | None, following: SegmentState | None, facts: Facts,
+def _segments(plan: Plan, states: tuple[SegmentState, ...]) -> tuple[SegmentState, ...]:
+    """The file's segments, each with its parts added up (a segment of one part is that part)."""
+    out: list[SegmentState] = []
+    for seg in plan.segments:
+        own = tuple(s for s in states if s.parent is seg)
+        if len(own) == 1 and own[0].item is None:
+            out.append(own[0])
+            continue
+        statuses = {s.status for s in own}
+        if Status.RUNNING in statuses:
+            status = Status.RUNNING
+        elif statuses <= {Status.SKIPPED}:
+            status = Status.SKIPPED
+        elif statuses <= {Status.CANCELLED}:
+            status = Status.CANCELLED
+        elif statuses <= {Status.DONE, Status.SKIPPED}:
+            status = Status.DONE
+        elif Status.DONE in statuses:
+            status = Status.RUNNING  # between two of its parts
+        else:
+            status = Status.UPCOMING
+        taking = [s for s in own if s.start is not None and s.end is not None]
+        start = taking[0].start if taking else None
+        end = taking[-1].end if taking else None
+        allotted = sum(s.allotted or 0 for s in own) if any(s.allotted is not None for s in own) else None
+        notes = [s.note for s in own if s.note]
+        out.append(SegmentState(seg, status, start, end, seg.start, seg.end, allotted,
+                                any(s.marked for s in own), None, None, own, notes[0] if notes else None))
+    return tuple(out)
+
+
+def _delay(state: State, current: SegmentState | None, following: SegmentState | None, facts: Facts,
            plan: Plan) -> int:
-    """Projected end of the running (or last ended) segment minus its planned end; positive is late."""
+    """Projected end of the running (or last ended) part minus its planned end; positive is late."""
     if current is not None and current.end is not None:
         return whole_minutes(current.segment.end, current.end)
-    if state == "before":
+    if state is State.BEFORE:
         if following is None or following.segment.start is None or following.start is None:
             return 0
         return whole_minutes(following.segment.start, following.start)
-    last = max(facts.ended, key=lambda sid: facts.ended[sid].timestamp())
-    seg = next(s for s in plan.segments if s.id == last)
-    return whole_minutes(seg.end, facts.ended[last])
+    last = max(facts.ended, key=lambda pid: facts.ended[pid])
+    part = parts_of(plan).by_id(last)
+    assert part is not None  # facts only hold parts of the plan
+    return whole_minutes(part.timed.end, facts.ended[last])
 
 
-def _place(plan: Plan, sequence: list[TimedSegment], running: TimedSegment | None, facts: Facts,
+def _place(plan: Plan, sequence: list[Part], running: Part | None, facts: Facts,
            now: datetime) -> tuple[dict[str, SegmentState], datetime | None]:
-    """Rule 2 and 3: start and end for the running segment and everything after it."""
+    """Rule 2 and 3: start and end for the running part and everything after it."""
     placed: dict[str, SegmentState] = {}
     due: datetime | None = None
     if not sequence:
@@ -186,44 +272,99 @@ def _place(plan: Plan, sequence: list[TimedSegment], running: TimedSegment | Non
     if running is not None:
         cursor = facts.started[running.id]
     else:
-        first = sequence[0]
+        first = sequence[0].timed
         cursor = later(first.start, now) if first.start is not None else now
     index = 0
     while index < len(sequence):
         run_end = index + 1
-        while run_end < len(sequence) and not _pinned(sequence[run_end]):
+        while run_end < len(sequence) and not _pinned(sequence[run_end].timed):
             run_end += 1
         run = sequence[index:run_end]
-        pinned_start = sequence[run_end].start if run_end < len(sequence) else None
-        limit = pinned_start or plan.day_of(run[0]).end  # the window of the run's own day
-        first_start = run[0].start
-        if _pinned(run[0]) and run[0] is not running and first_start is not None:
+        pinned_start = sequence[run_end].timed.start if run_end < len(sequence) else None
+        limit = pinned_start or plan.day_of(run[0].timed).end  # the window of the run's own day
+        first_start = run[0].timed.start
+        if _pinned(run[0].timed) and run[0] is not running and first_start is not None:
             cursor = later(first_start, cursor)
-        if run[0] is running:
-            allotted = _sizes(run, cursor, limit)
-            due = add_minutes(cursor, allotted[0]) if running.minutes is not None or _flexible(running) \
-                else running.end
+        idle = 60 * sum(p.idle_after for p in run)  # a segment's minutes after its last timed item
+        if running is not None and run[0] is running:
+            seconds = sizes([p.timed for p in run], cursor, limit, idle)
+            timed = running.timed
+            due = cursor + timedelta(seconds=seconds[0]) if timed.minutes is not None or _flexible(timed) \
+                else timed.end
             end = later(due, now)
-            placed[running.id] = _state(plan, running, "running", cursor, end, allotted[0], marked=True)
-            cursor = end
+            placed[running.id] = _state(plan, running, Status.RUNNING, cursor, end, seconds[0] // 60, marked=True)
+            cursor = end + timedelta(minutes=running.idle_after)
+            idle -= 60 * running.idle_after
             run = run[1:]
-        allotted = _sizes(run, cursor, limit)
-        for seg, minutes in zip(run, allotted):
-            end = add_minutes(cursor, minutes)
-            placed[seg.id] = _state(plan, seg, "cancelled" if seg.cancelled else "upcoming", cursor, end, minutes)
-            cursor = end
+        seconds = sizes([p.timed for p in run], cursor, limit, idle)
+        for part, length in zip(run, seconds):
+            end = cursor + timedelta(seconds=length)
+            status = Status.CANCELLED if part.timed.cancelled else Status.UPCOMING
+            placed[part.id] = _state(plan, part, status, cursor, end, length // 60)
+            cursor = end + timedelta(minutes=part.idle_after)
         index = run_end
     return placed, due
 
 
-def _sizes(run: list[TimedSegment], cursor: datetime, limit: datetime) -> list[int]:
-    """Minutes for each segment of a run, the planner's way: flexible ones from their minimum, sharing the room."""
+def sizes(run: list[TimedSegment], cursor: datetime, limit: datetime, idle: int = 0) -> list[int]:
+    """Seconds for each part of a run, by the planner's rule (`share_minutes`): flexible ones from their
+    minimum, sharing the whole minutes before `limit`; the last flexible one under its maximum takes
+    the odd seconds, so a Q&A started at 15:38:01 still ends at 16:00:00. `idle`: seconds of the run
+    that are no part's (a segment's minutes after its last timed item)."""
     flexible = [(k, f) for k, f in enumerate(_flexible(s) for s in run) if f is not None]
     bounds = dict(flexible)
     minimum = [bounds[k].min if k in bounds else (s.minutes or 0) for k, s in enumerate(run)]
-    room = whole_minutes(cursor, limit) - sum(minimum)
-    extra = _spread(room, flexible) if room > 0 else {}
-    return [m + extra.get(k, 0) for k, m in enumerate(minimum)]
+    room = seconds_between(cursor, limit) - 60 * sum(minimum) - idle
+    whole, odd = divmod(room, 60) if room > 0 else (0, 0)
+    extra = share_minutes(whole, flexible)
+    seconds = [60 * (m + extra.get(k, 0)) for k, m in enumerate(minimum)]
+    for k, f in reversed(flexible):
+        if f.max is None or minimum[k] + extra.get(k, 0) < f.max:
+            seconds[k] += odd
+            break
+    return seconds
+
+
+def _cut(plan: Plan, states: tuple[SegmentState, ...], current: SegmentState | None, now: datetime,
+         over: int, day: int) -> tuple[tuple[Cut, ...], int]:
+    """FORMAT.md's "Ending on time": the seconds over are taken from the parts still to come, the last
+    first, then from what is left of the running part; never from a pinned part; each cut a whole minute.
+
+    A cut before a pinned part moves the end only as far as that part was pushed past its `at` (it never
+    starts earlier): what lies beyond is what nothing may give. Returns the cuts and those seconds.
+    """
+    if over <= 0:
+        return (), 0
+    cuts: list[Cut] = []
+    coming = [s for s in states if s.status is Status.UPCOMING and s.segment.kind not in PASSED_OVER
+              and (not plan.has_days or s.segment.day == day)]
+    candidates = list(reversed(coming)) + ([current] if current is not None else [])
+    left = over
+    budget: int | None = None  # how far what comes before the last pinned part passed can still move the end
+    for s in candidates:
+        if left <= 0 or budget == 0:
+            break
+        if s.start is None or s.end is None:
+            continue
+        if _pinned(s.segment):
+            if s.segment.start is not None and s is not current:
+                pushed = max(0, seconds_between(s.segment.start, s.start))
+                budget = pushed if budget is None else min(budget, pushed)
+            else:
+                budget = 0  # a running pinned part: nothing before it can move the end
+            continue
+        length = seconds_between(s.start, s.end)
+        spare = max(0, seconds_between(now, s.end)) // 60 * 60 if s is current else length
+        take = min(spare, math.ceil(left / 60) * 60)
+        if budget is not None:
+            take = min(take, budget)
+        if take <= 0:
+            continue
+        cuts.append(Cut(s, length // 60, max(0, (length - take) // 60)))
+        left -= take
+        if budget is not None:
+            budget -= take
+    return tuple(cuts), max(0, left)
 
 
 def day_state(plan: Plan, marks: Iterable[Mark], at: datetime) -> tuple[DayState, list[DayWarning]]:

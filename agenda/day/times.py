@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, timezone
 
 from agenda.core.planner import Day, Plan
 from agenda.core.zones import localize
@@ -69,8 +69,8 @@ def _on(day: Day, wall: time, plan: Plan) -> datetime:
 
 def _distance(day: Day, moment: datetime) -> float:
     """Seconds from a day's window to `moment`; 0 inside it."""
-    t = moment.timestamp()
-    return max(0.0, day.start.timestamp() - t, t - day.end.timestamp())
+    t = moment.astimezone(timezone.utc)  # instants: two wall clocks of one zone would compare naively
+    return max(0.0, (day.start - t).total_seconds(), (t - day.end).total_seconds())
 
 
 def window_for(plan: Plan, moment: datetime) -> Day:
@@ -85,8 +85,8 @@ DAY_MARGIN = timedelta(hours=12)
 def off_the_day(plan: Plan, moment: datetime) -> bool:
     """A moment nowhere near the forum: a mark or a projection there would be millions of minutes late."""
     day = window_for(plan, moment)  # measured from the nearest day's window
-    return (moment.timestamp() < (day.start - DAY_MARGIN).timestamp()
-            or moment.timestamp() > (day.end + DAY_MARGIN).timestamp())
+    t = moment.astimezone(timezone.utc)
+    return t < day.start - DAY_MARGIN or t > day.end + DAY_MARGIN
 
 
 def day_moment(plan: Plan, marks: Iterable[Mark]) -> datetime:
@@ -96,5 +96,5 @@ def day_moment(plan: Plan, marks: Iterable[Mark]) -> datetime:
     time of the forum's: projected at it, the day would be millions of minutes late.
     """
     on_the_day = (m.at for m in marks if not off_the_day(plan, m.at))
-    latest = max(on_the_day, key=lambda at: at.timestamp(), default=plan.window_start)
+    latest = max(on_the_day, key=lambda at: at.astimezone(timezone.utc), default=plan.window_start)
     return plan.local(latest)

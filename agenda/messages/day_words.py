@@ -22,6 +22,7 @@ class DayWords:
     resized: str
     resized_grows: str
     ends_on_time: str
+    ends_on_time_made_up: str  # {end}: late now, on time at the end, and nothing shortened: the idle minutes take it
     ends_spare: str
     ends_past: str
     ended_on_time: str
@@ -56,13 +57,17 @@ class DayWords:
     mark_kinds: dict[str, str]  # a mark named in words: the undo line, a warning about a mark
     warning: str  # {text}
     nothing_appended: str  # {why}
+    cut_part: str  # {title} {old} {new}: one cut of the advice
+    cut_to_end: str  # {cuts} {end}: the advice for ending on time
+    cut_cannot: str  # {n}: what no cut can take
+    window_left: str  # {n}: the window's end beside the last part's own clock
 
 
 KO = DayWords(
     language="ko",
     late="{n}분 늦게 진행 중", ahead="{n}분 일찍 진행 중", on_time="정시 진행 중",
     resized="{title} {old}분 → {new}분", resized_grows="{title} {old}분 → {new}분",
-    ends_on_time="{end} 정시 종료 예상", ends_spare="{end} 종료 예상 ({n}분 여유)",
+    ends_on_time="{end} 정시 종료 예상", ends_on_time_made_up="남는 시간으로 메워 {end} 정시 종료 예상", ends_spare="{end} 종료 예상 ({n}분 여유)",
     ends_past="{end} 종료 예상, 예정보다 {n}분 초과",
     ended_on_time="{end} 정시 종료", ended_spare="{end} 종료 ({n}분 여유)",
     ended_past="{end} 종료, 예정보다 {n}분 초과",
@@ -77,7 +82,7 @@ KO = DayWords(
     started_late="{n}분 늦게 시작", started_early="{n}분 일찍 시작", started_on_time="정시 시작",
     mark_done={"start": "{title} 시작 {at}", "end": "{title} 종료 {at}", "next": "{title} 시작 {at}",
                "skip": "{title} 건너뜀", "undo": "마지막 기록 취소 ({what})", "last": "마지막 순서 종료 {at}"},
-    rehearsal="리허설", keys="스페이스·n 다음 · s 시작 · e 종료 · u 되돌리기 · q 끝내기",
+    rehearsal="리허설", keys="스페이스·n 다음 · s 시작 · e 종료 · k 다음 순서 건너뛰기 · u 되돌리기 · q 끝내기",
     off_the_day=("이 토론회는 {date} {window}에 열립니다. 지금은 그날이 아니어서 기록하거나 내다볼 수 없습니다. "
                  "그날의 시각은 --at으로 주세요(예: --at 14:03). 미리 연습하려면 agenda run FILE --at 14:00"),
     undo_elsewhere=("이 토론회는 {date}에 열립니다. 오늘은 그날이 아니어서 늦고 이른 것을 내다보지 않습니다. "
@@ -87,13 +92,15 @@ KO = DayWords(
     minutes="{n}분", planned_at="(계획 {start})",
     mark_kinds={"start": "시작", "end": "종료", "next": "다음", "skip": "건너뛰기", "undo": "되돌리기"},
     warning="경고: {text}", nothing_appended="{why}. 아무것도 기록하지 않았습니다",
+    cut_part="{title} {old}분 → {new}분", cut_to_end="{cuts}이면 {end} 정시 종료",
+    cut_cannot="줄일 수 없는 {n}분은 넘김", window_left="종료 시각까지 {n}",
 )
 
 EN = DayWords(
     language="en",
     late="running {n} min late", ahead="running {n} min ahead", on_time="running on time",
     resized="{title} cut from {old} to {new} min", resized_grows="{title} grows from {old} to {new} min",
-    ends_on_time="ends {end}, on time", ends_spare="ends {end}, {n} min to spare",
+    ends_on_time="ends {end}, on time", ends_on_time_made_up="the spare minutes take the delay: ends {end}, on time", ends_spare="ends {end}, {n} min to spare",
     ends_past="ends {end}, {n} min past the window",
     ended_on_time="ended {end}, on time", ended_spare="ended {end}, {n} min to spare",
     ended_past="ended {end}, {n} min past the window",
@@ -109,7 +116,7 @@ EN = DayWords(
     started_late="started {n} min late", started_early="started {n} min early", started_on_time="started on time",
     mark_done={"start": "{title} started {at}", "end": "{title} ended {at}", "next": "{title} started {at}",
                "skip": "{title} skipped", "undo": "latest mark withdrawn ({what})", "last": "last segment ended {at}"},
-    rehearsal="rehearsal", keys="space/n next · s start · e end · u undo · q quit",
+    rehearsal="rehearsal", keys="space/n next · s start · e end · k skip the next part · u undo · q quit",
     off_the_day=("this forum takes place on {date}, {window}; it is not its day now, so nothing can be marked "
                  "or projected. Give a time of the day with --at (e.g. --at 14:03), or rehearse with "
                  "agenda run FILE --at 14:00"),
@@ -120,6 +127,8 @@ EN = DayWords(
     minutes="{n} min", planned_at="(planned {start})",
     mark_kinds={"start": "start", "end": "end", "next": "next", "skip": "skip", "undo": "undo"},
     warning="warning: {text}", nothing_appended="{why}; nothing appended",
+    cut_part="{title} from {old} to {new} min", cut_to_end="cut {cuts} to end at {end}",
+    cut_cannot="{n} min over that nothing can give", window_left="{n} to the window's end",
 )
 
 DAY_WORDS = {"ko": KO, "en": EN}
@@ -167,6 +176,8 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
         "cancelled": lambda d: f"{josa(_id(d), '은', '는')} 파일에서 취소된 순서라 시작할 수 없습니다",
         "off-the-day": lambda d: (f"{_day_and_clock(d)}는 이 토론회의 날({d['day']})이 아닙니다. "
                                   f"--at에 그날의 시각을 주세요(예: --at 14:03)"),
+        "expect-stale": lambda d: (f"그사이 진행이 바뀌었습니다: {_expected(d, '진행 중인 순서 없음')}. "
+                                   f"화면을 새로 보고 다시 누르세요"),
     },
     "en": {
         "before-latest": lambda d: (f"{_clock(d, 'at')} is before the latest mark in force ({_clock(d, 'latest')}); "
@@ -184,8 +195,16 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
         "cancelled": lambda d: f"{_id(d)} is cancelled in the file; it cannot start",
         "off-the-day": lambda d: (f"{_day_and_clock(d)} is not this forum's day ({d['day']}); "
                                   f"give a time of that day with --at, e.g. --at 14:03"),
+        "expect-stale": lambda d: (f"the day has moved on meanwhile: {_expected(d, 'nothing is running')}; "
+                                   f"look again and press again"),
     },
 }
+
+
+def _expected(d: Details, nothing: str) -> str:
+    """What runs now, as the refusal of a stale `expect` names it: a part's id, or no part."""
+    running = str(d["running"])
+    return nothing if running == "none" else f"'{running}'"
 
 
 def _day_and_clock(d: Details) -> str:
@@ -258,6 +277,12 @@ def warning_text(warning: DayWarning, language: str) -> str:
         named = _mark_named(d["mark"], language)
         text = (f"{d['number']}번째 기록({named})의 순서가 이제 파일에 없어 무시합니다{_more(d, korean)}" if korean
                 else f"mark {d['number']} ({named}) names a segment the file no longer has; ignored{_more(d, korean)}")
+    elif warning.reason == "clock-behind":
+        minutes = d["minutes"]
+        text = (f"이 컴퓨터의 시계가 마지막 기록보다 {minutes}분 늦습니다. 기록은 마지막 기록 1초 뒤로 남겼습니다. "
+                f"시계를 확인하세요" if korean else
+                f"this computer's clock is {minutes} min behind the latest mark; the mark was recorded one "
+                f"second after it. Check the clock")
     else:  # no-longer-fits
         details = d["why"]
         assert isinstance(details, tuple)

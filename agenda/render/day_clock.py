@@ -9,9 +9,10 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from agenda.day.projection import DayState
+from agenda.day.projection import DayState, State, seconds_between
 from agenda.render.day_text import day_line, hm, mmss, next_text, speaker_text, title_of
 from agenda.messages.day_words import day_words
+from agenda.render.day_clock_face import on_the_forums_clock
 
 AMBER_SECONDS = 120
 
@@ -29,6 +30,7 @@ def big_figures(text: str, width: int) -> str:
 
 def timer(day: DayState) -> tuple[str, str, str]:
     """The figures, their colour and what they count: time left, time over, or time to the next start."""
+    day = on_the_forums_clock(day)
     words = day_words(day.plan.language)
     if day.current is not None:
         if day.over_seconds:
@@ -37,12 +39,13 @@ def timer(day: DayState) -> tuple[str, str, str]:
         return mmss(day.remaining_seconds), style, words.left.format(n="").strip()
     if day.next is not None:
         start = day.next.start or day.at
-        seconds = max(0, int(start.timestamp() - day.at.timestamp()))
+        seconds = max(0, seconds_between(day.at, start))
         return mmss(seconds), "bold cyan", words.next.format(title=title_of(day.next, day.plan.language), start=hm(day.next.start))
-    return hm(day.end), "bold", words.states["after"]
+    return hm(day.end), "bold", words.states[State.AFTER]
 
 
 def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str = "") -> Panel:
+    day = on_the_forums_clock(day)
     language = day.plan.language
     words = day_words(language)
     top = Text(f"{day.at:%H:%M:%S}", style="bold")
@@ -50,11 +53,17 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
         top.append(f"  ({words.rehearsal})", style="magenta")
     top.append(f"  {day.plan.forum.title}", style="dim")
     if day.current is not None:
-        heading = Text(title_of(day.current, language), style="bold")
+        heading = Text("")
+        parent = day.current.parent
+        if day.current.item is not None and parent is not None:  # a part: its segment's title above it
+            heading.append(f"{title_of(parent, language)}\n", style="dim")
+        heading.append(title_of(day.current, language), style="bold")
         people = speaker_text(day.current.segment)
         if people:
             heading.append(f"\n{people}", style="italic")
         heading.append(f"\n{words.until.format(end=hm(day.current_due))}", style="dim")
+        if day.window_left_seconds is not None:  # the last part: the window's end beside its own clock
+            heading.append(f"\n{words.window_left.format(n=mmss(day.window_left_seconds))}", style="dim")
     else:
         heading = Text(words.states[day.state], style="bold")
     figures, style, caption = timer(day)

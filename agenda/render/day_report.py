@@ -7,16 +7,17 @@ carry numbers for programs, the table and Markdown say differences in words.
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from agenda.day.marks import PASSED_OVER
-from agenda.day.projection import DayState, SegmentState, whole_minutes
+from agenda.day.projection import DayState, SegmentState, State, Status, whole_minutes
 from agenda.export.csv_table import neutralize
 from agenda.render.inert import json_text
 from agenda.render.day_text import ending_text, title_of
 from agenda.messages.day_words import DayWords, day_words
 from agenda.render.plan_markdown import escape
+from agenda.render.day_clock_face import on_the_forums_clock
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -46,9 +47,10 @@ class Totals:
 
 
 def day_report(day: DayState) -> tuple[list[ReportRow], Totals]:
+    day = on_the_forums_clock(day)
     rows = [ReportRow(s) for s in day.segments]
     marked = [s for s in day.segments if s.marked and s.segment.kind not in PASSED_OVER and s.start is not None]
-    first = min(marked, key=lambda s: s.start.timestamp() if s.start else 0.0, default=None)
+    first = min(marked, key=lambda s: s.start.astimezone(timezone.utc) if s.start else day.at, default=None)
     late = None
     if first is not None and first.planned_start is not None and first.start is not None:
         late = whole_minutes(first.planned_start, first.start)
@@ -60,6 +62,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def report_dict(day: DayState) -> dict[str, Any]:
+    day = on_the_forums_clock(day)
     rows, totals = day_report(day)
     return {
         "forum": {"id": day.plan.forum_id, "title": day.plan.forum.title,
@@ -70,12 +73,13 @@ def report_dict(day: DayState) -> dict[str, Any]:
             "planned_start": _iso(r.state.planned_start), "planned_end": _iso(r.state.planned_end),
             "planned_minutes": r.state.segment.minutes,
             "start": _iso(r.state.start) if r.actual else None,
-            "end": _iso(r.state.end) if r.actual and r.state.status == "done" else None,
-            "minutes": r.state.minutes if r.actual and r.state.status == "done" else None,
-            "difference_minutes": r.difference if r.state.status == "done" else None,
+            "end": _iso(r.state.end) if r.actual and r.state.status is Status.DONE else None,
+            "minutes": r.state.minutes if r.actual and r.state.status is Status.DONE else None,
+            "difference_minutes": r.difference if r.state.status is Status.DONE else None,
+            "note": r.state.note,  # the reason given at a skip (`--note`)
         } for r in rows],
         "totals": {"started_late_minutes": totals.started_late_minutes,
-                   "ended_at": _iso(totals.ended_at) if day.state == "after" else None,
+                   "ended_at": _iso(totals.ended_at) if day.state is State.AFTER else None,
                    "projected_end": _iso(totals.ended_at),
                    "past_window_minutes": totals.past_window_minutes},
     }
@@ -90,6 +94,7 @@ CSV_HEADER = ["segment", "title", "status", "planned_start", "planned_end", "pla
 
 
 def report_csv(day: DayState) -> str:
+    day = on_the_forums_clock(day)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
@@ -118,12 +123,14 @@ def _difference_words(words: DayWords, n: int | None) -> str:
 
 
 def _cells(day: DayState, words: DayWords) -> list[list[str]]:
+    day = on_the_forums_clock(day)
     cells = []
     for r in day_report(day)[0]:
         s = r.state
-        done = s.status == "done"
+        done = s.status is Status.DONE
         cells.append([
-            title_of(s, words.language), words.statuses[s.status], _span(s.planned_start, s.planned_end),
+            title_of(s, words.language) + (f" ({s.note})" if s.note else ""), words.statuses[s.status],
+            _span(s.planned_start, s.planned_end),
             "" if s.segment.minutes is None else str(s.segment.minutes),
             _span(s.start, s.end if done else None) if r.actual else "",
             str(s.minutes) if r.actual and done and s.minutes is not None else "",
@@ -133,6 +140,7 @@ def _cells(day: DayState, words: DayWords) -> list[list[str]]:
 
 
 def totals_line(day: DayState, language: str) -> str:
+    day = on_the_forums_clock(day)
     words = day_words(language)
     totals = day_report(day)[1]
     parts = []
@@ -150,6 +158,7 @@ def _headings(words: DayWords) -> list[str]:
 
 
 def report_markdown(day: DayState, language: str) -> str:
+    day = on_the_forums_clock(day)
     words = day_words(language)
     lines = [f"# {escape(day.plan.forum.title)}", "", "| " + " | ".join(_headings(words)) + " |",
              "|" + "---|" * 7]
@@ -160,6 +169,7 @@ def report_markdown(day: DayState, language: str) -> str:
 
 
 def report_table(day: DayState, language: str) -> "RenderableType":
+    day = on_the_forums_clock(day)
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text

@@ -2,11 +2,13 @@
 
 from datetime import datetime
 
-from agenda.day.marks import Mark
-from agenda.day.projection import DayState, SegmentState, whole_minutes
+from agenda.day.marks import Mark, part_of
+from agenda.day.parts import parts_of
+from agenda.day.projection import DayState, SegmentState, State, Status, whole_minutes
 from agenda.messages.labels import labels_for
 from agenda.core.planner import Plan, TimedSegment
 from agenda.messages.day_words import DayWords, day_words
+from agenda.render.day_clock_face import on_the_forums_clock
 
 
 def title_of(item: SegmentState | TimedSegment, language: str) -> str:
@@ -27,22 +29,45 @@ def mmss(seconds: int) -> str:
 
 def day_line(day: DayState, language: str) -> str:
     """"7분 늦게 진행 중 · 질의응답 25분 → 23분 · 16:00 정시 종료 예상"."""
+    day = on_the_forums_clock(day)
     words = day_words(language)
     parts = []
-    if day.state == "before":
+    if day.state is State.BEFORE:
         following = day.next
         if following is not None and day.delay_minutes > 0:
             parts.append(words.start_late.format(n=day.delay_minutes))
         elif following is not None and following.start is not None:
             wait = max(0, whole_minutes(day.at, following.start))
             parts.append(words.starts_in.format(start=hm(following.start), n=wait))
-    elif day.state != "after":
+    elif day.state is not State.AFTER:
         parts.append(_pace(words, day.delay_minutes))
     for s in day.resized:
         template = words.resized if (s.allotted or 0) < (s.segment.minutes or 0) else words.resized_grows
         parts.append(template.format(title=title_of(s, language), old=s.segment.minutes, new=s.allotted))
     parts.append(ending_text(words, day))
+    if day.cut:
+        parts.append(cut_text(day, language))
     return " · ".join(parts)
+
+
+def part_label(s: SegmentState, language: str) -> str:
+    """A part as a desk names it: a segment's own title, or for one of its parts the segment and who speaks."""
+    if s.item is None or s.parent is None:
+        return title_of(s, language)
+    names = speaker_text(s.segment, speakers_only=True)
+    parent = labels_for(language).title(s.parent.title, s.parent.kind)
+    return f"{parent} · {names}" if names else title_of(s, language)
+
+
+def cut_text(day: DayState, language: str) -> str:
+    """"질의응답 25분 → 22분이면 16:00 정시 종료": what to cut to end at the window's end."""
+    day = on_the_forums_clock(day)
+    words = day_words(language)
+    cuts = ", ".join(words.cut_part.format(title=part_label(c.part, language), old=c.from_minutes, new=c.to_minutes)
+                     for c in day.cut)
+    text = words.cut_to_end.format(cuts=cuts, end=hm(day.window_end or day.plan.local(day.plan.window_end)))
+    left = -(-day.uncut_seconds // 60)
+    return f"{text} ({words.cut_cannot.format(n=left)})" if left else text
 
 
 def _pace(words: DayWords, delay: int) -> str:
@@ -56,21 +81,25 @@ def _pace(words: DayWords, delay: int) -> str:
 def ending_text(words: DayWords, day: DayState) -> str:
     end = hm(day.end)
     spare = whole_minutes(day.end.replace(second=0, microsecond=0), day.window_end or day.plan.window_end)
-    done = day.state == "after"
+    done = day.state is State.AFTER
     if day.over_window_minutes > 0:
         return (words.ended_past if done else words.ends_past).format(end=end, n=day.over_window_minutes)
     if spare > 0:
         return (words.ended_spare if done else words.ends_spare).format(end=end, n=spare)
+    if not done and day.delay_minutes > 0 and not day.resized and day.state is not State.BEFORE:
+        return words.ends_on_time_made_up.format(end=end)  # "late" beside "on time" says why
     return (words.ended_on_time if done else words.ends_on_time).format(end=end)
 
 
-def speaker_text(segment: TimedSegment) -> str:
+def speaker_text(segment: TimedSegment, speakers_only: bool = False) -> str:
     """Names only: the desk needs who is on, not their titles."""
-    return ", ".join(dict.fromkeys(role.person.name for role in segment.people))
+    return ", ".join(dict.fromkeys(role.person.name for role in segment.people
+                                   if not speakers_only or role.role == "speaker"))
 
 
 def now_text(day: DayState, language: str) -> str:
     """What runs (and its time left or over), what comes next, the day in words; before the start, the plan."""
+    day = on_the_forums_clock(day)
     words = day_words(language)
     lines = []
     current = day.current
@@ -82,14 +111,16 @@ def now_text(day: DayState, language: str) -> str:
         people = speaker_text(current.segment)
         if people:
             head += f" · {people}"
+        if day.window_left_seconds is not None and day.window_left_seconds != day.remaining_seconds:
+            head += f" · {words.window_left.format(n=mmss(day.window_left_seconds))}"
     lines.append(head)
-    if day.state == "before":  # the plan, as it stands, before anything has happened
+    if day.state is State.BEFORE:  # the plan, as it stands, before anything has happened
         labels = labels_for(language)
         lines += [f"  {labels.time_range(s.start, s.end)} {title_of(s, language)}" for s in day.segments
-                  if s.status in ("upcoming", "done") and s.end is not None]
+                  if s.status in (Status.UPCOMING, Status.DONE) and s.end is not None]
     if day.next is not None:
         lines.append(next_text(day, language))
-    elif day.state != "after":
+    elif day.state is not State.AFTER:
         lines.append(words.next_none)
     lines.append(day_line(day, language))
     return "\n".join(lines) + "\n"
@@ -97,11 +128,12 @@ def now_text(day: DayState, language: str) -> str:
 
 def next_text(day: DayState, language: str) -> str:
     """"next: Break at 11:05 (planned 11:00)": a segment that moves says so."""
+    day = on_the_forums_clock(day)
     words = day_words(language)
     following = day.next
     if following is None:
         return words.next_none
-    text = words.next.format(title=title_of(following, language), start=hm(following.start))
+    text = words.next.format(title=part_label(following, language), start=hm(following.start))
     planned = following.planned_start
     if planned is not None and hm(planned) != hm(following.start):
         text += " " + words.planned_at.format(start=hm(planned))
@@ -111,13 +143,26 @@ def next_text(day: DayState, language: str) -> str:
 def mark_text(plan: Plan, mark: Mark, withdrawn: Mark | None = None) -> str:
     """What a mark did, for the line `agenda mark` prints and the message `agenda run` shows."""
     words = day_words(plan.language)
-    titles = {s.id: title_of(s, plan.language) for s in plan.segments}
     if withdrawn is not None:
-        what = " ".join(p for p in (words.mark_kinds[withdrawn.kind.value], titles.get(withdrawn.segment or "", ""), hm(withdrawn.at)) if p)
+        what = " ".join(p for p in (words.mark_kinds[withdrawn.kind.value], _mark_title(plan, withdrawn),
+                                    hm(plan.local(withdrawn.at))) if p)
         return words.mark_done["undo"].format(what=what)
     if mark.segment is None:
-        return words.mark_done["last"].format(title="", at=hm(mark.at)).strip()
-    return words.mark_done[mark.kind.value].format(title=titles[mark.segment], at=hm(mark.at))
+        return words.mark_done["last"].format(title="", at=hm(plan.local(mark.at))).strip()
+    return words.mark_done[mark.kind.value].format(title=_mark_title(plan, mark), at=hm(plan.local(mark.at)))
+
+
+def _mark_title(plan: Plan, mark: Mark) -> str:
+    """The title of what a mark names: its part (a speaker's turn with who speaks), or a whole segment."""
+    if mark.segment is None:
+        return ""
+    part = part_of(plan, mark)
+    if part is None:
+        return mark.segment
+    if mark.item is None and len(parts_of(plan).of(mark.segment)) > 1:
+        return title_of(part.parent, plan.language)
+    state = SegmentState(part.timed, Status.UPCOMING, None, None, None, None, parent=part.parent, item=part.item)
+    return part_label(state, plan.language)
 
 
 def window_text(plan: Plan) -> dict[str, str]:

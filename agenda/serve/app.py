@@ -5,6 +5,7 @@ Starlette gives routing, streaming and request parsing; uvicorn serves it
 """
 
 import json
+import re
 from collections.abc import AsyncIterator, Callable
 from typing import Any, TypeVar
 
@@ -19,12 +20,13 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agenda.day.marks import ImpossibleMark, MarkKind
-from agenda.day.recording import record_mark
+from agenda.day.loader import is_rehearsal_log
+from agenda.day.recording import Press, record_mark
 from agenda.day.times import parse_moment
 from agenda.core.errors import AgendaError, UsageError
 from agenda.messages.usage import usage_sentence
 from agenda.render.day_text import mark_text
-from agenda.messages.day_words import day_words, impossible_text
+from agenda.messages.day_words import day_words, impossible_text, warning_text
 from agenda.serve.hosts import HostCheck
 from agenda.serve.limits import MAX_HEADER_BYTES, MAX_STREAMS, HeaderLimit
 from agenda.serve.live import LiveDay
@@ -40,7 +42,8 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 MAX_BODY = 4096
-_FIELDS = {"mark", "segment", "at"}
+_FIELDS = {"mark", "segment", "at", "expect", "id", "note"}
+_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 T = TypeVar("T")
 
 
@@ -104,7 +107,8 @@ class BadMark(ValueError):
         self.reason, self.arguments = reason, arguments
 
 
-def parse_mark(body: bytes) -> tuple[MarkKind, str | None, str | None]:
+def parse_mark(body: bytes) -> tuple[Press, str | None]:
+    """The press a body asks for, and its `at` (None: the server's clock)."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: a body of nested brackets
@@ -117,10 +121,14 @@ def parse_mark(body: bytes) -> tuple[MarkKind, str | None, str | None]:
     kinds = [kind.value for kind in MarkKind]
     if data.get("mark") not in kinds:
         raise BadMark("unknown-mark", kinds=", ".join(kinds))
-    for name in ("segment", "at"):
+    for name in ("segment", "at", "expect", "id", "note"):
         if data.get(name) is not None and not isinstance(data[name], str):
             raise BadMark("not-a-text", field=name)
-    return MarkKind(data["mark"]), data.get("segment"), data.get("at")
+    key = data.get("id")
+    if key is not None and not _KEY.fullmatch(key):
+        raise BadMark("bad-id")
+    press = Press(MarkKind(data["mark"]), data.get("segment"), data.get("expect"), key, data.get("note"))
+    return press, data.get("at")
 
 
 class Unreadable(Exception):
@@ -197,7 +205,7 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         except ClientDisconnect:  # gone, or closed for sending too slowly (limits.py): nobody to answer
             return Response(status_code=400)
         try:
-            kind, segment, at_text = parse_mark(body)
+            press, at_text = parse_mark(body)
         except BadMark as bad:
             return JSONResponse({"error": words.bad_mark[bad.reason].format(**bad.arguments)}, status_code=400)
         try:
@@ -206,11 +214,15 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
             why = UsageError("not-a-moment", value=at_text or "", problem=getattr(error, "reason", ""))
             return JSONResponse({"error": usage_sentence(why.reason, why.arguments, live.language)}, status_code=400)
         try:
-            recorded = await run_in_threadpool(record_mark, live.plan, live.log, kind, segment, at, live.clock)
+            recorded = await run_in_threadpool(record_mark, live.plan, live.log, press, at, live.clock,
+                                               is_rehearsal_log(live.log))
         except ImpossibleMark as why:
             said = impossible_text(why.reason, why.details, live.language)
-            return JSONResponse({"error": day_words(live.language).nothing_appended.format(why=said)},
-                                status_code=409)
+            refused: dict[str, object] = {"error": day_words(live.language).nothing_appended.format(why=said)}
+            if why.reason == "expect-stale":  # the state as it is, so the desk shows what it missed
+                _, text = await _read(live, live.state)
+                refused["now"] = json.loads(text)
+            return JSONResponse(refused, status_code=409)
         except UsageError as error:  # the marks log cannot be written: said in the desk's language
             return JSONResponse({"error": usage_sentence(error.reason, error.arguments, live.language)},
                                 status_code=503)
@@ -219,7 +231,11 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         event = await _read(live, live.event)
         live.publish(event)
         _, text = await _read(live, live.state)
-        return JSONResponse({"said": mark_text(live.plan, recorded.mark, recorded.withdrawn), "now": json.loads(text)})
+        answer: dict[str, object] = {"said": mark_text(live.plan, recorded.mark, recorded.withdrawn),
+                                     "now": json.loads(text)}
+        if recorded.warnings:
+            answer["warnings"] = [warning_text(w, live.language) for w in recorded.warnings]
+        return JSONResponse(answer)
 
     static = StaticFiles(packages=[("agenda.serve", "static")])
     routes = [

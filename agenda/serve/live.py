@@ -13,8 +13,8 @@ from pathlib import Path
 
 from agenda.day.clocks import Clock
 from agenda.day.marks import DayWarning
-from agenda.day.marks_log import read_log
-from agenda.day.projection import DayState, day_state
+from agenda.day.loader import load_day
+from agenda.day.projection import DayState
 from agenda.core.errors import UsageError
 from agenda.messages.usage import usage_sentence
 from agenda.core.planner import Plan
@@ -72,9 +72,9 @@ class LiveDay:
         return f"{self.log}: {type(error).__name__}: {error}"
 
     def state(self) -> tuple[DayState, str]:
-        marks, warnings = read_log(self.log, self.plan.zone)
-        state, more = day_state(self.plan, marks, self.clock())
-        for warning in [*warnings, *more]:
+        day = load_day(self.plan, self.log, self.clock(), self.clock)
+        state = day.state
+        for warning in day.warnings:
             if warning not in self._warned:  # a torn line is said once, not at every poll
                 self._warned.add(warning)
                 self.warn(warning_text(warning, self.language))

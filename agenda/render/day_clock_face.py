@@ -1,0 +1,35 @@
+"""The day on the forum's wall clock: the one place the day's UTC instants become times a reader sees.
+
+The projection keeps every time as a UTC instant (so comparing and subtracting never read a wall
+clock); each renderer of the day starts by calling `on_the_forums_clock`, and formats what it gets.
+"""
+
+from dataclasses import replace
+from datetime import datetime
+
+from agenda.day.projection import Cut, DayState, SegmentState
+
+
+def on_the_forums_clock(day: DayState) -> DayState:
+    """The same state with every time in the forum's zone (idempotent: a second call changes nothing)."""
+    local = day.plan.local
+    shown: dict[int, SegmentState] = {}
+
+    def part(s: SegmentState) -> SegmentState:
+        if id(s) not in shown:
+            shown[id(s)] = replace(s, start=local(s.start), end=local(s.end), planned_start=local(s.planned_start),
+                                   planned_end=local(s.planned_end), parts=tuple(part(p) for p in s.parts))
+        return shown[id(s)]
+
+    def maybe(s: SegmentState | None) -> SegmentState | None:
+        return None if s is None else part(s)
+
+    parts = tuple(part(p) for p in day.parts)
+    return replace(day, at=local(day.at), segments=tuple(part(s) for s in day.segments), parts=parts,
+                   current=maybe(day.current), next=maybe(day.next), current_due=local(day.current_due),
+                   end=local(day.end), window_end=_local_or_none(day, day.window_end),
+                   cut=tuple(Cut(part(c.part), c.from_minutes, c.to_minutes) for c in day.cut))
+
+
+def _local_or_none(day: DayState, moment: datetime | None) -> datetime | None:
+    return day.plan.local(moment)
