@@ -170,10 +170,14 @@ def report(
     path = _log_path(file, log)
     from agenda.day.marks_log import read_log
 
+    from agenda.day.marks import facts_from
+    from agenda.render.day_report import skip_notes
+
     marks, _ = read_log(path, plan.zone)
     in_force_at = max((m.at for m in marks), key=lambda t: t.timestamp(), default=plan.window_start)
     state, _ = _load_day(plan, path, in_force_at)
-    rendered = chosen.writer()(state, plan.language)
+    notes = skip_notes(facts_from(plan, marks)[0].in_force)
+    rendered = chosen.writer()(state, plan.language, notes=notes)
     if chosen.shown is Shown.DRAWING and output == "-":
         stdout_console().print(rendered)
         return
@@ -185,7 +189,8 @@ def report(
         buffer = io.StringIO()
         InertConsole(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(rendered)
         rendered = buffer.getvalue()
-    write_output(output, (b"\xef\xbb\xbf" if chosen.byte_order_mark else b"") + rendered.encode("utf-8"))
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")  # a PDF is bytes already
+    write_output(output, (b"\xef\xbb\xbf" if chosen.byte_order_mark else b"") + data)
     if output != "-":
         from agenda.render.day_words import day_words
 

@@ -103,6 +103,11 @@ def forum_section(plan: Plan, language: str | None = None) -> str:
     return "\n".join(parts)
 
 
+def forum_header(plan: Plan, language: str | None = None) -> str:
+    """The printed programme's header (title, date, venue, credits, hosts): the report for the hosts opens with it."""
+    return _header(plan, labels_for(language or plan.language))
+
+
 def _header(plan: Plan, labels: Labels) -> str:
     forum = plan.forum
     out = ["<header>"]

@@ -6,11 +6,12 @@ carry numbers for programs, the table and Markdown say differences in words.
 
 import csv
 import io
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from agenda.day.marks import PASSED_OVER
+from agenda.day.marks import PASSED_OVER, Mark, MarkKind
 from agenda.day.projection import DayState, SegmentState, whole_minutes
 from agenda.export.csv_table import neutralize
 from agenda.render.inert import json_text
@@ -43,6 +44,20 @@ class Totals:
     started_late_minutes: int | None  # negative: early
     ended_at: datetime
     past_window_minutes: int
+
+
+Notes = Mapping[str, str] | None
+"""The reasons given at the skip marks, by segment id (`agenda mark FILE skip PART --note "불참"`)."""
+
+
+def skip_notes(in_force: Iterable[Mark]) -> dict[str, str]:
+    """The reason of each skip still in force; a mark that gives none (or an older log) gives none."""
+    notes: dict[str, str] = {}
+    for mark in in_force:
+        note = getattr(mark, "note", None)
+        if mark.kind is MarkKind.SKIP and mark.segment is not None and isinstance(note, str) and note:
+            notes[mark.segment] = note
+    return notes
 
 
 def day_report(day: DayState) -> tuple[list[ReportRow], Totals]:
@@ -81,7 +96,7 @@ def report_dict(day: DayState) -> dict[str, Any]:
     }
 
 
-def report_json(day: DayState) -> str:
+def report_json(day: DayState, notes: Notes = None) -> str:
     return json_text(report_dict(day)) + "\n"
 
 
@@ -89,7 +104,7 @@ CSV_HEADER = ["segment", "title", "status", "planned_start", "planned_end", "pla
               "start", "end", "minutes", "difference_minutes"]
 
 
-def report_csv(day: DayState) -> str:
+def report_csv(day: DayState, notes: Notes = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
@@ -117,13 +132,16 @@ def _difference_words(words: DayWords, n: int | None) -> str:
     return words.as_planned
 
 
-def _cells(day: DayState, words: DayWords) -> list[list[str]]:
+def _cells(day: DayState, words: DayWords, notes: Notes = None) -> list[list[str]]:
     cells = []
+    notes = notes or {}
     for r in day_report(day)[0]:
         s = r.state
         done = s.status == "done"
         cells.append([
-            title_of(s, words.language), words.statuses[s.status], _span(s.planned_start, s.planned_end),
+            title_of(s, words.language),
+            words.statuses[s.status] + (f" ({notes[s.id]})" if s.status == "skipped" and s.id in notes else ""),
+            _span(s.planned_start, s.planned_end),
             "" if s.segment.minutes is None else str(s.segment.minutes),
             _span(s.start, s.end if done else None) if r.actual else "",
             str(s.minutes) if r.actual and done and s.minutes is not None else "",
@@ -149,17 +167,17 @@ def _headings(words: DayWords) -> list[str]:
     return [h["segment"], h["status"], h["planned"], h["minutes"], h["actual"], h["minutes"], h["difference"]]
 
 
-def report_markdown(day: DayState, language: str) -> str:
+def report_markdown(day: DayState, language: str, notes: Notes = None) -> str:
     words = day_words(language)
     lines = [f"# {escape(day.plan.forum.title)}", "", "| " + " | ".join(_headings(words)) + " |",
              "|" + "---|" * 7]
-    for row in _cells(day, words):
+    for row in _cells(day, words, notes):
         lines.append("| " + " | ".join(escape(c) for c in row) + " |")
     lines += ["", f"**{words.headings['totals']}:** {totals_line(day, language)}", ""]
     return "\n".join(lines)
 
 
-def report_table(day: DayState, language: str) -> "RenderableType":
+def report_table(day: DayState, language: str, notes: Notes = None) -> "RenderableType":
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -168,6 +186,6 @@ def report_table(day: DayState, language: str) -> "RenderableType":
     table = Table(title=Text(day.plan.forum.title, style="bold"), title_justify="left")
     for k, heading in enumerate(_headings(words)):
         table.add_column(heading, justify="right" if k in (3, 5) else "left", no_wrap=k != 0)
-    for row in _cells(day, words):
+    for row in _cells(day, words, notes):
         table.add_row(*row)
     return Group(table, Text(f"{words.headings['totals']}: {totals_line(day, language)}"))
