@@ -11,6 +11,7 @@ import os
 import re
 import select
 import signal
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -70,8 +71,14 @@ class _Stop(Exception):
     pass
 
 
-def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 0.25) -> None:
-    """Redraw every tick and on each key until q, Ctrl-C or SIGTERM; the terminal is restored on the way out."""
+def _until_next_second(tick: float) -> float:
+    """Seconds to wait so the next redraw falls just after the wall clock's next second (the figures' step)."""
+    return tick - (time.time() % tick) + 0.01 if tick >= 1 else tick
+
+
+def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 1.0) -> None:
+    """Redraw once a second (as the figures change) and on each key until q, Ctrl-C or SIGTERM;
+    the terminal is restored on the way out."""
     from rich.live import Live
 
     from agenda.render.day_clock import clock_view
@@ -87,7 +94,7 @@ def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 0.25) ->
     try:
         with Live(view(), console=console, screen=True, auto_refresh=False, transient=True) as live:
             while True:
-                ready, _, _ = select.select([key_fd], [], [], tick)
+                ready, _, _ = select.select([key_fd], [], [], _until_next_second(tick))
                 if ready:
                     data = os.read(key_fd, 64)
                     if not data:

@@ -4,6 +4,9 @@ Pure: a state in, a Rich renderable out; the loop that reads keys and
 redraws lives in `agenda.cli.desk`.
 """
 
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -13,14 +16,26 @@ from agenda.day.projection import DayState
 from agenda.render.day_text import day_line, hm, mmss, next_text, speaker_text, title_of
 from agenda.render.day_words import day_words
 
+if TYPE_CHECKING:
+    from pyfiglet import Figlet
+
 AMBER_SECONDS = 120
 
 
-def big_figures(text: str, width: int) -> str:
-    """`12:34` in block letters (pyfiglet), or as it is when the screen is too narrow for them."""
+@lru_cache(maxsize=1)
+def _figlet() -> "Figlet":
+    """The block-letter font, read from its file once: `run` draws with it every second all day."""
     import pyfiglet
 
-    art = pyfiglet.figlet_format(text, font="ansi_regular", width=max(width, 20)).rstrip("\n ")
+    return pyfiglet.Figlet(font="ansi_regular")
+
+
+@lru_cache(maxsize=128)
+def big_figures(text: str, width: int) -> str:
+    """`12:34` in block letters (pyfiglet), or as it is when the screen is too narrow for them."""
+    figlet = _figlet()
+    figlet.width = max(width, 20)
+    art = figlet.renderText(text).rstrip("\n ")
     lines = [line.rstrip() for line in art.splitlines() if line.strip()]
     if not lines or max(len(line) for line in lines) > width:
         return text
