@@ -7,6 +7,7 @@ SIGTERM) loses nothing. The clock is a function, so rehearsals and tests
 can run the day at any time.
 """
 
+import gc
 import os
 import re
 import select
@@ -17,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from agenda.day.marks import DayWarning, ImpossibleMark, MarkKind
+from agenda.day.marks import DayWarning, ImpossibleMark, Mark, MarkKind
 from agenda.day.marks_log import read_log
 from agenda.day.recording import record_mark
 from agenda.day.projection import DayState, day_state
@@ -42,9 +43,22 @@ class Desk:
     rehearsal: bool = False
     message: str = ""
     warnings: list[DayWarning] = field(default_factory=list)
+    _read: tuple[object, list[Mark], list[DayWarning]] | None = None
+
+    def _marks(self) -> tuple[list[Mark], list[DayWarning]]:
+        """The log's marks, read again only when the file changed (the screen asks every second)."""
+        try:
+            info = os.stat(self.log)
+            signature: object = (info.st_ino, info.st_size, info.st_mtime_ns)
+        except OSError:
+            signature = None
+        if self._read is None or self._read[0] != signature or signature is None:
+            marks, warnings = read_log(self.log, self.plan.zone)
+            self._read = (signature, marks, warnings)
+        return self._read[1], self._read[2]
 
     def state(self) -> DayState:
-        marks, warnings = read_log(self.log, self.plan.zone)
+        marks, warnings = self._marks()
         state, more = day_state(self.plan, marks, self.clock())
         self.warnings = warnings + more
         return state
@@ -91,6 +105,7 @@ def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 1.0) -> 
 
     previous_term = signal.signal(signal.SIGTERM, stop)
     restore = _cbreak(key_fd)
+    gc.freeze()  # what start-up built lives all day: the collector need not walk it every few frames
     try:
         with Live(view(), console=console, screen=True, auto_refresh=False, transient=True) as live:
             while True:

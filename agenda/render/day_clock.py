@@ -7,8 +7,11 @@ redraws lives in `agenda.cli.desk`.
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from collections.abc import Callable
+
 from rich.align import Align
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.panel import Panel
 from rich.text import Text
 
@@ -57,6 +60,37 @@ def timer(day: DayState) -> tuple[str, str, str]:
     return hm(day.end), "bold", words.states["after"]
 
 
+_LAID_OUT: dict[tuple[object, ...], list[list[Segment]]] = {}
+
+
+class _Remembered:
+    """A part of the screen as it was laid out a second ago, when its words and width are the same.
+
+    `run` redraws every second all day; laying out its unchanged lines anew each time cost
+    it several times the CPU of a plain clock (benchmarks/stage_load.py).
+    """
+
+    def __init__(self, key: tuple[object, ...], make: Callable[[], RenderableType]) -> None:
+        self.key, self.make = key, make
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (*self.key, options.max_width)
+        lines = _LAID_OUT.get(key)
+        if lines is None:
+            lines = console.render_lines(self.make(), options, pad=False)
+            if len(_LAID_OUT) >= 256:
+                _LAID_OUT.clear()
+            _LAID_OUT[key] = lines
+        new_line = Segment.line()
+        for line in lines:
+            yield from line
+            yield new_line
+
+
+def _text(plain: str, style: str) -> _Remembered:
+    return _Remembered(("text", plain, style), lambda: Text(plain, style=style))
+
+
 def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str = "") -> Panel:
     language = day.plan.language
     words = day_words(language)
@@ -65,22 +99,27 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
         top.append(f"  ({words.rehearsal})", style="magenta")
     top.append(f"  {day.plan.forum.title}", style="dim")
     if day.current is not None:
-        heading = Text(title_of(day.current, language), style="bold")
-        people = speaker_text(day.current.segment)
-        if people:
-            heading.append(f"\n{people}", style="italic")
-        heading.append(f"\n{words.until.format(end=hm(day.current_due))}", style="dim")
+        parts = (title_of(day.current, language), speaker_text(day.current.segment),
+                 words.until.format(end=hm(day.current_due)))
+
+        def heading_text() -> Text:
+            heading = Text(parts[0], style="bold")
+            if parts[1]:
+                heading.append(f"\n{parts[1]}", style="italic")
+            heading.append(f"\n{parts[2]}", style="dim")
+            return heading
+        heading = _Remembered(("heading", *parts), heading_text)
     else:
-        heading = Text(words.states[day.state], style="bold")
+        heading = _text(words.states[day.state], "bold")
     figures, style, caption = timer(day)
-    big = Text(big_figures(figures, width - 4), style=style)
-    lines: list[RenderableType] = [top, Text(""), heading, Text(""), Align.center(big), Align.center(Text(caption, style=style))]
+    art = big_figures(figures, width - 4)
+    big = _Remembered(("big", art, style), lambda: Align.center(Text(art, style=style, no_wrap=True, overflow="crop")))
+    under = _Remembered(("caption", caption, style), lambda: Align.center(Text(caption, style=style)))
+    lines: list[RenderableType] = [top, Text(""), heading, Text(""), big, under]
     if day.current is not None and day.next is not None:
-        lines.append(Text(next_text(day, language)))
-    lines += [Text(""), Text(day_line(day, language), style="bold")]
+        lines.append(_text(next_text(day, language), ""))
+    lines += [Text(""), _text(day_line(day, language), "bold")]
     if message:
-        lines.append(Text(message, style="yellow"))
-    lines.append(Text(words.keys, style="dim"))
+        lines.append(_text(message, "yellow"))
+    lines.append(_text(words.keys, "dim"))
     return Panel(Group(*lines), padding=(0, 1))
-
-

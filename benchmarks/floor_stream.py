@@ -1,0 +1,74 @@
+"""The serve floor: a bare Starlette event-stream app doing the least `agenda serve` must do.
+
+    python benchmarks/floor_stream.py PORT LOG PAYLOAD_BYTES
+
+`GET /events` streams Server-Sent Events from a queue per client; `POST /mark`
+appends one line to LOG, fsyncs it, and publishes one `now` event (a JSON of
+PAYLOAD_BYTES, shaped like agenda's: `segments` with statuses) to every
+stream, then answers. No projection, no token, no watcher: what is left of
+agenda's cost beside this is its own.
+"""
+
+import asyncio
+import json
+import os
+import resource
+import sys
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, StreamingResponse
+from starlette.routing import Route
+
+PORT, LOG, PAYLOAD = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+queues: set[asyncio.Queue[str]] = set()
+begun = 1
+
+
+def event() -> str:
+    state = {"segments": [{"status": "done" if n < begun else "upcoming"} for n in range(8)]}
+    text = json.dumps(state)
+    state["pad"] = "x" * max(0, PAYLOAD - len(text) - 12)
+    return f"event: now\ndata: {json.dumps(state)}\n\n"
+
+
+async def events(request: Request) -> StreamingResponse:
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    queues.add(queue)
+
+    async def stream():  # type: ignore[no-untyped-def]
+        try:
+            yield "retry: 2000\n\n" + event()
+            while True:
+                yield await queue.get()
+        finally:
+            queues.discard(queue)
+
+    return StreamingResponse(stream(), media_type="text/event-stream")
+
+
+def append(line: bytes) -> None:
+    fd = os.open(LOG, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+async def mark(request: Request) -> JSONResponse:
+    global begun
+    body = await request.body()
+    await asyncio.to_thread(append, body + b"\n")
+    begun += 1
+    text = event()
+    for queue in list(queues):
+        queue.put_nowait(text)
+    return JSONResponse({"said": "ok", "now": json.loads(text.split("data: ", 1)[1])})
+
+
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+app = Starlette(routes=[Route("/events", events), Route("/mark", mark, methods=["POST"])])
+uvicorn.run(app, host="127.0.0.1", port=PORT, log_level="warning", backlog=4096)
