@@ -1,11 +1,12 @@
 """The serve floor: a bare Starlette event-stream app doing the least `agenda serve` must do.
 
-    python benchmarks/floor_stream.py PORT LOG PAYLOAD_BYTES
+    python benchmarks/floor_stream.py PORT LOG SAMPLE
 
 `GET /events` streams Server-Sent Events from a queue per client; `POST /mark`
-appends one line to LOG, fsyncs it, and publishes one `now` event (a JSON of
-PAYLOAD_BYTES, shaped like agenda's: `segments` with statuses) to every
-stream, then answers. No projection, no token, no watcher: what is left of
+appends one line to LOG, fsyncs it, and publishes one state to every stream,
+then answers. A state is the bytes agenda sends (SAMPLE holds one of its
+events: the `now` JSON on one line and the `line` event), with a counter in
+it so that each state differs. No projection, no token, no watcher: what is left of
 agenda's cost beside this is its own.
 """
 
@@ -21,16 +22,15 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route
 
-PORT, LOG, PAYLOAD = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+PORT, LOG = int(sys.argv[1]), sys.argv[2]
+with open(sys.argv[3], encoding="utf-8") as sample:
+    SAMPLE = sample.read()
 queues: set[asyncio.Queue[str]] = set()
 begun = 1
 
 
 def event() -> str:
-    state = {"segments": [{"status": "done" if n < begun else "upcoming"} for n in range(8)]}
-    text = json.dumps(state)
-    state["pad"] = "x" * max(0, PAYLOAD - len(text) - 12)
-    return f"event: now\ndata: {json.dumps(state)}\n\n"
+    return SAMPLE.replace('{"at": ', '{"mark": %d, "at": ' % begun, 1)
 
 
 async def events(request: Request) -> StreamingResponse:
@@ -65,7 +65,7 @@ async def mark(request: Request) -> JSONResponse:
     text = event()
     for queue in list(queues):
         queue.put_nowait(text)
-    return JSONResponse({"said": "ok", "now": json.loads(text.split("data: ", 1)[1])})
+    return JSONResponse({"said": "ok", "now": json.loads(text.split("data: ", 1)[1].split("\n", 1)[0])})
 
 
 soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)

@@ -22,7 +22,8 @@ from agenda.day.projection import DayState, day_state
 from agenda.core.errors import UsageError
 from agenda.messages.usage import usage_sentence
 from agenda.core.planner import Plan
-from agenda.render.day_json import now_json
+from agenda.render.day_json import now_dict
+from agenda.render.inert import json_text
 from agenda.render.day_text import day_line
 from agenda.render.day_words import warning_text
 from agenda.serve.server_words import SERVER_WORDS
@@ -138,8 +139,10 @@ class LiveDay:
                 if warning not in self._warned:  # a torn line is said once, not at every poll
                     self._warned.add(warning)
                     self.warn(warning_text(warning, self.language))
-            text = now_json(state)
-            event = sse("now", text) + sse("line", day_line(state, self.language))
+            data = now_dict(state)
+            text = json_text(data) + "\n"  # /now.json: as `agenda now --format json` prints it
+            # on the stream on one line: a page (or a hall of them) parses one `data:` line, not a hundred
+            event = sse("now", json_text(data, indent=None)) + sse("line", day_line(state, self.language))
             self._snapshot = Snapshot(key, state, text, event)
             return self._snapshot
 
