@@ -56,10 +56,12 @@ def test_a_message_goes_to_every_stream_as_event_message_and_clear_removes_it(se
     stream = EventStream(server.port)
     try:
         stream.next_now()
+        assert [json.loads(d) for n, d in events_for(stream, 0.5) if n == "message"] == [
+            {"text": "", "flash": False, "blackout": False}]  # the one in force when the stream opened
         status, answer = say(server, json.dumps({"text": "마무리해 주세요", "flash": True}).encode())
         assert status == 200 and answer["said"] == "무대에 띄웠습니다"
-        name, data = next(e for e in iter(stream.next_event, None) if e[0] == "message")
-        assert json.loads(data) == {"text": "마무리해 주세요", "flash": True, "blackout": False}
+        assert [json.loads(d) for n, d in events_for(stream, 0.5) if n == "message"] == [
+            {"text": "마무리해 주세요", "flash": True, "blackout": False}]
         assert say(server, b'{"blackout": true}')[1]["text"] == "마무리해 주세요"  # blackout keeps the text
         assert say(server, b'{"clear": true}')[1] == {"said": "무대에 띄웠습니다", "text": "", "flash": False,
                                                        "blackout": True}
