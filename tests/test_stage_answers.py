@@ -3,7 +3,8 @@ and every refusal in the forum's language."""
 
 import json
 import re
-import socket
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -41,26 +42,42 @@ def korean_sentence(text: str) -> bool:
     return bool(HANGUL.search(text)) and not re.search(r"\b(the|a|must|needs?|is|are|send)\b", words)
 
 
-def events_for(stream: EventStream, seconds: float) -> list[tuple[str, str]]:
-    """Every event that arrives within `seconds` (the stream is read until it goes quiet that long)."""
-    stream.sock.settimeout(seconds)
-    got = []
-    try:
-        while True:
-            got.append(stream.next_event())
-    except (socket.timeout, TimeoutError):
+class Collected:
+    """An open stream read in a thread: every event as it arrives, to look at after a quiet while."""
+
+    def __init__(self, port: int) -> None:
+        self.stream = EventStream(port)
+        self.events: list[tuple[str, str]] = []
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        try:
+            while True:
+                event = self.stream.next_event()  # before `self.events` is looked up: `after` swaps it
+                self.events.append(event)
+        except (OSError, EOFError, ValueError):
+            return
+
+    def after(self, seconds: float) -> list[tuple[str, str]]:
+        """The events so far, after `seconds` more (longer than the log's poll: a second copy would be in)."""
+        time.sleep(seconds)
+        got, self.events = self.events, []
         return got
+
+    def close(self) -> None:
+        self.stream.close()
 
 
 def test_a_message_goes_to_every_stream_as_event_message_and_clear_removes_it(server):
-    stream = EventStream(server.port)
+    stream = Collected(server.port)
     try:
-        stream.next_now()
-        assert [json.loads(d) for n, d in events_for(stream, 0.5) if n == "message"] == [
+        poll(lambda: any(n == "message" for n, _ in stream.events))
+        assert [json.loads(d) for n, d in stream.after(0.3) if n == "message"] == [
             {"text": "", "flash": False, "blackout": False}]  # the one in force when the stream opened
         status, answer = say(server, json.dumps({"text": "마무리해 주세요", "flash": True}).encode())
         assert status == 200 and answer["said"] == "무대에 띄웠습니다"
-        assert [json.loads(d) for n, d in events_for(stream, 0.5) if n == "message"] == [
+        assert [json.loads(d) for n, d in stream.after(0.5) if n == "message"] == [
             {"text": "마무리해 주세요", "flash": True, "blackout": False}]
         assert say(server, b'{"blackout": true}')[1]["text"] == "마무리해 주세요"  # blackout keeps the text
         assert say(server, b'{"clear": true}')[1] == {"said": "무대에 띄웠습니다", "text": "", "flash": False,
@@ -72,9 +89,10 @@ def test_a_message_goes_to_every_stream_as_event_message_and_clear_removes_it(se
 def test_a_message_without_the_token_is_refused_in_korean_and_shows_nothing(server):
     status, answer = say(server, b'{"text": "x"}', token="wrong-token-wrong-token")
     assert status == 403 and korean_sentence(answer["error"]), answer
-    stream = EventStream(server.port)
+    stream = Collected(server.port)
     try:
-        shown = [json.loads(d) for n, d in events_for(stream, 0.5) if n == "message"]
+        poll(lambda: any(n == "message" for n, _ in stream.events))
+        shown = [json.loads(d) for n, d in stream.after(0.3) if n == "message"]
         assert shown == [{"text": "", "flash": False, "blackout": False}]
     finally:
         stream.close()
@@ -102,13 +120,15 @@ def test_a_mark_without_the_token_gets_403_in_korean(server):
 
 def test_a_posted_mark_reaches_each_stream_once(server):
     """The POST publishes it and the log watcher sees the same change: the page must get it once."""
-    streams = [EventStream(server.port) for _ in range(3)]
+    streams = [Collected(server.port) for _ in range(3)]
     try:
         for stream in streams:
-            stream.next_now()
+            poll(lambda stream=stream: any(n == "now" for n, _ in stream.events))
+            stream.after(0)
         assert server.mark("start")[0] == 200
+        time.sleep(1.0)  # the log is polled every 0.25 s: a second copy would be in by now
         for stream in streams:
-            states = [json.loads(d) for n, d in events_for(stream, 1.0) if n == "now"]  # the log is polled every 0.25 s
+            states = [json.loads(d) for n, d in stream.after(0) if n == "now"]
             assert [s["current"]["id"] for s in states] == ["opening"], states
     finally:
         for stream in streams:
