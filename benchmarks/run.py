@@ -16,6 +16,10 @@
 4. republish: `agenda publish --segments` of 200 segments that finds nothing changed,
    against vdirsyncer's sync of the same Radicale collection that finds the same,
    in CPU time of the client (target: at most 1.1x; see republish.py).
+5. schedule: `agenda import` of frab's camp2019 (79 events) and `agenda export -o .xml`
+   of what it wrote, against `floor_schedule.py` reading the same JSON and building the
+   same schedule.xml with lxml, two processes each (shown, not judged; the example is in
+   ../shared/conference-formats, or give --schedule FILE; skipped when there is none).
 
     python benchmarks/run.py --only republish   # one of them
 """
@@ -173,11 +177,40 @@ def growth(runs: int) -> bool:
     return factor <= expected
 
 
+CAMP = ROOT.parent / "shared" / "conference-formats" / "examples" / "frab-camp2019.json"
+
+
+def schedule_round_trip(source: Path, runs: int) -> None:
+    """agenda import + export -o .xml against json.load + an lxml build: printed, not judged."""
+    if not source.exists():
+        print(f"schedule    skipped: no {source}")
+        return
+    folder = Path(tempfile.mkdtemp(prefix="agenda-schedule-"))
+    try:
+        forum, ours_xml, floor_json, floor_xml = (folder / n for n in ("f.yaml", "o.xml", "f.json", "f.xml"))
+        floor_times, our_times = [], []
+        for n in range(runs + 1):  # the first of each warms the caches and is not counted
+            floor = timed([sys.executable, str(HERE / "floor_schedule.py"), "import", str(source), str(floor_json)]) \
+                + timed([sys.executable, str(HERE / "floor_schedule.py"), "export", str(source), str(floor_xml)])
+            ours = timed(AGENDA + ["import", str(source), "-o", str(forum), "--force"]) \
+                + timed(AGENDA + ["export", str(forum), "-o", str(ours_xml)])
+            if n:
+                floor_times.append(floor)
+                our_times.append(ours)
+        floor_median, our_median = statistics.median(floor_times), statistics.median(our_times)
+        print(f"schedule    import + export of {source.name}: {our_median * 1000:.0f} ms against "
+              f"{floor_median * 1000:.0f} ms: ratio {our_median / floor_median:.2f}x "
+              f"(fastest runs {min(our_times) / min(floor_times):.2f}x; shown, not judged)")
+    finally:
+        shutil.rmtree(folder)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--files", type=int, default=1000, help="forum files in the bulk run")
-    parser.add_argument("--only", choices=["republish"], help="run only this benchmark")
+    parser.add_argument("--only", choices=["republish", "schedule"], help="run only this benchmark")
+    parser.add_argument("--schedule", type=Path, default=CAMP, help="the schedule.json of the schedule run")
     args = parser.parse_args()
     runs = 5 if args.quick else 21
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
@@ -185,6 +218,9 @@ def main() -> int:
     sys.path.insert(0, str(HERE))
     from republish import republish
 
+    if args.only == "schedule":
+        schedule_round_trip(args.schedule, 5 if args.quick else 11)
+        return 0
     if args.only == "republish":
         ok = republish(AGENDA, big_forum(200), 5 if args.quick else 11, report)
         print("all targets met" if ok else "SOME TARGETS MISSED")
@@ -215,6 +251,8 @@ def main() -> int:
     ok &= growth(3 if args.quick else 7)
 
     ok &= republish(AGENDA, big_forum(200), 5 if args.quick else 11, report)
+
+    schedule_round_trip(args.schedule, 5 if args.quick else 11)
 
     series = scale(3 if args.quick else 7)
     print("scale       segments   validate       .ics       html   (ms, median)")

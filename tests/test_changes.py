@@ -10,14 +10,14 @@ from helpers import SEED, run, write
 def test_a_korean_and_an_english_copy_of_one_programme_differ_in_nothing(tmp_path):
     english = write(tmp_path, SEED.read_text(encoding="utf-8").replace("  language: ko\n", "  language: en\n"))
     assert run("diff", SEED, english).stdout == "no changes\n"
-    assert run("diff", english, SEED).stdout == "no changes\n"
+    assert run("diff", english, SEED).stdout == "바뀐 것이 없습니다\n"
 
 
 def test_giving_a_default_title_in_words_is_a_rename_from_the_kinds_label(tmp_path):
     text = SEED.read_text(encoding="utf-8")
     titled = write(tmp_path, text.replace("  - kind: opening\n    id: opening\n",
                                           "  - kind: opening\n    id: opening\n    title: 개회\n"))
-    assert run("diff", SEED, titled).stdout == "renamed  개회: 개회식 → 개회\n1 change\n"
+    assert run("diff", SEED, titled).stdout == "renamed  개회: 개회식 → 개회\n바뀐 것 1개\n"
     assert run("diff", SEED, titled, "--lang", "en").stdout == "renamed  개회: Opening → 개회\n1 change\n"
 
 
@@ -31,7 +31,7 @@ def test_a_registration_that_loses_its_start_is_resized_to_no_minutes(tmp_path):
     assert run("diff", SEED, open_start).stdout == (
         "moved    사전 등록: 13:30–14:00 → –14:00\n"
         "resized  사전 등록: 30분 → —\n"
-        "2 changes\n")
+        "바뀐 것 2개\n")
     data = json.loads(run("diff", SEED, open_start, "--format", "json").stdout)
     assert [(c["change"], c["before"], c["after"]) for c in data["changes"]] == [
         ("moved", "13:30–14:00", "–14:00"), ("resized", "30", None)]

@@ -417,16 +417,17 @@ def test_an_end_more_than_a_week_after_the_start_is_refused():
     assert describe(finding, "ko") == "forum: end 2024-05-10 10:01은 시작보다 일주일 넘게 뒤입니다. 포럼은 길어야 일주일입니다"
 
 
-@pytest.mark.parametrize("zone, meant", [("EST", "America/New_York"), ("US/Eastern", "America/New_York"),
-                                         ("CET", "Europe/Berlin"), ("ROK", "Asia/Seoul")])
-def test_legacy_zone_names_the_city_zone_meant(zone, meant):
+@pytest.mark.parametrize("zone, meant, particle", [("EST", "America/New_York", "는"),
+                                                   ("US/Eastern", "America/New_York", "은(는)"),
+                                                   ("CET", "Europe/Berlin", "는"), ("ROK", "Asia/Seoul", "는")])
+def test_legacy_zone_names_the_city_zone_meant(zone, meant, particle):
     (finding,) = [f for f in analyze_text(forum(CLEAN_PROGRAM, zone=zone), "f.yaml").findings
                   if f.code == "legacy-zone"]
     assert finding.severity.value == "warning"
     assert describe(finding, "en") == (f"{zone} is an old zone name (a fixed offset or an alias), not a city's "
                                        f"clock; write `timezone: {meant}` so the times follow that city's "
                                        f"daylight saving")
-    assert describe(finding, "ko") == (f"{zone}은(는) 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 "
+    assert describe(finding, "ko") == (f"{zone}{particle} 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 "
                                        f"있습니다. `timezone: {meant}`로 쓰세요")
 
 

@@ -194,7 +194,7 @@ def test_diff_lists_exactly_the_changes():
         "people   지정토론: −양승오\n"
         "added    휴식: 15:10–15:20\n"
         "moved    질의응답·자유토론: 15:30–15:55 → 15:20–15:45\n"
-        "6 changes\n")
+        "바뀐 것 6개\n")
 
 
 def test_diff_json_and_markdown():
@@ -207,7 +207,7 @@ def test_diff_json_and_markdown():
 
 
 def test_diff_of_a_file_with_itself_is_empty():
-    assert run("diff", SEED, SEED).stdout == "no changes\n"
+    assert run("diff", SEED, SEED).stdout == "바뀐 것이 없습니다\n"
 
 
 def test_diff_of_an_invalid_file_exits_1():

@@ -361,7 +361,7 @@ def test_times_out_of_range_are_said_plainly(seed):
     log = seed.with_name("forum.actuals.jsonl")
     log.write_text('{"at": "9999-12-31T23:59:59+00:00", "mark": "end"}\n', encoding="utf-8")
     read = run("now", seed, "--at", "14:10", "--lang", "en")
-    assert "forum.actuals.jsonl:1: this line cannot be read; it is skipped" in read.stderr
+    assert "forum.actuals.jsonl:1: the mark's time is in the year 9999, outside 1900-2999; it is skipped" in read.stderr
 
 
 def test_report_follows_the_suffix_of_its_output(seed, tmp_path):

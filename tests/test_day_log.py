@@ -45,12 +45,22 @@ def test_a_torn_last_line_is_skipped_with_a_warning_and_the_next_mark_starts_a_n
 def test_an_unreadable_line_in_the_middle_is_named_and_skipped(tmp_path):
     file = forum(tmp_path)
     log = tmp_path / "forum.actuals.jsonl"
+    log.write_text(OPENING + "not json\n", encoding="utf-8")
+    result = run("now", file, "--at", "14:10")
+    assert result.stderr == f"경고: {log}:2: 이 줄을 읽을 수 없어 건너뜁니다. 고치거나 지우세요\n"
+    english = run("now", file, "--at", "14:10", "--lang", "en").stderr
+    assert english == f"warning: {log}:2: this line cannot be read; it is skipped: fix or delete it\n"
+    assert result.stdout.startswith("14:10 · 개회식 · ")
+
+
+def test_two_unreadable_lines_are_one_warning_naming_the_first_and_the_count(tmp_path):
+    file = forum(tmp_path)
+    log = tmp_path / "forum.actuals.jsonl"
     log.write_text(OPENING + "not json\n" + '{"at": "14:20", "mark": "next"}\n', encoding="utf-8")
     result = run("now", file, "--at", "14:10")
-    assert result.stderr == "".join(f"경고: {log}:{n}: 이 줄을 읽을 수 없어 건너뜁니다. 고치거나 지우세요\n" for n in (2, 3))
+    assert result.stderr == f"경고: {log}: 읽을 수 없는 줄 2개를 건너뜁니다. 처음 것은 2번째 줄입니다. 고치거나 지우세요\n"
     english = run("now", file, "--at", "14:10", "--lang", "en").stderr
-    assert english == "".join(
-        f"warning: {log}:{n}: this line cannot be read; it is skipped: fix or delete it\n" for n in (2, 3))
+    assert english == f"warning: {log}: 2 lines cannot be read and are skipped; the first is line 2: fix or delete them\n"
     assert result.stdout.startswith("14:10 · 개회식 · ")
 
 

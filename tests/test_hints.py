@@ -28,17 +28,17 @@ program:
 # name -> (change to FORUM, exit status, Korean finding line, English finding line)
 HINTS = {
     "kst": (("timezone: Asia/Seoul", "timezone: KST"), 1,
-            "7:13: error[invalid-field] timezone: 'KST'은(는) 시간대 이름이 아닙니다. 'Asia/Seoul'을(를) 쓰려던 것인가요?",
+            "7:13: error[invalid-field] timezone: 'KST'는 시간대 이름이 아닙니다. 'Asia/Seoul'을(를) 쓰려던 것인가요?",
             "7:13: error[invalid-field] timezone: 'KST' is not a time zone; did you mean 'Asia/Seoul'?"),
     "utc-plus-9": (("timezone: Asia/Seoul", "timezone: UTC+9"), 1,
                    "7:13: error[invalid-field] timezone: 'UTC+9'는 시간대 이름이 아닙니다. "
                    "'Asia/Seoul'을(를) 쓰려던 것인가요?",
                    "7:13: error[invalid-field] timezone: 'UTC+9' is not a time zone; did you mean 'Asia/Seoul'?"),
     "jst": (("timezone: Asia/Seoul", "timezone: JST"), 1,
-            "7:13: error[invalid-field] timezone: 'JST'은(는) 시간대 이름이 아닙니다. 'Asia/Tokyo'을(를) 쓰려던 것인가요?",
+            "7:13: error[invalid-field] timezone: 'JST'는 시간대 이름이 아닙니다. 'Asia/Tokyo'을(를) 쓰려던 것인가요?",
             "7:13: error[invalid-field] timezone: 'JST' is not a time zone; did you mean 'Asia/Tokyo'?"),
     "est": (("timezone: Asia/Seoul", "timezone: EST"), 0,
-            "7:13: warning[legacy-zone] EST은(는) 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 있습니다. "
+            "7:13: warning[legacy-zone] EST는 고정 시차이거나 옛 별칭이라 도시의 시계와 다를 수 있습니다. "
             "`timezone: America/New_York`로 쓰세요",
             "7:13: warning[legacy-zone] EST is an old zone name (a fixed offset or an alias), not a city's clock; "
             "write `timezone: America/New_York` so the times follow that city's daylight saving"),
@@ -147,9 +147,24 @@ def test_export_findings_follow_lang(tmp_path):
 
 
 @pytest.mark.parametrize("word, particle", [("휴식", "휴식이"), ("발제", "발제가"), ("질의응답·자유토론", "질의응답·자유토론이"),
-                                            ("세션 2", "세션 2가"), ("세션 3", "세션 3이"), ("Q&A", "Q&A이(가)")])
+                                            ("세션 2", "세션 2가"), ("세션 3", "세션 3이"), ("Q&A", "Q&A가"),
+                                            ("opening", "opening이(가)")])
 def test_korean_particles_follow_the_word(word, particle):
     assert josa(word, "이", "가") == particle
+
+
+@pytest.mark.parametrize("word, particle", [
+    ("AI", "AI를"), ("KSOI", "KSOI를"), ("ICT", "ICT를"), ("ESG", "ESG를"), ("'KST'", "'KST'를"),  # 아이, 오, 티, 지
+    ("HTML", "HTML을"), ("CNN", "CNN을"), ("IBM", "IBM을"), ("PR", "PR을"),  # 엘, 엔, 엠, 알: a 받침
+    ("세션 10", "세션 10을"), ("세션 2", "세션 2를"), ("panel", "panel을(를)")])  # 십; 이; a word, not letters
+def test_a_word_ending_in_a_capital_letter_takes_the_particle_of_the_letters_name(word, particle):
+    assert josa(word, "을", "를") == particle
+
+
+@pytest.mark.parametrize("word, particle", [("서울", "서울로"), ("HTML", "HTML로"), ("7", "7로"), ("휴식", "휴식으로"),
+                                            ("AI", "AI로"), ("3", "3으로")])
+def test_a_word_ending_in_rieul_takes_ro_not_euro(word, particle):
+    assert josa(word, "으로", "로") == particle
 
 
 KIND_WORDS = {"개회식": "opening", "개회사": "opening", "축사": "remarks", "기조연설": "keynote", "발제": "presentation",

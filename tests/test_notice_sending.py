@@ -140,8 +140,8 @@ def test_a_message_stored_then_the_connection_lost_is_not_sent_again(tmp_path, d
     """The server keeps kwon's message and drops the connection before it answers: it may have arrived."""
     dropping = servers(tmp_path / "dropping", "--store-then-drop", "3")
     result = send(drafts, dropping, "--lang", "en", exit_status=2)
-    assert ("agenda: kwon.eml → kwon@example.org: the connection was lost after the message was handed over "
-            "(Connection unexpectedly closed); it may have arrived, so the log marks it unconfirmed and running "
+    assert ("agenda: kwon.eml → kwon@example.org: the connection was lost after the message was handed over"
+            "; it may have arrived, so the log marks it unconfirmed and running "
             "again does not send it again (--resend-unconfirmed does)\nsent in this run: koo.eml, lee.eml; ") in result.stderr
     assert [envelope["to"] for _, envelope in dropping.received()] == [["koo@example.org"], ["lee.se@example.org"],
                                                                         ["kwon@example.org"]]
@@ -165,7 +165,7 @@ def test_a_message_stored_then_the_connection_lost_is_not_sent_again(tmp_path, d
 
 def test_the_unconfirmed_message_is_told_in_korean(tmp_path, drafts, servers):
     result = send(drafts, servers(tmp_path / "dropping", "--store-then-drop", "1"), exit_status=2)
-    assert ("agenda: koo.eml → koo@example.org: 메일 내용을 넘긴 뒤 연결이 끊겼습니다(Connection unexpectedly closed). "
+    assert ("agenda: koo.eml → koo@example.org: 메일 내용을 넘긴 뒤 연결이 끊겼습니다. "
             "이미 도착했을 수 있어 기록에 '확인 안 됨'으로 남겼고, 다시 실행해도 보내지 않습니다"
             "(--resend-unconfirmed를 주면 보냅니다)\n이번에 보낸 알림: 없음. ") in result.stderr
     again = send(drafts, servers(tmp_path / "healthy"))
@@ -249,10 +249,11 @@ def test_an_unreachable_server_exits_2_and_says_nothing_was_sent(drafts):
     old, new, folder = drafts
     result = run("notices", old, new, "-o", folder, "--from", FROM, "--send", f"smtp://127.0.0.1:{free_port()}",
                  exit_status=2)
-    assert "Connection refused" in result.stderr and "이번에 보낸 알림: 없음." in result.stderr
+    assert "서버가 연결을 거절했습니다" in result.stderr and "이번에 보낸 알림: 없음." in result.stderr
     elsewhere = folder.with_name("english")
     english = run("notices", old, new, "-o", elsewhere, "--from", FROM, "--send", f"smtp://127.0.0.1:{free_port()}",
                   "--lang", "en", exit_status=2).stderr
+    assert "the server refused the connection; check the address and the port" in english
     assert english.endswith(f"\nsent in this run: none; the log {elsewhere / 'sent.log'} lists every message sent, "
                             f"and running the same command again sends only the rest\n")
     assert not (folder / "sent.log").exists()
@@ -320,7 +321,7 @@ def test_a_refused_login_exits_2_with_the_servers_answer(drafts, tls_server):
 def test_an_untrusted_certificate_is_refused(drafts, tls_server):
     server, _ = tls_server
     result = send(drafts, server, exit_status=2, env={"AGENDA_SMTP_USER": "office", "AGENDA_SMTP_PASSWORD": "secret"})
-    assert "CERTIFICATE_VERIFY_FAILED" in result.stderr
+    assert "서버의 인증서를 믿을 수 없습니다" in result.stderr and "AGENDA_SMTP_CAFILE" in result.stderr
     assert server.received() == []
 
 

@@ -49,16 +49,49 @@ def test_the_english_script_is_the_reviewed_text():
 def test_national_ceremony_is_said_in_the_protocol_guides_order():
     paragraphs = said(script(WITH_GUESTS))
     order = [index_of(paragraphs, words) for words in
-             ("국민의례가 있겠습니다", "국기에 대한 경례", "애국가 제창", "순국선열 및 호국영령에 대한 묵념", "모두 자리에 앉아")]
+             ("국민의례가 있겠습니다", "국기에 대하여 경례. [국기에 대한 맹세문 낭송] 바로.",
+              "애국가는 1절만 부르겠습니다. [애국가 1절 반주]", "순국선열과 호국영령에 대한 묵념",
+              "이상으로 국민의례를 마치겠습니다. 모두 자리에 앉아")]
     assert order == sorted(order) and len(set(order)) == 5, order
+    assert "제창하겠습니다" not in paragraphs[order[2]]  # 제창 once: 애국가 제창이 있겠습니다 … 부르겠습니다
     assert index_of(paragraphs, "시작하겠습니다") < order[0]  # 개회 선언 first, then 국민의례
 
 
-def test_lee_gaeho_is_introduced_with_his_title_and_nim_before_his_congratulatory_address():
+def test_lee_gaeho_is_introduced_with_his_title_and_uiwonnim_before_his_congratulatory_address():
     paragraphs = said(script(WITH_GUESTS))
-    announced = index_of(paragraphs, "다음은 더불어민주당 정책위원회 의장 이개호 님의 축사가 있겠습니다.")
+    assert "**사회:** 더불어민주당 정책위원회 의장 이개호 의원님 오셨습니다. [박수]" in paragraphs
+    announced = index_of(paragraphs, "다음은 더불어민주당 정책위원회 의장 이개호 의원님의 축사가 있겠습니다. [박수] [연단으로 이동]")
     assert paragraphs[announced + 1] == "[축사]"
-    assert "이개호 의장님, 감사합니다." in paragraphs[announced + 2]
+    assert "이개호 의원님, 감사합니다." in paragraphs[announced + 2]
+    assert not [p for p in paragraphs if "의장님" in p]  # 의장님 alone is the Speaker of the 국회
+
+
+def test_without_a_honorific_the_titles_last_word_thanks_them(tmp_path):
+    text = WITH_GUESTS.read_text(encoding="utf-8").replace(", honorific: 의원}", "}")
+    paragraphs = said(script(write(tmp_path, text)))
+    assert "**사회:** 더불어민주당 정책위원회 의장 이개호 님 오셨습니다. [박수]" in paragraphs
+    assert "**사회:** 이개호 의장님, 감사합니다. [박수]" in paragraphs
+
+
+def test_the_mc_says_the_spoken_title_at_the_opening_and_the_closing(tmp_path):
+    paragraphs = said(script(WITH_GUESTS))
+    assert "**사회:** 지금부터 ‘모두의 AI: 정책과 전략’ 제2차 연속토론회를 시작하겠습니다. [박수]" in paragraphs
+    assert paragraphs[-1] == ("**사회:** 이상으로 ‘모두의 AI: 정책과 전략’ 제2차 연속토론회를 마치겠습니다. "
+                              "끝까지 함께해 주신 여러분께 감사드립니다. 안녕히 돌아가십시오. [박수]")
+    unspoken = WITH_GUESTS.read_text(encoding="utf-8").replace("  spoken_title:", "  # spoken_title:")
+    paragraphs = said(script(write(tmp_path, unspoken)))  # without it: the title, glosses and spaced colon smoothed
+    assert "**사회:** 지금부터 모두의 AI: 정책과 전략 연속토론회를 시작하겠습니다. [박수]" in paragraphs
+    assert "**사회:** 이상으로 모두의 AI: 정책과 전략 연속토론회를 마치겠습니다." in paragraphs[-1]
+
+
+def test_glosses_in_brackets_are_printed_but_not_said(tmp_path):
+    paragraphs = said(script(WITH_GUESTS))
+    turn = paragraphs[index_of(paragraphs, "양승오 님께서")]
+    assert "한국사회여론연구소 부소장 양승오 님께서 ‘인공지능의 정치 영역 무엇을 준비해야 하나’를 주제로" in turn
+    assert "(KSOI)" not in turn and "(AI)" not in turn
+    out = tmp_path / "plates.html"
+    run("export", WITH_GUESTS, "--document", "nameplates", "-o", out)
+    assert "한국사회여론연구소(KSOI)" in out.read_text(encoding="utf-8")  # the name plate keeps what is printed
 
 
 def test_guests_are_introduced_in_the_files_order_never_reordered(tmp_path):
@@ -70,7 +103,7 @@ def test_guests_are_introduced_in_the_files_order_never_reordered(tmp_path):
         "guests: [lee-gaeho, jung-taeho]", "guests: [jung-taeho, {name: 김하나, affiliation: 국회, title: 의원}, lee-gaeho]")
     paragraphs = said(script(write(tmp_path, reversed_guests)))
     introduced = [p for p in paragraphs if "오셨습니다" in p]
-    assert [re.search(r"(\S+) 님 오셨습니다", p).group(1) for p in introduced] == ["정태호", "김하나", "이개호"]
+    assert [re.search(r"(\S+) \S*님 오셨습니다", p).group(1) for p in introduced] == ["정태호", "김하나", "이개호"]
     assert "국회 의원 김하나 님 오셨습니다" in introduced[1]
 
 
@@ -89,7 +122,35 @@ def test_the_chair_is_handed_the_floor_at_1415_and_hands_it_back_for_the_closing
     closing = said(text.split("## 15:55 폐회\n\n")[1])
     assert [line.split(":**")[0] for line in closing] == ["**좌장", "**사회", "**사회"]
     assert "진행을 다시 사회자께 넘기겠습니다" in closing[0] and "구본권 소장님, 감사합니다" in closing[1]
-    assert closing[2].startswith("**사회:** 이상으로 모두의 AI : 정책과 전략 연속토론회 (제2차 AI 정당)을 모두 마치겠습니다.")
+    assert closing[2].startswith("**사회:** 이상으로 ‘모두의 AI: 정책과 전략’ 제2차 연속토론회를 마치겠습니다.")
+
+
+@pytest.mark.parametrize("printed, said_as", [
+    ("모두의 AI : 정책과 전략 연속토론회 (제2차 AI 정당)", "모두의 AI: 정책과 전략 연속토론회"),
+    ("한국사회여론연구소(KSOI)", "한국사회여론연구소"), ("(사)한국정책학회", "한국정책학회"), ("(KSOI)", "(KSOI)")])
+def test_spoken_text_drops_glosses_and_the_spaced_colon(printed, said_as):
+    from agenda.render.spoken import spoken
+
+    assert spoken(printed) == said_as
+
+
+@pytest.mark.parametrize("title, event", [("‘모두의 AI: 정책과 전략’ 제2차 연속토론회", "토론회"),
+                                          ("2024 AI 정책 세미나", "세미나"), ("AI 기본법 공청회", "공청회"),
+                                          ("AI와 민주주의", "행사")])
+def test_the_doors_announce_the_forum_by_what_its_title_calls_it(title, event):
+    from agenda.render.spoken import event_word
+
+    assert event_word(title) == event
+
+
+def test_a_panel_titled_with_its_label_and_a_colon_is_said_without_the_colon(tmp_path):
+    text = WITH_GUESTS.read_text(encoding="utf-8").replace("    title: 지정토론\n", "    title: \"토론: AI와 정당\"\n")
+    assert "**좌장:** 다음은 ‘AI와 정당’ 토론입니다. 세 분의 토론자께서 15분씩 말씀해 주시겠습니다." in said(
+        script(write(tmp_path, text)))
+    english = said(script(ENGLISH))
+    assert ("**MC:** Next, our panel, “Data that changed a decision.” Our three discussants will speak for "
+            "15 minutes each.") in english
+    assert english[index_of(english, "Open floor") + 1].startswith("**MC:** We now move on to the open floor.")
 
 
 def test_a_segments_or_items_own_script_replaces_its_template(tmp_path):
@@ -107,7 +168,7 @@ def test_a_segments_or_items_own_script_replaces_its_template(tmp_path):
 def test_the_script_speaks_english_when_asked():
     out = script(WITH_GUESTS, "--lang", "en")
     assert "the national ceremony" in out and "국민의례가" not in out
-    assert "I now hand over to our moderator, 구본권, 소장, 한겨레 사람과디지털연구소." in out
+    assert "I now hand over to our moderator, 구본권, 소장 at 한겨레 사람과디지털연구소." in out
 
 
 def test_the_mc_does_not_announce_their_own_welcome_nor_hand_over_to_themself():
@@ -267,7 +328,7 @@ def test_the_script_pdf_keeps_every_name_whole_with_fonts_embedded(tmp_path):
     lines = poppler("pdftotext", out).splitlines()
     for name in NAMES:
         assert any(name in line for line in lines), f"{name} is split across lines, or missing"
-    for words in ("국기에 대한 경례.", "이개호 의장님, 감사합니다."):
+    for words in ("국기에 대하여 경례.", "이개호 의원님, 감사합니다."):
         assert any(words in line for line in lines), words
     fonts = poppler("pdffonts", out).splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts)

@@ -178,7 +178,7 @@ def test_a_signal_mid_write_leaves_the_old_file_and_no_temporary(tmp_path, monke
 
     monkeypatch.setattr(agenda.export.output_files.os, "fsync", killed)
     result = run("export", SEED, "-o", out, exit_status=status)
-    assert result.stderr.endswith(f"agenda: stopped by {signal_name}\n")
+    assert result.stderr.endswith(f"agenda: {signal_name} 신호를 받아 멈췄습니다\n")  # the file is Korean
     assert out.read_bytes() == OLD
     assert leftovers(tmp_path) == []
     assert signal.getsignal(getattr(signal, signal_name)) == before  # the handler is put back

@@ -46,7 +46,8 @@ def test_now_json_is_what_agenda_now_prints_at_the_same_instant(server, forum):
 def test_a_mark_with_the_token_lands_and_one_without_it_does_not(server):
     for token in (False, "not-the-token-at-all-0000"):
         status, answer = server.mark("start", token=token)
-        assert status == 403 and "token" in answer["error"]
+        assert status == 403 and answer["error"] == (
+            "기록하려면 서버를 시작할 때 출력된 토큰이 필요합니다(Authorization: Bearer TOKEN)")
         assert not server.log.exists() or server.log.read_bytes() == b""
     status, answer = server.mark("start")
     assert status == 200
@@ -63,14 +64,15 @@ def test_an_impossible_mark_is_refused_with_409_and_appends_nothing(server):
 
 
 @pytest.mark.parametrize("body, says", [
-    (b"not json", "not JSON"),
-    (b"[1, 2]", "JSON object"),
-    (b'{"mark": "later"}', "must be one of"),
-    (b'{"mark": "next", "colour": "red"}', "unknown field"),
-    (b'{"mark": "start", "at": "25:99"}', "not a time"),
-    (b'{"mark": "start", "segment": 7}', "must be a text"),
-    (b"x" * 5000, "over 4096 bytes"),
-    (b"[" * 4000, "not JSON"),  # nested deeper than the JSON reader goes
+    (b"not json", '요청 본문이 JSON이 아닙니다. {"mark": "next"}처럼 보내세요'),
+    (b"[1, 2]", "JSON 객체여야 합니다"),
+    (b'{"mark": "later"}', "`mark`는 start, end, next, skip, undo 중 하나여야 합니다"),
+    (b'{"mark": "next", "colour": "red"}', "모르는 필드 'colour'입니다. 필드는 mark, segment, at, expect, id입니다"),
+    (b'{"mark": "start", "at": "25:99"}', "'25:99': 없는 시각입니다. HH:MM이나 HH:MM:SS로 쓰세요"),
+    (b'{"mark": "start", "at": "2023-12-13T14:03:00"}', "'2023-12-13T14:03:00': 시차가 없습니다"),
+    (b'{"mark": "start", "segment": 7}', "`segment`는 문자열이어야 합니다"),
+    (b"x" * 5000, "요청 본문이 4096바이트를 넘습니다"),
+    (b"[" * 4000, "JSON이 아닙니다"),  # nested deeper than the JSON reader goes
 ])
 def test_a_bad_body_gets_400_with_a_message(server, body, says):
     status, headers, answer = server.request("POST", "/mark", body, {"Authorization": f"Bearer {server.token}"})

@@ -21,7 +21,7 @@ from live_server import EventStream, LiveServer, poll
 from agenda.serve.failures import Failures
 from agenda.serve.hosts import HostCheck, host_name
 from agenda.serve.limits import MAX_STREAMS, REQUEST_SECONDS, HeaderLimit, stream_cap
-from agenda.serve.server_words import EN, KO
+from agenda.messages.server_words import EN, KO
 
 FLOOD = MAX_STREAMS + 1000
 
@@ -221,9 +221,10 @@ def test_the_watcher_outlives_a_log_that_is_a_folder_for_2_seconds(server_at, fo
         status, headers, body = live.request("GET", "/now.json")
         assert status == 503 and headers["retry-after"] == "2"
         said = json.loads(body)["error"]
-        assert said.startswith(f"{live.log}: 기록 파일을 읽을 수 없습니다(Is a directory). 서버가 계속 다시 읽으니"), said
+        folder = f"{live.log}: 기록 파일 자리에 폴더가 있습니다. --log로 파일을 주거나, --log를 빼서 FILE 옆의 .actuals.jsonl을 쓰세요."
+        assert said.startswith(f"{folder} 서버가 계속 다시 읽으니"), said
         assert live.request("GET", "/stage")[0] == 503
-        failed = f"{live.log}: 기록 파일을 읽을 수 없습니다(Is a directory). 페이지는 마지막 상태를 그대로 보여 주고"
+        failed = f"{folder} 페이지는 마지막 상태를 그대로 보여 주고"
         poll(lambda: failed in live.stderr())
         time.sleep(2)  # the log stays a folder for 2 s, as in the trial
         live.log.rmdir()

@@ -77,6 +77,7 @@ def test_the_watcher_says_once_that_the_log_is_unreadable_even_with_no_page_open
         await asyncio.wait_for(watcher, 5)
 
     asyncio.run(scenario())
-    assert said == [f"{live.log}: 기록 파일을 읽을 수 없습니다(Is a directory). 페이지는 마지막 상태를 그대로 보여 주고, "
+    assert said == [f"{live.log}: 기록 파일 자리에 폴더가 있습니다. --log로 파일을 주거나, --log를 빼서 "
+                    f"FILE 옆의 .actuals.jsonl을 쓰세요. 페이지는 마지막 상태를 그대로 보여 주고, "
                     "서버는 기록 파일을 계속 지켜봅니다",
                     "기록 파일을 다시 읽을 수 있습니다. 열린 페이지에 최신 상태를 보냅니다"]

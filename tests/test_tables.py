@@ -23,7 +23,8 @@ def test_the_model_the_schema_and_the_labels_all_come_from_kinds():
 def test_markdown_is_one_format_that_md_still_names(tmp_path):
     from agenda.export.formats import format_for, offered
 
-    assert [f.name for f in offered("export")] == ["ics", "markdown", "html", "csv", "json", "pdf"]
+    assert [f.name for f in offered("export")] == ["ics", "markdown", "html", "csv", "json", "pdf",
+                                                      "schedule-xml", "schedule-json"]
     assert format_for("x.md", None) == format_for("x.markdown", None) == "markdown"
     assert format_for("x.ics", "md") == format_for("x.ics", "markdown") == "markdown"
     by_alias = run("export", SEED, "-o", "-", "--format", "md").stdout
@@ -43,7 +44,7 @@ def test_every_format_is_offered_on_the_command_line_and_picked_by_its_suffixes(
             run("export", SEED, "-o", out)
             assert out.read_bytes() and out.read_bytes() != b"", suffix
     failed = run("export", SEED, "-o", tmp_path / "p.txt", exit_status=2)
-    assert "use .ics, .md, .html, .csv, .json or .pdf, or --format" in failed.stderr
+    assert "use .ics, .md, .html, .csv, .json, .pdf or .xml, or --format" in failed.stderr
 
 
 def _format_options() -> dict[str, object]:
@@ -97,7 +98,7 @@ def test_the_suffixes_an_output_picks_are_the_rows_of_its_command(tmp_path):
                 else:
                     assert out.read_bytes(), (command, suffix)
         refused = run(command, SEED, "-o", tmp_path / f"{command}.xlsx", exit_status=2)
-        listed = [f.suffixes[0] for f in offered(command)]
+        listed = [f.suffixes[0] for f in offered(command) if f.suffixes]  # schedule-json: --format only
         assert f"use {', '.join(listed[:-1])} or {listed[-1]}, or --format" in refused.stderr
         assert not (tmp_path / f"{command}.xlsx").exists()
 
@@ -106,22 +107,24 @@ def test_the_suffixes_an_output_picks_are_the_rows_of_its_command(tmp_path):
 @pytest.mark.parametrize("args, said", [
     (["plan", SEED], "--format: choose table, json or markdown (got 'nope')"),
     (["validate", SEED], "--format: choose text, json or github (got 'nope')"),
-    (["export", SEED, "-o", "x.ics"], "--format: choose ics, markdown, md, html, csv, json or pdf (got 'nope')"),
+    (["export", SEED, "-o", "x.ics"], "--format: choose ics, markdown, md, html, csv, json, pdf, schedule-xml or schedule-json (got 'nope')"),
     (["diff", SEED, SEED], "--format: choose text, json or markdown (got 'nope')"),
     (["now", SEED], "--format: choose text or json (got 'nope')"),
     (["report", SEED], "--format: choose table, json, markdown, csv, html or pdf (got 'nope')"),
 ])
 def test_an_unknown_format_is_refused_as_before_in_both_languages(args, said, lang):
-    """The option parser's words, as before the table (they are English in a Korean run too, as
-    every option error is)."""
+    """The option parser's words, as before the table; a Korean run says them in Korean (--lang as typed)."""
     refused = run(*args, "--format", "nope", "--lang", lang, exit_status=2)
+    if lang == "ko":
+        choices = said.removeprefix("--format: choose ").removesuffix(" (got 'nope')").replace(" or ", ", ")
+        said = f"--format: {choices} 중에서 고르세요(받은 값: 'nope')"
     assert refused.stdout == "" and refused.stderr.splitlines()[0] == said
 
 
 @pytest.mark.parametrize("command, lang, said", [
-    ("export", "en", "agenda: {out}: cannot tell the format from .xlsx; use .ics, .md, .html, .csv, .json or .pdf, "
+    ("export", "en", "agenda: {out}: cannot tell the format from .xlsx; use .ics, .md, .html, .csv, .json, .pdf or .xml, "
                      "or --format"),
-    ("export", "ko", "agenda: {out}: 확장자 .xlsx에서 형식을 알 수 없습니다. .ics, .md, .html, .csv, .json, .pdf 중 "
+    ("export", "ko", "agenda: {out}: 확장자 .xlsx에서 형식을 알 수 없습니다. .ics, .md, .html, .csv, .json, .pdf, .xml 중 "
                      "하나로 끝나게 하거나 --format을 주세요"),
     ("report", "en", "agenda: {out}: cannot tell the format from .xlsx; use .txt, .json, .md, .csv, .html or .pdf, "
                      "or --format"),

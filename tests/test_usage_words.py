@@ -23,7 +23,9 @@ SAMPLES: dict[str, object] = {
     "given": 30, "seconds": 120, "browser": "/usr/bin/chromium", "status": 1, "said": ("no display",),
     "snap": True, "whose": "이상은 (lee)", "address": "이상은@example.org", "stale": ("lee.eml",),
     "index": "out/index.md", "line": 3, "variable": "AGENDA_CALDAV_PASSWORD", "id": "kim-minsu", "limit": 237,
+    "command": "agenda plan", "signal": "SIGTERM", "suggestions": ("--format",), "name": "'FILE'",
     "part": "panel:2", "document": "script", "format": "ics",
+    "where": "days[0].rooms[Gray Room][2].date",
 }
 """A value of the right type for every argument a raise site gives; a new argument name needs one here."""
 
@@ -84,9 +86,10 @@ def literal_first_arguments(module: str, callee: str) -> set[str]:
 
 
 def test_every_way_a_time_or_a_duration_can_be_wrong_has_its_own_korean_words():
-    from agenda.messages import usage_ko
+    from agenda.messages import usage_en, usage_ko
 
     assert set(usage_ko._MOMENT_PROBLEMS) == literal_first_arguments("day/times.py", "NotAMoment")
+    assert set(usage_en._MOMENT_PROBLEMS) == set(usage_ko._MOMENT_PROBLEMS)  # day/times.py says no sentence
     clocks = {"not-a-time", "not-a-time-range"}  # a clock's and an `at` range's, not --alarm's
     durations = literal_first_arguments("core/durations.py", "PydanticCustomError") - clocks
     assert set(usage_ko._DURATION_PROBLEMS) == durations
@@ -140,7 +143,7 @@ def test_an_output_name_without_a_known_suffix_is_said_in_the_locale_before_the_
     out = tmp_path / "forum.pdfx"
     result = run("export", SEED, "-o", out, exit_status=2, env={"LANG": "ko_KR.UTF-8"})
     assert result.stderr == (f"agenda: {out}: 확장자 .pdfx에서 형식을 알 수 없습니다. .ics, .md, .html, .csv, "
-                             f".json, .pdf 중 하나로 끝나게 하거나 --format을 주세요\n")
+                             f".json, .pdf, .xml 중 하나로 끝나게 하거나 --format을 주세요\n")
 
 
 def test_an_error_after_the_file_is_read_speaks_the_files_language():
@@ -192,8 +195,8 @@ def post_mark(app, token: str) -> tuple[int, dict]:
 
 
 @pytest.mark.parametrize("language, expected", [
-    ("ko", "{log}: 기록 파일을 열 수 없습니다(Is a directory)"),
-    ("en", "{log}: cannot open the marks log: Is a directory"),
+    ("ko", "{log}: 기록 파일 자리에 폴더가 있습니다. --log로 파일을 주거나, --log를 빼서 FILE 옆의 .actuals.jsonl을 쓰세요"),
+    ("en", "{log}: the marks log is a folder; give a file with --log, or leave --log out for FILE's .actuals.jsonl"),
 ])
 def test_a_marks_log_the_server_cannot_write_is_said_in_the_desks_language(tmp_path, language, expected):
     from datetime import datetime

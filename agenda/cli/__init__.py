@@ -68,7 +68,8 @@ class _Command(typer.core.TyperCommand):
 
 COMMANDS = (
     ("plan", "documents", "plan"), ("validate", "authoring", "validate"), ("export", "documents", "export"),
-    ("schema", "documents", "schema"), ("init", "authoring", "init"), ("diff", "authoring", "diff"),
+    ("schema", "documents", "schema"), ("init", "authoring", "init"), ("import", "importing", "import_schedule"),
+    ("diff", "authoring", "diff"),
     ("publish", "sharing", "publish"), ("notices", "sharing", "notices"),
     ("mark", "on_the_day", "mark"), ("now", "on_the_day", "now"), ("report", "on_the_day", "report"),
     ("run", "on_the_day", "run_clock"), ("serve", "on_the_day", "serve"),
@@ -160,12 +161,33 @@ def _without_plugin_loader() -> None:
         sys.modules["pydantic.plugin._loader"] = loader
 
 
-def option_error(error: ClickException) -> str:
-    """A bad option or argument in plain words: `--lang: choose ko or en (got 'fr')`."""
+def option_error(error: ClickException, language: str = "en") -> str:
+    """A bad option or argument in plain words and the reader's language: `--lang: choose ko or en (got 'fr')`.
+
+    Click's own errors that a person meets (an unknown option or command, a missing
+    argument, a value not among the choices) are worded from the catalogues; any
+    other keeps Click's words.
+    """
+    from agenda.messages.usage import usage_sentence
+
+    def said(why: UsageError) -> str:
+        return usage_sentence(why.reason, why.arguments, language)
+
     message = str(error.format_message())
     context = getattr(error, "ctx", None)
-    try_help = f"\nTry '{context.command_path} --help' for help." if context is not None else ""
+    try_help = "\n" + said(UsageError("try-help", command=context.command_path)) if context is not None else ""
     param = getattr(error, "param", None)
+    if type(error).__name__ == "NoSuchOption":
+        option = str(getattr(error, "option_name", ""))
+        return said(UsageError("no-such-option", option=option,
+                               suggestions=tuple(sorted(getattr(error, "possibilities", None) or ())))) + try_help
+    missing = re.fullmatch(r"Missing (argument|option) (.+)\.", message)
+    if type(error).__name__ == "MissingParameter" and missing:
+        return said(UsageError("missing-option", name=missing.group(2)) if missing.group(1) == "option"
+                    else UsageError("missing-argument", name=missing.group(2))) + try_help
+    command = re.fullmatch(r"No such command '(.+)'\.", message)
+    if command:
+        return said(UsageError("no-such-command", name=command.group(1))) + try_help
     if not isinstance(error, BadParameter) or param is None:
         return message + try_help
     detail = str(getattr(error, "message", "")).removeprefix("Value error, ")
@@ -175,10 +197,23 @@ def option_error(error: ClickException) -> str:
     choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
     got = re.match(r"(.+?) is not one of ", detail)
     if choices and got:
-        words = [str(getattr(c, "value", c)) for c in choices]
-        listed = " or ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else words[0]
-        return f"{name}: choose {listed} (got {got.group(1)})"
+        words = tuple(str(getattr(c, "value", c)) for c in choices)
+        return said(UsageError("option-choice", option=name, value=got.group(1), choices=words))
     return f"{name}: {detail}{try_help}"
+
+
+def option_language(args: Sequence[str]) -> str:
+    """The language of an option error: --lang as typed (options are not parsed yet), else the usual rule."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        else:
+            continue
+        if value in ("ko", "en"):
+            return value
+    return error_language()
 
 
 def main(
@@ -226,27 +261,27 @@ def _run_app(args: list[str]) -> ExitStatus:
             if type(error).__name__ == "NoArgsIsHelpError":  # `agenda` alone: the help, as Click shows it
                 error.show()
             else:
-                note(option_error(error))
+                note(option_error(error, option_language(args)))
             return ExitStatus.ERROR
         return ExitStatus(outcome) if isinstance(outcome, int) else ExitStatus.SUCCESS
     except AgendaError as error:
         note(f"agenda: {_in_reader_words(error)}")
         return ExitStatus.ERROR
     except KeyboardInterrupt:
-        note("agenda: interrupted")
+        note(f"agenda: {_in_reader_words(UsageError('interrupted'))}")
         return ExitStatus.ERROR_CTRL_C
     except Terminated as stop:
         import signal
 
-        note(f"agenda: stopped by {signal.Signals(stop.signum).name}")
+        note(f"agenda: {_in_reader_words(UsageError('stopped-by-signal', signal=signal.Signals(stop.signum).name))}")
         return ExitStatus(128 + stop.signum)
     except RecursionError:
-        note("agenda: the input is nested too deeply")
+        note(f"agenda: {_in_reader_words(UsageError('nested-too-deeply'))}")
         return ExitStatus.ERROR
     except Exception as error:  # the promise is "never a traceback"; AGENDA_DEBUG=1 shows it
         if os.environ.get("AGENDA_DEBUG"):
             raise
-        note(f"agenda: internal error ({type(error).__name__}: {error}); please report it with the file")
+        note(f"agenda: {_in_reader_words(UsageError('internal-error', error=f'{type(error).__name__}: {error}'))}")
         return ExitStatus.ERROR
 
 

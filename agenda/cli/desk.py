@@ -24,7 +24,7 @@ from agenda.day.recording import record_mark
 from agenda.day.projection import DayState, day_state
 from agenda.core.planner import Plan
 from agenda.render.day_text import mark_text
-from agenda.render.day_words import impossible_text
+from agenda.messages.day_words import impossible_text
 
 if TYPE_CHECKING:
     from rich.console import Console

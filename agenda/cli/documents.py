@@ -111,7 +111,8 @@ def export(
     document: Annotated[Document, typer.Option(
         "--document", help="programme, script (the MC's), nameplates or booklet.")] = Document.programme,
 ) -> None:
-    """Write a calendar (.ics) or a document (.md, .html, .csv, .json, .pdf), or one calendar per person."""
+    """Write a calendar (.ics), a document (.md, .html, .csv, .json, .pdf), a conference app's schedule (.xml),
+    or one calendar per person."""
     from agenda.loading.analysis import analyze
     from agenda.export.formats import export_bytes, format_for
     from agenda.messages import catalogue
@@ -145,12 +146,14 @@ def export(
     if worst(statuses) and not force:
         note(catalogue(first_language).nothing_written())
         raise typer.Exit(max(worst(statuses), ExitStatus.INVALID))
-    if chosen is not None and chosen.calendar:
+    schedule = chosen is not None and chosen.name.startswith("schedule-")
+    if chosen is not None and (chosen.calendar or schedule):
         from agenda.checks.duplicate_uid import check_export
 
         documents = {a.file: a.document for a in analyses if a.document is not None}
         named_plans = [(a.file, the_plan) for a, the_plan in zip(analyses, plans)]
-        clashes = [documents[f.location.file or ""].locate(f) for f in check_export(named_plans, segments)]
+        clashes = [documents[f.location.file or ""].locate(f)
+                   for f in check_export(named_plans, segments or schedule)]
         if clashes:
             print_findings(clashes, first_language)
             note(catalogue(first_language).uids_clash())
@@ -178,6 +181,13 @@ def export(
                 language = reader_language(lang, analysis.language)
                 name = labels_for(language).title(seg.title, seg.kind)
                 note(catalogue(language).not_in_calendar(analysis.file, name))
+    if schedule:
+        from agenda.export.conference_schedule import left_out
+
+        missing = left_out(plans)
+        if missing:
+            note(catalogue(first_language).left_out_of_schedule(
+                missing.cancelled, missing.without_start, missing.too_long))
     if output != "-":
         note(catalogue(first_language).wrote(output))
 

@@ -12,10 +12,11 @@ from agenda.core.status import ExitStatus
 from agenda.export.formats import Shown, chosen_format, default_format, format_choices, format_for, format_help
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import datetime
     from pathlib import Path
 
-    from agenda.day.marks import Mark
+    from agenda.day.marks import DayWarning, Mark
     from agenda.day.projection import DayState
     from agenda.core.planner import Plan
 
@@ -53,8 +54,7 @@ def _moment(text: str | None, plan: "Plan") -> "datetime | None":
     try:
         return parse_moment(text, plan)
     except ValueError as error:
-        raise UsageError("at-not-a-time", value=text, problem=getattr(error, "reason", ""),
-                         detail=str(error)) from None
+        raise UsageError("at-not-a-time", value=text, problem=getattr(error, "reason", "")) from None
 
 
 def _log_path(file: str, log: str | None, rehearsal: bool = False) -> "Path":
@@ -69,7 +69,7 @@ def _on_the_day(plan: "Plan", moment: "datetime") -> None:
     """Refuse a clock nowhere near the forum's day (exit 1): its marks and projections would be nonsense."""
     from agenda.day.times import off_the_day
     from agenda.render.day_text import window_text
-    from agenda.render.day_words import day_words
+    from agenda.messages.day_words import day_words
 
     if off_the_day(plan, moment):
         note(day_words(plan.language).off_the_day.format(**window_text(plan)))
@@ -81,7 +81,7 @@ def _rehearsal_log(file: str, log: str | None, start: "datetime | None", plan: "
     path = _log_path(file, log, rehearsal=start is not None)
     if start is not None and log is None:
         from agenda.day.marks_log import begin_rehearsal
-        from agenda.render.day_words import day_words
+        from agenda.messages.day_words import day_words
 
         old = begin_rehearsal(path)
         if old is not None:
@@ -89,17 +89,37 @@ def _rehearsal_log(file: str, log: str | None, start: "datetime | None", plan: "
     return path
 
 
-def _load_day(plan: "Plan", log: "Path", at: "datetime") -> "tuple[DayState, list[Mark]]":
+def _usable_log(path: "Path", plan: "Plan") -> "Path":
+    """Refuse a log that is no regular file or too big before a screen or a server starts (exit 2)."""
     from agenda.day.marks_log import read_log
+
+    read_log(path, plan.zone)
+    return path
+
+
+def _say(warnings: "Iterable[DayWarning]", plan: "Plan") -> None:
+    from agenda.messages.day_words import warning_text
+
+    for warning in warnings:
+        note(warning_text(warning, plan.language))
+
+
+def _project(plan: "Plan", marks: "list[Mark]", at: "datetime | None") -> "tuple[DayState, list[DayWarning]]":
+    """The state at `at`; without one, as of the log's latest mark on the forum's day (what `report` shows)."""
     from agenda.day.projection import day_state
+    from agenda.day.times import day_moment
+
+    return day_state(plan, marks, at if at is not None else day_moment(plan, marks))
+
+
+def _load_day(plan: "Plan", log: "Path", at: "datetime | None") -> "DayState":
+    """The log read once (refused with exit 2 when it is no regular file or too big), its warnings said once."""
+    from agenda.day.marks_log import read_log
 
     marks, warnings = read_log(log, plan.zone)
-    state, more = day_state(plan, marks, at)
-    from agenda.render.day_words import warning_text
-
-    for warning in warnings + more:
-        note(warning_text(warning, plan.language))
-    return state, marks
+    state, more = _project(plan, marks, at)
+    _say(warnings + more, plan)
+    return state
 
 
 def mark(
@@ -122,15 +142,28 @@ def mark(
     try:
         recorded = record_mark(plan, path, MarkKind(word.value), segment, moment, wall_clock)
     except ImpossibleMark as why:
-        from agenda.render.day_words import day_words, impossible_text
+        from agenda.messages.day_words import day_words, impossible_text
 
         said = impossible_text(why.reason, why.details, plan.language)
         note(f"{path}: {day_words(plan.language).nothing_appended.format(why=said)}")
         raise typer.Exit(ExitStatus.INVALID)
     done = recorded.mark
-    state, _ = _load_day(plan, path, done.at)
+    from agenda.day.times import off_the_day
+
+    # an undo names no time of its own: made on another day (tidying the log the week after), a
+    # projection at that moment would be millions of minutes late, so none is said
+    elsewhere = done.kind is MarkKind.UNDO and off_the_day(plan, done.at)
+    state, more = _project(plan, list(recorded.marks), None if elsewhere else done.at)
+    _say([*recorded.warnings, *more], plan)
     said = mark_text(plan, done, recorded.withdrawn)
-    say(f"{said} · {day_line(state, plan.language)}\n")
+    if elsewhere:
+        from agenda.render.day_text import window_text
+        from agenda.messages.day_words import day_words
+
+        line = day_words(plan.language).undo_elsewhere.format(**window_text(plan))
+    else:
+        line = day_line(state, plan.language)
+    say(f"{said} · {line}\n")
 
 
 def now(
@@ -147,7 +180,7 @@ def now(
 
     moment = _moment(at, plan) or wall_clock()
     _on_the_day(plan, moment)
-    state, _ = _load_day(plan, _log_path(file, log), moment)
+    state = _load_day(plan, _log_path(file, log), moment)
     chosen = chosen_format("now", format.value)
     write = say if chosen.shown is Shown.WORDS else sys.stdout.write  # words for a person, or a document
     write(chosen.writer()(state, plan.language))
@@ -167,15 +200,13 @@ def report(
 
     chosen = chosen_format("report", format_for(output, format.value if format else None, "report"))
     plan = _day_plan(file, lang)
-    path = _log_path(file, log)
-    from agenda.day.marks_log import read_log
-
     from agenda.day.marks import facts_from
+    from agenda.day.marks_log import read_log
     from agenda.render.day_report import skip_notes
 
-    marks, _ = read_log(path, plan.zone)
-    in_force_at = max((m.at for m in marks), key=lambda t: t.timestamp(), default=plan.window_start)
-    state, _ = _load_day(plan, path, in_force_at)
+    marks, warnings = read_log(_log_path(file, log), plan.zone)  # read once: the state and the skips' reasons
+    state, more = _project(plan, marks, None)
+    _say(warnings + more, plan)
     notes = skip_notes(facts_from(plan, marks)[0].in_force)
     rendered = chosen.writer()(state, plan.language, notes=notes)
     if chosen.shown is Shown.DRAWING and output == "-":
@@ -192,7 +223,7 @@ def report(
     data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")  # a PDF is bytes already
     write_output(output, (b"\xef\xbb\xbf" if chosen.byte_order_mark else b"") + data)
     if output != "-":
-        from agenda.render.day_words import day_words
+        from agenda.messages.day_words import day_words
 
         note(day_words(plan.language).wrote.format(path=output))
 
@@ -216,9 +247,10 @@ def run_clock(
         raise UsageError("needs-terminal")
     clock = wall_clock if start is None else rehearsal_clock(start)
     _on_the_day(plan, clock())
-    desk = Desk(plan, _rehearsal_log(file, log, start, plan), clock, rehearsal=start is not None)
+    desk = Desk(plan, _usable_log(_rehearsal_log(file, log, start, plan), plan), clock,
+                rehearsal=start is not None)
     run_desk(desk, InertConsole(highlight=False), sys.stdin.fileno())
-    from agenda.render.day_words import warning_text
+    from agenda.messages.day_words import warning_text
 
     for warning in desk.warnings:
         note(warning_text(warning, plan.language))
@@ -244,7 +276,7 @@ def serve(
     plan = _day_plan(file, lang)
     start = _moment(at, plan)
     _on_the_day(plan, start or wall_clock())
-    path = _rehearsal_log(file, log, start, plan)
+    path = _usable_log(_rehearsal_log(file, log, start, plan), plan)
     language = lang.value if lang else plan.language
     live = LiveDay(plan, path, rehearsal_clock(start) if start else wall_clock, language,
                    note)
@@ -254,7 +286,7 @@ def serve(
     except OSError as error:
         raise UsageError("token-unkeepable", path=str(keep), error=error.strerror or str(error)) from None
     base = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
-    from agenda.serve.page_words import PAGE_WORDS
+    from agenda.messages.page_words import PAGE_WORDS
 
     words = PAGE_WORDS[language]
     marks = f"{path}{words.banner_rehearsal.format(at=at) if start else ''}"

@@ -22,7 +22,7 @@ from agenda.core.status import ExitStatus
 
 if TYPE_CHECKING:
     from pathlib import Path
-    from types import ModuleType
+    from agenda.messages.catalogue_type import Catalogue
 
     from agenda.loading.analysis import Analysis
     from agenda.notices.delivery import Server
@@ -203,7 +203,7 @@ def notices(
         _send(drafted, folder, server, sender, words, resend_unconfirmed)
 
 
-def _send(drafted: "Notices", folder: "Path", server: "Server", sender: str, words: "ModuleType",
+def _send(drafted: "Notices", folder: "Path", server: "Server", sender: str, words: "Catalogue",
           resend_unconfirmed: bool) -> None:
     from agenda.notices.delivery import SENT_LOG, DeliveryError, Outgoing
     from agenda.notices.notifier import send_drafts
@@ -219,8 +219,9 @@ def _send(drafted: "Notices", folder: "Path", server: "Server", sender: str, wor
     except DeliveryError as error:
         sent = [m.label for m in error.sent]
         if error.unconfirmed is not None:
-            note(words.sending_unconfirmed(error.unconfirmed.label, error.unconfirmed.recipient, str(error), sent,
-                                           str(folder / SENT_LOG)))
+            note(words.sending_unconfirmed(error.unconfirmed.label, error.unconfirmed.recipient, error.cause,
+                                           error.detail, sent, str(folder / SENT_LOG)))
         else:
-            note(words.sending_stopped(str(error), sent, str(folder / SENT_LOG)))
+            note(words.sending_stopped(words.delivery_failed(error.where, error.cause, error.detail), sent,
+                                       str(folder / SENT_LOG)))
         raise typer.Exit(ExitStatus.ERROR)

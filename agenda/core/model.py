@@ -286,6 +286,9 @@ class Person(_Strict):
     name: NamedLine = Field(min_length=1, description="The person's name as printed.")
     affiliation: Line | None = Field(None, description="Organisation the person speaks for.")
     title: Line | None = Field(None, description="The person's position, e.g. 대표 or Director.")
+    honorific: Line | None = Field(
+        None, description="How the MC addresses them aloud (호칭), e.g. 의원: 이개호 의원님. The script only; "
+                          "name plates, the programme and the booklet print name and title.")
     email: Annotated[str, BeforeValidator(_email), WithJsonSchema(EMAIL_SCHEMA)] | None = Field(
         None, description="Where notices of changes go; never shown in the programme or calendars.")
 
@@ -407,6 +410,9 @@ class Room(_Strict):
 class Forum(_Strict):
     id: Annotated[str, Field(pattern=SLUG)] | None = Field(None, description="Slug from which stable calendar UIDs are built.")
     title: NamedLine = Field(min_length=1, description="The forum's title.")
+    spoken_title: Line | None = Field(
+        None, description="The title as the MC says it aloud (the script's opening and closing), e.g. "
+                          "‘모두의 AI: 정책과 전략’ 제2차 연속토론회. Default: the title without bracketed glosses.")
     theme: Line | None = Field(None, description="Subtitle or theme.")
     series: Series | None = Field(None, description="The series this forum belongs to.")
     organizer: Line | None = Field(None, description="Who holds the forum.")

@@ -156,27 +156,43 @@ def apply(facts: Facts, mark: Mark) -> None:
 
 
 def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[DayWarning]]:
-    """Replay the log in its order; undo pops the latest mark in force. Marks that no longer fit are warned about."""
-    warnings: list[DayWarning] = []
+    """Replay the log in its order; undo pops the latest mark in force.
+
+    Marks that no longer fit are warned about once for each reason: the first of them, and how many.
+    """
+    ids = {s.id for s in plan.segments}
     stack: list[Mark] = []
+    unknown: list[Mark] = []
+    first_unknown = 0
     for number, mark in enumerate(marks, start=1):
         if mark.kind is MarkKind.UNDO:
             if stack:
                 stack.pop()
             continue
-        if mark.segment is not None and segment_by_id(plan, mark.segment) is None:
-            warnings.append(DayWarning("unknown-segment", (("number", number), ("mark", mark))))
+        if mark.segment is not None and mark.segment not in ids:
+            if not unknown:
+                first_unknown = number
+            unknown.append(mark)
             continue
         stack.append(mark)
+    warnings: list[DayWarning] = []
+    if unknown:
+        warnings.append(DayWarning("unknown-segment", (("number", first_unknown), ("mark", unknown[0]),
+                                                       ("count", len(unknown)))))
     facts = Facts()
+    misfits: list[tuple[Mark, ImpossibleMark]] = []
     for mark in stack:
         try:
             replayed = resolve(plan, facts, mark.kind, mark.segment, mark.at)
         except ImpossibleMark as why:
-            warnings.append(DayWarning("no-longer-fits", (("mark", mark), ("reason", why.reason),
-                                                          ("why", tuple(why.details.items())))))
+            misfits.append((mark, why))
             continue
         if mark.kind is MarkKind.NEXT and mark.segment is None:
             replayed = mark
         apply(facts, replayed)
+    if misfits:
+        first, reason = misfits[0]
+        warnings.append(DayWarning("no-longer-fits", (("mark", first), ("reason", reason.reason),
+                                                      ("why", tuple(reason.details.items())),
+                                                      ("count", len(misfits)))))
     return facts, warnings

@@ -21,6 +21,7 @@ class Recorded:
     mark: Mark
     withdrawn: Mark | None  # what an `undo` took back
     warnings: tuple[DayWarning, ...]
+    marks: tuple[Mark, ...] = ()  # the log as it stood once the mark was appended: no need to read it again
 
 
 def record_mark(plan: Plan, log: Path, kind: MarkKind, segment: str | None,
@@ -41,5 +42,5 @@ def record_mark(plan: Plan, log: Path, kind: MarkKind, segment: str | None,
             raise ImpossibleMark("off-the-day", at=moment, day=plan.forum.date.isoformat())
         return resolve(plan, facts, kind, segment, moment)
 
-    mark, warnings = append_mark(log, plan.zone, decide)
-    return Recorded(mark, withdrawn[0] if withdrawn else None, tuple(warnings))
+    mark, marks, warnings = append_mark(log, plan.zone, decide)
+    return Recorded(mark, withdrawn[0] if withdrawn else None, tuple(warnings), tuple(marks))

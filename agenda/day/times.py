@@ -1,24 +1,30 @@
 """TIME on the command line: `HH:MM`, `HH:MM:SS` in the forum's zone, or ISO 8601 with an offset."""
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 
 from agenda.core.planner import Day, Plan
 from agenda.core.zones import localize
+from agenda.day.marks import Mark
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 
 
 class NotAMoment(ValueError):
-    """TIME that names no instant; `reason` says why, for a reader in any language (str() is the English)."""
+    """TIME that names no instant: a `reason` (not-a-clock, not-a-time, no-offset, out-of-range) and the `value`.
 
-    def __init__(self, reason: str, message: str):
-        super().__init__(message)
-        self.reason = reason
+    No sentence: the edge words it in the reader's language (usage reasons
+    at-not-a-time and not-a-moment); str() is the reason and the value, for logs.
+    """
+
+    def __init__(self, reason: str, value: str):
+        super().__init__(f"{reason} ({value!r})")
+        self.reason, self.value = reason, value
 
 
 def parse_moment(text: str, plan: Plan) -> datetime:
-    """The instant TIME names, in the forum's zone; ValueError saying how to write it.
+    """The instant TIME names, in the forum's zone; NotAMoment (a ValueError) with the reason it names none.
 
     A bare clock is on the window's day; in a window that runs past midnight, a
     clock earlier than the window's start is on the next day. In a repeated hour
@@ -31,7 +37,7 @@ def parse_moment(text: str, plan: Plan) -> datetime:
     if clock:
         hour, minute, second = (int(g or 0) for g in clock.groups())
         if hour > 23 or minute > 59 or second > 59:
-            raise NotAMoment("not-a-clock", f"{text!r} is not a time of day; write HH:MM or HH:MM:SS, e.g. 14:03")
+            raise NotAMoment("not-a-clock", text)
         wall = time(hour, minute, second)
         if len(plan.days) > 1:
             candidates = [_on(day, wall, plan) for day in plan.days]
@@ -44,14 +50,13 @@ def parse_moment(text: str, plan: Plan) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise NotAMoment("not-a-time", f"{text!r} is not a time; write HH:MM, HH:MM:SS or an ISO 8601 "
-                                       f"date-time with offset, e.g. 2023-12-13T14:03:00+09:00") from None
+        raise NotAMoment("not-a-time", text) from None
     if moment.tzinfo is None:
-        raise NotAMoment("no-offset", f"{text!r} has no offset; add one (e.g. +09:00) or write HH:MM in the forum's zone")
+        raise NotAMoment("no-offset", text)
     try:
         return moment.astimezone(tz)
     except OverflowError:  # year 1 or 9999 moved across a day boundary
-        raise NotAMoment("out-of-range", f"{text!r} is out of range; give a time of the forum's day") from None
+        raise NotAMoment("out-of-range", text) from None
 
 
 def _on(day: Day, wall: time, plan: Plan) -> datetime:
@@ -82,3 +87,14 @@ def off_the_day(plan: Plan, moment: datetime) -> bool:
     day = window_for(plan, moment)  # measured from the nearest day's window
     return (moment.timestamp() < (day.start - DAY_MARGIN).timestamp()
             or moment.timestamp() > (day.end + DAY_MARGIN).timestamp())
+
+
+def day_moment(plan: Plan, marks: Iterable[Mark]) -> datetime:
+    """The instant a log is looked at when no clock of the day says: its latest mark on the forum's day.
+
+    The window's start when it has none. A mark made on another day (an `undo` the week after) is no
+    time of the forum's: projected at it, the day would be millions of minutes late.
+    """
+    on_the_day = (m.at for m in marks if not off_the_day(plan, m.at))
+    latest = max(on_the_day, key=lambda at: at.timestamp(), default=plan.window_start)
+    return plan.local(latest)

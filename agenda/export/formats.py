@@ -72,6 +72,8 @@ FORMATS: tuple[Format, ...] = (
     Format("export", "csv", f"{_HERE}:_csv", (".csv",)),
     Format("export", "json", f"{_HERE}:_json", (".json",)),
     Format("export", "pdf", f"{_HERE}:_pdf", (".pdf",)),
+    Format("export", "schedule-xml", f"{_HERE}:_schedule_xml", (".xml",)),
+    Format("export", "schedule-json", f"{_HERE}:_schedule_json"),
     # agenda diff OLD NEW: writers take (changes, new plan, language)
     Format("diff", "text", "agenda.render.changes_report:changes_text", shown=Shown.WORDS),
     Format("diff", "json", "agenda.render.changes_report:changes_json"),
@@ -200,3 +202,15 @@ def _json(plans: list["Plan"], options: ExportOptions) -> bytes:
     from agenda.render.plan_json import plans_json
 
     return plans_json(plans, options.language).encode("utf-8")
+
+
+def _schedule_xml(plans: list["Plan"], options: ExportOptions) -> bytes:
+    from agenda.export.conference_schedule import schedule_xml
+
+    return schedule_xml(plans, options.language)
+
+
+def _schedule_json(plans: list["Plan"], options: ExportOptions) -> bytes:
+    from agenda.export.conference_schedule import schedule_json
+
+    return schedule_json(plans, options.language)

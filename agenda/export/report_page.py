@@ -20,7 +20,7 @@ from agenda.messages.labels import labels_for
 from agenda.messages.report_words import REPORT_WORDS
 from agenda.render.day_report import ReportRow, day_report, totals_line
 from agenda.render.day_text import title_of
-from agenda.render.day_words import day_words
+from agenda.messages.day_words import day_words
 from agenda.render.people import people_lines
 
 REPORT_STYLE = """

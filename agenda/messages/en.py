@@ -339,6 +339,34 @@ def not_in_calendar(file: str, title: str) -> str:
     return f"{file}: {title} has no start and is not in the calendar; give it `at:` or a `duration`"
 
 
+def left_out_of_schedule(cancelled: int, without_start: int, too_long: int) -> str:
+    parts = [f"{cancelled} cancelled segment{'s' if cancelled != 1 else ''}" if cancelled else "",
+             f"{without_start} segment{'s' if without_start != 1 else ''} without a start (registration)"
+             if without_start else "",
+             f"{too_long} segment{'s' if too_long != 1 else ''} longer than 99:59" if too_long else ""]
+    return "left out of the schedule: " + ", ".join(p for p in parts if p)
+
+
+_LEFT_BEHIND_EN = {"links": "links", "attachments": "attachments", "recording": "recording settings",
+                   "language": "per-session languages", "url": "session pages (url)", "description": "descriptions",
+                   "subtitle": "subtitles", "logo": "logos"}
+
+
+def import_zone(file: str, said: str | None, offsets: tuple[str, ...], chosen: str) -> str:
+    written = " and ".join(offsets)
+    told = f"time_zone_name says {said}" if said else "there is no time_zone_name"
+    return (f"{file}: {told}, but the sessions' times carry {written}; the forum file uses {chosen}, "
+            "which gives every session the same instant")
+
+
+def import_left_behind(file: str, counts: tuple[tuple[str, int], ...]) -> str:
+    whole = {"longer-than-a-week": "longer than a week", "no-length": "of no length"}
+    listed = ", ".join(f"{count} session{'s' if count != 1 else ''} {whole[what]}" if what in whole else
+                       f"{_LEFT_BEHIND_EN.get(what, what)} of {count} session{'s' if count != 1 else ''}"
+                       for what, count in counts)
+    return f"{file}: not carried over (a forum file has no place for them): {listed}"
+
+
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     text_ = (f"{files} file{'s' if files != 1 else ''}: {errors} error{'s' if errors != 1 else ''}, "
              f"{warnings} warning{'s' if warnings != 1 else ''}")
@@ -430,8 +458,10 @@ def notice_unconfirmed(label: str, recipient: str) -> str:
             f"(--resend-unconfirmed sends it)")
 
 
-def sending_unconfirmed(label: str, recipient: str, answer: str, sent: list[str], log: str) -> str:
-    return (f"agenda: {label} → {recipient}: the connection was lost after the message was handed over ({answer}); "
+def sending_unconfirmed(label: str, recipient: str, cause: str, detail: str, sent: list[str], log: str) -> str:
+    """The answer to a message handed over whole never came: the connection dropped, timed out, or the system said why."""
+    why = {"disconnected": "", "timeout": " (no answer came in time)"}.get(cause, f" ({detail})" if detail else "")
+    return (f"agenda: {label} → {recipient}: the connection was lost after the message was handed over{why}; "
             f"it may have arrived, so the log marks it unconfirmed and running again does not send it again "
             f"(--resend-unconfirmed does)\n"
             f"sent in this run: {', '.join(sent) or 'none'}; the log {log} lists every message "
@@ -445,3 +475,23 @@ def timeline_under_table_only(format_: str) -> str:
 def sending_stopped(error: str, sent: list[str], log: str) -> str:
     return (f"agenda: {error}\nsent in this run: {', '.join(sent) or 'none'}; the log {log} lists every message "
             f"sent, and running the same command again sends only the rest")
+
+
+DELIVERY_CAUSES = {
+    "refused": "the server refused the connection; check the address and the port, and that the server is running",
+    "timeout": "the server did not answer in time; try again later",
+    "unknown-host": "no host by that name; check the server's address",
+    "disconnected": "the server closed the connection unexpectedly",
+    "answered": "the server said no: {detail}",
+    "certificate": "the server's certificate is not trusted ({detail}); AGENDA_SMTP_CAFILE names an authority to trust",
+    "system": "{detail}",
+}
+
+
+def delivery_cause(cause: str, detail: str) -> str:
+    """Why mail did not go (agenda.notices.delivery.CAUSES); the server's answer and the system's text as they are."""
+    return DELIVERY_CAUSES.get(cause, "{detail}").format(detail=detail)
+
+
+def delivery_failed(where: str, cause: str, detail: str) -> str:
+    return f"{where}: {delivery_cause(cause, detail)}"

@@ -16,17 +16,41 @@ def text(args: Arguments, name: str) -> str:
 
 _DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True,
                     "7": True, "8": True, "9": False}
+"""A number by its last digit's Korean reading: 영/십, 일, 이, 삼, 사, 오, 육, 칠, 팔, 구 (10 십, 100 백, 1000 천)."""
+_LETTERS_WITH_FINAL = frozenset("LMNR")
+"""Capital letters said one by one: only 엘, 엠, 엔, 알 end in a 받침 (AI를, KSOI를, ICT를, ESG를; HTML을, CNN을)."""
+_RIEUL = frozenset("178LR")
+"""Endings said with ㄹ, which takes 로 like a vowel: 7일로, URL로, HTML로."""
 
 
 def _final(word: str) -> bool | None:
-    """Whether the last syllable has a final consonant (받침); None when it cannot be told (Latin letters)."""
-    stripped = word.rstrip(" )]'\"’”」』")
+    """Whether the last syllable has a final consonant (받침); None when it cannot be told.
+
+    Capital letters are said one by one (AI 에이아이), so the last letter's name
+    decides; a lowercase word (opening, panel) is said as a word, whose sound
+    the spelling does not tell.
+    """
+    stripped = _stripped(word)
     if not stripped:
         return None
     last = stripped[-1]
     if "가" <= last <= "힣":
         return (ord(last) - ord("가")) % 28 != 0
+    if "A" <= last <= "Z":
+        return last in _LETTERS_WITH_FINAL
     return _DIGIT_HAS_FINAL.get(last)
+
+
+def _stripped(word: str) -> str:
+    return word.rstrip(" )]'\"’”」』")
+
+
+def _rieul(word: str) -> bool:
+    """Whether the last syllable ends in ㄹ (서울, 7, URL): (으)로 is then 로."""
+    last = _stripped(word)[-1:]
+    if "가" <= last <= "힣":
+        return (ord(last) - ord("가")) % 28 == 8
+    return last in _RIEUL
 
 
 def josa(word: str, with_final: str, without_final: str) -> str:
@@ -34,6 +58,8 @@ def josa(word: str, with_final: str, without_final: str) -> str:
     final = _final(word)
     if final is None:
         return f"{word}{with_final}({without_final})"
+    if with_final == "으로" and _rieul(word):
+        return word + without_final
     return word + (with_final if final else without_final)
 
 
@@ -431,6 +457,31 @@ def not_in_calendar(file: str, title: str) -> str:
     return f"{file}: {josa(title, '은', '는')} 시작 시각이 없어 캘린더에 넣지 않았습니다. `at:`이나 `duration`을 주세요"
 
 
+def left_out_of_schedule(cancelled: int, without_start: int, too_long: int) -> str:
+    parts = [f"취소된 순서 {cancelled}개" if cancelled else "",
+             f"시작 시각이 없는 순서(등록) {without_start}개" if without_start else "",
+             f"99시간 59분보다 긴 순서 {too_long}개" if too_long else ""]
+    return "일정표에서 뺀 것: " + ", ".join(p for p in parts if p)
+
+
+_LEFT_BEHIND_KO = {"links": "링크", "attachments": "첨부 파일", "recording": "녹화 설정", "language": "세션별 언어",
+                   "url": "세션 페이지(url)", "description": "상세 설명", "subtitle": "부제", "logo": "로고"}
+
+
+def import_zone(file: str, said: str | None, offsets: tuple[str, ...], chosen: str) -> str:
+    written = ", ".join(offsets)
+    told = f"time_zone_name은 {said}인데" if said else "time_zone_name이 없고"
+    return (f"{file}: {told} 세션 시각에는 UTC 오프셋 {written}이 붙어 있습니다. 포럼 파일에는 모든 세션의 "
+            f"시각이 그대로 맞는 {chosen} 시간대를 썼습니다")
+
+
+def import_left_behind(file: str, counts: tuple[tuple[str, int], ...]) -> str:
+    whole = {"longer-than-a-week": "일주일보다 긴 세션", "no-length": "길이가 0인 세션"}
+    listed = ", ".join(f"{whole[what]} {count}개" if what in whole else f"{_LEFT_BEHIND_KO.get(what, what)}(세션 {count}개)"
+                       for what, count in counts)
+    return f"{file}: 포럼 파일에 담을 자리가 없어 옮기지 않은 것: {listed}"
+
+
 def summary(files: int, errors: int, warnings: int, unreadable: int) -> str:
     return f"파일 {files}개: 오류 {errors}개, 경고 {warnings}개" + (f", 읽을 수 없음 {unreadable}개" if unreadable else "")
 
@@ -517,8 +568,9 @@ def notice_unconfirmed(label: str, recipient: str) -> str:
             f"(--resend-unconfirmed를 주면 보냄)")
 
 
-def sending_unconfirmed(label: str, recipient: str, answer: str, sent: list[str], log: str) -> str:
-    return (f"agenda: {label} → {recipient}: 메일 내용을 넘긴 뒤 연결이 끊겼습니다({answer}). 이미 도착했을 수 있어 "
+def sending_unconfirmed(label: str, recipient: str, cause: str, detail: str, sent: list[str], log: str) -> str:
+    why = {"disconnected": "", "timeout": "(제때 답이 오지 않았습니다)"}.get(cause, f"({detail})" if detail else "")
+    return (f"agenda: {label} → {recipient}: 메일 내용을 넘긴 뒤 연결이 끊겼습니다{why}. 이미 도착했을 수 있어 "
             f"기록에 '확인 안 됨'으로 남겼고, 다시 실행해도 보내지 않습니다(--resend-unconfirmed를 주면 보냅니다)\n"
             f"이번에 보낸 알림: {', '.join(sent) or '없음'}. 보낸 알림은 모두 {log}에 기록되어 있어, "
             f"같은 명령을 다시 실행하면 나머지만 보냅니다")
@@ -531,3 +583,23 @@ def timeline_under_table_only(format_: str) -> str:
 def sending_stopped(error: str, sent: list[str], log: str) -> str:
     return (f"agenda: {error}\n이번에 보낸 알림: {', '.join(sent) or '없음'}. 보낸 알림은 모두 {log}에 기록되어 있어, "
             f"같은 명령을 다시 실행하면 나머지만 보냅니다")
+
+
+DELIVERY_CAUSES = {
+    "refused": "서버가 연결을 거절했습니다. 주소와 포트가 맞는지, 서버가 켜져 있는지 확인하세요",
+    "timeout": "서버가 제때 답하지 않았습니다. 잠시 뒤에 다시 시도하세요",
+    "unknown-host": "그런 이름의 서버가 없습니다. 서버 주소를 확인하세요",
+    "disconnected": "서버가 예고 없이 연결을 끊었습니다",
+    "answered": "서버가 받지 않았습니다: {detail}",
+    "certificate": "서버의 인증서를 믿을 수 없습니다({detail}). 믿을 인증 기관은 AGENDA_SMTP_CAFILE로 지정합니다",
+    "system": "{detail}",
+}
+
+
+def delivery_cause(cause: str, detail: str) -> str:
+    """메일이 가지 못한 까닭(agenda.notices.delivery.CAUSES). 서버의 답과 시스템의 오류 문구는 그대로 보입니다."""
+    return DELIVERY_CAUSES.get(cause, "{detail}").format(detail=detail)
+
+
+def delivery_failed(where: str, cause: str, detail: str) -> str:
+    return f"{where}: {delivery_cause(cause, detail)}"

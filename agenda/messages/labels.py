@@ -35,6 +35,9 @@ class Labels:
     timeline_heading: str
     unscheduled_block: str
     series_number: str
+    no_changes: str  # `agenda diff` between two files that plan alike
+    no_changes_markdown: str
+    change_count: tuple[str, str]  # the last line of `agenda diff`: one change, {n} changes
     credits: dict[str, str] = field(default_factory=dict)  # forum.hosts roles: 주최, 주관, 후원, 협찬
     new_file_zone: dict[str, str] = field(default_factory=dict)  # why `agenda init` chose the zone it wrote
 
@@ -45,6 +48,9 @@ class Labels:
     def title(self, title: str | None, kind: str) -> str:
         """A segment's title as a reader sees it: the file's own, else the kind's label in this language."""
         return title or self.kind(kind)
+
+    def changes(self, n: int) -> str:
+        return self.change_count[0 if n == 1 else 1].format(n=n)
 
     def minutes(self, n: int) -> str:
         return self.minutes_unit.format(n=n)
@@ -114,6 +120,8 @@ KO = Labels(
     venue="장소", date_label="일시", series="시리즈", theme="주제",
     cancelled="취소", timeline_heading="시간표", unscheduled_block="미배정",
     series_number="제{n}차",
+    no_changes="바뀐 것이 없습니다", no_changes_markdown="바뀐 것이 없습니다.",
+    change_count=("바뀐 것 {n}개", "바뀐 것 {n}개"),
     credits={"host": "주최", "organizer": "주관", "sponsor": "후원", "supporter": "협찬"},
     new_file_zone={
         "template": "시간대: {zone} (한국어 파일의 기본값). 다른 곳에서 열리면 --timezone으로 바꾸세요 (예: --timezone Asia/Tokyo)",
@@ -137,6 +145,8 @@ EN = Labels(
     venue="Venue", date_label="Date", series="Series", theme="Theme",
     cancelled="cancelled", timeline_heading="Timeline", unscheduled_block="unscheduled",
     series_number="No. {n}",
+    no_changes="no changes", no_changes_markdown="No changes.",
+    change_count=("{n} change", "{n} changes"),
     credits={"host": "Hosted by", "organizer": "Organized by", "sponsor": "Sponsored by",
              "supporter": "Supported by"},
     new_file_zone={

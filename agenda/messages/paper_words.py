@@ -5,7 +5,8 @@ Korean is written as a 국회 토론회 사회자 says it from the lectern, in t
 formal spoken register (하겠습니다, 있겠습니다, 주시기 바랍니다), not
 translated from English; English is what an MC of an English programme says.
 Each template is a `str.format` pattern; the script (agenda.render.mc_script)
-fills in names already worded (`{person}`: affiliation, title, name and 님)
+fills in names already worded (`{person}`: affiliation, title, name and 님 or the
+호칭's 의원님; glosses such as `(KSOI)` dropped, since nobody reads them aloud)
 and particles already chosen, so nothing here decides grammar at run time.
 Cues are in brackets and are read by nobody: they tell the room what happens.
 """
@@ -21,12 +22,15 @@ class ScriptWords:
     chair: str  # the 좌장
     mc_and_chair: str  # the header line: 사회 … · 좌장 …
     doors: str  # registration: seats, phones
+    person: str  # someone with both title and affiliation, as said aloud (님 and 호칭 come after)
+    named_title: str  # a title said mid-sentence that is a name of its own: “Town Hall”
+    common_title: str  # a plain title said mid-sentence as a noun: the open floor
     welcome: str  # the MC introduces themself
     welcome_nameless: str
     declaration: str  # {title_object}: the forum's title with its object particle
     theme: str
     thanks_for_coming: str
-    ceremony: tuple[str, ...]  # 국민의례, in the protocol guide's order
+    ceremony: tuple[str, ...]  # 국민의례, in the protocol guide's order; the 묵념 in 국민의례 규정 제4조's words
     guests_intro: str
     guest: str
     guests_end: str
@@ -43,6 +47,8 @@ class ScriptWords:
     presentation: str
     presentation_topic: str
     presentation_cue: str
+    panel_bare: str  # {title}: the panel's own title, said as is (지정토론입니다 / our panel.)
+    panel_named: str  # {topic}: what `토론: …` names, {label}: the word before its colon
     panel_intro: str
     panel_intro_each: str
     panel_turn: str
@@ -64,28 +70,31 @@ KO = ScriptWords(
     mc="사회",
     chair="좌장",
     mc_and_chair="{role}: {person}",
-    doors=("잠시 후 시작하겠습니다. 참석하신 여러분께서는 자리에 앉아 주시기 바랍니다. "
-           "휴대전화는 진동으로 바꾸어 주시면 감사하겠습니다."),
+    doors=("잠시 후 {event_object} 시작하겠습니다. 참석하신 여러분께서는 자리에 앉아 주시기 바랍니다. "
+           "휴대전화는 무음이나 진동으로 바꾸어 주시기 바랍니다."),
+    person="{affiliation} {title} {name}",
+    named_title="{title}",
+    common_title="{title}",
     welcome="{greeting}. 오늘 사회를 맡은 {me}입니다.",
     welcome_nameless="{greeting}.",
     declaration="지금부터 {title_object} 시작하겠습니다. [박수]",
     theme="오늘의 주제는 ‘{theme}’입니다.",
     thanks_for_coming="바쁘신 가운데 참석해 주신 여러분께 감사드립니다.",
     ceremony=(
-        "{opening} 국민의례가 있겠습니다. 모두 자리에서 일어나 단상의 태극기를 향해 서 주시기 바랍니다. [기립]",
-        "국기에 대한 경례. [경례] 바로.",
-        "다음은 애국가 제창이 있겠습니다. 애국가는 1절만 제창하겠습니다. [애국가 제창]",
-        "다음은 순국선열 및 호국영령에 대한 묵념이 있겠습니다. 일동 묵념. [묵념] 바로.",
-        "모두 자리에 앉아 주시기 바랍니다. [착석]",
+        "{opening} 국민의례가 있겠습니다. 모두 자리에서 일어나 앞쪽의 태극기를 향해 주시기 바랍니다. [기립]",
+        "국기에 대하여 경례. [국기에 대한 맹세문 낭송] 바로.",
+        "다음은 애국가 제창이 있겠습니다. 애국가는 1절만 부르겠습니다. [애국가 1절 반주]",
+        "다음은 순국선열과 호국영령에 대한 묵념이 있겠습니다. 일동 묵념. [묵념곡] 바로.",
+        "이상으로 국민의례를 마치겠습니다. 모두 자리에 앉아 주시기 바랍니다. [착석]",
     ),
-    guests_intro=("다음은 오늘 귀한 걸음 해 주신 내빈을 소개해 드리겠습니다. "
-                  "소개해 드리면 잠시 자리에서 일어나 인사해 주시기 바랍니다."),
+    guests_intro=("다음은 오늘 귀한 걸음 해 주신 내빈을 소개해 드리겠습니다. 소개해 드리는 내빈께서는 잠시 "
+                  "자리에서 일어나 인사해 주시고, 여러분께서는 큰 박수로 환영해 주시기 바랍니다."),
     guest="{person} 오셨습니다. [박수]",
     guests_end="함께해 주신 내빈 여러분께 다시 한번 감사드립니다.",
     first="먼저",
     next="다음은",
     turns=("먼저", "다음으로", "마지막으로"),
-    speech="{opening} {person}의 {title_subject} 있겠습니다. [박수] [자리 이동]",
+    speech="{opening} {person}의 {title_subject} 있겠습니다. [박수] [연단으로 이동]",
     speech_cue="[{title}]",
     thanks_person="{short}, 감사합니다. [박수]",
     order_of="{opening} {title} 순서입니다.",
@@ -93,21 +102,25 @@ KO = ScriptWords(
                  "앞쪽 토론석으로 나와 주시기 바랍니다. [자리 이동]"),
     hand_over="지금부터는 좌장을 맡아 주신 {person}께서 진행해 주시겠습니다. [박수]",
     chair_greeting="{greeting}. 오늘 좌장을 맡은 {me}입니다. [좌장 인사말]",
-    presentation="{opening} {person}의 발제를 듣겠습니다. [박수] [자리 이동]",
-    presentation_topic="{opening} {person}의 발제를 듣겠습니다. 주제는 ‘{topic}’입니다. [박수] [자리 이동]",
+    presentation="{opening} {person}의 발제를 듣겠습니다. [박수] [발표대로 이동] [발제 자료 화면]",
+    presentation_topic=("{opening} ‘{topic}’{topic_object} 주제로 {person}의 발제를 듣겠습니다. "
+                        "[박수] [발표대로 이동] [발제 자료 화면]"),
     presentation_cue="[발제 {minutes}]",
-    panel_intro="다음은 {title}입니다. {count} 분의 토론자께서 차례로 말씀해 주시겠습니다.",
-    panel_intro_each="다음은 {title}입니다. {count} 분의 토론자께서 {each}씩 말씀해 주시겠습니다.",
+    panel_bare="{title}입니다.",
+    panel_named="‘{topic}’ {label}입니다.",
+    panel_intro="다음은 {title} {count} 분의 토론자께서 차례로 말씀해 주시겠습니다.",
+    panel_intro_each="다음은 {title} {count} 분의 토론자께서 {each}씩 말씀해 주시겠습니다.",
     panel_turn="{place} {person}께서 말씀해 주시겠습니다. [박수]",
     panel_turn_topic="{place} {person}께서 ‘{topic}’{topic_object} 주제로 말씀해 주시겠습니다. [박수]",
     panel_cue="[토론 {minutes}]",
     qa=("이어서 {title_object} 진행하겠습니다. 질문하실 분께서는 손을 들어 주시면 마이크를 전해 드리겠습니다. "
-        "소속과 성함을 먼저 말씀해 주시고, 질문은 짧게 해 주시기 바랍니다. [질의응답]"),
+        "소속과 성함을 먼저 말씀해 주시고, 되도록 많은 분께 기회를 드릴 수 있도록 질문은 간단히 해 주시기 바랍니다. "
+        "[질의응답]"),
     break_="{minutes} 동안 쉬었다가 {clock}에 다시 시작하겠습니다. [휴식]",
     hand_back=("이상으로 오늘의 발제와 토론을 모두 마치겠습니다. 좋은 말씀을 나누어 주신 발제자와 토론자 "
                "여러분께 감사드립니다. 진행을 다시 사회자께 넘기겠습니다. [박수]"),
     take_back="좌장을 맡아 주신 {short}, 감사합니다. [박수]",
-    closing=("이상으로 {title_object} 모두 마치겠습니다. 끝까지 함께해 주신 여러분께 감사드립니다. "
+    closing=("이상으로 {title_object} 마치겠습니다. 끝까지 함께해 주신 여러분께 감사드립니다. "
              "안녕히 돌아가십시오. [박수]"),
     cancelled="[취소됨]",
     numbers=("한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"),
@@ -121,9 +134,12 @@ EN = ScriptWords(
     chair="Moderator",
     mc_and_chair="{role}: {person}",
     doors="We will begin shortly. Please take your seats, and set your phones to silent.",
-    welcome="{greeting}, everyone. I am {me}, and I will be your MC today.",
+    person="{name}, {title} at {affiliation}",
+    named_title="“{title}”",
+    common_title="the {title}",
+    welcome="{greeting}, everyone. I'm {me}, and I'll be your MC today.",
     welcome_nameless="{greeting}, everyone.",
-    declaration="I now declare {title} open. [applause]",
+    declaration="Welcome to {title}. [applause]",
     theme="Today's theme is “{theme}”.",
     thanks_for_coming="Thank you all for joining us.",
     ceremony=(
@@ -132,7 +148,7 @@ EN = ScriptWords(
         "We will now sing the national anthem, the first verse only. [national anthem]",
         "Let us observe a moment of silence for the patriots and the fallen who gave their lives for the nation. "
         "[silence] Thank you.",
-        "Please be seated. [all sit]",
+        "That concludes the national ceremony. Please be seated. [all sit]",
     ),
     guests_intro=("{opening} I would like to introduce our distinguished guests. "
                   "As I call your name, please rise briefly."),
@@ -148,23 +164,25 @@ EN = ScriptWords(
     settle_room=("We will take a moment to set the stage. Would our presenters and discussants please come "
                  "to their seats at the front. [to their seats]"),
     hand_over="I now hand over to our moderator, {person}. [applause]",
-    chair_greeting="{greeting}. I am {me}, and I will be moderating this session. [moderator's remarks]",
-    presentation="{opening} we will hear the presentation by {person}. [applause] [to the lectern]",
-    presentation_topic=("{opening} we will hear the presentation by {person}, on “{topic}”. "
+    chair_greeting="{greeting}. I'm {me}, and I'll be moderating this session. [moderator's remarks]",
+    presentation="{opening} we will hear a presentation from {person}. [applause] [to the lectern]",
+    presentation_topic=("{opening} we will hear a presentation from {person}, on “{topic}”. "
                         "[applause] [to the lectern]"),
     presentation_cue="[presentation, {minutes}]",
-    panel_intro="Next, {title}. Our {count} discussants will speak in turn.",
-    panel_intro_each="Next, {title}. Our {count} discussants will speak for {each} each.",
-    panel_turn="{place} {person}. [applause]",
-    panel_turn_topic="{place} {person}, on “{topic}”. [applause]",
+    panel_bare="our panel.",
+    panel_named="our panel, “{topic}.”",
+    panel_intro="Next, {title} Our {count} discussants will speak in turn.",
+    panel_intro_each="Next, {title} Our {count} discussants will speak for {each} each.",
+    panel_turn="{place} we will hear from {person}. [applause]",
+    panel_turn_topic="{place} we will hear from {person}, on “{topic}”. [applause]",
     panel_cue="[discussion, {minutes}]",
-    qa=("We now move on to {title}. If you have a question, please raise your hand and we will bring you "
+    qa=("We now move on to {title_phrase}. If you have a question, please raise your hand and we will bring you "
         "a microphone. Please say your name and affiliation first, and keep your question brief. [Q&A]"),
     break_="We will now take a break of {minutes} and resume at {clock}. [break]",
     hand_back=("That brings the presentations and the discussion to a close. Thank you to all our speakers. "
                "I now hand back to our MC. [applause]"),
     take_back="Thank you, {short}, for moderating. [applause]",
-    closing="This concludes {title}. Thank you all for joining us, and have a safe journey home. [applause]",
+    closing="This concludes {title}. Thank you all for joining us, and get home safely. [applause]",
     cancelled="[cancelled]",
     numbers=("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     greetings=("Good morning", "Good afternoon", "Good evening"),

@@ -25,7 +25,43 @@ def _unknown_zone(a: UsageArguments) -> str:
     return f"--timezone: {quoted(a, 'value')} is not a time zone; {hint}"
 
 
+_MOMENT_PROBLEMS = {
+    "not-a-clock": "{value} is not a time of day; write HH:MM or HH:MM:SS, e.g. 14:03",
+    "not-a-time": ("{value} is not a time; write HH:MM, HH:MM:SS or an ISO 8601 date-time with offset, "
+                   "e.g. 2023-12-13T14:03:00+09:00"),
+    "no-offset": "{value} has no offset; add one (e.g. +09:00) or write HH:MM in the forum's zone",
+    "out-of-range": "{value} is out of range; give a time of the forum's day",
+}
+"""Why TIME names no instant (agenda.day.times.NotAMoment's reasons)."""
+
+
+def _moment(a: UsageArguments) -> str:
+    return _MOMENT_PROBLEMS.get(text(a, "problem"), _MOMENT_PROBLEMS["not-a-time"]).format(value=quoted(a, "value"))
+
+
+def _no_such_option(a: UsageArguments) -> str:
+    """As Click says it, so that English output stays as it was."""
+    suggestions = names(a, "suggestions")
+    if not suggestions:
+        return f"No such option: {text(a, 'option')}"
+    if len(suggestions) == 1:
+        return f"No such option: {text(a, 'option')} Did you mean {suggestions[0]}?"
+    return f"No such option: {text(a, 'option')} (Possible options: {', '.join(suggestions)})"
+
+
 USAGE: dict[str, UsageWords] = {
+    # how a run ends when it does not finish
+    "interrupted": lambda a: "interrupted",
+    "stopped-by-signal": lambda a: f"stopped by {text(a, 'signal')}",
+    "nested-too-deeply": lambda a: "the input is nested too deeply",
+    "internal-error": lambda a: f"internal error ({text(a, 'error')}); please report it with the file",
+    # options and arguments as Click reads them
+    "try-help": lambda a: f"Try '{text(a, 'command')} --help' for help.",
+    "no-such-option": _no_such_option,
+    "no-such-command": lambda a: f"No such command {quoted(a, 'name')}.",
+    "missing-argument": lambda a: f"Missing argument {text(a, 'name')}.",
+    "missing-option": lambda a: f"Missing option {text(a, 'name')}.",
+    "option-choice": lambda a: f"{text(a, 'option')}: choose {_listing(names(a, 'choices'))} (got {text(a, 'value')})",
     # files the command writes
     "output-unwritable": lambda a: f"{text(a, 'target')}: cannot be written: {text(a, 'error')}",
     "output-is-folder": lambda a: (
@@ -39,6 +75,17 @@ USAGE: dict[str, UsageWords] = {
     "person-file-name-too-long": lambda a: (
         f"{text(a, 'folder')}: the id {quoted(a, 'id')} is {number(a, 'size')} bytes, too long for a file name "
         f"(at most {number(a, 'limit')} before {text(a, 'suffix')}); shorten it in `people` (nothing was written)"),
+    "schedule-unreadable": lambda a: f"{text(a, 'file')}: cannot be read: {text(a, 'error')}",
+    "schedule-not-json-or-xml": lambda a: (
+        f"{text(a, 'file')}:{number(a, 'line')}: neither JSON nor XML; give a schedule.json or schedule.xml "
+        "as pretalx or frab publish it"),
+    "schedule-not-a-schedule": lambda a: (
+        f"{text(a, 'file')}: not a conference schedule (schedule.json needs schedule.conference.days, "
+        "schedule.xml a <schedule> with <conference> and <day>s)"),
+    "schedule-bad-value": lambda a: (
+        f"{text(a, 'file')}: {text(a, 'where')}: {quoted(a, 'value')} is not a date and time with its offset "
+        "or a duration (HH:MM); fix it in the schedule"),
+    "schedule-empty": lambda a: f"{text(a, 'file')}: the schedule has no day with a session; nothing written",
     "file-exists": lambda a: (
         f"{text(a, 'file')} exists; choose another name or use --force to overwrite it"),
     "no-forum-files": lambda a: (
@@ -47,6 +94,16 @@ USAGE: dict[str, UsageWords] = {
     "marks-log-unreadable": lambda a: f"{text(a, 'path')}: cannot read the marks log: {text(a, 'error')}",
     "marks-log-unopenable": lambda a: f"{text(a, 'path')}: cannot open the marks log: {text(a, 'error')}",
     "marks-log-unwritable": lambda a: f"{text(a, 'path')}: cannot write the marks log: {text(a, 'error')}",
+    "marks-log-too-big": lambda a: (
+        f"{text(a, 'path')}: the marks log is over {number(a, 'limit') // 1024 // 1024} MiB; marks logs are limited "
+        f"to {number(a, 'limit') // 1024 // 1024} MiB (a forum's day takes a few kilobytes). Is this the right "
+        f"file? Give another with --log"),
+    "marks-log-not-regular": lambda a: (
+        f"{text(a, 'path')}: the marks log is not a regular file (a device, FIFO or socket); give a file with "
+        f"--log, or leave --log out for FILE's .actuals.jsonl"),
+    "marks-log-folder": lambda a: (
+        f"{text(a, 'path')}: the marks log is a folder; give a file with --log, or leave --log out for "
+        f"FILE's .actuals.jsonl"),
     "disk-full": lambda a: (
         f"{text(a, 'path')}: the disk took {number(a, 'written')} of {number(a, 'size')} bytes; check free space"),
     # options
@@ -62,7 +119,8 @@ USAGE: dict[str, UsageWords] = {
     "alarm-not-positive": lambda a: (
         f"--alarm {quoted(a, 'value')}: give a positive time before the start, e.g. 1d or 30m"),
     "source-date-epoch": lambda a: f"SOURCE_DATE_EPOCH={quoted(a, 'value')} is not a number of seconds",
-    "at-not-a-time": lambda a: f"--at: {text(a, 'detail')}",
+    "at-not-a-time": lambda a: f"--at: {_moment(a)}",
+    "not-a-moment": _moment,
     "needs-terminal": lambda a: "agenda run needs a terminal to read keys from; use agenda mark in scripts",
     "token-unkeepable": lambda a: f"{text(a, 'path')}: cannot keep the token there ({text(a, 'error')})",
     "cannot-listen": lambda a: (

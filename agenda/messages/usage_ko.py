@@ -47,7 +47,28 @@ _MOMENT_PROBLEMS = {
 }
 
 
+def _no_such_option(a: UsageArguments) -> str:
+    suggestions = names(a, "suggestions")
+    said = f"{text(a, 'option')} 옵션은 없습니다"
+    if len(suggestions) == 1:
+        return f"{said}. {suggestions[0]} 옵션을 쓰려던 것인가요?"
+    return said + (f"(비슷한 옵션: {', '.join(suggestions)})" if suggestions else "")
+
+
 USAGE: dict[str, UsageWords] = {
+    # how a run ends when it does not finish
+    "interrupted": lambda a: "중단했습니다",
+    "stopped-by-signal": lambda a: f"{text(a, 'signal')} 신호를 받아 멈췄습니다",
+    "nested-too-deeply": lambda a: "입력이 너무 깊이 중첩되어 있습니다",
+    "internal-error": lambda a: f"내부 오류(internal error)입니다: {text(a, 'error')}. 파일과 함께 알려 주세요",
+    # options and arguments as Click reads them
+    "try-help": lambda a: f"도움말은 {text(a, 'command')} --help로 보세요.",
+    "no-such-option": _no_such_option,
+    "no-such-command": lambda a: f"{quoted(a, 'name')} 명령은 없습니다.",
+    "missing-argument": lambda a: f"{text(a, 'name')} 인자가 필요합니다.",
+    "missing-option": lambda a: f"{text(a, 'name')} 옵션이 필요합니다.",
+    "option-choice": lambda a: (
+        f"{text(a, 'option')}: {_listing(names(a, 'choices'))} 중에서 고르세요(받은 값: {text(a, 'value')})"),
     # files the command writes
     "output-unwritable": lambda a: f"{text(a, 'target')}: 쓸 수 없습니다({text(a, 'error')})",
     "output-is-folder": lambda a: f"{text(a, 'target')}: 폴더입니다. {text(a, 'example')}처럼 파일 이름을 주세요",
@@ -59,6 +80,17 @@ USAGE: dict[str, UsageWords] = {
     "person-file-name-too-long": lambda a: (
         f"{text(a, 'folder')}: id {quoted(a, 'id')}는 {number(a, 'size')}바이트라 파일 이름으로 쓰기에 너무 깁니다"
         f"({text(a, 'suffix')} 앞은 {number(a, 'limit')}바이트까지). `people`에서 id를 줄이세요(아무것도 쓰지 않았습니다)"),
+    "schedule-unreadable": lambda a: f"{text(a, 'file')}: 읽을 수 없습니다: {text(a, 'error')}",
+    "schedule-not-json-or-xml": lambda a: (
+        f"{text(a, 'file')}:{number(a, 'line')}: JSON도 XML도 아닙니다. pretalx나 frab이 공개하는 "
+        "schedule.json이나 schedule.xml을 주세요"),
+    "schedule-not-a-schedule": lambda a: (
+        f"{text(a, 'file')}: 학술대회 일정표가 아닙니다(schedule.json에는 schedule.conference.days가, "
+        "schedule.xml에는 <conference>와 <day>가 든 <schedule>이 있어야 합니다)"),
+    "schedule-bad-value": lambda a: (
+        f"{text(a, 'file')}: {text(a, 'where')}: {quoted(a, 'value')}은 UTC 오프셋이 붙은 날짜와 시각도, "
+        "길이(HH:MM)도 아닙니다. 일정표에서 고쳐 주세요"),
+    "schedule-empty": lambda a: f"{text(a, 'file')}: 세션이 있는 날이 없어 아무것도 쓰지 않았습니다",
     "file-exists": lambda a: f"{text(a, 'file')}: 이미 있는 파일입니다. 다른 이름을 고르거나 --force로 덮어쓰세요",
     "no-forum-files": lambda a: (
         f"{', '.join(names(a, 'paths'))}에 포럼 파일(*.yaml, *.yml, *.json, *.toml)이 없습니다"),
@@ -66,6 +98,16 @@ USAGE: dict[str, UsageWords] = {
     "marks-log-unreadable": lambda a: f"{text(a, 'path')}: 기록 파일을 읽을 수 없습니다({text(a, 'error')})",
     "marks-log-unopenable": lambda a: f"{text(a, 'path')}: 기록 파일을 열 수 없습니다({text(a, 'error')})",
     "marks-log-unwritable": lambda a: f"{text(a, 'path')}: 기록 파일에 쓸 수 없습니다({text(a, 'error')})",
+    "marks-log-too-big": lambda a: (
+        f"{text(a, 'path')}: 기록 파일이 {number(a, 'limit') // 1024 // 1024} MiB를 넘습니다. 기록 파일은 "
+        f"{number(a, 'limit') // 1024 // 1024} MiB까지입니다(토론회 하루의 기록은 몇 KB입니다). "
+        f"맞는 파일인지 확인하거나 --log로 다른 파일을 주세요"),
+    "marks-log-not-regular": lambda a: (
+        f"{text(a, 'path')}: 기록 파일이 일반 파일이 아닙니다(장치, FIFO, 소켓). --log로 파일을 주거나, "
+        f"--log를 빼서 FILE 옆의 .actuals.jsonl을 쓰세요"),
+    "marks-log-folder": lambda a: (
+        f"{text(a, 'path')}: 기록 파일 자리에 폴더가 있습니다. --log로 파일을 주거나, "
+        f"--log를 빼서 FILE 옆의 .actuals.jsonl을 쓰세요"),
     "disk-full": lambda a: (
         f"{text(a, 'path')}: 디스크에 {number(a, 'size')}바이트 중 {number(a, 'written')}바이트만 써졌습니다. "
         f"남은 공간을 확인하세요"),
@@ -86,9 +128,8 @@ USAGE: dict[str, UsageWords] = {
     "alarm-not-positive": lambda a: (
         f"--alarm {quoted(a, 'value')}: 시작보다 얼마나 앞서 알릴지 0보다 긴 시간으로 주세요. 예: 1d, 30m"),
     "source-date-epoch": lambda a: f"SOURCE_DATE_EPOCH={quoted(a, 'value')}: 초 단위의 숫자가 아닙니다",
-    "at-not-a-time": lambda a: (
-        f"--at {quoted(a, 'value')}: "
-        f"{_MOMENT_PROBLEMS.get(text(a, 'problem'), '시각이 아닙니다(' + text(a, 'detail') + ')')}"),
+    "at-not-a-time": lambda a: f"--at {quoted(a, 'value')}: {_MOMENT_PROBLEMS.get(text(a, 'problem'), '시각이 아닙니다')}",
+    "not-a-moment": lambda a: f"{quoted(a, 'value')}: {_MOMENT_PROBLEMS.get(text(a, 'problem'), '시각이 아닙니다')}",
     "needs-terminal": lambda a: "agenda run은 키를 읽을 터미널이 필요합니다. 스크립트에서는 agenda mark를 쓰세요",
     "token-unkeepable": lambda a: f"{text(a, 'path')}: 토큰을 보관할 수 없습니다({text(a, 'error')})",
     "cannot-listen": lambda a: (

@@ -38,12 +38,25 @@ DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 
 
 class DeliveryError(Exception):
-    """The server could not be reached, or refused; carries what it said and what went out before."""
+    """The server could not be reached, or refused; carries what it said and what went out before.
 
-    def __init__(self, message: str, sent: list["Outgoing"] | None = None, unconfirmed: "Outgoing | None" = None):
-        super().__init__(message)
+    No sentence: `where` (host:port, a draft → its recipient, or the log's path), a `cause`
+    (one of CAUSES) and its `detail` (the server's own answer or the system's error text,
+    shown as they are); the command words them in the reader's language.
+    """
+
+    def __init__(self, where: str, cause: str, detail: str = "", sent: list["Outgoing"] | None = None,
+                 unconfirmed: "Outgoing | None" = None):
+        super().__init__(f"{where}: {cause}: {detail}" if detail else f"{where}: {cause}")
+        self.where, self.cause, self.detail = where, cause, detail
         self.sent = sent or []
         self.unconfirmed = unconfirmed  # handed over whole, then no answer: it may have arrived
+
+
+CAUSES = ("refused", "timeout", "unknown-host", "disconnected", "answered", "certificate", "system")
+"""Why a delivery failed: the connection was refused, timed out, the host is unknown, the server hung up,
+the server answered no (`detail` is its answer), its certificate was not trusted, or the system said
+`detail` (an OSError's text, or smtplib's for anything else)."""
 
 
 @dataclass(frozen=True)
@@ -142,14 +155,27 @@ def sending_lock(folder: Path) -> Iterator[None]:
         os.close(descriptor)  # closing releases the lock
 
 
-def _answer(error: Exception) -> str:
+def _cause(error: BaseException) -> tuple[str, str]:
+    """(cause, detail) of a failure: one of CAUSES, and the server's answer or the system's text."""
     if isinstance(error, smtplib.SMTPResponseException):
         text = error.smtp_error.decode("utf-8", "replace") if isinstance(error.smtp_error, bytes) else str(error.smtp_error)
-        return f"{error.smtp_code} {text}"
+        return "answered", f"{error.smtp_code} {text}"
     if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return "; ".join(f"{rcpt}: {code} {text.decode('utf-8', 'replace')}"
-                         for rcpt, (code, text) in error.recipients.items())
-    return str(error) or type(error).__name__
+        return "answered", "; ".join(f"{rcpt}: {code} {text.decode('utf-8', 'replace')}"
+                                     for rcpt, (code, text) in error.recipients.items())
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return "disconnected", ""
+    if isinstance(error, ConnectionRefusedError):
+        return "refused", ""
+    if isinstance(error, (socket.timeout, TimeoutError)):
+        return "timeout", ""
+    if isinstance(error, socket.gaierror):
+        return "unknown-host", ""
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return "certificate", str(error.verify_message or "")
+    if isinstance(error, OSError) and error.strerror:
+        return "system", error.strerror
+    return "system", str(error) or type(error).__name__
 
 
 def _connect(server: Server, login: tuple[str, str] | None) -> smtplib.SMTP:
@@ -174,6 +200,10 @@ def _connect(server: Server, login: tuple[str, str] | None) -> smtplib.SMTP:
 
 class Unconfirmed(Exception):
     """The message went out whole, and no answer came: it may have arrived."""
+
+    def __init__(self, cause: str, detail: str):
+        super().__init__(cause, detail)
+        self.cause, self.detail = cause, detail
 
 
 def _dot_stuffed(data: bytes) -> bytes:
@@ -209,7 +239,7 @@ def _deliver(client: smtplib.SMTP, sender: str, message: "Outgoing") -> None:
         client.send(_dot_stuffed(message.data))
         code, text = client.getreply()
     except (smtplib.SMTPServerDisconnected, OSError) as error:
-        raise Unconfirmed(_answer(error)) from None
+        raise Unconfirmed(*_cause(error)) from None
     if code != 250:
         raise smtplib.SMTPResponseException(code, text)
 
@@ -242,7 +272,7 @@ def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path
     try:
         client = _connect(server, login)
     except (smtplib.SMTPException, OSError, socket.timeout) as error:
-        raise DeliveryError(f"{server.host}:{server.port}: {_answer(error)}") from None
+        raise DeliveryError(f"{server.host}:{server.port}", *_cause(error)) from None
     try:
         try:
             log = open(folder / SENT_LOG, "a", encoding="utf-8")
@@ -258,7 +288,7 @@ def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path
                     log.flush()
                     os.fsync(log.fileno())
                 except OSError as error:
-                    raise DeliveryError(f"{folder / SENT_LOG}: {error.strerror or error}", done) from None
+                    raise DeliveryError(str(folder / SENT_LOG), *_cause(error), sent=done) from None
 
             for message in pending:
                 entry = f"{message.message_id} {message.recipient} {message.label}"
@@ -266,9 +296,10 @@ def send_all(server: Server, sender: str, messages: list[Outgoing], folder: Path
                     _deliver(client, sender, replace(message, data=with_date(message.data, _now())))
                 except Unconfirmed as lost:
                     record(f"{UNCONFIRMED} {entry}", sent)
-                    raise DeliveryError(str(lost), sent, unconfirmed=message) from None
+                    raise DeliveryError(f"{message.label} → {message.recipient}", lost.cause, lost.detail, sent,
+                                        unconfirmed=message) from None
                 except (smtplib.SMTPException, OSError) as error:
-                    raise DeliveryError(f"{message.label} → {message.recipient}: {_answer(error)}", sent) from None
+                    raise DeliveryError(f"{message.label} → {message.recipient}", *_cause(error), sent=sent) from None
                 sent.append(message)
                 record(entry, sent)
                 report("sent", message)

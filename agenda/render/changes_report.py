@@ -60,12 +60,12 @@ def _title(change: Change, labels: Labels) -> str:
 
 
 def changes_text(changes: list[Change], plan: Plan, language: str | None = None) -> str:
-    if not changes:
-        return "no changes\n"
     labels = labels_for(language or plan.language)
+    if not changes:
+        return labels.no_changes + "\n"
     width = max(len(c.change) for c in changes)
     lines = [f"{c.change:<{width}}  {_title(c, labels)}: {_describe(c, plan, labels)}" for c in changes]
-    return "\n".join(lines) + f"\n{len(changes)} change{'s' if len(changes) != 1 else ''}\n"
+    return "\n".join(lines) + f"\n{labels.changes(len(changes))}\n"
 
 
 def _json_value(change: Change, value: Value, plan: Plan, labels: Labels) -> str | None:
@@ -91,7 +91,7 @@ def changes_markdown(changes: list[Change], plan: Plan, language: str | None = N
     labels = labels_for(language or plan.language)
     lines = [f"### {escape(plan.forum.title)}", ""]
     if not changes:
-        return "\n".join(lines + ["No changes.", ""])
+        return "\n".join(lines + [labels.no_changes_markdown, ""])
     lines += ["| change | segment | what |", "|---|---|---|"]
     lines += [f"| {c.change} | {escape(_title(c, labels))} | {escape(_describe(c, plan, labels))} |"
               for c in changes]

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from agenda.day.projection import DayState
 from agenda.render.day_text import day_line, hm, mmss, next_text, speaker_text, title_of
-from agenda.render.day_words import day_words
+from agenda.messages.day_words import day_words
 
 if TYPE_CHECKING:
     from pyfiglet import Figlet

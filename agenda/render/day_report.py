@@ -16,7 +16,7 @@ from agenda.day.projection import DayState, SegmentState, whole_minutes
 from agenda.export.csv_table import neutralize
 from agenda.render.inert import json_text
 from agenda.render.day_text import ending_text, title_of
-from agenda.render.day_words import DayWords, day_words
+from agenda.messages.day_words import DayWords, day_words
 from agenda.render.plan_markdown import escape
 
 if TYPE_CHECKING:

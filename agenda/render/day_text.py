@@ -6,7 +6,7 @@ from agenda.day.marks import Mark
 from agenda.day.projection import DayState, SegmentState, whole_minutes
 from agenda.messages.labels import labels_for
 from agenda.core.planner import Plan, TimedSegment
-from agenda.render.day_words import DayWords, day_words
+from agenda.messages.day_words import DayWords, day_words
 
 
 def title_of(item: SegmentState | TimedSegment, language: str) -> str:

@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Literal
 
 from agenda.checks.ceremony_order import is_ceremony
+from agenda.core.kinds import kind_label
 from agenda.core.model import Person
 from agenda.core.planner import Plan, Role, Section, TimedItem, TimedSegment
 from agenda.messages.ko import josa_only
@@ -27,6 +28,7 @@ from agenda.messages.labels import Labels, labels_for
 from agenda.messages.paper_words import ScriptWords, script_words
 from agenda.render.people import person_text
 from agenda.render.programme_rows import forum_when, when
+from agenda.render.spoken import event_word, spoken, spoken_title, spoken_topic
 
 Speaker = Literal["mc", "chair"]
 
@@ -64,6 +66,7 @@ _CUE = re.compile(r"\[([^\]]*)\]")
 _CHAIRED = ("presentation", "keynote", "panel", "qa")
 _MC_KINDS = ("registration", "opening", "closing")
 _GUESTS_ITEM = re.compile(r"내빈\s*소개|guests?", re.IGNORECASE)
+_LABEL_WORDS = {"presentation": ("발표", "Presentation", "Keynote"), "panel": ("토론", "패널", "Discussion")}
 _SETTLE = re.compile(r"장내\s*정리|set(?:ting)?\s+the\s+stage", re.IGNORECASE)
 
 
@@ -97,24 +100,38 @@ class _Writer:
         self.blocks: list[Block] = []
         self.settled = False  # 장내 정리 said in this segment already
 
-    # people, as said aloud
+    # people, as said aloud: glosses dropped (한국사회여론연구소(KSOI) → 한국사회여론연구소), the 호칭 when given
     def full(self, person: Person) -> str:
-        """At first mention: 디지털미디어네트워크 대표 이상은 님 / Lee Sangeun, Director, Lab."""
+        """At first mention: 디지털미디어네트워크 대표 이상은 님, 정책위원회 의장 이개호 의원님 / Lee Sangeun, Director at Lab."""
         if self.ko:
-            return " ".join(p for p in (person.affiliation, person.title, person.name) if p) + " 님"
-        return ", ".join(p for p in (person.name, person.title, person.affiliation) if p)
+            return f"{self.own(person)} {person.honorific}님" if person.honorific else f"{self.own(person)} 님"
+        return self.own(person)
 
     def own(self, person: Person) -> str:
-        """How one introduces oneself: no 님 for oneself."""
-        if self.ko:
-            return " ".join(p for p in (person.affiliation, person.title, person.name) if p)
-        return ", ".join(p for p in (person.name, person.title, person.affiliation) if p)
+        """How one introduces oneself: no 님 (nor 호칭) for oneself."""
+        affiliation, title = (spoken(p) if p else "" for p in (person.affiliation, person.title))
+        name = self.addressed(person)
+        if title and affiliation:
+            return self.words.person.format(name=name, title=title, affiliation=affiliation)
+        return (" " if self.ko else ", ").join(p for p in ((affiliation, title, name) if self.ko else
+                                                         (name, title, affiliation)) if p)
+
+    def addressed(self, person: Person) -> str:
+        """English puts the honorific before the name: Senator Kim."""
+        return f"{person.honorific} {person.name}" if person.honorific and not self.ko else person.name
 
     def short(self, person: Person) -> str:
-        """Thanking someone already introduced: 이상은 대표님, 이개호 의장님."""
-        if self.ko:  # the title's last word: 정책위원회 의장 → 이개호 의장님
-            return f"{person.name} {person.title.split()[-1]}님" if person.title else f"{person.name} 님"
-        return person.name
+        """Thanking someone already introduced: 이상은 대표님, 이개호 의원님 (the 호칭 over the title's last word)."""
+        if self.ko:  # 정책위원회 의장 → 이개호 의장님; with 호칭 의원 → 이개호 의원님 (의장님 alone is the Speaker)
+            word = person.honorific or (person.title.split()[-1] if person.title else "")
+            return f"{person.name} {word}님" if word else f"{person.name} 님"
+        return self.addressed(person)
+
+    def topic(self, text: str) -> str:
+        """A topic said in quotes: in Korean a noun phrase before 을/를 주제로 (no closing ?); English keeps it."""
+        if not text:
+            return ""
+        return spoken_topic(text) if self.ko else spoken(text)
 
     def particle(self, word: str, with_final: str, without_final: str) -> str:
         if not self.ko:
@@ -149,9 +166,10 @@ class _Writer:
         return holder is not None and (holder.person == person or holder.person.name == person.name)
 
     def say(self, speaker: Speaker | None, template: str, when_: str = "", **values: str) -> Line:
-        common = {"greeting": self.greeting(self.plan.local(self.plan.window_start)),"opening": "", "title": "", "title_subject": "", "title_object": "", "title_lower": "",
-                  "person": "", "short": "", "me": "", "topic": "", "topic_object": "", "minutes": "",
-                  "clock": "", "count": "", "each": "", "place": "", "theme": ""}
+        common = {"greeting": self.greeting(self.plan.local(self.plan.window_start)), "opening": "", "title": "",
+                  "title_subject": "", "title_object": "", "title_lower": "", "title_phrase": "", "person": "",
+                  "short": "", "me": "", "topic": "", "topic_object": "", "minutes": "", "clock": "", "count": "",
+                  "each": "", "place": "", "theme": "", "event_object": "", "label": ""}
         return Line(speaker, pieces(template, **(common | values)), when_)
 
     # the floor
@@ -232,7 +250,8 @@ class _Writer:
         words, who = self.words, self.speaker()
         kind = seg.kind
         if kind == "registration":
-            return [self.say(who, words.doors)]
+            event = event_word(spoken_title(self.plan.forum))
+            return [self.say(who, words.doors, event_object=self.particle(event, "을", "를"))]
         if kind == "opening":
             return self.opening_lines(seg)
         if kind == "transition":  # said once: the hand-over before it may have said it already
@@ -242,7 +261,8 @@ class _Writer:
         if kind == "panel":
             return self.panel(seg, title)
         if kind == "qa":
-            return [self.say(who, words.qa, title_object=self.particle(title, "을", "를"), title=title)]
+            return [self.say(who, words.qa, title_object=self.particle(title, "을", "를"), title=title,
+                             title_phrase=_phrase(title, seg.kind, self.labels, self.words))]
         if kind == "break":
             return [self.say(who, words.break_, minutes=self.minutes(seg.minutes),
                              clock=self.clock(self.plan.local(seg.end)))]
@@ -264,8 +284,8 @@ class _Writer:
         greeting = self.greeting(self.plan.local(seg.start))
         lines = [self.say("mc", words.welcome, me=self.own(mc.person), greeting=greeting) if mc else
                  self.say("mc", words.welcome_nameless, greeting=greeting),
-                 self.say("mc", words.declaration, title=forum.title,
-                          title_object=self.particle(forum.title, "을", "를"))]
+                 self.say("mc", words.declaration, title=spoken_title(forum),
+                          title_object=self.particle(spoken_title(forum), "을", "를"))]
         if forum.theme:
             lines.append(self.say("mc", words.theme, theme=forum.theme))
         lines.append(self.say("mc", words.thanks_for_coming))
@@ -344,7 +364,9 @@ class _Writer:
                 lines += self.speech(person, self.labels.kind("keynote"), at)
                 continue
             template = words.presentation_topic if about else words.presentation
-            lines.append(self.say(who, template, at, opening=self.opening(), person=self.full(person), topic=about))
+            topic = self.topic(about)
+            lines.append(self.say(who, template, at, opening=self.opening(), person=self.full(person), topic=topic,
+                                  topic_object=self.particle(topic, "을", "를")[len(topic):]))
             lines.append(self.say(None, words.presentation_cue, minutes=self.minutes(minutes)))
             lines.append(self.say(who, words.thanks_person, short=self.short(person)))
         return lines
@@ -362,16 +384,27 @@ class _Writer:
         count = words.numbers[len(turns) - 1] if len(turns) <= len(words.numbers) else str(len(turns))
         each = seg.segment.each
         intro = words.panel_intro_each if each else words.panel_intro
-        lines = [self.say(who, intro, title=title, count=count, each=self.minutes(each))]
+        lines = [self.say(who, intro, title=self.panel_name(title), count=count, each=self.minutes(each))]
         self.announced += 1
         for n, (person, about, minutes, at) in enumerate(turns):
             place = words.turns[0] if n == 0 else words.turns[2] if n == len(turns) - 1 else words.turns[1]
             template = words.panel_turn_topic if about else words.panel_turn
-            lines.append(self.say(who, template, at, place=place, person=self.full(person), topic=about,
-                                  topic_object=josa_only(about.rstrip("?!.… "), "을", "를") if self.ko else ""))
+            topic = self.topic(about)
+            lines.append(self.say(who, template, at, place=place, person=self.full(person), topic=topic,
+                                  topic_object=self.particle(topic, "을", "를")[len(topic):]))
             lines.append(self.say(None, words.panel_cue, minutes=self.minutes(minutes)))
             lines.append(self.say(who, words.thanks_person, short=self.short(person)))
         return lines
+
+    def panel_name(self, title: str) -> str:
+        """`지정토론` → 지정토론입니다; `토론: X` → ‘X’ 토론입니다 / our panel, “X.”: nobody reads a label's colon."""
+        words, label = self.words, self.labels.kind("panel")
+        head, colon, rest = title.partition(":")
+        if colon and rest.strip() and head.strip() in _labels("panel", self.labels):
+            return words.panel_named.format(topic=self.topic(rest.strip()), label=head.strip())
+        if title == label or self.ko:
+            return words.panel_bare.format(title=spoken(title))
+        return words.panel_named.format(topic=self.topic(title), label=label)
 
     def closing_items(self, seg: TimedSegment, block: Block) -> None:
         """A 폐회사 or closing remarks first, when the segment names a speaker; the MC closes the forum."""
@@ -385,7 +418,7 @@ class _Writer:
             block.lines.append(self.closing_line())
 
     def closing_line(self) -> Line:
-        title = self.plan.forum.title
+        title = spoken_title(self.plan.forum)
         return self.say("mc", self.words.closing, title=title, title_object=self.particle(title, "을", "를"))
 
     def close(self) -> None:
@@ -408,15 +441,31 @@ def _greets(seg: TimedSegment, chair: Role) -> bool:
     return all(role.role == "moderator" and _same(role, chair) for role in seg.people)
 
 
+def _labels(kind: str, labels: Labels) -> tuple[str, ...]:
+    """The words a title may start with to name its kind: `발제:`, `Keynote:`, `토론:`."""
+    return (labels.kind(kind), kind_label(kind, "ko"), kind_label(kind, "en"),
+            *_LABEL_WORDS.get(kind, ()))
+
+
 def _topic(title: str, kind: str, labels: Labels) -> str:
     """What a presentation is about: `발제: AI 시대의 정당 혁신` → `AI 시대의 정당 혁신`; nothing for a bare `발제`."""
-    label = labels.kind(kind)
-    if title == label:
+    if title == labels.kind(kind):
         return ""
     head, colon, rest = title.partition(":")
-    if colon and head.strip() in (label, "발표", "Presentation", "Keynote") and rest.strip():
+    if colon and head.strip() in _labels(kind, labels) and rest.strip():
         return rest.strip()
     return title
+
+
+def _phrase(title: str, kind: str, labels: Labels, words: ScriptWords) -> str:
+    """A title said mid-sentence in English: the kind's label as is (Q&A), a plain title as a noun (the open floor)."""
+    if title == labels.kind(kind) or labels.language != "en":
+        return title
+    parts = title.split()
+    if any(not word.isalpha() or word[1:] != word[1:].lower() for word in parts) or any(
+            word[0].isupper() for word in parts[1:]):
+        return words.named_title.format(title=title)  # a name of its own (Town Hall, AI & Data)
+    return words.common_title.format(title=title[0].lower() + title[1:])
 
 
 def mc_script(plan: Plan, language: str | None = None) -> Script:

@@ -24,13 +24,13 @@ from agenda.day.times import parse_moment
 from agenda.core.errors import AgendaError, UsageError
 from agenda.messages.usage import usage_sentence
 from agenda.render.day_text import mark_text
-from agenda.render.day_words import day_words, impossible_text
+from agenda.messages.day_words import day_words, impossible_text
 from agenda.serve.hosts import HostCheck
 from agenda.serve.limits import MAX_HEADER_BYTES, MAX_STREAMS, HeaderLimit
 from agenda.messages.stage_words import STAGE_WORDS
 from agenda.serve.live import LiveDay, Snapshot
 from agenda.serve.pages import control_page, programme_page, stage_page
-from agenda.serve.server_words import SERVER_WORDS
+from agenda.messages.server_words import SERVER_WORDS
 from agenda.serve.speaker import BadMessage, next_message
 from agenda.serve.token import authorized
 
@@ -76,9 +76,10 @@ class LastResort:
     failure again is counted, not said again (failures.py).
     """
 
-    def __init__(self, app: ASGIApp, report: Callable[[str, str], None]) -> None:
+    def __init__(self, app: ASGIApp, report: Callable[[str, str], None], refusal: str) -> None:
         self.app = app
         self.report = report
+        self.refusal = refusal  # the 500 body, in the desk's language
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
@@ -94,30 +95,33 @@ class LastResort:
             where = f"{scope.get('method', '')} {scope.get('path', '')}"
             self.report(f"{where} {type(error).__name__}", f"{where} failed: {type(error).__name__}: {error}")
             if scope["type"] == "http" and not started:
-                await JSONResponse({"error": "the server could not answer this request; see its terminal"},
-                                   status_code=500)(scope, receive, send)
+                await JSONResponse({"error": self.refusal}, status_code=500)(scope, receive, send)
 
 
 class BadMark(ValueError):
-    """A request body that is not a mark: 400, with what to send instead."""
+    """A request body that is not a mark: 400, with what to send instead (ServerWords.bad_mark words `reason`)."""
+
+    def __init__(self, reason: str, **arguments: str):
+        super().__init__(reason)
+        self.reason, self.arguments = reason, arguments
 
 
 def parse_mark(body: bytes) -> tuple[MarkKind, str | None, str | None]:
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: a body of nested brackets
-        raise BadMark('the body is not JSON; send e.g. {"mark": "next"}') from None
+        raise BadMark("not-json") from None
     if not isinstance(data, dict):
-        raise BadMark('the body must be a JSON object, e.g. {"mark": "next"}')
+        raise BadMark("not-an-object")
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
-        raise BadMark(f"unknown field {unknown[0]!r}; the fields are mark, segment and at")
+        raise BadMark("unknown-field", field=repr(unknown[0]))
     kinds = [kind.value for kind in MarkKind]
     if data.get("mark") not in kinds:
-        raise BadMark(f"`mark` must be one of {', '.join(kinds)}")
+        raise BadMark("unknown-mark", kinds=", ".join(kinds))
     for name in ("segment", "at"):
         if data.get(name) is not None and not isinstance(data[name], str):
-            raise BadMark(f"`{name}` must be a text")
+            raise BadMark("not-a-text", field=name)
     return MarkKind(data["mark"]), data.get("segment"), data.get("at")
 
 
@@ -190,22 +194,25 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
 
     async def mark(request: Request) -> Response:
         if not authorized(request.headers.get("authorization"), token):
-            return JSONResponse({"error": "a mark needs the token printed when the server started "
-                                          "(Authorization: Bearer TOKEN)"}, status_code=403)
+            return JSONResponse({"error": words.token_needed}, status_code=403)
         body = b""
         try:
             async for chunk in request.stream():  # read no further than the bound, however much is announced
                 body += chunk
                 if len(body) > MAX_BODY:
-                    return JSONResponse({"error": f"the body is over {MAX_BODY} bytes"}, status_code=400,
+                    return JSONResponse({"error": words.body_too_large.format(limit=MAX_BODY)}, status_code=400,
                                         headers=_close())
         except ClientDisconnect:  # gone, or closed for sending too slowly (limits.py): nobody to answer
             return Response(status_code=400)
         try:
             kind, segment, at_text = parse_mark(body)
+        except BadMark as bad:
+            return JSONResponse({"error": words.bad_mark[bad.reason].format(**bad.arguments)}, status_code=400)
+        try:
             at = parse_moment(at_text, live.plan) if at_text is not None else None
         except ValueError as error:
-            return JSONResponse({"error": str(error)}, status_code=400)
+            why = UsageError("not-a-moment", value=at_text or "", problem=getattr(error, "reason", ""))
+            return JSONResponse({"error": usage_sentence(why.reason, why.arguments, live.language)}, status_code=400)
         try:
             recorded = await run_in_threadpool(record_mark, live.plan, live.log, kind, segment, at, live.clock)
         except ImpossibleMark as why:
@@ -216,7 +223,7 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
             return JSONResponse({"error": usage_sentence(error.reason, error.arguments, live.language)},
                                 status_code=503)
         except AgendaError as error:
-            return JSONResponse({"error": str(error)}, status_code=503)
+            return JSONResponse({"error": live.unreadable(error)}, status_code=503)
         snapshot = await _read(live, live.snapshot)
         live.broadcast(snapshot)  # once: the watcher sees the same log and stays quiet
         return JSONResponse({"said": mark_text(live.plan, recorded.mark, recorded.withdrawn),
@@ -255,7 +262,7 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         Mount("/static", static, name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={Unreadable: unreadable},
-                    middleware=[Middleware(LastResort, report=live.report), Middleware(SecurityHeaders),
+                    middleware=[Middleware(LastResort, report=live.report, refusal=words.could_not_answer), Middleware(SecurityHeaders),
                                 Middleware(HostCheck, listen=listen, refusal=lambda hosts: words.wrong_host.format(
                                     hosts=hosts)),
                                 Middleware(HeaderLimit, refusal=words.headers_too_large.format(limit=MAX_HEADER_BYTES))])

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from agenda.serve.server_words import ServerWords
+from agenda.messages.server_words import ServerWords
 
 SUMMARY_SECONDS = 60.0
 

@@ -25,8 +25,8 @@ from agenda.core.planner import Plan
 from agenda.render.day_json import now_dict
 from agenda.render.inert import json_text
 from agenda.render.day_text import day_line
-from agenda.render.day_words import warning_text
-from agenda.serve.server_words import SERVER_WORDS
+from agenda.messages.day_words import warning_text
+from agenda.messages.server_words import SERVER_WORDS
 
 POLL_SECONDS = 0.25
 """How often the log's size and time are looked at: a mark reaches the pages well within 2 seconds."""

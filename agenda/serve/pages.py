@@ -15,8 +15,8 @@ from agenda.core.planner import Plan
 from agenda.day.projection import DayState, SegmentState
 from agenda.messages.stage_words import STAGE_WORDS
 from agenda.render.day_text import day_line, speaker_text, title_of
-from agenda.render.day_words import day_words
-from agenda.serve.page_words import PAGE_WORDS, PageWords
+from agenda.messages.day_words import day_words
+from agenda.messages.page_words import PAGE_WORDS, PageWords
 
 WRAP_UP_MINUTES = 2
 """FORMAT.md's default for `rules.wrap_up`: when the stage turns amber and flashes."""

@@ -24,7 +24,7 @@ from agenda.serve.failures import Failures, quiet_logs
 from agenda.serve.listener import Listener, open_listener, refusal
 from agenda.serve.limits import REQUEST_SECONDS, deadline_protocol, raise_open_files_limit, stream_cap, uvicorn_bounds
 from agenda.serve.live import LiveDay
-from agenda.serve.server_words import SERVER_WORDS
+from agenda.messages.server_words import SERVER_WORDS
 
 REQUEST_SECONDS_SAID = f"{REQUEST_SECONDS:g}"
 

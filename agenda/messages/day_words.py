@@ -49,6 +49,7 @@ class DayWords:
     keys: str
     minutes: str
     off_the_day: str  # {date} {window}: a clock reading nowhere near the forum's day
+    undo_elsewhere: str  # {date}: after an undo made on another day, instead of a projection
     fresh_rehearsal: str  # {old}: where the last rehearsal's marks went
     wrote: str  # {path}
     planned_at: str
@@ -79,6 +80,8 @@ KO = DayWords(
     rehearsal="리허설", keys="스페이스·n 다음 · s 시작 · e 종료 · u 되돌리기 · q 끝내기",
     off_the_day=("이 토론회는 {date} {window}에 열립니다. 지금은 그날이 아니어서 기록하거나 내다볼 수 없습니다. "
                  "그날의 시각은 --at으로 주세요(예: --at 14:03). 미리 연습하려면 agenda run FILE --at 14:00"),
+    undo_elsewhere=("이 토론회는 {date}에 열립니다. 오늘은 그날이 아니어서 늦고 이른 것을 내다보지 않습니다. "
+                    "기록대로의 하루는 agenda report로 보세요"),
     fresh_rehearsal="새 리허설을 시작합니다. 지난 리허설 기록은 {old}로 옮겼습니다",
     wrote="{path}에 썼습니다",
     minutes="{n}분", planned_at="(계획 {start})",
@@ -110,6 +113,8 @@ EN = DayWords(
     off_the_day=("this forum takes place on {date}, {window}; it is not its day now, so nothing can be marked "
                  "or projected. Give a time of the day with --at (e.g. --at 14:03), or rehearse with "
                  "agenda run FILE --at 14:00"),
+    undo_elsewhere=("today is not the forum's day ({date}), so no delay is projected; agenda report shows "
+                    "the day as the log now has it"),
     fresh_rehearsal="a new rehearsal: the last rehearsal's marks were moved to {old}",
     wrote="wrote {path}",
     minutes="{n} min", planned_at="(planned {start})",
@@ -200,24 +205,64 @@ def _mark_named(mark: object, language: str) -> str:
     return " ".join(words + ([mark.segment] if mark.segment else []) + [f"{mark.at:%H:%M:%S}"])
 
 
+def _count(d: Details) -> int:
+    count = d.get("count", 1)
+    assert isinstance(count, int)
+    return count
+
+
+def _more(d: Details, korean: bool) -> str:
+    """After a warning about one mark: how many more were passed over alike (said once, not once each)."""
+    more = _count(d) - 1
+    if more <= 0:
+        return ""
+    return f" (같은 이유로 {more:,}개 더 무시)" if korean else f" (and {more:,} more like it)"
+
+
+def _log_line_text(d: Details, reason: str, korean: bool) -> str:
+    """Lines of the log passed over: one named, or how many and the first."""
+    count = _count(d)
+    if reason == "unreadable-line":
+        if count == 1:
+            return (f"{d['file']}:{d['line']}: 이 줄을 읽을 수 없어 건너뜁니다. 고치거나 지우세요" if korean
+                    else f"{d['file']}:{d['line']}: this line cannot be read; it is skipped: fix or delete it")
+        return (f"{d['file']}: 읽을 수 없는 줄 {count:,}개를 건너뜁니다. 처음 것은 {d['line']}번째 줄입니다. "
+                f"고치거나 지우세요" if korean
+                else f"{d['file']}: {count:,} lines cannot be read and are skipped; the first is line {d['line']}: "
+                     f"fix or delete them")
+    years = f"{d['first']}~{d['last']}년" if korean else f"{d['first']}-{d['last']}"
+    if count == 1:
+        return (f"{d['file']}:{d['line']}: 기록 시각의 연도({d['year']}년)가 쓸 수 있는 {years} 밖이라 "
+                f"이 줄은 건너뜁니다. 날짜를 고치거나 줄을 지우세요" if korean
+                else f"{d['file']}:{d['line']}: the mark's time is in the year {d['year']}, outside {years}; "
+                     f"it is skipped: fix its date or delete the line")
+    return (f"{d['file']}: 시각의 연도가 쓸 수 있는 {years} 밖인 기록 {count:,}개를 건너뜁니다. "
+            f"처음 것은 {d['line']}번째 줄({d['year']}년)입니다. 날짜를 고치거나 줄을 지우세요" if korean
+            else f"{d['file']}: {count:,} marks have times outside the years {years} and are skipped; "
+                 f"the first is line {d['line']} (the year {d['year']}): fix their dates or delete the lines")
+
+
 def warning_text(warning: DayWarning, language: str) -> str:
-    """A marks-log warning in the reader's language, with what to do, behind the localized `warning:`."""
+    """A marks-log warning in the reader's language, with what to do, behind the localized `warning:`.
+
+    Each kind is said once for the whole log, with a count: a log of many bad lines is one warning.
+    """
     d = warning.arguments
     korean = language == "ko"
     if warning.reason == "torn-line":
         text = (f"{d['file']}:{d['line']}: 마지막 줄이 쓰는 도중에 끊겼습니다(비정상 종료). 이 줄은 건너뜁니다" if korean
                 else f"{d['file']}:{d['line']}: the last line was cut off by a crash; it is skipped")
-    elif warning.reason == "unreadable-line":
-        text = (f"{d['file']}:{d['line']}: 이 줄을 읽을 수 없어 건너뜁니다. 고치거나 지우세요" if korean
-                else f"{d['file']}:{d['line']}: this line cannot be read; it is skipped: fix or delete it")
+    elif warning.reason in ("unreadable-line", "year-out-of-range"):
+        text = _log_line_text(d, warning.reason, korean)
     elif warning.reason == "unknown-segment":
         named = _mark_named(d["mark"], language)
-        text = (f"{d['number']}번째 기록({named})의 순서가 이제 파일에 없어 무시합니다" if korean
-                else f"mark {d['number']} ({named}) names a segment the file no longer has; ignored")
+        text = (f"{d['number']}번째 기록({named})의 순서가 이제 파일에 없어 무시합니다{_more(d, korean)}" if korean
+                else f"mark {d['number']} ({named}) names a segment the file no longer has; ignored{_more(d, korean)}")
     else:  # no-longer-fits
         details = d["why"]
         assert isinstance(details, tuple)
         why = impossible_text(str(d["reason"]), dict(details), language)
         named = _mark_named(d["mark"], language)
-        text = f"기록({named})을 무시합니다: {why}" if korean else f"{named} ignored: {why}"
+        text = (f"기록({named})을 무시합니다: {why}{_more(d, korean)}" if korean
+                else f"{named} ignored: {why}{_more(d, korean)}")
     return day_words(language).warning.format(text=text)

@@ -20,6 +20,10 @@ class ServerWords:
     headers_too_large: str  # {limit}: the 431 body
     too_slow: str  # {seconds}: a request that was not sent in time, closed
     again: str  # {text} {count}: a line said before, with how often it happened since
+    token_needed: str  # the 403 body of a mark without the right token
+    body_too_large: str  # {limit}: the 400 body of a mark longer than the server reads
+    bad_mark: dict[str, str]  # a body that is no mark, by reason (agenda.serve.app.BadMark): {field} {kinds}
+    could_not_answer: str  # the 500 body of a request that failed inside the server
 
 
 KO = ServerWords(
@@ -35,6 +39,16 @@ KO = ServerWords(
     headers_too_large="요청 헤더가 너무 큽니다. {limit}바이트까지 받습니다.",
     too_slow="{seconds}초 안에 요청을 다 보내지 않은 연결을 닫았습니다",
     again="{text} (그 뒤로 {count}번 더 있었습니다)",
+    token_needed="기록하려면 서버를 시작할 때 출력된 토큰이 필요합니다(Authorization: Bearer TOKEN)",
+    body_too_large="요청 본문이 {limit}바이트를 넘습니다",
+    bad_mark={
+        "not-json": '요청 본문이 JSON이 아닙니다. {{"mark": "next"}}처럼 보내세요',
+        "not-an-object": '요청 본문은 JSON 객체여야 합니다. 예: {{"mark": "next"}}',
+        "unknown-field": "모르는 필드 {field}입니다. 필드는 mark, segment, at, expect, id입니다",
+        "unknown-mark": "`mark`는 {kinds} 중 하나여야 합니다",
+        "not-a-text": "`{field}`는 문자열이어야 합니다",
+    },
+    could_not_answer="서버가 이 요청에 답하지 못했습니다. 서버의 터미널을 보세요",
 )
 
 EN = ServerWords(
@@ -50,6 +64,16 @@ EN = ServerWords(
     headers_too_large="The request's headers are too large; at most {limit} bytes are taken.",
     too_slow="closed a connection that did not send its request within {seconds} seconds",
     again="{text} ({count} more times since)",
+    token_needed="a mark needs the token printed when the server started (Authorization: Bearer TOKEN)",
+    body_too_large="the body is over {limit} bytes",
+    bad_mark={
+        "not-json": 'the body is not JSON; send e.g. {{"mark": "next"}}',
+        "not-an-object": 'the body must be a JSON object, e.g. {{"mark": "next"}}',
+        "unknown-field": "unknown field {field}; the fields are mark, segment, at, expect and id",
+        "unknown-mark": "`mark` must be one of {kinds}",
+        "not-a-text": "`{field}` must be a text",
+    },
+    could_not_answer="the server could not answer this request; see its terminal",
 )
 
 SERVER_WORDS = {"ko": KO, "en": EN}
