@@ -87,8 +87,8 @@ FORMATS: tuple[Format, ...] = (
     Format("report", "markdown", "agenda.render.day_report:report_markdown", (".md", ".markdown")),
     Format("report", "csv", "agenda.render.day_report:report_csv", (".csv",), language=False,
            byte_order_mark=True),
-    Format("report", "html", "agenda.export.report_page:report_html", (".html", ".htm")),
-    Format("report", "pdf", "agenda.export.report_page:report_pdf", (".pdf",)),
+    Format("report", "html", "agenda.render.report_page:report_html", (".html", ".htm")),
+    Format("report", "pdf", "agenda.render.report_page:report_pdf", (".pdf",)),
 )
 
 

@@ -140,7 +140,8 @@ async def _read(live: LiveDay, call: Callable[[], T]) -> T:
 
 async def _snapshot(live: LiveDay) -> Snapshot:
     """The day now: the cached projection if the log and the second are unchanged, else one made in a thread."""
-    return live.cached() or await _read(live, live.snapshot)
+    cached = live.cached()
+    return cached if cached is not None else await _read(live, live.snapshot)
 
 
 def _close(headers: dict[str, str] | None = None) -> dict[str, str]:
