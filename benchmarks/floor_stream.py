@@ -65,7 +65,9 @@ async def mark(request: Request) -> JSONResponse:
     text = event()
     for queue in list(queues):
         queue.put_nowait(text)
-    return JSONResponse({"said": "ok", "now": json.loads(text.split("data: ", 1)[1].split("\n", 1)[0])})
+    now = text.split("event: line", 1)[0]
+    return JSONResponse({"said": "ok", "now": json.loads("".join(line[6:] for line in now.splitlines()
+                                                                 if line.startswith("data: ")))})
 
 
 soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)

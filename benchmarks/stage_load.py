@@ -218,7 +218,11 @@ def serve_against_floor(streams: int, marks: int, rounds: int) -> bool:
         finally:
             for process in (server, floor):
                 process.terminate()
-                process.wait(timeout=15)
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:  # a server still waiting for its streams to hang up
+                    process.kill()
+                    process.wait()
 
     def pooled(name: str, key: str) -> list[float]:
         return [v for r in results[name] for v in r[key]]

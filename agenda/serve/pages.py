@@ -150,7 +150,7 @@ def stage_page(state: DayState, language: str, rehearsal: bool = False) -> str:
     return _page(state, language, "stage", words.stage, body, rehearsal)
 
 
-def _part_label(template: str, state: DayState, part: SegmentState | None, language: str, last: str) -> str:
+def _part_label(template: str, part: SegmentState | None, language: str, last: str) -> str:
     if part is None:
         return last
     people = speaker_text(part.segment)
@@ -178,9 +178,9 @@ def control_page(state: DayState, language: str, rehearsal: bool = False) -> str
         f'<p class="day-line" aria-live="polite">{escape(day_line(state, language))}</p>\n'
         f'<div class="buttons">\n'
         f'<button type="button" data-mark="next">'
-        f'{escape(_part_label(stage.next_button, state, following, language, stage.next_last))}</button>\n'
+        f'{escape(_part_label(stage.next_button, following, language, stage.next_last))}</button>\n'
         f'<button type="button" data-mark="skip"{"" if following else " disabled"}>'
-        f'{escape(_part_label(stage.skip_button, state, following, language, words.buttons["skip"]))}</button>\n'
+        f'{escape(_part_label(stage.skip_button, following, language, words.buttons["skip"]))}</button>\n'
         f'<button type="button" data-mark="undo">{escape(words.buttons["undo"])}</button>\n'
         f'</div>\n'
         f'<p class="result" role="status" aria-live="polite"></p>\n'
