@@ -23,7 +23,7 @@
 
     python benchmarks/run.py --only republish   # one of them
 
-5. stage: `agenda serve` with 2,000 open event streams against a bare Starlette event-stream
+6. stage: `agenda serve` with 2,000 open event streams against a bare Starlette event-stream
    app, and `agenda run` idle against a 1 Hz Rich clock (see stage_load.py; targets: a mark
    answered and on every stream within 1.3x, each stream getting it once; `run` at most 2x).
 
