@@ -380,5 +380,5 @@ def test_report_follows_the_suffix_of_its_output(seed, tmp_path):
         assert check((tmp_path / name).read_text(encoding="utf-8")), name
         assert result.stderr == f"{tmp_path / name}에 썼습니다\n"
     refused = run("report", seed, "-o", tmp_path / "r.xlsx", exit_status=2)
-    assert "cannot tell the format from .xlsx; use .txt, .json, .md or .csv, or --format" in refused.stderr
+    assert "cannot tell the format from .xlsx; use .txt, .json, .md, .csv, .html or .pdf, or --format" in refused.stderr
     assert not (tmp_path / "r.xlsx").exists()

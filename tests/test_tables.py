@@ -110,7 +110,7 @@ def test_the_suffixes_an_output_picks_are_the_rows_of_its_command(tmp_path):
     (["export", SEED, "-o", "x.ics"], "--format: choose ics, markdown, md, html, csv, json, pdf, schedule-xml or schedule-json (got 'nope')"),
     (["diff", SEED, SEED], "--format: choose text, json or markdown (got 'nope')"),
     (["now", SEED], "--format: choose text or json (got 'nope')"),
-    (["report", SEED], "--format: choose table, json, markdown or csv (got 'nope')"),
+    (["report", SEED], "--format: choose table, json, markdown, csv, html or pdf (got 'nope')"),
 ])
 def test_an_unknown_format_is_refused_as_before_in_both_languages(args, said, lang):
     """The option parser's words, as before the table; a Korean run says them in Korean (--lang as typed)."""
@@ -126,8 +126,9 @@ def test_an_unknown_format_is_refused_as_before_in_both_languages(args, said, la
                      "or --format"),
     ("export", "ko", "agenda: {out}: 확장자 .xlsx에서 형식을 알 수 없습니다. .ics, .md, .html, .csv, .json, .pdf, .xml 중 "
                      "하나로 끝나게 하거나 --format을 주세요"),
-    ("report", "en", "agenda: {out}: cannot tell the format from .xlsx; use .txt, .json, .md or .csv, or --format"),
-    ("report", "ko", "agenda: {out}: 확장자 .xlsx에서 형식을 알 수 없습니다. .txt, .json, .md, .csv 중 하나로 "
+    ("report", "en", "agenda: {out}: cannot tell the format from .xlsx; use .txt, .json, .md, .csv, .html or .pdf, "
+                     "or --format"),
+    ("report", "ko", "agenda: {out}: 확장자 .xlsx에서 형식을 알 수 없습니다. .txt, .json, .md, .csv, .html, .pdf 중 하나로 "
                      "끝나게 하거나 --format을 주세요"),
 ])
 def test_an_unknown_suffix_is_refused_as_before_in_both_languages(tmp_path, command, lang, said):

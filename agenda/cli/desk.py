@@ -7,11 +7,13 @@ SIGTERM) loses nothing. The clock is a function, so rehearsals and tests
 can run the day at any time.
 """
 
+import gc
 import os
 import re
 import select
 import signal
 import uuid
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +23,7 @@ from agenda.day.loader import load_day
 from agenda.day.marks import NOTHING, DayWarning, ImpossibleMark, MarkKind
 from agenda.day.recording import Press, record_mark
 from agenda.day.projection import DayState
+from agenda.day.marks_log import LogReader, reader_of_changes
 from agenda.core.planner import Plan
 from agenda.render.day_text import mark_text
 from agenda.messages.day_words import impossible_text
@@ -44,9 +47,10 @@ class Desk:
     message: str = ""
     warnings: list[DayWarning] = field(default_factory=list)
     seen: DayState | None = None  # the state last drawn: what a key is pressed on
+    read: LogReader = field(default_factory=reader_of_changes)  # the log read again only when it changed
 
     def state(self) -> DayState:
-        day = load_day(self.plan, self.log, self.clock(), self.clock)
+        day = load_day(self.plan, self.log, self.clock(), self.clock, read=self.read)
         self.warnings = list(day.warnings)
         self.seen = day.state
         return day.state
@@ -81,8 +85,14 @@ class _Stop(Exception):
     pass
 
 
-def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 0.25) -> None:
-    """Redraw every tick and on each key until q, Ctrl-C or SIGTERM; the terminal is restored on the way out."""
+def _until_next_second(tick: float) -> float:
+    """Seconds to wait so the next redraw falls just after the wall clock's next second (the figures' step)."""
+    return tick - (time.time() % tick) + 0.01 if tick >= 1 else tick
+
+
+def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 1.0) -> None:
+    """Redraw once a second (as the figures change) and on each key until q, Ctrl-C or SIGTERM;
+    the terminal is restored on the way out."""
     from rich.live import Live
 
     from agenda.render.day_clock import clock_view
@@ -95,10 +105,11 @@ def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 0.25) ->
 
     previous_term = signal.signal(signal.SIGTERM, stop)
     restore = _cbreak(key_fd)
+    gc.freeze()  # what start-up built lives all day: the collector need not walk it every few frames
     try:
         with Live(view(), console=console, screen=True, auto_refresh=False, transient=True) as live:
             while True:
-                ready, _, _ = select.select([key_fd], [], [], tick)
+                ready, _, _ = select.select([key_fd], [], [], _until_next_second(tick))
                 if ready:
                     data = os.read(key_fd, 64)
                     if not data:

@@ -236,7 +236,8 @@ def report(
         buffer = io.StringIO()
         InertConsole(file=buffer, highlight=False, soft_wrap=False, width=100, color_system=None).print(rendered)
         rendered = buffer.getvalue()
-    write_output(output, (b"\xef\xbb\xbf" if chosen.byte_order_mark else b"") + rendered.encode("utf-8"))
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")  # a PDF is bytes already
+    write_output(output, (b"\xef\xbb\xbf" if chosen.byte_order_mark else b"") + data)
     if output != "-":
         from agenda.messages.day_words import day_words
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from agenda.core.planner import Plan
 from agenda.day.clocks import Clock
 from agenda.day.marks import DayWarning, Mark
-from agenda.day.marks_log import read_log
+from agenda.day.marks_log import LogReader, read_log
 from agenda.day.projection import DayState, day_state
 from agenda.day.times import day_moment
 
@@ -29,10 +29,11 @@ class Day:
     warnings: tuple[DayWarning, ...]
 
 
-def load_day(plan: Plan, log: Path, at: datetime | None, clock: Clock, latest_is_now: bool = False) -> Day:
+def load_day(plan: Plan, log: Path, at: datetime | None, clock: Clock, latest_is_now: bool = False,
+             read: LogReader = read_log) -> Day:
     """The day at `at`; without it, at the clock, or (a rehearsal log, a report) at the log's latest mark
-    on the forum's day."""
-    marks, warnings = read_log(log, plan.zone)
+    on the forum's day. `read` may be a reader that skips an unchanged log (`reader_of_changes`)."""
+    marks, warnings = read(log, plan.zone)
     if at is None:
         at = day_moment(plan, marks) if latest_is_now else clock()
     state, more = day_state(plan, marks, at)

@@ -252,6 +252,28 @@ def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
     return parse_log(data, str(path), tz)
 
 
+
+LogReader = Callable[[Path, tzinfo], tuple[list[Mark], list[DayWarning]]]
+
+
+def reader_of_changes() -> LogReader:
+    """`read_log` that reads the log again only when the file changed (its inode, size or time): a screen
+    that asks every second reads a day's log once, not sixty times a minute."""
+    seen: dict[Path, tuple[object, tuple[list[Mark], list[DayWarning]]]] = {}
+
+    def read(path: Path, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
+        try:
+            info = os.stat(path)
+            signature: object = (info.st_ino, info.st_size, info.st_mtime_ns)
+        except OSError:
+            return read_log(path, tz)
+        kept = seen.get(path)
+        if kept is None or kept[0] != signature:
+            kept = (signature, read_log(path, tz))
+            seen[path] = kept
+        return kept[1]
+    return read
+
 def append_mark(path: Path, tz: tzinfo, decide: Callable[[list[Mark]], tuple[Mark, bool]]) -> tuple[
         Mark, list[Mark], list[DayWarning]]:
     """Lock the log, read it, let `decide` turn the marks so far into the new mark, append it durably.

@@ -51,7 +51,7 @@ class Format(NamedTuple):
         found: Callable[..., Any] = getattr(import_module(module), function)
         if self.language:
             return found
-        return lambda *arguments: found(*arguments[:-1])
+        return lambda *arguments, **keywords: found(*arguments[:-1], **keywords)
 
 
 _HERE = "agenda.export.formats"
@@ -81,12 +81,14 @@ FORMATS: tuple[Format, ...] = (
     # agenda now FILE: writers take (the day's state, language)
     Format("now", "text", "agenda.render.day_text:now_text", shown=Shown.WORDS),
     Format("now", "json", "agenda.render.day_json:now_json", language=False),
-    # agenda report FILE -o OUT: writers take (the day's state, language)
+    # agenda report FILE -o OUT: writers take (the day's state, language); a skip's reason rides on its state
     Format("report", "table", "agenda.render.day_report:report_table", (".txt",), shown=Shown.DRAWING),
     Format("report", "json", "agenda.render.day_report:report_json", (".json",), language=False),
     Format("report", "markdown", "agenda.render.day_report:report_markdown", (".md", ".markdown")),
     Format("report", "csv", "agenda.render.day_report:report_csv", (".csv",), language=False,
            byte_order_mark=True),
+    Format("report", "html", "agenda.render.report_page:report_html", (".html", ".htm")),
+    Format("report", "pdf", "agenda.render.report_page:report_pdf", (".pdf",)),
 )
 
 

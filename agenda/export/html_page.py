@@ -58,6 +58,21 @@ ul.legend { list-style: none; margin: 1mm 0 0; padding: 0; font-size: 8pt; displ
 ul.people { columns: 2; margin: 0; padding-left: 5mm; font-size: 8.5pt; }
 .forum + .forum { page-break-before: always; }
 @media print { body { padding: 0; max-width: none; } }
+@media screen and (max-width: 640px) {
+  body { padding: 3mm; font-size: 11pt; }
+  dl { grid-template-columns: 1fr; gap: 0; } dd { margin-bottom: 1.5mm; }
+  table, table tbody, table tr, table td, table th { display: block; width: auto; }
+  table colgroup, table thead { display: none; }
+  tr.segment, tr.item { display: grid; grid-template-columns: max-content 1fr; gap: 0 3mm; padding: 1.2mm 0;
+                        border-bottom: 1px solid #ccc; }
+  tr.segment td, tr.item td { border: 0; padding: 0; }
+  tr.segment td.minutes, tr.item td.minutes { text-align: left; color: #555; }
+  tr.segment td:nth-child(n+3), tr.item td:nth-child(n+3) { grid-column: 1 / -1; }
+  tr.item td.title { padding-left: 3mm; }
+  .grid { grid-template-columns: 1fr; gap: 2mm; }
+  .timeline, .scale { min-width: 0; }
+  ul.people { columns: 1; }
+}
 """
 
 
@@ -101,6 +116,11 @@ def forum_section(plan: Plan, language: str | None = None) -> str:
         parts.append('<ul class="people">' + "".join(f"<li>{escape(p)}</li>" for p in people) + "</ul>")
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def forum_header(plan: Plan, language: str | None = None) -> str:
+    """The printed programme's header (title, date, venue, credits, hosts): the report for the hosts opens with it."""
+    return _header(plan, labels_for(language or plan.language))
 
 
 def _header(plan: Plan, labels: Labels) -> str:

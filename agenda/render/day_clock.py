@@ -4,8 +4,14 @@ Pure: a state in, a Rich renderable out; the loop that reads keys and
 redraws lives in `agenda.cli.desk`.
 """
 
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from collections.abc import Callable
+
 from rich.align import Align
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.panel import Panel
 from rich.text import Text
 
@@ -14,14 +20,26 @@ from agenda.render.day_text import day_line, hm, mmss, next_text, speaker_text, 
 from agenda.messages.day_words import day_words
 from agenda.render.day_clock_face import on_the_forums_clock
 
+if TYPE_CHECKING:
+    from pyfiglet import Figlet
+
 AMBER_SECONDS = 120
 
 
-def big_figures(text: str, width: int) -> str:
-    """`12:34` in block letters (pyfiglet), or as it is when the screen is too narrow for them."""
+@lru_cache(maxsize=1)
+def _figlet() -> "Figlet":
+    """The block-letter font, read from its file once: `run` draws with it every second all day."""
     import pyfiglet
 
-    art = pyfiglet.figlet_format(text, font="ansi_regular", width=max(width, 20)).rstrip("\n ")
+    return pyfiglet.Figlet(font="ansi_regular")
+
+
+@lru_cache(maxsize=128)
+def big_figures(text: str, width: int) -> str:
+    """`12:34` in block letters (pyfiglet), or as it is when the screen is too narrow for them."""
+    figlet = _figlet()
+    figlet.width = max(width, 20)
+    art = figlet.renderText(text).rstrip("\n ")
     lines = [line.rstrip() for line in art.splitlines() if line.strip()]
     if not lines or max(len(line) for line in lines) > width:
         return text
@@ -44,6 +62,37 @@ def timer(day: DayState) -> tuple[str, str, str]:
     return hm(day.end), "bold", words.states[State.AFTER]
 
 
+_LAID_OUT: dict[tuple[object, ...], list[list[Segment]]] = {}
+
+
+class _Remembered:
+    """A part of the screen as it was laid out a second ago, when its words and width are the same.
+
+    `run` redraws every second all day; laying out its unchanged lines anew each time cost
+    it several times the CPU of a plain clock (benchmarks/stage_load.py).
+    """
+
+    def __init__(self, key: tuple[object, ...], make: Callable[[], RenderableType]) -> None:
+        self.key, self.make = key, make
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = (*self.key, options.max_width)
+        lines = _LAID_OUT.get(key)
+        if lines is None:
+            lines = console.render_lines(self.make(), options, pad=False)
+            if len(_LAID_OUT) >= 256:
+                _LAID_OUT.clear()
+            _LAID_OUT[key] = lines
+        new_line = Segment.line()
+        for line in lines:
+            yield from line
+            yield new_line
+
+
+def _text(plain: str, style: str) -> _Remembered:
+    return _Remembered(("text", plain, style), lambda: Text(plain, style=style))
+
+
 def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str = "") -> Panel:
     day = on_the_forums_clock(day)
     language = day.plan.language
@@ -53,28 +102,36 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
         top.append(f"  ({words.rehearsal})", style="magenta")
     top.append(f"  {day.plan.forum.title}", style="dim")
     if day.current is not None:
-        heading = Text("")
         parent = day.current.parent
-        if day.current.item is not None and parent is not None:  # a part: its segment's title above it
-            heading.append(f"{title_of(parent, language)}\n", style="dim")
-        heading.append(title_of(day.current, language), style="bold")
-        people = speaker_text(day.current.segment)
-        if people:
-            heading.append(f"\n{people}", style="italic")
-        heading.append(f"\n{words.until.format(end=hm(day.current_due))}", style="dim")
-        if day.window_left_seconds is not None:  # the last part: the window's end beside its own clock
-            heading.append(f"\n{words.window_left.format(n=mmss(day.window_left_seconds))}", style="dim")
+        above = title_of(parent, language) if day.current.item is not None and parent is not None else ""
+        window_left = (words.window_left.format(n=mmss(day.window_left_seconds))
+                       if day.window_left_seconds is not None else "")  # the last part: the window's end too
+        parts = (above, title_of(day.current, language), speaker_text(day.current.segment),
+                 words.until.format(end=hm(day.current_due)), window_left)
+
+        def heading_text() -> Text:
+            heading = Text("")
+            if parts[0]:  # a part: its segment's title above it
+                heading.append(f"{parts[0]}\n", style="dim")
+            heading.append(parts[1], style="bold")
+            if parts[2]:
+                heading.append(f"\n{parts[2]}", style="italic")
+            heading.append(f"\n{parts[3]}", style="dim")
+            if parts[4]:
+                heading.append(f"\n{parts[4]}", style="dim")
+            return heading
+        heading = _Remembered(("heading", *parts), heading_text)
     else:
-        heading = Text(words.states[day.state], style="bold")
+        heading = _text(words.states[day.state], "bold")
     figures, style, caption = timer(day)
-    big = Text(big_figures(figures, width - 4), style=style)
-    lines: list[RenderableType] = [top, Text(""), heading, Text(""), Align.center(big), Align.center(Text(caption, style=style))]
+    art = big_figures(figures, width - 4)
+    big = _Remembered(("big", art, style), lambda: Align.center(Text(art, style=style, no_wrap=True, overflow="crop")))
+    under = _Remembered(("caption", caption, style), lambda: Align.center(Text(caption, style=style)))
+    lines: list[RenderableType] = [top, Text(""), heading, Text(""), big, under]
     if day.current is not None and day.next is not None:
-        lines.append(Text(next_text(day, language)))
-    lines += [Text(""), Text(day_line(day, language), style="bold")]
+        lines.append(_text(next_text(day, language), ""))
+    lines += [Text(""), _text(day_line(day, language), "bold")]
     if message:
-        lines.append(Text(message, style="yellow"))
-    lines.append(Text(words.keys, style="dim"))
+        lines.append(_text(message, "yellow"))
+    lines.append(_text(words.keys, "dim"))
     return Panel(Group(*lines), padding=(0, 1))
-
-

@@ -29,9 +29,11 @@ from agenda.render.day_text import mark_text
 from agenda.messages.day_words import day_words, impossible_text, warning_text
 from agenda.serve.hosts import HostCheck
 from agenda.serve.limits import MAX_HEADER_BYTES, MAX_STREAMS, HeaderLimit
-from agenda.serve.live import LiveDay
+from agenda.messages.stage_words import STAGE_WORDS
+from agenda.serve.live import LiveDay, Snapshot
 from agenda.serve.pages import control_page, programme_page, stage_page
 from agenda.messages.server_words import SERVER_WORDS
+from agenda.serve.speaker import BadMessage, next_message
 from agenda.serve.token import authorized
 
 SECURITY_HEADERS = {
@@ -144,6 +146,12 @@ async def _read(live: LiveDay, call: Callable[[], T]) -> T:
         raise Unreadable(live.unreadable(error)) from None
 
 
+async def _snapshot(live: LiveDay) -> Snapshot:
+    """The day now: the cached projection if the log and the second are unchanged, else one made in a thread."""
+    cached = live.cached()
+    return cached if cached is not None else await _read(live, live.snapshot)
+
+
 def _close(headers: dict[str, str] | None = None) -> dict[str, str]:
     """A refusal ends its connection, so a flood of them does not hold descriptors."""
     return {"Connection": "close", **(headers or {})}
@@ -151,6 +159,7 @@ def _close(headers: dict[str, str] | None = None) -> dict[str, str]:
 
 def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap: int = MAX_STREAMS) -> Starlette:
     words = SERVER_WORDS[live.language]
+    stage_words = STAGE_WORDS[live.language]
 
     async def unreadable(request: Request, error: Exception) -> Response:
         return JSONResponse({"error": words.log_unreadable.format(said=str(error))}, status_code=503,
@@ -158,13 +167,13 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
 
     def page(render: Any) -> Any:
         async def endpoint(request: Request) -> Response:
-            state, _ = await _read(live, live.state)
-            return HTMLResponse(render(state, live.language))
+            snapshot = await _snapshot(live)
+            return HTMLResponse(render(snapshot.state, live.language, live.rehearsal))
         return endpoint
 
     async def now_json(request: Request) -> Response:
-        _, text = await _read(live, live.state)
-        return Response(text, media_type="application/json")
+        snapshot = await _snapshot(live)
+        return Response(snapshot.json, media_type="application/json")
 
     async def events(request: Request) -> Response:
         if live.streams >= stream_cap:
@@ -173,7 +182,7 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
                                 headers=_close({"Retry-After": "5"}))
         queue = live.subscribe()
         try:
-            first = await _read(live, live.event)
+            first = (await _snapshot(live)).event + live.message.event()
         except BaseException:
             live.unsubscribe(queue)
             raise
@@ -228,14 +237,34 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
                                 status_code=503)
         except AgendaError as error:
             return JSONResponse({"error": live.unreadable(error)}, status_code=503)
-        event = await _read(live, live.event)
-        live.publish(event)
-        _, text = await _read(live, live.state)
+        snapshot = await _read(live, live.snapshot)
+        live.broadcast(snapshot)  # once: the watcher sees the same log and stays quiet
         answer: dict[str, object] = {"said": mark_text(live.plan, recorded.mark, recorded.withdrawn),
-                                     "now": json.loads(text)}
+                                     "now": json.loads(snapshot.json)}
         if recorded.warnings:
             answer["warnings"] = [warning_text(w, live.language) for w in recorded.warnings]
         return JSONResponse(answer)
+
+    async def message(request: Request) -> Response:
+        if not authorized(request.headers.get("authorization"), token):
+            return JSONResponse({"error": stage_words.message_token}, status_code=403)
+        body = b""
+        try:
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > MAX_BODY:
+                    return JSONResponse({"error": stage_words.message_refused["too-large"].format(limit=MAX_BODY)},
+                                        status_code=400, headers=_close())
+        except ClientDisconnect:
+            return Response(status_code=400)
+        try:
+            shown = next_message(live.message, body)
+        except BadMessage as bad:
+            return JSONResponse({"error": stage_words.message_refused[bad.reason].format(**bad.arguments)},
+                                status_code=400)
+        live.say(shown)
+        return JSONResponse({"said": stage_words.message_sent, "text": shown.text, "flash": shown.flash,
+                             "blackout": shown.blackout})
 
     static = StaticFiles(packages=[("agenda.serve", "static")])
     routes = [
@@ -245,6 +274,7 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         Route("/now.json", now_json),
         Route("/events", events),
         Route("/mark", mark, methods=["POST"]),
+        Route("/message", message, methods=["POST"]),
         Mount("/static", static, name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={Unreadable: unreadable},

@@ -6,19 +6,24 @@ because the server watches the file rather than its own requests.
 """
 
 import asyncio
+import json
 import os
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from agenda.day.clocks import Clock
+from agenda.day.clocks import Clock, wall_clock
 from agenda.day.marks import DayWarning
 from agenda.day.loader import load_day
 from agenda.day.projection import DayState
 from agenda.core.errors import UsageError
 from agenda.messages.usage import usage_sentence
 from agenda.core.planner import Plan
-from agenda.render.day_json import now_json
+from agenda.render.day_json import now_dict
+from agenda.render.inert import json_text
 from agenda.render.day_text import day_line
 from agenda.messages.day_words import warning_text
 from agenda.messages.server_words import SERVER_WORDS
@@ -36,12 +41,46 @@ def sse(event: str, text: str) -> str:
     return f"event: {event}\n{data}\n"
 
 
-def _signature(path: Path) -> tuple[int, int, int] | None:
+Signature = tuple[int, int, int] | None
+
+
+def _signature(path: Path) -> Signature:
     try:
         info = os.stat(path)
     except OSError:
         return None
     return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One projection of the day, kept until the log or the clock's second changes.
+
+    Every stream opened meanwhile, every page and `/now.json` get these very
+    strings: a thousand pages reconnecting after a restart cost one projection.
+    """
+
+    key: tuple[Signature, int]
+    state: DayState
+    json: str
+    event: str
+
+
+@dataclass(frozen=True)
+class StageMessage:
+    """What the desk said to the speaker: kept in memory only, so a restart clears it."""
+
+    text: str = ""
+    flash: bool = False
+    blackout: bool = False
+
+    def event(self) -> str:
+        return sse("message", json.dumps({"text": self.text, "flash": self.flash, "blackout": self.blackout},
+                                         ensure_ascii=False))
+
+
+def _second(moment: datetime) -> int:
+    return int(moment.timestamp())
 
 
 class LiveDay:
@@ -56,10 +95,19 @@ class LiveDay:
         self.language = language
         self.warn = warn
         self._warned: set[DayWarning] = set()
+        self._lock = threading.Lock()  # the cache and `_warned` are touched from the thread pool
+        self._snapshot: Snapshot | None = None
+        self._published: Signature = None  # the log as last published: a change goes out once, whoever saw it
+        self.message = StageMessage()
         self.report: Callable[[str, str], None] = lambda kind, text: warn(text)
         """Failures of the server itself, by kind; the server makes it say each kind once (failures.py)."""
         self._subscribers: set[asyncio.Queue[str | None]] = set()
         self._closing = False
+
+    @property
+    def rehearsal(self) -> bool:
+        """On a rehearsal clock (`--at`) the server's time differs from the browsers' on purpose."""
+        return self.clock is not wall_clock
 
     @property
     def streams(self) -> int:
@@ -71,19 +119,54 @@ class LiveDay:
             return usage_sentence(error.reason, error.arguments, self.language)
         return f"{self.log}: {type(error).__name__}: {error}"
 
+    def _key(self) -> tuple[Signature, int]:
+        return _signature(self.log), _second(self.clock())
+
+    def cached(self) -> Snapshot | None:
+        """The snapshot if it is still the day at this second (one stat, no read): safe on the event loop."""
+        snapshot = self._snapshot
+        return snapshot if snapshot is not None and snapshot.key == self._key() else None
+
+    def snapshot(self) -> Snapshot:
+        """The day now, projected at most once per change of the log and per second (blocking: call it in a thread)."""
+        with self._lock:
+            key = self._key()
+            if self._snapshot is not None and self._snapshot.key == key:
+                return self._snapshot
+            day = load_day(self.plan, self.log, self.clock(), self.clock)  # the one day loader
+            state = day.state
+            for warning in day.warnings:
+                if warning not in self._warned:  # a torn line is said once, not at every poll
+                    self._warned.add(warning)
+                    self.warn(warning_text(warning, self.language))
+            data = now_dict(state)
+            text = json_text(data) + "\n"  # /now.json: as `agenda now --format json` prints it
+            # on the stream on one line: a page (or a hall of them) parses one `data:` line, not a hundred
+            event = sse("now", json_text(data, indent=None)) + sse("line", day_line(state, self.language))
+            self._snapshot = Snapshot(key, state, text, event)
+            return self._snapshot
+
     def state(self) -> tuple[DayState, str]:
-        day = load_day(self.plan, self.log, self.clock(), self.clock)
-        state = day.state
-        for warning in day.warnings:
-            if warning not in self._warned:  # a torn line is said once, not at every poll
-                self._warned.add(warning)
-                self.warn(warning_text(warning, self.language))
-        return state, now_json(state)
+        snapshot = self.snapshot()
+        return snapshot.state, snapshot.json
 
     def event(self) -> str:
         """The state as Server-Sent Events: the `now` JSON, then the day in words for the pages."""
-        state, text = self.state()
-        return sse("now", text) + sse("line", day_line(state, self.language))
+        return self.snapshot().event
+
+    def broadcast(self, snapshot: Snapshot, again: bool = False) -> None:
+        """Publish a change of the log once, whether the POST that made it or the watcher sees it first.
+
+        `again` is the keepalive: the same state once more, on purpose.
+        """
+        if snapshot.key[0] == self._published and not again:
+            return
+        self._published = snapshot.key[0]
+        self.publish(snapshot.event)
+
+    def say(self, message: StageMessage) -> None:
+        self.message = message
+        self.publish(message.event())
 
     def subscribe(self) -> "asyncio.Queue[str | None]":
         queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=4)
@@ -113,7 +196,8 @@ class LiveDay:
         A read that fails (the log replaced by a folder, a full file table) is
         said once and tried again at every poll: the watcher must outlive it,
         or marks would silently stop reaching the pages for the rest of the day.
-        The log is read in a thread, so a slow disk never stalls the other requests.
+        The log is read in a thread, so a slow disk never stalls the other requests;
+        a change the server published itself (a POST) is not published again.
         """
         words = SERVER_WORDS[self.language]
         seen = _signature(self.log)
@@ -128,15 +212,16 @@ class LiveDay:
                 if not (self._subscribers or failing or changed):  # a change is read even unwatched, to say a failure
                     continue
                 try:
-                    event = await asyncio.to_thread(self.event)
+                    snapshot = await asyncio.to_thread(self.snapshot)
                 except Exception as error:  # whatever the read met, the watcher goes on
                     if not failing:
                         self.report(f"watch:{type(error).__name__}",
                                     words.watch_failed.format(said=self.unreadable(error)))
                     failing = True
                     continue
+                again = failing or not changed
                 if failing:
                     failing = False
                     self.report("watch:again", words.watch_again)
                 if not self._closing:
-                    self.publish(event)
+                    self.broadcast(snapshot, again=again)

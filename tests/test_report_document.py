@@ -1,0 +1,77 @@
+"""`agenda report -o report.html|pdf`: a document for the hosts after the day (issue 24).
+
+The printed programme's header, every segment planned against actual with
+its people, the skipped ones with the reason given at the mark, what ran
+shorter, the totals; one A4 page for the seed, text that pdftotext finds.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from browser_tools import poppler
+from helpers import SEED, run
+
+def marked_day(tmp_path: Path, *note: str) -> Path:
+    """The seed's day as marked at the desk; the presentation skipped, with the reason NOTE if one is given."""
+    forum = tmp_path / "forum.yaml"
+    shutil.copy(SEED, forum)
+    for step in ("start@14:03", "next@14:15", "skip presentation@14:16", "next@14:20", "next@14:37", "next@14:54",
+                 "next@15:10", "end@15:30"):  # the panel turn by turn: three speakers
+        words, at = step.split("@")
+        run("mark", forum, *words.split(), "--at", at, *(("--note", *note) if note and "skip" in words else ()))
+    return forum
+
+
+@pytest.fixture
+def day(tmp_path: Path) -> Path:
+    return marked_day(tmp_path)
+
+
+def test_the_html_report_has_the_programmes_header_every_part_with_people_and_the_totals(day, tmp_path):
+    out = tmp_path / "report.html"
+    run("report", day, "-o", out)
+    page = out.read_text(encoding="utf-8")
+    assert "<h1>모두의 AI : 정책과 전략 연속토론회 (제2차 AI 정당)</h1>" in page
+    assert "국회의원회관 제2간담회의실" in page and "2023년 12월 13일(수) 14:00~16:00" in page
+    assert "이상은" in page  # the skipped presentation's speaker
+    assert "14:20–15:10" in page and "5분 더" in page  # the panel, actual against planned
+    assert "발제: AI 시대의 정당 혁신: 사유 없음" in page  # skipped, no reason given
+    assert "질의응답·자유토론: 25분 → 20분" in page  # what was cut
+    assert "3분 늦게 시작 · 15:30 종료 (30분 여유) · 계획 115분 · 실제 87분" in page
+
+
+def test_the_report_is_the_same_bytes_for_the_same_log(day, tmp_path):
+    run("report", day, "-o", tmp_path / "a.html")
+    run("report", day, "-o", tmp_path / "b.html")
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def test_an_english_forums_report_is_in_english(tmp_path):
+    forum = tmp_path / "forum.yaml"
+    shutil.copy(SEED.parent / "open-data-symposium-en.yaml", forum)
+    out = tmp_path / "report.html"
+    run("report", forum, "-o", out)
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Planned and actual" in page and "Nothing was skipped." in page
+
+
+def test_a_skip_reason_given_at_the_mark_is_in_the_report(tmp_path):
+    day = marked_day(tmp_path, "불참")
+    out = tmp_path / "report.html"
+    run("report", day, "-o", out)
+    assert "발제: AI 시대의 정당 혁신: 불참" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_the_pdf_report_is_one_a4_page_whose_text_has_the_title_the_venue_and_a_skip_reason(tmp_path):
+    day = marked_day(tmp_path, "불참")
+    out = tmp_path / "report.pdf"
+    run("report", day, "-o", out)
+    info = poppler("pdfinfo", out)
+    assert "Pages:           1" in info and "(A4)" in info
+    text = " ".join(poppler("pdftotext", out).split())
+    assert "모두의 AI : 정책과 전략 연속토론회 (제2차 AI 정당)" in text
+    assert "국회의원회관 제2간담회의실" in text
+    assert "발제: AI 시대의 정당 혁신: 불참" in text
