@@ -168,7 +168,7 @@ def test_a_segments_or_items_own_script_replaces_its_template(tmp_path):
 def test_the_script_speaks_english_when_asked():
     out = script(WITH_GUESTS, "--lang", "en")
     assert "the national ceremony" in out and "국민의례가" not in out
-    assert "I now hand over to our moderator, 구본권, 소장 at 한겨레 사람과디지털연구소." in out
+    assert "I now hand over to our moderator, 구본권 (한겨레 사람과디지털연구소 소장)." in out  # Korean kept as written
 
 
 def test_the_mc_does_not_announce_their_own_welcome_nor_hand_over_to_themself():
