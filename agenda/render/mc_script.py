@@ -641,6 +641,8 @@ def _phrase(title: str, kind: str, labels: Labels, words: ScriptWords) -> str:
     if title == labels.kind(kind) or labels.language != "en":
         return title
     parts = title.split()
+    if _HANGUL.search(title):  # a Korean title in an English sentence is a name, quoted, never "the 오찬"
+        return words.named_title.format(title=title)
     if any(not word.isalpha() or word[1:] != word[1:].lower() for word in parts) or any(
             word[0].isupper() for word in parts[1:]):
         return words.named_title.format(title=title)  # a name of its own (Town Hall, AI & Data)
