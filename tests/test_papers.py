@@ -438,10 +438,12 @@ def test_the_mc_takes_the_floor_back_and_opens_each_part_handing_it_to_its_chair
         "**사회:** 좌장을 맡아 주신 정대호 선임연구위원님, 감사합니다. [박수]"]
     assert block(ko, "## 제1부") == [
         "**사회:** 지금부터 제1부 ‘디지털 인프라와 지역격차’를 시작하겠습니다.",
-        "**사회:** 지금부터는 좌장을 맡아 주신 국토연구원 선임연구위원 정대호 님께서 진행해 주시겠습니다. [박수]"]
+        "**사회:** 제1부의 좌장은 국토연구원 선임연구위원 정대호 님께서 맡아 주시겠습니다. [박수]"]
     assert block(ko, "## 제2부") == [
         "**사회:** 지금부터 제2부 ‘지역 디지털 생태계의 미래’를 시작하겠습니다.",
         "**사회:** 제2부의 진행도 정대호 선임연구위원님께서 맡아 주시겠습니다. [박수]"]
+    assert block(ko, "12:15\\~13:00 종합토론")[0] == (
+        "**사회:** 제4부의 좌장은 한국지역정책학회 회장 김정수 님께서 맡아 주시겠습니다. [박수]")
     html = run("export", SYMPOSIUM, "--document", "script", "-o", "-", "--format", "html").stdout
     assert "제2부의 진행도 정대호 선임연구위원님께서" in html  # the HTML says what a heading's MC says too
 
@@ -466,3 +468,14 @@ def test_an_english_honorific_still_leads_the_name_in_english(tmp_path):
     forum = write(tmp_path, WITH_GUESTS.read_text(encoding="utf-8").replace("honorific: 의원", "honorific: Rep."))
     out = script(forum, "--lang", "en")
     assert "Rep. 이개호" in out and "의원 이개호" not in out
+
+
+def test_a_day_without_a_closing_is_closed_after_its_last_part_and_a_dinner_after_it_sends_nobody_home(tmp_path):
+    text = SYMPOSIUM.read_text(encoding="utf-8").replace(
+        "  - kind: closing\n    title: 첫째 날 폐회\n", "  - kind: break\n    title: 만찬\n")
+    out = script(write(tmp_path, text))
+    closing = block(out, "## 15:50 폐회")
+    assert closing[-1].startswith("**사회:** 이상으로 첫째 날 순서를 모두 마치겠습니다.")
+    assert "그때 다시 뵙겠습니다. [박수]" in closing[-1] and "안녕히 돌아가십시오" not in closing[-1]
+    assert block(out, "15:50\\~16:00 만찬") == [
+        "**사회:** 만찬이 준비되어 있습니다. 참석하신 여러분께서는 함께해 주시기 바랍니다. [만찬]"]

@@ -61,11 +61,13 @@ class ScriptWords:
     hand_back: str
     hand_back_part: str  # the 좌장's part ends before a break or the next 부; more follows the same day
     hand_back_short: str  # the same, when no 부 names the part
+    hand_over_part: str  # right after the MC opens a 부: its 좌장 named without a second 지금부터
     hand_over_again: str  # the same 좌장, already introduced, takes the next 부
     section: str  # the MC opens a 부: {part} said as 제2부 ‘…’
     day_opening: str  # the morning of a later day: {greeting}, {day}
     day_closing: str  # a day that is not the last: {day}, {when}, {clock}, {place}
     tomorrow: str
+    farewell: str  # sends people home: not said when a meal still follows
     closing_before_meal: str  # the event's closing when a meal follows it: nobody is sent home yet
     parallel: str  # a parallel block: {title}, {tracks}
     track_room: str  # one track in the sentence: {track}, {room}
@@ -141,12 +143,14 @@ KO = ScriptWords(
     take_back="좌장을 맡아 주신 {short}, 감사합니다. [박수]",
     hand_back_part="이상으로 {part} 순서를 마치겠습니다. 진행을 다시 사회자께 넘기겠습니다. [박수]",
     hand_back_short="진행을 다시 사회자께 넘기겠습니다. [박수]",
+    hand_over_part="{part}의 좌장은 {person}께서 맡아 주시겠습니다. [박수]",
     hand_over_again="{part}의 진행도 {short}께서 맡아 주시겠습니다. [박수]",
     section="지금부터 {part_object} 시작하겠습니다.",
     day_opening="{greeting}. {day} 순서를 시작하겠습니다. 오늘도 자리를 함께해 주신 여러분께 감사드립니다.",
     day_closing=("이상으로 {day} 순서를 모두 마치겠습니다. 끝까지 함께해 주신 여러분께 감사드립니다. "
-                 "{next_day} 순서는 {when} 시작하겠습니다. 그때 다시 뵙겠습니다. 안녕히 돌아가십시오. [박수]"),
+                 "{next_day} 순서는 {when} 시작하겠습니다. 그때 다시 뵙겠습니다.{farewell} [박수]"),
     tomorrow="내일",
+    farewell=" 안녕히 돌아가십시오.",
     closing=("이상으로 {title_object} 마치겠습니다. 끝까지 함께해 주신 여러분께 감사드립니다. "
              "안녕히 돌아가십시오. [박수]"),
     closing_before_meal="이상으로 {title_object} 마치겠습니다. 끝까지 함께해 주신 여러분께 감사드립니다. [박수]",
@@ -221,12 +225,14 @@ EN = ScriptWords(
     take_back="Thank you, {short}, for moderating. [applause]",
     hand_back_part="That concludes {part}. I now hand back to our MC. [applause]",
     hand_back_short="I now hand back to our MC. [applause]",
+    hand_over_part="Our moderator for {part} is {person}. [applause]",
     hand_over_again="{short} will moderate {part} as well. [applause]",
     section="We now begin {part}.",
     day_opening="{greeting}, everyone, and welcome back. We now begin {day}.",
     day_closing=("That concludes {day}. Thank you all for staying with us to the end. "
-                 "{next_day} begins {when}. We look forward to seeing you then. [applause]"),
+                 "{next_day} begins {when}. We look forward to seeing you then.{farewell} [applause]"),
     tomorrow="tomorrow",
+    farewell=" Get home safely.",
     closing="This concludes {title}. Thank you all for joining us, and get home safely. [applause]",
     closing_before_meal="This concludes {title}. Thank you all for joining us. [applause]",
     parallel="{opening} {title}. {tracks}. Please make your way to the room of your choice. [to the rooms]",

@@ -104,6 +104,7 @@ class _Writer:
         self.settled = False  # 장내 정리 said in this segment already
         self.part: Section | None = None  # the 부 being held
         self.introduced: set[object] = set()  # 좌장 already handed the floor once: named short the next time
+        self.part_opened = False  # the MC has just opened a 부: nothing said under it yet
         self.on: Day | None = None  # the day being written
         self.day_over = False  # the day's last part is said: a break after it restarts nothing
 
@@ -188,7 +189,7 @@ class _Writer:
                   "short": "", "me": "", "topic": "", "topic_object": "", "minutes": "", "clock": "", "count": "",
                   "each": "", "place": "", "theme": "", "event_object": "", "label": "", "part": "",
                   "part_object": "", "day": "", "next_day": "", "when": "", "tracks": "", "chairs": "",
-                  "track": "", "room": ""}
+                  "track": "", "room": "", "farewell": ""}
         return Line(speaker, pieces(template, **(common | values)), when_)
 
     # the floor
@@ -238,6 +239,9 @@ class _Writer:
         key = chair.ref or chair.person.name
         if key in self.introduced and self.part is not None:
             lines.append(self.say("mc", self.words.hand_over_again, short=self.short(chair.person),
+                                  part=self.part_name(self.part)[0]))
+        elif self.part_opened and self.part is not None:
+            lines.append(self.say("mc", self.words.hand_over_part, person=self.full(chair.person),
                                   part=self.part_name(self.part)[0]))
         else:
             lines.append(self.say("mc", self.words.hand_over, person=self.full(chair.person)))
@@ -292,7 +296,7 @@ class _Writer:
         block = Block("", section.title, heading=True)
         self.blocks.append(block)
         self.hand_back(block.lines, final=False)
-        self.part = section
+        self.part, self.part_opened = section, True
         block.lines.append(self.say("mc", self.words.section, part_object=self.part_name(section)[1],
                                     part=self.part_name(section)[0]))
         self.announced = 0
@@ -323,6 +327,7 @@ class _Writer:
             self.hand_back(block.lines, final=seg.kind == "closing")
         else:
             self.hand_over(seg, chair, block.lines)
+        self.part_opened = False
         if seg.kind == "closing":
             self.closing_items(seg, block)
             return
@@ -559,17 +564,17 @@ class _Writer:
         """The day's close on a day before the last (see you tomorrow, and where); the event's on the last,
         without sending anyone home when a meal still follows."""
         day = self.on or self.plan.days[-1]
-        later = [d for d in self.plan.days if d.number > day.number and d.segments]
-        if later:
-            return self.day_closing(day, later[0])
-        title = spoken_title(self.plan.forum)
         last = _last_part(day)
         meal_after = last is not None and any(
             seg.kind == "break" and not seg.cancelled and seg.index > last.index for seg in day.segments)
+        later = [d for d in self.plan.days if d.number > day.number and d.segments]
+        if later:
+            return self.day_closing(day, later[0], meal_after)
+        title = spoken_title(self.plan.forum)
         template = self.words.closing_before_meal if meal_after else self.words.closing
         return self.say("mc", template, title=title, title_object=self.particle(title, "을", "를"))
 
-    def day_closing(self, day: Day, following: Day) -> Line:
+    def day_closing(self, day: Day, following: Day, meal_after: bool) -> Line:
         first = following.segments[0]
         start = self.plan.local(first.start or following.start)
         place = self.room_name(first.room) if first.room is not None and not first.tracks else \
@@ -582,6 +587,7 @@ class _Writer:
             at = f"{said_date} at {self.clock(start)}" + (f" in {spoken(place)}" if place else "")
         next_day = self.day_said(following)
         return self.say("mc", self.words.day_closing, day=self.day_said(day), when=at,
+                        farewell="" if meal_after else self.words.farewell,
                         next_day=next_day if self.ko else next_day[:1].upper() + next_day[1:])
 
     def close(self, last: TimedSegment) -> None:
