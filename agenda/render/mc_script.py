@@ -5,7 +5,11 @@ or a presentation, keynote, panel or Q&A under the forum's 좌장, is the
 좌장's; the MC holds everything else. Where the floor changes hands the MC
 hands over (after 장내 정리, when the segment's title or a `transition` asks
 for it) and takes it back, and the MC closes the forum (폐회) whether or not
-the file has a `closing` segment. 내빈 소개 reads `forum.guests` in the file's
+the file has a `closing` segment. Breaks and a parallel block are always
+the MC's, and the MC opens each 부 and hands it to its 좌장. In a file of
+several days each day but the last is closed as a day (see you tomorrow, and
+where), and a later day opens with a morning welcome; a break after a day's
+last part restarts nothing. 내빈 소개 reads `forum.guests` in the file's
 order (after 국민의례, or where an item names it), never ranked by the tool.
 A segment's or item's `script:` replaces its words; the hand-over around it
 stays, since it follows who holds the floor. Words are the catalogue's
@@ -15,78 +19,29 @@ differ only in markup.
 """
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Literal
+from datetime import datetime
 
 from agenda.checks.ceremony_order import is_ceremony
-from agenda.core.kinds import kind_label
 from agenda.core.model import Person
 from agenda.core.planner import Day, Plan, Role, Section, TimedItem, TimedSegment, Track
 from agenda.messages.ko import josa_only
-from agenda.messages.labels import Labels, labels_for
-from agenda.messages.paper_words import ScriptWords, script_words
+from agenda.messages.labels import labels_for
+from agenda.messages.paper_words import script_words
 from agenda.render.people import person_text
 from agenda.render.programme_rows import forum_when, when
 from agenda.render.spoken import event_word, spoken, spoken_title, spoken_topic
+from agenda.render.script_lines import (
+    HANGUL, Block, Line, Piece, Script, Speaker, greets, kind_words, last_part, pieces, said_date, same_role,
+    short_date, title_phrase, topic_of)
 
-Speaker = Literal["mc", "chair"]
+__all__ = ["Block", "Line", "Piece", "Script", "Speaker", "mc_script", "pieces"]
 
-
-@dataclass(frozen=True)
-class Piece:
-    text: str
-    cue: bool = False  # a stage direction in brackets, read by nobody
-
-
-@dataclass(frozen=True)
-class Line:
-    speaker: Speaker | None  # None: a cue on its own line ([축사])
-    pieces: tuple[Piece, ...]
-    when: str = ""  # an item's own time, when it has one
-
-
-@dataclass
-class Block:
-    when: str
-    title: str
-    lines: list[Line] = field(default_factory=list)
-    heading: bool = False  # a section (제1부): a title and nothing said
-
-
-@dataclass(frozen=True)
-class Script:
-    words: ScriptWords
-    title: str
-    details: tuple[tuple[str, str], ...]  # (일시, …), (장소, …), (사회, …), (좌장, …)
-    blocks: tuple[Block, ...]
-
-
-_CUE = re.compile(r"\[([^\]]*)\]")
 _CHAIRED = ("presentation", "keynote", "panel", "qa")
 _MC_KINDS = ("registration", "opening", "closing")
 _GUESTS_ITEM = re.compile(r"내빈\s*소개|guests?", re.IGNORECASE)
-_LABEL_WORDS = {"presentation": ("발표", "Presentation", "Keynote"), "panel": ("토론", "패널", "Discussion")}
 _MC_ALWAYS = ("break", "parallel")  # breaks and a block of rooms are the MC's to announce, never a 좌장's
 _PART = re.compile(r"^\s*(제\s*\d+\s*부)\s*[:.·]?\s*(.*)$")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SETTLE = re.compile(r"장내\s*정리|set(?:ting)?\s+the\s+stage", re.IGNORECASE)
-
-
-def pieces(template: str, **values: str) -> tuple[Piece, ...]:
-    """The template filled in: its bracketed cues kept apart, so a renderer never mistakes a file's text for one."""
-    out: list[Piece] = []
-    at = 0
-    for match in _CUE.finditer(template):
-        spoken = template[at:match.start()].strip()
-        if spoken:
-            out.append(Piece(spoken.format(**values)))
-        out.append(Piece(match.group(1).format(**values), cue=True))
-        at = match.end()
-    rest = template[at:].strip()
-    if rest:
-        out.append(Piece(rest.format(**values)))
-    return tuple(out)
 
 
 class _Writer:
@@ -125,7 +80,7 @@ class _Writer:
         affiliation, title = (spoken(p) if p else "" for p in (person.affiliation, person.title))
         title = "" if without_title else title
         name = self.addressed(person)
-        if not self.ko and _HANGUL.search(f"{affiliation}{title}"):
+        if not self.ko and HANGUL.search(f"{affiliation}{title}"):
             return f"{name} ({' '.join(p for p in (affiliation, title) if p)})"
         if title and affiliation:
             return self.words.person.format(name=name, title=title, affiliation=affiliation)
@@ -134,7 +89,7 @@ class _Writer:
 
     def addressed(self, person: Person) -> str:
         """English puts the honorific before the name: Senator Kim; a Korean 호칭 (차관) is said only in Korean."""
-        if person.honorific and not self.ko and not _HANGUL.search(person.honorific):
+        if person.honorific and not self.ko and not HANGUL.search(person.honorific):
             return f"{person.honorific} {person.name}"
         return person.name
 
@@ -196,7 +151,7 @@ class _Writer:
     def holder(self, seg: TimedSegment) -> Role | None:
         """The 좌장 who holds this segment, or None for the MC (also when the MC chairs it: no hand-over to oneself)."""
         chair = self.chair(seg)
-        if chair is not None and self.mc is not None and _same(chair, self.mc):
+        if chair is not None and self.mc is not None and same_role(chair, self.mc):
             return None
         return chair
 
@@ -230,7 +185,7 @@ class _Writer:
         self.floor, self.announced = None, 0
 
     def hand_over(self, seg: TimedSegment | None, chair: Role, lines: list[Line]) -> None:
-        if self.floor is not None and _same(self.floor, chair):
+        if self.floor is not None and same_role(self.floor, chair):
             return
         self.hand_back(lines, final=False)
         if seg is not None and (_SETTLE.search(seg.title or "") or seg.kind == "transition"):
@@ -264,7 +219,7 @@ class _Writer:
     def write(self) -> None:
         """The programme in order; each day's last part closes the day (the last day's, the event), and a
         later day opens with a morning welcome."""
-        last_parts = {id(part) for part in (_last_part(day) for day in self.plan.days) if part is not None}
+        last_parts = {id(part) for part in (last_part(day) for day in self.plan.days) if part is not None}
         for entry in self.plan.program:
             if isinstance(entry, Section):
                 self.heading(entry)
@@ -283,7 +238,7 @@ class _Writer:
             day = section.window
             start, end = self.plan.local(day.start), self.plan.local(day.end)
             title = " · ".join((section.title or self.labels.day_name(day.number),
-                                f"{_short_date(self.labels.long_date(day.date), self.ko)} "
+                                f"{short_date(self.labels.long_date(day.date), self.ko)} "
                                 f"{when(self.plan, self.labels, start, end, day)}"))
             block = Block("", title, heading=True)
             self.blocks.append(block)
@@ -301,7 +256,7 @@ class _Writer:
                                     part=self.part_name(section)[0]))
         self.announced = 0
         chair = next((role for role in section.people if role.role == "moderator"), None)
-        if chair is not None and not (self.mc is not None and _same(chair, self.mc)):
+        if chair is not None and not (self.mc is not None and same_role(chair, self.mc)):
             self.hand_over(None, chair, block.lines)
 
     def day_said(self, day: Day) -> str:
@@ -355,10 +310,10 @@ class _Writer:
             return self.panel(seg, title)
         if kind == "qa":
             return [self.say(who, words.qa, title_object=self.particle(title, "을", "를"), title=title,
-                             title_phrase=_phrase(title, seg.kind, self.labels, self.words))]
+                             title_phrase=title_phrase(title, seg.kind, self.labels, self.words))]
         if kind == "break" and self.day_over:  # after the day's last part nothing restarts
             return [self.say(who, words.break_last, title=title, title_subject=self.particle(title, "이", "가"),
-                             title_phrase=_phrase(title, seg.kind, self.labels, self.words))]
+                             title_phrase=title_phrase(title, seg.kind, self.labels, self.words))]
         if kind == "break":
             return [self.say(who, words.break_, minutes=self.minutes(seg.minutes),
                              clock=self.clock(self.plan.local(seg.end)))]
@@ -369,7 +324,7 @@ class _Writer:
         if speakers and not seg.items:
             for role in speakers:
                 lines += self.speech(role.person, title)
-        elif kind == "remarks" and self.floor is not None and _greets(seg, self.floor):
+        elif kind == "remarks" and self.floor is not None and greets(seg, self.floor):
             lines.append(self.say("chair", words.chair_greeting, me=self.own(self.floor.person)))
         elif not seg.items:
             lines.append(self.say(who, words.order_of, opening=self.opening(), title=title))
@@ -446,7 +401,7 @@ class _Writer:
 
     def presentations(self, seg: TimedSegment, title: str) -> list[Line]:
         words, who = self.words, self.speaker()
-        topic = _topic(title, seg.kind, self.labels)
+        topic = topic_of(title, seg.kind, self.labels)
         turns: list[tuple[Person, str, int | None, str]] = [
             (role.person, item.item.title, item.minutes, self.item_when(item))
             for item in seg.items for role in item.people]
@@ -543,7 +498,7 @@ class _Writer:
         """`지정토론` → 지정토론입니다; `토론: X` → ‘X’ 토론입니다 / our panel, “X.”: nobody reads a label's colon."""
         words, label = self.words, self.labels.kind("panel")
         head, colon, rest = title.partition(":")
-        if colon and rest.strip() and head.strip() in _labels("panel", self.labels):
+        if colon and rest.strip() and head.strip() in kind_words("panel", self.labels):
             return words.panel_named.format(topic=self.topic(rest.strip()), label=head.strip())
         if title == label or self.ko:
             return words.panel_bare.format(title=spoken(title))
@@ -564,7 +519,7 @@ class _Writer:
         """The day's close on a day before the last (see you tomorrow, and where); the event's on the last,
         without sending anyone home when a meal still follows."""
         day = self.on or self.plan.days[-1]
-        last = _last_part(day)
+        last = last_part(day)
         meal_after = last is not None and any(
             seg.kind == "break" and not seg.cancelled and seg.index > last.index for seg in day.segments)
         later = [d for d in self.plan.days if d.number > day.number and d.segments]
@@ -579,12 +534,12 @@ class _Writer:
         start = self.plan.local(first.start or following.start)
         place = self.room_name(first.room) if first.room is not None and not first.tracks else \
             (self.plan.forum.venue or "")
-        said_date = self.words.tomorrow if (following.date - day.date).days == 1 else \
-            _said_date(following.date, self.ko, self.words.weekday_names)
+        on = self.words.tomorrow if (following.date - day.date).days == 1 else \
+            said_date(following.date, self.ko, self.words.weekday_names)
         if self.ko:
-            at = f"{said_date} {self.clock(start)}에" + (f" {spoken(place)}에서" if place else "")
+            at = f"{on} {self.clock(start)}에" + (f" {spoken(place)}에서" if place else "")
         else:
-            at = f"{said_date} at {self.clock(start)}" + (f" in {spoken(place)}" if place else "")
+            at = f"{on} at {self.clock(start)}" + (f" in {spoken(place)}" if place else "")
         next_day = self.day_said(following)
         return self.say("mc", self.words.day_closing, day=self.day_said(day), when=at,
                         farewell="" if meal_after else self.words.farewell,
@@ -598,61 +553,6 @@ class _Writer:
         self.hand_back(block.lines)
         block.lines.append(self.closing_line())
         self.blocks.append(block)
-
-
-def _last_part(day: Day) -> TimedSegment | None:
-    """The day's last segment that takes place and is not a break: after it the day is closed."""
-    parts = [seg for seg in day.segments if not seg.cancelled and seg.kind != "break"]
-    return parts[-1] if parts else None
-
-
-def _short_date(long_date: str, ko: bool) -> str:
-    """2024년 11월 22일(금) → 11월 22일(금); Friday, 22 November 2024 → Friday, 22 November."""
-    return long_date.split(" ", 1)[1] if ko else long_date.rsplit(" ", 1)[0]
-
-
-def _said_date(day: date, ko: bool, weekdays: tuple[str, ...]) -> str:
-    if ko:
-        return f"{day.month}월 {day.day}일 {weekdays[day.weekday()]}요일"
-    return f"on {weekdays[day.weekday()]}, {day.day} {day.strftime('%B')}"
-
-
-def _same(a: Role, b: Role) -> bool:
-    return (a.ref or a.person.name) == (b.ref or b.person.name)
-
-
-def _greets(seg: TimedSegment, chair: Role) -> bool:
-    """A remarks segment that names the 좌장 and nobody else: the 좌장's greeting."""
-    return all(role.role == "moderator" and _same(role, chair) for role in seg.people)
-
-
-def _labels(kind: str, labels: Labels) -> tuple[str, ...]:
-    """The words a title may start with to name its kind: `발제:`, `Keynote:`, `토론:`."""
-    return (labels.kind(kind), kind_label(kind, "ko"), kind_label(kind, "en"),
-            *_LABEL_WORDS.get(kind, ()))
-
-
-def _topic(title: str, kind: str, labels: Labels) -> str:
-    """What a presentation is about: `발제: AI 시대의 정당 혁신` → `AI 시대의 정당 혁신`; nothing for a bare `발제`."""
-    if title == labels.kind(kind):
-        return ""
-    head, colon, rest = title.partition(":")
-    if colon and head.strip() in _labels(kind, labels) and rest.strip():
-        return rest.strip()
-    return title
-
-
-def _phrase(title: str, kind: str, labels: Labels, words: ScriptWords) -> str:
-    """A title said mid-sentence in English: the kind's label as is (Q&A), a plain title as a noun (the open floor)."""
-    if title == labels.kind(kind) or labels.language != "en":
-        return title
-    parts = title.split()
-    if _HANGUL.search(title):  # a Korean title in an English sentence is a name, quoted, never "the 오찬"
-        return words.named_title.format(title=title)
-    if any(not word.isalpha() or word[1:] != word[1:].lower() for word in parts) or any(
-            word[0].isupper() for word in parts[1:]):
-        return words.named_title.format(title=title)  # a name of its own (Town Hall, AI & Data)
-    return words.common_title.format(title=title[0].lower() + title[1:])
 
 
 def mc_script(plan: Plan, language: str | None = None) -> Script:
