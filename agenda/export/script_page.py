@@ -49,6 +49,7 @@ def script_html(plan: Plan, language: str | None = None) -> str:
     for block in script.blocks:
         if block.heading:
             out.append(f'<h2 class="part">{escape(block.title)}</h2>')
+            out += [_line(line, script) for line in block.lines]  # a day's welcome, a 부 opened by the MC
             continue
         out.append(f'<section><h2><span class="when">{escape(block.when)}</span>{escape(block.title)}</h2>')
         out += [_line(line, script) for line in block.lines]

@@ -54,9 +54,28 @@ class ScriptWords:
     panel_turn: str
     panel_turn_topic: str
     panel_cue: str
+    bare_cues: dict[str, str]  # a turn with no minutes of its own: [토론], never an empty [토론 ]
     qa: str
     break_: str
+    break_last: str  # a break after the day's last part: nothing restarts after it
     hand_back: str
+    hand_back_part: str  # the 좌장's part ends before a break or the next 부; more follows the same day
+    hand_back_short: str  # the same, when no 부 names the part
+    hand_over_part: str  # right after the MC opens a 부: its 좌장 named without a second 지금부터
+    hand_over_again: str  # the same 좌장, already introduced, takes the next 부
+    section: str  # the MC opens a 부: {part} said as 제2부 ‘…’
+    day_opening: str  # the morning of a later day: {greeting}, {day}
+    day_closing: str  # a day that is not the last: {day}, {when}, {clock}, {place}
+    tomorrow: str
+    farewell: str  # sends people home: not said when a meal still follows
+    closing_before_meal: str  # the event's closing when a meal follows it: nobody is sent home yet
+    parallel: str  # a parallel block: {title}, {tracks}
+    track_room: str  # one track in the sentence: {track}, {room}
+    track_join: str
+    track_chairs: str  # {chairs}
+    track_chair: str  # {track}, {person}
+    day_ordinals: tuple[str, ...]  # 첫째 날, 둘째 날: a day without a title of its own
+    weekday_names: tuple[str, ...]
     take_back: str
     closing: str
     cancelled: str
@@ -113,15 +132,35 @@ KO = ScriptWords(
     panel_turn="{place} {person}께서 말씀해 주시겠습니다. [박수]",
     panel_turn_topic="{place} {person}께서 ‘{topic}’{topic_object} 주제로 말씀해 주시겠습니다. [박수]",
     panel_cue="[토론 {minutes}]",
+    bare_cues={"presentation": "[발제]", "panel": "[토론]"},
     qa=("이어서 {title_object} 진행하겠습니다. 질문하실 분께서는 손을 들어 주시면 마이크를 전해 드리겠습니다. "
         "소속과 성함을 먼저 말씀해 주시고, 되도록 많은 분께 기회를 드릴 수 있도록 질문은 간단히 해 주시기 바랍니다. "
         "[질의응답]"),
     break_="{minutes} 동안 쉬었다가 {clock}에 다시 시작하겠습니다. [휴식]",
+    break_last="{title_subject} 준비되어 있습니다. 참석하신 여러분께서는 함께해 주시기 바랍니다. [{title}]",
     hand_back=("이상으로 오늘의 발제와 토론을 모두 마치겠습니다. 좋은 말씀을 나누어 주신 발제자와 토론자 "
                "여러분께 감사드립니다. 진행을 다시 사회자께 넘기겠습니다. [박수]"),
     take_back="좌장을 맡아 주신 {short}, 감사합니다. [박수]",
+    hand_back_part="이상으로 {part} 순서를 마치겠습니다. 진행을 다시 사회자께 넘기겠습니다. [박수]",
+    hand_back_short="진행을 다시 사회자께 넘기겠습니다. [박수]",
+    hand_over_part="{part}의 좌장은 {person}께서 맡아 주시겠습니다. [박수]",
+    hand_over_again="{part}의 진행도 {short}께서 맡아 주시겠습니다. [박수]",
+    section="지금부터 {part_object} 시작하겠습니다.",
+    day_opening="{greeting}. {day} 순서를 시작하겠습니다. 오늘도 자리를 함께해 주신 여러분께 감사드립니다.",
+    day_closing=("이상으로 {day} 순서를 모두 마치겠습니다. 끝까지 함께해 주신 여러분께 감사드립니다. "
+                 "{next_day} 순서는 {when} 시작하겠습니다. 그때 다시 뵙겠습니다.{farewell} [박수]"),
+    tomorrow="내일",
+    farewell=" 안녕히 돌아가십시오.",
     closing=("이상으로 {title_object} 마치겠습니다. 끝까지 함께해 주신 여러분께 감사드립니다. "
              "안녕히 돌아가십시오. [박수]"),
+    closing_before_meal="이상으로 {title_object} 마치겠습니다. 끝까지 함께해 주신 여러분께 감사드립니다. [박수]",
+    parallel="{opening} {title} 순서입니다. {tracks} 진행됩니다. 원하시는 분과의 회의장으로 이동해 주시기 바랍니다. [회의장 이동]",
+    track_room="{track} {room}에서",
+    track_join=", ",
+    track_chairs="좌장은 {chairs}께서 맡아 주시겠습니다. [분과별 진행]",
+    track_chair="{track} {person}",
+    day_ordinals=("첫째", "둘째", "셋째", "넷째", "다섯째", "여섯째", "일곱째"),
+    weekday_names=("월", "화", "수", "목", "금", "토", "일"),
     cancelled="[취소됨]",
     numbers=("한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"),
     greetings=("안녕하십니까", "안녕하십니까", "안녕하십니까"),
@@ -176,13 +215,33 @@ EN = ScriptWords(
     panel_turn="{place} we will hear from {person}. [applause]",
     panel_turn_topic="{place} we will hear from {person}, on “{topic}”. [applause]",
     panel_cue="[discussion, {minutes}]",
+    bare_cues={"presentation": "[presentation]", "panel": "[discussion]"},
     qa=("We now move on to {title_phrase}. If you have a question, please raise your hand and we will bring you "
         "a microphone. Please say your name and affiliation first, and keep your question brief. [Q&A]"),
     break_="We will now take a break of {minutes} and resume at {clock}. [break]",
+    break_last="Please join us for {title_phrase}. [{title}]",
     hand_back=("That brings the presentations and the discussion to a close. Thank you to all our speakers. "
                "I now hand back to our MC. [applause]"),
     take_back="Thank you, {short}, for moderating. [applause]",
+    hand_back_part="That concludes {part}. I now hand back to our MC. [applause]",
+    hand_back_short="I now hand back to our MC. [applause]",
+    hand_over_part="Our moderator for {part} is {person}. [applause]",
+    hand_over_again="{short} will moderate {part} as well. [applause]",
+    section="We now begin {part}.",
+    day_opening="{greeting}, everyone, and welcome back. We now begin {day}.",
+    day_closing=("That concludes {day}. Thank you all for staying with us to the end. "
+                 "{next_day} begins {when}. We look forward to seeing you then.{farewell} [applause]"),
+    tomorrow="tomorrow",
+    farewell=" Get home safely.",
     closing="This concludes {title}. Thank you all for joining us, and get home safely. [applause]",
+    closing_before_meal="This concludes {title}. Thank you all for joining us. [applause]",
+    parallel="{opening} {title}. {tracks}. Please make your way to the room of your choice. [to the rooms]",
+    track_room="{track} is in {room}",
+    track_join=", and ",
+    track_chairs="Moderating: {chairs}. [tracks run]",
+    track_chair="{person} for {track}",
+    day_ordinals=("day one", "day two", "day three", "day four", "day five", "day six", "day seven"),
+    weekday_names=("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     cancelled="[cancelled]",
     numbers=("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     greetings=("Good morning", "Good afternoon", "Good evening"),
