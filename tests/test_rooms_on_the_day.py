@@ -14,6 +14,7 @@ from agenda.day.projection import project
 from agenda.loading.analysis import analyze
 from helpers import ROOT, run
 from live_server import LiveServer
+from terminal_tools import needs_tmux
 from test_day_presses import together
 
 FIXTURE = ROOT / "tests" / "fixtures" / "rooms" / "korean-two-rooms.yaml"
@@ -204,3 +205,55 @@ def test_any_presses_in_rooms_keep_one_part_running_a_room_and_close_the_block_w
         assert replayed.started == facts.started and replayed.ended == facts.ended  # the log reads back alike
         state = project(plan, facts, at)
         assert state.rooms == {} or state.current is not None and state.current.id == "forums"
+
+
+def test_a_rooms_desk_steps_its_track_during_the_block_and_the_day_outside_it(tmp_path):
+    from datetime import datetime, timedelta
+
+    from agenda.cli.desk import Desk
+    from agenda.core.zones import zone
+
+    class Clock:
+        now = datetime(2024, 3, 14, 13, 59, tzinfo=zone("Asia/Seoul"))
+
+        def __call__(self) -> datetime:
+            return self.now
+
+    clock = Clock()
+    plan = analyze(str(FIXTURE)).plan
+    log = tmp_path / "marks.jsonl"
+    log.write_text('{"at": "2024-03-14T13:30:00+09:00", "mark": "start", "segment": "break-1"}\n', "utf-8")
+    desk = Desk(plan, log, clock, room="room2")
+    assert desk.state().next is not None and desk.state().next.id == "forums"
+    clock.now += timedelta(minutes=1)
+    desk.press("n")  # outside its block, the room's desk starts the block for everyone
+    assert desk.state().current is not None and desk.state().current.part == "presentation-4"
+    clock.now += timedelta(minutes=40)
+    desk.press("n")
+    records = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+    assert [(r["segment"], r.get("room")) for r in records[1:]] == [("forums", None), ("panel-3", "room2")]
+    assert records[-1]["item"] == "lee-yeonhee"
+
+
+@needs_tmux
+def test_run_with_a_room_in_a_terminal_marks_that_room(tmp_path, forum):
+    import shlex
+    import sys
+
+    from terminal_tools import Terminal
+
+    log = tmp_path / "desk.jsonl"
+    log.write_text('{"at": "2024-03-14T14:00:00+09:00", "mark": "start", "segment": "forums"}\n', "utf-8")
+    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "agenda", "run", str(forum), "--room", "room1",
+                                                "--at", "14:30", "--log", str(log)])
+    term = Terminal(tmp_path, command)
+    try:
+        term.wait_for("발제")
+        term.keys("n")
+        term.wait_for("토론 · 윤재호 시작")
+        term.keys("q")
+        assert term.exit_status() == 0
+    finally:
+        term.close()
+    records = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+    assert [(r["segment"], r.get("room")) for r in records] == [("forums", None), ("panel-2", "room1")]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable
 from agenda.day.loader import load_day
 from agenda.day.marks import NOTHING, DayWarning, ImpossibleMark, MarkKind
 from agenda.day.recording import Press, record_mark
-from agenda.day.projection import DayState
+from agenda.day.projection import DayState, room_view
 from agenda.core.planner import Plan
 from agenda.render.day_text import mark_text
 from agenda.messages.day_words import impossible_text
@@ -44,12 +44,13 @@ class Desk:
     message: str = ""
     warnings: list[DayWarning] = field(default_factory=list)
     seen: DayState | None = None  # the state last drawn: what a key is pressed on
+    room: str | None = None  # `run --room`: the desk of one room, stepping its track while its block runs
 
     def state(self) -> DayState:
         day = load_day(self.plan, self.log, self.clock(), self.clock)
         self.warnings = list(day.warnings)
-        self.seen = day.state
-        return day.state
+        self.seen = day.state if self.room is None else room_view(day.state, self.room)
+        return self.seen
 
     def press(self, key: str) -> bool:
         """Act on one key; False when it says quit."""
@@ -66,7 +67,8 @@ class Desk:
             if seen.next is None:
                 return True
             target = seen.next.part
-        press = Press(kind, target, expect=running, key=uuid.uuid4().hex)  # both, always: a press counts once
+        room = self.room if self.room in seen.rooms else None  # outside its block, a room's desk runs the day
+        press = Press(kind, target, expect=running, key=uuid.uuid4().hex, room=room)  # both, always: counts once
         try:
             recorded = record_mark(self.plan, self.log, press, None, lambda: self.clock().replace(microsecond=0))
         except ImpossibleMark as why:

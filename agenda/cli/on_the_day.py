@@ -267,6 +267,7 @@ def run_clock(
                                             "(.rehearsal.jsonl with --at).")] = None,
     at: Annotated[str | None, typer.Option(
         "--at", help="Rehearse: the clock starts at this TIME and runs on.")] = None,
+    room: RoomOption = None,
     lang: FileLangOption = None,
 ) -> None:
     """The full-screen clock for the desk: space/n next, s start, e end, u undo, q quit."""
@@ -281,7 +282,7 @@ def run_clock(
     clock = wall_clock if start is None else rehearsal_clock(start)
     _on_the_day(plan, clock())
     desk = Desk(plan, _usable_log(_rehearsal_log(file, log, start, plan), plan), clock,
-                rehearsal=start is not None)
+                rehearsal=start is not None, room=_room(room, plan))
     run_desk(desk, InertConsole(highlight=False), sys.stdin.fileno())
     from agenda.messages.day_words import warning_text
 
