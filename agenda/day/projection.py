@@ -117,6 +117,7 @@ class RoomState:
     cut: tuple[Cut, ...] = ()  # what the track gives to end with its block's minutes
     uncut_seconds: int = 0  # what it cannot absorb: the block's end is delayed by it
     block_end: datetime | None = None  # where the track, its cut taken, lets the block end
+    limit: datetime | None = None  # the block's end by its minutes: what the track's cut aims at
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class DayState:
     over_window_seconds: int = 0
     rooms: dict[str, RoomState] = field(default_factory=dict)  # while a parallel block runs: each room's track
     room: str | None = None  # the room this state follows (`room_view`); None: the whole day
+    cut_end: datetime | None = None  # what `cut` aims at, when not the window's end (a room's: its block's end)
 
     @property
     def remaining_seconds(self) -> int:
@@ -278,7 +280,7 @@ def _rooms(plan: Plan, block: Part, facts: Facts, now: datetime) -> dict[str, Ro
         cut, uncut = _cut(plan, states, current, now, over, track.block.day)
         held = end - timedelta(seconds=over - uncut) if over > 0 else end  # its cut taken within the track
         out[track.room] = RoomState(track.room, states, current, due, coming[0] if coming else None, end, cut,
-                                    uncut, held)
+                                    uncut, held, limit)
     return out
 
 
@@ -449,7 +451,7 @@ def room_view(day: DayState, room: str) -> DayState:
     if following is None and track.current is None:  # the room is done: the block's end, then what follows
         following = day.next
     return replace(day, room=room, current=track.current, current_due=track.current_due, next=following,
-                   cut=track.cut, uncut_seconds=track.uncut_seconds)
+                   cut=track.cut, uncut_seconds=track.uncut_seconds, cut_end=track.limit)
 
 
 def day_state(plan: Plan, marks: Iterable[Mark], at: datetime) -> tuple[DayState, list[DayWarning]]:

@@ -26,11 +26,12 @@ def on_the_forums_clock(day: DayState) -> DayState:
 
     def room(r: RoomState) -> RoomState:
         return replace(r, parts=tuple(part(p) for p in r.parts), current=maybe(r.current), next=maybe(r.next),
-                       current_due=local(r.current_due), end=local(r.end),
+                       current_due=local(r.current_due), end=local(r.end), block_end=local(r.block_end),
+                       limit=local(r.limit),
                        cut=tuple(Cut(part(c.part), c.from_minutes, c.to_minutes) for c in r.cut))
 
     parts = tuple(part(p) for p in day.parts)
-    return replace(day, rooms={key: room(r) for key, r in day.rooms.items()}, at=local(day.at), segments=tuple(part(s) for s in day.segments), parts=parts,
+    return replace(day, cut_end=local(day.cut_end), rooms={key: room(r) for key, r in day.rooms.items()}, at=local(day.at), segments=tuple(part(s) for s in day.segments), parts=parts,
                    current=maybe(day.current), next=maybe(day.next), current_due=local(day.current_due),
                    end=local(day.end), window_end=_local_or_none(day, day.window_end),
                    cut=tuple(Cut(part(c.part), c.from_minutes, c.to_minutes) for c in day.cut))
