@@ -257,3 +257,28 @@ def test_run_with_a_room_in_a_terminal_marks_that_room(tmp_path, forum):
         term.close()
     records = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
     assert [(r["segment"], r.get("room")) for r in records] == [("forums", None), ("panel-2", "room1")]
+
+
+def test_end_skip_and_undo_in_a_room_step_only_that_track(forum):
+    marks(forum, "start forums --at 14:00", "next --room room2 --at 14:40", "skip panel-3:koo --at 14:41",
+          "next --room room2 --at 14:55")
+    assert logged(forum)[-1]["segment"] == "qa-3"  # the skipped turn is passed over within the track
+    marks(forum, "end --room room2 --at 15:10")
+    day = now(forum, "15:11", "--room", "room2")
+    assert day["state"] == "between" and day["current"] is None and day["next"]["id"] == "closing-1"  # done: then 폐회
+    assert now(forum, "15:11")["rooms"]["room1"]["current"]["part"] == "presentation-3"  # room1 untouched
+    marks(forum, "undo --at 15:12")
+    assert now(forum, "15:12", "--room", "room2")["current"]["part"] == "qa-3"
+    words = run("now", forum, "--at", "15:12", "--room", "room2").stdout
+    assert "순서 사이" not in words and "질의응답" in words
+
+
+def test_a_part_of_another_room_is_refused_in_both_languages(forum):
+    marks(forum, "start forums --at 14:00")
+    korean = run("mark", forum, "next", "panel-3", "--room", "room1", "--at", "14:30", exit_status=1)
+    assert "'panel-3'은 'room1' 회의실의 순서가 아닙니다" in korean.stderr
+    english = run("mark", forum, "next", "panel-3", "--room", "room1", "--at", "14:30", "--lang", "en",
+                  exit_status=1)
+    assert "'panel-3' is not in room 'room1''s track" in english.stderr
+    marks(forum, "next panel-3 --at 14:40")  # a track's part named without a room: its own room's
+    assert logged(forum)[-1]["room"] == "room2"

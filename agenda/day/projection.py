@@ -450,8 +450,9 @@ def room_view(day: DayState, room: str) -> DayState:
     following = track.next
     if following is None and track.current is None:  # the room is done: the block's end, then what follows
         following = day.next
-    return replace(day, room=room, current=track.current, current_due=track.current_due, next=following,
-                   cut=track.cut, uncut_seconds=track.uncut_seconds, cut_end=track.limit)
+    state = State.RUNNING if track.current is not None else State.BETWEEN  # a room between its parts, or done
+    return replace(day, room=room, state=state, current=track.current, current_due=track.current_due,
+                   next=following, cut=track.cut, uncut_seconds=track.uncut_seconds, cut_end=track.limit)
 
 
 def day_state(plan: Plan, marks: Iterable[Mark], at: datetime) -> tuple[DayState, list[DayWarning]]:
