@@ -172,6 +172,7 @@ def test_a_room_desk_with_a_stale_expect_is_refused_with_its_room_and_an_unknown
     status, body = server.mark("next", room="room9")
     assert status == 400 and "room9" in body["error"] and "회의실" in body["error"]
     assert server.request("GET", "/now.json?room=room9")[0] == 400
+    assert server.request("GET", "/events?room=room9")[0] == 400
     status, body = server.mark("next", at="2024-03-14T14:32:00+09:00")
     assert status == 409 and "제1소회의실" in body["error"]
 
