@@ -10,6 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 from agenda.day.marks import Facts, ImpossibleMark, Mark, MarkKind, apply, facts_from, resolve
 from agenda.day.marks_log import parse_log
+from agenda.day.parts import parts_of
 from agenda.day.projection import project
 from agenda.loading.analysis import analyze
 from helpers import ROOT, run
@@ -137,9 +138,10 @@ def test_an_old_log_without_rooms_reads_as_before(forum):
     assert facts.ended["forums"] == read[1].at
 
 
-def test_a_room_mark_outside_a_block_is_refused(forum):
-    refused = run("mark", forum, "start", "--room", "room1", "--at", "10:00", exit_status=1)
-    assert "진행 중인 병행 순서가 없어" in refused.stderr
+def test_a_room_mark_outside_a_block_is_the_days_mark_and_logged_without_a_room(forum):
+    marks(forum, "start --room room1 --at 10:00")  # a room's desk may always send its room
+    assert logged(forum) == [{"at": "2024-03-14T10:00:00+09:00", "mark": "start", "segment": "opening-1",
+                              "item": "1"}]
 
 
 @pytest.fixture
@@ -188,6 +190,7 @@ def test_any_presses_in_rooms_keep_one_part_running_a_room_and_close_the_block_w
     from datetime import datetime, timedelta
 
     at = datetime.fromisoformat("2024-03-14T14:00:00+09:00")
+    inside = {p.id for p in parts_of(plan).inside}
     facts = Facts()
     mark, touched = resolve(plan, facts, MarkKind.START, "forums", at)
     apply(plan, facts, mark, touched)
@@ -198,10 +201,11 @@ def test_any_presses_in_rooms_keep_one_part_running_a_room_and_close_the_block_w
         except ImpossibleMark:
             continue
         apply(plan, facts, mark, touched)
-        running = [p for p in facts.started if p not in facts.ended and p != "forums"]
+        running = [p for p in facts.started if p in inside and p not in facts.ended]
         assert len(running) <= 2 and set(running) == {p for p in facts.rooms.values() if p is not None}
-        if facts.running is None:  # the block ended: with its last running room
-            assert facts.ended["forums"] == max(facts.ended.values()) and not running
+        if "forums" in facts.ended:  # the block ended: with its last running room
+            assert facts.ended["forums"] == max(facts.ended[p] for p in inside if p in facts.ended)
+            assert not running
         replayed, _ = facts_from(plan, list(facts.in_force))
         assert replayed.started == facts.started and replayed.ended == facts.ended  # the log reads back alike
         state = project(plan, facts, at)

@@ -67,8 +67,7 @@ class Desk:
             if seen.next is None:
                 return True
             target = seen.next.part
-        room = self.room if self.room in seen.rooms else None  # outside its block, a room's desk runs the day
-        press = Press(kind, target, expect=running, key=uuid.uuid4().hex, room=room)  # both, always: counts once
+        press = Press(kind, target, expect=running, key=uuid.uuid4().hex, room=self.room)  # both, always: counts once
         try:
             recorded = record_mark(self.plan, self.log, press, None, lambda: self.clock().replace(microsecond=0))
         except ImpossibleMark as why:

@@ -210,8 +210,6 @@ def resolve(plan: Plan, facts: Facts, kind: MarkKind, name: str | None, at: date
             room = going[0] if going else None
         if room is not None:
             return _in_room(plan, facts, kind, name, part, room, at, block)
-    elif kind is not MarkKind.SKIP and room is not None:
-        raise ImpossibleMark("no-block", room=room)
     if kind is MarkKind.END:
         if facts.running is None:
             raise ImpossibleMark("nothing-running")

@@ -189,8 +189,6 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
                                  f"(--room 또는 \"room\"): {_rooms(d)}"),
         "unknown-room": lambda d: f"진행 중인 병행 순서에 {_id(d, 'room')} 회의실이 없습니다. 회의실: {_rooms(d)}",
         "not-in-room": lambda d: f"{josa(_id(d), '은', '는')} {_id(d, 'room')} 회의실의 순서가 아닙니다",
-        "no-block": lambda d: (f"진행 중인 병행 순서가 없어 {_id(d, 'room')} 회의실의 기록을 받을 수 없습니다. "
-                               f"회의실 없이 기록하세요"),
     },
     "en": {
         "before-latest": lambda d: (f"{_clock(d, 'at')} is before the latest mark in force ({_clock(d, 'latest')}); "
@@ -214,8 +212,6 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
                                  f"(--room, or \"room\"): {_rooms(d)}"),
         "unknown-room": lambda d: f"the running parallel block has no room {_id(d, 'room')}; its rooms: {_rooms(d)}",
         "not-in-room": lambda d: f"{_id(d)} is not in room {_id(d, 'room')}'s track",
-        "no-block": lambda d: (f"no parallel block is running, so a mark for room {_id(d, 'room')} cannot be "
-                               f"taken; mark without a room"),
     },
 }
 
