@@ -253,7 +253,8 @@ def test_run_with_a_room_in_a_terminal_marks_that_room(tmp_path, forum):
                                                 "--at", "14:30", "--log", str(log)])
     term = Terminal(tmp_path, command)
     try:
-        term.wait_for("발제")
+        shown = term.wait_for("발제")
+        assert "제1소회의실" in shown
         term.keys("n")
         term.wait_for("토론 · 윤재호 시작")
         term.keys("q")
