@@ -46,12 +46,12 @@ def test_after_k_presses_of_next_the_kth_part_runs(data, presses, minutes):
     at = plan.window_start
     for k in range(min(presses, len(runnable))):
         mark, touched = resolve(plan, facts, MarkKind.START if k == 0 else MarkKind.NEXT, None, at)
-        apply(facts, mark, touched)
+        apply(plan, facts, mark, touched)
         assert facts.running == runnable[k]
         at += timedelta(minutes=minutes[k], seconds=minutes[-1 - k])
     if presses > len(runnable) and runnable:  # one more `next` ends the last part; nothing follows
         mark, touched = resolve(plan, facts, MarkKind.NEXT, None, at)
-        apply(facts, mark, touched)
+        apply(plan, facts, mark, touched)
         assert facts.running is None and set(facts.started) == set(runnable)
 
 
@@ -66,7 +66,7 @@ def test_the_cut_advice_ends_on_time_or_leaves_what_nothing_may_give(data, press
             mark, touched = resolve(plan, facts, MarkKind.START if k == 0 else MarkKind.NEXT, None, at)
         except Exception:
             break
-        apply(facts, mark, touched)
+        apply(plan, facts, mark, touched)
         at += timedelta(minutes=minutes[k])
     day = project(plan, facts, at + timedelta(minutes=minutes[-1]))
     over = day.over_window_seconds

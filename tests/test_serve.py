@@ -67,7 +67,7 @@ def test_an_impossible_mark_is_refused_with_409_and_appends_nothing(server):
     (b"not json", '요청 본문이 JSON이 아닙니다. {"mark": "next"}처럼 보내세요'),
     (b"[1, 2]", "JSON 객체여야 합니다"),
     (b'{"mark": "later"}', "`mark`는 start, end, next, skip, undo 중 하나여야 합니다"),
-    (b'{"mark": "next", "colour": "red"}', "모르는 필드 'colour'입니다. 필드는 mark, segment, at, expect, id, note입니다"),
+    (b'{"mark": "next", "colour": "red"}', "모르는 필드 'colour'입니다. 필드는 mark, segment, at, expect, id, note, room입니다"),
     (b'{"mark": "start", "at": "25:99"}', "'25:99': 없는 시각입니다. HH:MM이나 HH:MM:SS로 쓰세요"),
     (b'{"mark": "start", "at": "2023-12-13T14:03:00"}', "'2023-12-13T14:03:00': 시차가 없습니다"),
     (b'{"mark": "start", "segment": 7}', "`segment`는 문자열이어야 합니다"),

@@ -25,7 +25,7 @@ SAMPLES: dict[str, object] = {
     "index": "out/index.md", "line": 3, "variable": "AGENDA_CALDAV_PASSWORD", "id": "kim-minsu", "limit": 237,
     "command": "agenda plan", "signal": "SIGTERM", "suggestions": ("--format",), "name": "'FILE'",
     "part": "panel:2", "document": "script", "format": "ics",
-    "where": "days[0].rooms[Gray Room][2].date",
+    "where": "days[0].rooms[Gray Room][2].date", "room": "room9", "rooms": "room1, room2",
 }
 """A value of the right type for every argument a raise site gives; a new argument name needs one here."""
 

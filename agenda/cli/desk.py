@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable
 from agenda.day.loader import load_day
 from agenda.day.marks import NOTHING, DayWarning, ImpossibleMark, MarkKind
 from agenda.day.recording import Press, record_mark
-from agenda.day.projection import DayState
+from agenda.day.projection import DayState, room_view
 from agenda.day.marks_log import LogReader, reader_of_changes
 from agenda.core.planner import Plan
 from agenda.render.day_text import mark_text
@@ -48,12 +48,13 @@ class Desk:
     warnings: list[DayWarning] = field(default_factory=list)
     seen: DayState | None = None  # the state last drawn: what a key is pressed on
     read: LogReader = field(default_factory=reader_of_changes)  # the log read again only when it changed
+    room: str | None = None  # `run --room`: the desk of one room, stepping its track while its block runs
 
     def state(self) -> DayState:
         day = load_day(self.plan, self.log, self.clock(), self.clock, read=self.read)
         self.warnings = list(day.warnings)
-        self.seen = day.state
-        return day.state
+        self.seen = day.state if self.room is None else room_view(day.state, self.room)
+        return self.seen
 
     def press(self, key: str) -> bool:
         """Act on one key; False when it says quit."""
@@ -70,7 +71,7 @@ class Desk:
             if seen.next is None:
                 return True
             target = seen.next.part
-        press = Press(kind, target, expect=running, key=uuid.uuid4().hex)  # both, always: a press counts once
+        press = Press(kind, target, expect=running, key=uuid.uuid4().hex, room=self.room)  # both, always: counts once
         try:
             recorded = record_mark(self.plan, self.log, press, None, lambda: self.clock().replace(microsecond=0))
         except ImpossibleMark as why:

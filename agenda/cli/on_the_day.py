@@ -101,6 +101,17 @@ def _usable_log(path: "Path", plan: "Plan") -> "Path":
     return path
 
 
+RoomOption = Annotated[str | None, typer.Option(
+    "--room", metavar="ID", help="A room of forum.rooms: during a parallel block, follow (or mark) its track.")]
+
+
+def _room(room: str | None, plan: "Plan") -> str | None:
+    """A room the file names, or a usage error (exit 2) listing them."""
+    if room is not None and room not in plan.rooms:
+        raise UsageError("room-not-in-file", room=room, rooms=", ".join(plan.rooms) or "-")
+    return room
+
+
 def _say(warnings: "Iterable[DayWarning]", plan: "Plan") -> None:
     from agenda.messages.day_words import warning_text
 
@@ -140,6 +151,7 @@ def mark(
     key: Annotated[str | None, typer.Option(
         "--id", help="This press's own id (1-64 of A-Z a-z 0-9 _ -): sent again, it counts once.")] = None,
     mark_note: Annotated[str | None, typer.Option("--note", help="Why (kept in the log; `report` shows it).")] = None,
+    room: RoomOption = None,
     lang: FileLangOption = None,
 ) -> None:
     """Record what happened: a part starts, ends, is skipped; undo the latest mark."""
@@ -154,7 +166,7 @@ def mark(
         raise UsageError("mark-id-invalid", value=key)
     moment = _moment(at, plan)
     path = _log_path(file, log)
-    press = Press(MarkKind(word.value), segment, expect, key, mark_note)
+    press = Press(MarkKind(word.value), segment, expect, key, mark_note, _room(room, plan))
     try:
         recorded = record_mark(plan, path, press, moment, wall_clock, rehearsal=is_rehearsal_log(path))
     except ImpossibleMark as why:
@@ -188,6 +200,7 @@ def now(
     format: Annotated[NowFormat, typer.Option(
         "--format", "-f", help=f"{format_help('now')}.")] = NowFormat(default_format("now")),
     log: MarksLogOption = None,
+    room: RoomOption = None,
     lang: FileLangOption = None,
 ) -> None:
     """What runs now, how long it has left, what comes next, and the day in words."""
@@ -204,6 +217,11 @@ def now(
     moment = moment or wall_clock()
     _on_the_day(plan, moment)
     state = _load_day(plan, path, moment)
+    followed = _room(room, plan)
+    if followed is not None:
+        from agenda.day.projection import room_view
+
+        state = room_view(state, followed)
     chosen = chosen_format("now", format.value)
     write = say if chosen.shown is Shown.WORDS else sys.stdout.write  # words for a person, or a document
     write(chosen.writer()(state, plan.language))
@@ -250,6 +268,7 @@ def run_clock(
                                             "(.rehearsal.jsonl with --at).")] = None,
     at: Annotated[str | None, typer.Option(
         "--at", help="Rehearse: the clock starts at this TIME and runs on.")] = None,
+    room: RoomOption = None,
     lang: FileLangOption = None,
 ) -> None:
     """The full-screen clock for the desk: space/n next, s start, e end, u undo, q quit."""
@@ -264,7 +283,7 @@ def run_clock(
     clock = wall_clock if start is None else rehearsal_clock(start)
     _on_the_day(plan, clock())
     desk = Desk(plan, _usable_log(_rehearsal_log(file, log, start, plan), plan), clock,
-                rehearsal=start is not None)
+                rehearsal=start is not None, room=_room(room, plan))
     run_desk(desk, InertConsole(highlight=False), sys.stdin.fileno())
     from agenda.messages.day_words import warning_text
 

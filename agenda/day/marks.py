@@ -37,11 +37,12 @@ class Mark:
     item: str | None = None  # its part, for a segment with parts (None: its first part)
     key: str | None = None  # the client's `id`: a press retried with the same id counts once
     note: str | None = None  # the reason given at the mark (`skip PART --note`)
+    room: str | None = None  # during a parallel block: the room whose track it steps
 
     def as_record(self, zone: tzinfo) -> dict[str, str | None]:
         record: dict[str, str | None] = {"at": self.at.astimezone(zone).isoformat(), "mark": self.kind.value,
                                          "segment": self.segment}
-        for name, value in (("item", self.item), ("note", self.note), ("id", self.key)):
+        for name, value in (("item", self.item), ("room", self.room), ("note", self.note), ("id", self.key)):
             if value is not None:
                 record[name] = value
         return record
@@ -89,6 +90,7 @@ class Facts:
     notes: dict[str, str] = field(default_factory=dict)  # a skipped part's reason
     running: str | None = None
     in_force: list[Mark] = field(default_factory=list)
+    rooms: dict[str, str | None] = field(default_factory=dict)  # while a block runs: each room's running part
 
     @property
     def latest(self) -> datetime | None:
@@ -121,15 +123,50 @@ def default_next(plan: Plan, facts: Facts) -> Part | None:
     return None
 
 
-def running_expect(facts: Facts) -> str:
+def running_block(plan: Plan, facts: Facts) -> TimedSegment | None:
+    """The parallel block that runs, if one does: its rooms step their own tracks."""
+    part = None if facts.running is None else parts_of(plan).by_id(facts.running)
+    return part.timed if part is not None and part.timed.kind == "parallel" else None
+
+
+def track_next(facts: Facts, own: tuple[Part, ...]) -> Part | None:
+    """A track's part that its room's `next` picks: as `default_next`, within the track."""
+    after = max((p.position for p in own if p.id in facts.started), default=-1)
+    for part in own[after + 1:]:
+        seg = part.timed
+        if seg.kind in PASSED_OVER or seg.cancelled or part.id in facts.skipped or part.id in facts.started:
+            continue
+        return part
+    return None
+
+
+def rooms_going(plan: Plan, facts: Facts) -> tuple[str, ...]:
+    """The running block's rooms whose track is still running: a part runs in it, or one is left to start."""
+    block = running_block(plan, facts)
+    if block is None:
+        return ()
+    return tuple(t.room for t, own in parts_of(plan).tracks_of(block.id)
+                 if facts.rooms.get(t.room) is not None or track_next(facts, own) is not None)
+
+
+def room_names(plan: Plan, rooms: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each room's id with its name (forum.rooms): a refusal names both, so the desk knows what to send."""
+    return tuple((r, plan.rooms[r].name if r in plan.rooms else r) for r in rooms)
+
+
+def running_expect(facts: Facts, room: str | None = None) -> str:
+    if room is not None and room in facts.rooms:
+        return facts.rooms[room] or NOTHING
     return facts.running or NOTHING
 
 
-def expect_matches(plan: Plan, facts: Facts, expect: str) -> bool:
-    """`expect` names what runs: the part (by any of its names, or its bare segment), or `none`."""
-    if facts.running is None:
+def expect_matches(plan: Plan, facts: Facts, expect: str, room: str | None = None) -> bool:
+    """`expect` names what runs (in the room, for a room's desk during a block): the part (by any of its
+    names, or its bare segment), or `none`."""
+    running = facts.rooms.get(room) if room is not None and room in facts.rooms else facts.running
+    if running is None:
         return expect == NOTHING
-    part = parts_of(plan).by_id(facts.running)
+    part = parts_of(plan).by_id(running)
     if part is None:
         return False
     return expect in part.names or expect == part.parent.id
@@ -142,7 +179,7 @@ def _mark(at: datetime, kind: MarkKind, part: Part | None, note: str | None = No
 
 
 def resolve(plan: Plan, facts: Facts, kind: MarkKind, name: str | None, at: datetime,
-            note: str | None = None) -> tuple[Mark, tuple[str, ...]]:
+            note: str | None = None, room: str | None = None) -> tuple[Mark, tuple[str, ...]]:
     """The mark as it will be stored, with the part ids it touches; or ImpossibleMark saying why it cannot be.
 
     A `skip` of a bare segment with parts skips each of its parts not yet started.
@@ -161,6 +198,18 @@ def resolve(plan: Plan, facts: Facts, kind: MarkKind, name: str | None, at: date
         if not facts.in_force:
             raise ImpossibleMark("nothing-to-undo")
         return Mark(at, kind), ()
+    block = running_block(plan, facts)
+    if kind is not MarkKind.SKIP and block is not None:
+        inside = parts.track_of(part.id) if part is not None else None
+        if room is None and inside is not None:
+            room = inside[0].room
+        if room is None and (part is None or inside is not None):  # a main part named: the main program's mark
+            going = rooms_going(plan, facts)
+            if len(going) > 1:
+                raise ImpossibleMark("which-room", rooms=room_names(plan, going))
+            room = going[0] if going else None
+        if room is not None:
+            return _in_room(plan, facts, kind, name, part, room, at, block)
     if kind is MarkKind.END:
         if facts.running is None:
             raise ImpossibleMark("nothing-running")
@@ -194,26 +243,92 @@ def resolve(plan: Plan, facts: Facts, kind: MarkKind, name: str | None, at: date
     return _mark(at, kind, part), (part.id,)
 
 
-def apply(facts: Facts, mark: Mark, touched: tuple[str, ...]) -> None:
+def _in_room(plan: Plan, facts: Facts, kind: MarkKind, name: str | None, part: Part | None, room: str,
+             at: datetime, block: TimedSegment) -> tuple[Mark, tuple[str, ...]]:
+    """A room's mark during its block: it steps that room's track as `next`/`start`/`end` step the program."""
+    tracks = {t.room: own for t, own in parts_of(plan).tracks_of(block.id)}
+    if room not in tracks:
+        raise ImpossibleMark("unknown-room", room=room, rooms=room_names(plan, tuple(tracks)))
+    own = tracks[room]
+    running = facts.rooms.get(room)
+    if part is not None and part not in own:
+        raise ImpossibleMark("not-in-room", segment=name, room=room)
+    if kind is MarkKind.END:
+        if running is None:
+            raise ImpossibleMark("nothing-running")
+        now = parts_of(plan).by_id(running)
+        if part is not None and part.id != running and (now is None or name != now.parent.id):
+            raise ImpossibleMark("not-running", segment=name, running=running)
+        return replace(_mark(at, kind, now), room=room), (running,)
+    if part is None:
+        part = track_next(facts, own)
+        if part is None:
+            if kind is MarkKind.NEXT and running is not None:
+                return Mark(at, kind, room=room), ()  # the track's last part ends; the room is done
+            raise ImpossibleMark("none-left")
+    if part.id in facts.started:
+        raise ImpossibleMark("already-started", segment=part.id, started=plan.local(facts.started[part.id]))
+    if part.timed.cancelled:
+        raise ImpossibleMark("cancelled", segment=part.id)
+    return replace(_mark(at, kind, part), room=room), (part.id,)
+
+
+def _apply_in_room(plan: Plan, facts: Facts, mark: Mark, room: str, touched: tuple[str, ...]) -> None:
+    """A room's mark; when no room's track is still running, the block ends with it."""
+    running = facts.rooms.get(room)
+    if running is not None:
+        facts.ended[running] = mark.at
+        facts.rooms[room] = None
+    if mark.kind is not MarkKind.END and touched:
+        facts.skipped.discard(touched[0])
+        facts.started[touched[0]] = mark.at
+        facts.rooms[room] = touched[0]
+    facts.in_force.append(mark)
+    if facts.running is not None and not rooms_going(plan, facts):
+        facts.ended[facts.running] = mark.at
+        facts.running = None
+        facts.rooms.clear()
+
+
+def _end_running(plan: Plan, facts: Facts, at: datetime) -> None:
+    """Whatever runs ends now: a block's rooms with it."""
+    if facts.running is not None:
+        facts.ended[facts.running] = at
+        facts.running = None
+    for part_id in facts.rooms.values():
+        if part_id is not None:
+            facts.ended[part_id] = at
+    facts.rooms.clear()
+
+
+def _start(plan: Plan, facts: Facts, part_id: str, at: datetime) -> None:
+    """A part starts; a block's rooms start their tracks' first parts with it, as planned."""
+    facts.skipped.discard(part_id)
+    facts.started[part_id] = at
+    facts.running = part_id
+    for track, own in parts_of(plan).tracks_of(part_id):
+        first = track_next(facts, own)
+        facts.rooms[track.room] = None if first is None else first.id
+        if first is not None:
+            facts.started[first.id] = at
+
+
+def apply(plan: Plan, facts: Facts, mark: Mark, touched: tuple[str, ...]) -> None:
     """One mark's effect on the facts (the mark is assumed possible)."""
+    if mark.room is not None and mark.kind is not MarkKind.SKIP and facts.running is not None:
+        _apply_in_room(plan, facts, mark, mark.room, touched)
+        return
     if mark.kind is MarkKind.SKIP:
         facts.skipped.update(touched)
         if mark.note is not None:
             for part_id in touched:
                 facts.notes[part_id] = mark.note
     elif mark.kind is MarkKind.END:
-        if facts.running is not None:
-            facts.ended[facts.running] = mark.at
-        facts.running = None
+        _end_running(plan, facts, mark.at)
     else:  # start, next: whatever runs ends now, the named one (if any) starts
-        if facts.running is not None:
-            facts.ended[facts.running] = mark.at
-            facts.running = None
+        _end_running(plan, facts, mark.at)
         if touched:
-            started = touched[0]
-            facts.skipped.discard(started)
-            facts.started[started] = mark.at
-            facts.running = started
+            _start(plan, facts, touched[0], mark.at)
     facts.in_force.append(mark)
 
 
@@ -261,13 +376,13 @@ def facts_from(plan: Plan, marks: list[Mark]) -> tuple[Facts, list[DayWarning]]:
     misfits: list[tuple[Mark, ImpossibleMark]] = []
     for mark in stack:
         try:
-            replayed, touched = resolve(plan, facts, mark.kind, _name(plan, mark), mark.at, mark.note)
+            replayed, touched = resolve(plan, facts, mark.kind, _name(plan, mark), mark.at, mark.note, mark.room)
         except ImpossibleMark as why:
             misfits.append((mark, why))
             continue
         if mark.kind is MarkKind.NEXT and mark.segment is None:
             replayed, touched = mark, ()
-        apply(facts, replayed, touched)
+        apply(plan, facts, replayed, touched)
     if misfits:
         first, reason = misfits[0]
         warnings.append(DayWarning("no-longer-fits", (("mark", replace(first, at=plan.local(first.at))),

@@ -69,29 +69,29 @@ class _OutOfRange(ValueError):
         self.year = year
 
 
-Record = tuple[str, str, str | None, str | None, str | None, str | None]
-"""at, mark, segment, item, id, note."""
+Record = tuple[str, str, str | None, str | None, str | None, str | None, str | None]
+"""at, mark, segment, item, id, note, room."""
 
 
 def _record(raw: bytes) -> Record:
-    """(at, mark, segment, item, id, note) of one line; _Unreadable when it is not a mark's record."""
+    """(at, mark, segment, item, id, note, room) of one line; _Unreadable when it is not a mark's record."""
     line = raw.strip()
     known = _RECORD.fullmatch(line)
     if known is not None:
         segment = known.group(3)
         return known.group(1).decode("ascii"), known.group(2).decode("ascii"), \
-            None if segment is None else segment.decode("utf-8"), None, None, None
+            None if segment is None else segment.decode("utf-8"), None, None, None, None
     if not (line.startswith(b"{") and line.endswith(b"}")):  # not an object: no need to ask the parser
         raise _Unreadable()
     record = json.loads(line)
     if not isinstance(record, dict):
         raise _Unreadable()
     at, kind = record["at"], record["mark"]
-    texts = [record.get(name) for name in ("segment", "item", "id", "note")]
+    texts = [record.get(name) for name in ("segment", "item", "id", "note", "room")]
     if not isinstance(at, str) or not isinstance(kind, str) or any(t is not None and not isinstance(t, str)
                                                                    for t in texts):
         raise _Unreadable()
-    return at, kind, texts[0], texts[1], texts[2], texts[3]
+    return at, kind, texts[0], texts[1], texts[2], texts[3], texts[4]
 
 
 def _moment(text: str, tz: tzinfo) -> datetime:
@@ -127,9 +127,9 @@ class _Reader:
         if not raw.lstrip().startswith(b"{"):  # not an object: no need to ask the parser
             return False
         try:
-            at, kind, segment, item, key, note = _record(raw)
+            at, kind, segment, item, key, note, room = _record(raw)
             moment = _moment(at, self.tz)
-            self.marks.append(Mark(moment, MarkKind(kind), segment, item, key=key, note=note))
+            self.marks.append(Mark(moment, MarkKind(kind), segment, item, key=key, note=note, room=room))
         except _OutOfRange as far:
             self.out_of_range.add(number, year=far.year, first=FIRST_YEAR, last=LAST_YEAR)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError, RecursionError):

@@ -10,7 +10,7 @@ the projection treat a part exactly as they treated a segment.
 from dataclasses import dataclass, field, replace
 from weakref import WeakKeyDictionary
 
-from agenda.core.planner import Plan, Role, TimedSegment
+from agenda.core.planner import Plan, Role, TimedSegment, Track
 from agenda.core.zones import add_minutes, minutes_between
 
 SEPARATOR = ":"
@@ -35,20 +35,32 @@ class Parts:
     """Every part of a plan, in programme order, and the names a mark may use for them."""
 
     all: tuple[Part, ...]
+    tracks: tuple[tuple[Track, tuple[Part, ...]], ...] = ()  # each parallel block's tracks, with their own parts
     _index: dict[str, Part] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_index", {p.id: p for p in self.all})
+        object.__setattr__(self, "_index", {p.id: p for p in (*self.all, *self.inside)})
+
+    @property
+    def inside(self) -> tuple[Part, ...]:
+        """Every track's parts: a room's desk steps them, the main program's `next` never picks them."""
+        return tuple(p for _, own in self.tracks for p in own)
+
+    def track_of(self, part_id: str) -> tuple[Track, tuple[Part, ...]] | None:
+        return next(((t, own) for t, own in self.tracks if any(p.id == part_id for p in own)), None)
+
+    def tracks_of(self, block_id: str) -> tuple[tuple[Track, tuple[Part, ...]], ...]:
+        return tuple((t, own) for t, own in self.tracks if t.block.id == block_id)
 
     def by_id(self, part_id: str) -> Part | None:
         return self._index.get(part_id)
 
     def of(self, segment_id: str) -> tuple[Part, ...]:
-        return tuple(p for p in self.all if p.parent.id == segment_id)
+        return tuple(p for p in (*self.all, *self.inside) if p.parent.id == segment_id)
 
     def named(self, name: str) -> Part | None:
         """The part a name means: `panel:2`, `panel:cho-seunghyun`, or a bare `panel` for its first part."""
-        for part in self.all:
+        for part in (*self.all, *self.inside):
             if name in part.names:
                 return part
         parts = self.of(name)
@@ -71,14 +83,14 @@ def parts_of(plan: Plan) -> Parts:
     """The plan's parts (computed once per plan: the server asks at every poll)."""
     found = _CACHE.get(plan)
     if found is None:
-        found = Parts(tuple(_all(plan)))
+        found = Parts(tuple(_all(plan.segments)), tuple((t, tuple(_all(t.segments))) for t in plan.tracks))
         _CACHE[plan] = found
     return found
 
 
-def _all(plan: Plan) -> list[Part]:
+def _all(segments: tuple[TimedSegment, ...]) -> list[Part]:
     out: list[Part] = []
-    for seg in plan.segments:
+    for seg in segments:
         pieces = _split(seg)
         for k, (timed, item, names) in enumerate(pieces):
             last = k == len(pieces) - 1

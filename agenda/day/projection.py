@@ -11,7 +11,7 @@ All arithmetic is on instants (through `agenda.core.zones`), never wall clocks.
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 
@@ -105,6 +105,22 @@ class Cut:
 
 
 @dataclass(frozen=True)
+class RoomState:
+    """One room's track while its parallel block runs: its parts, the running one, the next and its cut advice."""
+
+    room: str  # the room's id (a key of forum.rooms)
+    parts: tuple[SegmentState, ...]
+    current: SegmentState | None
+    current_due: datetime | None
+    next: SegmentState | None
+    end: datetime  # when the track's last part is projected to end
+    cut: tuple[Cut, ...] = ()  # what the track gives to end with its block's minutes
+    uncut_seconds: int = 0  # what it cannot absorb: the block's end is delayed by it
+    block_end: datetime | None = None  # where the track, its cut taken, lets the block end
+    limit: datetime | None = None  # the block's end by its minutes: what the track's cut aims at
+
+
+@dataclass(frozen=True)
 class DayState:
     """What `agenda now` shows and `agenda serve` streams: no words, no terminal, no wall clock (UTC instants)."""
 
@@ -123,6 +139,9 @@ class DayState:
     cut: tuple[Cut, ...] = ()
     uncut_seconds: int = 0  # what the cut advice cannot take: pinned parts, and what has already happened
     over_window_seconds: int = 0
+    rooms: dict[str, RoomState] = field(default_factory=dict)  # while a parallel block runs: each room's track
+    room: str | None = None  # the room this state follows (`room_view`); None: the whole day
+    cut_end: datetime | None = None  # what `cut` aims at, when not the window's end (a room's: its block's end)
 
     @property
     def remaining_seconds(self) -> int:
@@ -190,7 +209,9 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
     if running is not None:
         sequence.insert(0, running)
 
-    placed, due = _place(plan, sequence, running, facts, now)
+    rooms = _rooms(plan, running, facts, now) if running is not None else {}
+    track_end = max((r.block_end or r.end for r in rooms.values()), default=None)
+    placed, due = _place(plan, sequence, running, facts, now, running_end=track_end)
     fixed.update(placed)
     states = tuple(fixed[part.id] for part in parts)
     current = fixed[running.id] if running is not None else None
@@ -213,7 +234,54 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
     over_seconds = max(0, seconds_between(window.end, end))
     cut, uncut = _cut(plan, states, current, now, over_seconds, window.number)
     return DayState(plan, now, state, _segments(plan, states), current, due, following,
-                    delay, end, over_seconds // 60, window.end, states, cut, uncut, over_seconds)
+                    delay, end, over_seconds // 60, window.end, states, cut, uncut, over_seconds, rooms)
+
+
+def _rooms(plan: Plan, block: Part, facts: Facts, now: datetime) -> dict[str, RoomState]:
+    """Each track of the running block, projected as a program of its own within the block's minutes:
+    its overrun is taken first by its own flexible parts, then advised as cuts within the track; what is
+    left moves the block's end (and so the main program's)."""
+    tracks = parts_of(plan).tracks_of(block.id)
+    if not tracks:
+        return {}
+    started = facts.started[block.id]
+    limit = started + timedelta(minutes=block.timed.minutes or 0)
+    out: dict[str, RoomState] = {}
+    for track, own in tracks:
+        running_id = facts.rooms.get(track.room)
+        front = max((p.position for p in own if p.id in facts.started), default=-1)
+        fixed: dict[str, SegmentState] = {}
+        sequence: list[Part] = []
+        running: Part | None = None
+        for part in own:
+            pid = part.id
+            if pid in facts.started:
+                if pid in facts.ended:
+                    fixed[pid] = _state(plan, part, Status.DONE, facts.started[pid], facts.ended[pid], marked=True)
+                elif pid == running_id:
+                    running = part
+                else:  # started, never ended: its room was closed with the block
+                    fixed[pid] = _state(plan, part, Status.DONE, facts.started[pid], facts.started[pid], marked=True)
+            elif pid in facts.skipped or part.position < front:
+                fixed[pid] = _state(plan, part, Status.SKIPPED, None, None, note=facts.notes.get(pid))
+            else:
+                sequence.append(part)
+        if running is not None:
+            sequence.insert(0, running)
+        placed, due = _place(plan, sequence, running, facts, later(now, started), limit=limit)
+        fixed.update(placed)
+        states = tuple(fixed[p.id] for p in own)
+        current = fixed[running.id] if running is not None else None
+        coming = [fixed[p.id] for p in sequence if fixed[p.id].status is Status.UPCOMING]
+        end = max((st.end for st in states if st.end is not None and st.status is not Status.SKIPPED),
+                  default=started)
+        end = later(end, now) if current is not None or coming else end
+        over = max(0, seconds_between(limit, end))
+        cut, uncut = _cut(plan, states, current, now, over, track.block.day)
+        held = end - timedelta(seconds=over - uncut) if over > 0 else end  # its cut taken within the track
+        out[track.room] = RoomState(track.room, states, current, due, coming[0] if coming else None, end, cut,
+                                    uncut, held, limit)
+    return out
 
 
 def _segments(plan: Plan, states: tuple[SegmentState, ...]) -> tuple[SegmentState, ...]:
@@ -262,9 +330,12 @@ def _delay(state: State, current: SegmentState | None, following: SegmentState |
     return whole_minutes(part.timed.end, facts.ended[last])
 
 
-def _place(plan: Plan, sequence: list[Part], running: Part | None, facts: Facts,
-           now: datetime) -> tuple[dict[str, SegmentState], datetime | None]:
-    """Rule 2 and 3: start and end for the running part and everything after it."""
+def _place(plan: Plan, sequence: list[Part], running: Part | None, facts: Facts, now: datetime,
+           limit: datetime | None = None, running_end: datetime | None = None,
+           ) -> tuple[dict[str, SegmentState], datetime | None]:
+    """Rule 2 and 3: start and end for the running part and everything after it. `limit`: where a track's
+    program must end (its block's end); `running_end`: a running block ends no earlier than its rooms."""
+    outer = limit
     placed: dict[str, SegmentState] = {}
     due: datetime | None = None
     if not sequence:
@@ -281,7 +352,7 @@ def _place(plan: Plan, sequence: list[Part], running: Part | None, facts: Facts,
             run_end += 1
         run = sequence[index:run_end]
         pinned_start = sequence[run_end].timed.start if run_end < len(sequence) else None
-        limit = pinned_start or plan.day_of(run[0].timed).end  # the window of the run's own day
+        limit = pinned_start or outer or plan.day_of(run[0].timed).end  # the window of the run's own day
         first_start = run[0].timed.start
         if _pinned(run[0].timed) and run[0] is not running and first_start is not None:
             cursor = later(first_start, cursor)
@@ -291,6 +362,8 @@ def _place(plan: Plan, sequence: list[Part], running: Part | None, facts: Facts,
             timed = running.timed
             due = cursor + timedelta(seconds=seconds[0]) if timed.minutes is not None or _flexible(timed) \
                 else timed.end
+            if running_end is not None:
+                due = later(due, running_end)
             end = later(due, now)
             placed[running.id] = _state(plan, running, Status.RUNNING, cursor, end, seconds[0] // 60, marked=True)
             cursor = end + timedelta(minutes=running.idle_after)
@@ -338,7 +411,8 @@ def _cut(plan: Plan, states: tuple[SegmentState, ...], current: SegmentState | N
     cuts: list[Cut] = []
     coming = [s for s in states if s.status is Status.UPCOMING and s.segment.kind not in PASSED_OVER
               and (not plan.has_days or s.segment.day == day)]
-    candidates = list(reversed(coming)) + ([current] if current is not None else [])
+    running = [current] if current is not None and current.segment.kind != "parallel" else []  # a block: its rooms
+    candidates = list(reversed(coming)) + running
     left = over
     budget: int | None = None  # how far what comes before the last pinned part passed can still move the end
     for s in candidates:
@@ -365,6 +439,20 @@ def _cut(plan: Plan, states: tuple[SegmentState, ...], current: SegmentState | N
         if budget is not None:
             budget -= take
     return tuple(cuts), max(0, left)
+
+
+def room_view(day: DayState, room: str) -> DayState:
+    """The day as one room's desk and stage follow it: while its block runs, the room's running part, next
+    and cut stand for the day's; otherwise the main program, which every room shares."""
+    track = day.rooms.get(room)
+    if track is None:
+        return replace(day, room=room)
+    following = track.next
+    if following is None and track.current is None:  # the room is done: the block's end, then what follows
+        following = day.next
+    state = State.RUNNING if track.current is not None else State.BETWEEN  # a room between its parts, or done
+    return replace(day, room=room, state=state, current=track.current, current_due=track.current_due,
+                   next=following, cut=track.cut, uncut_seconds=track.uncut_seconds, cut_end=track.limit)
 
 
 def day_state(plan: Plan, marks: Iterable[Mark], at: datetime) -> tuple[DayState, list[DayWarning]]:

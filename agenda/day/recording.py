@@ -29,6 +29,7 @@ class Press:
     expect: str | None = None
     key: str | None = None
     note: str | None = None
+    room: str | None = None  # a room's desk during a parallel block
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,8 @@ def record_mark(plan: Plan, log: Path, press: Press, at: datetime | None,
                     withdrawn.extend(before.in_force[-1:])
                 return same, False
         facts, _ = facts_from(plan, marks)
-        if press.expect is not None and not expect_matches(plan, facts, press.expect):
-            raise ImpossibleMark("expect-stale", expect=press.expect, running=running_expect(facts))
+        if press.expect is not None and not expect_matches(plan, facts, press.expect, press.room):
+            raise ImpossibleMark("expect-stale", expect=press.expect, running=running_expect(facts, press.room))
         if press.kind is MarkKind.UNDO and facts.in_force:
             withdrawn.append(facts.in_force[-1])
         latest = facts.latest
@@ -76,7 +77,7 @@ def record_mark(plan: Plan, log: Path, press: Press, at: datetime | None,
         if at is None and press.kind is not MarkKind.UNDO and latest is not None and moment < latest:
             behind.append(int((latest - moment).total_seconds()))
             moment = latest + timedelta(seconds=1)
-        mark, _ = resolve(plan, facts, press.kind, press.name, moment, press.note)
+        mark, _ = resolve(plan, facts, press.kind, press.name, moment, press.note, press.room)
         return replace(mark, key=press.key), True
 
     mark, marks, warnings = append_mark(log, plan.zone, decide)

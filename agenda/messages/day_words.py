@@ -157,6 +157,13 @@ def _ids(details: Details) -> str:
     return ", ".join(str(k) for k in known)
 
 
+def _rooms(details: Details) -> str:
+    """`room1 (제1소회의실), room2 (제2소회의실)`: what to send, and the room people know."""
+    rooms = details["rooms"]
+    assert isinstance(rooms, tuple)
+    return ", ".join(f"{key} ({name})" for key, name in rooms)
+
+
 IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
     "ko": {
         "before-latest": lambda d: (f"마지막 기록({_clock(d, 'latest')})보다 이른 시각({_clock(d, 'at')})입니다. "
@@ -178,6 +185,10 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
                                   f"--at에 그날의 시각을 주세요(예: --at 14:03)"),
         "expect-stale": lambda d: (f"그사이 진행이 바뀌었습니다: {_expected(d, '진행 중인 순서 없음')}. "
                                    f"화면을 새로 보고 다시 누르세요"),
+        "which-room": lambda d: (f"병행 순서가 진행 중이라 어느 회의실의 기록인지 밝혀야 합니다"
+                                 f"(--room 또는 \"room\"): {_rooms(d)}"),
+        "unknown-room": lambda d: f"진행 중인 병행 순서에 {_id(d, 'room')} 회의실이 없습니다. 회의실: {_rooms(d)}",
+        "not-in-room": lambda d: f"{josa(_id(d), '은', '는')} {_id(d, 'room')} 회의실의 순서가 아닙니다",
     },
     "en": {
         "before-latest": lambda d: (f"{_clock(d, 'at')} is before the latest mark in force ({_clock(d, 'latest')}); "
@@ -197,6 +208,10 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
                                   f"give a time of that day with --at, e.g. --at 14:03"),
         "expect-stale": lambda d: (f"the day has moved on meanwhile: {_expected(d, 'nothing is running')}; "
                                    f"look again and press again"),
+        "which-room": lambda d: (f"a parallel block is running: say which room the mark is for "
+                                 f"(--room, or \"room\"): {_rooms(d)}"),
+        "unknown-room": lambda d: f"the running parallel block has no room {_id(d, 'room')}; its rooms: {_rooms(d)}",
+        "not-in-room": lambda d: f"{_id(d)} is not in room {_id(d, 'room')}'s track",
     },
 }
 

@@ -44,7 +44,8 @@ KO = ServerWords(
     bad_mark={
         "not-json": '요청 본문이 JSON이 아닙니다. {{"mark": "next"}}처럼 보내세요',
         "not-an-object": '요청 본문은 JSON 객체여야 합니다. 예: {{"mark": "next"}}',
-        "unknown-field": "모르는 필드 {field}입니다. 필드는 mark, segment, at, expect, id, note입니다",
+        "unknown-field": "모르는 필드 {field}입니다. 필드는 mark, segment, at, expect, id, note, room입니다",
+        "unknown-room": "파일에 없는 회의실 {room}입니다. 회의실: {rooms}",
         "bad-id": "`id`는 A-Z a-z 0-9 _ - 중 1~64자여야 합니다",
         "unknown-mark": "`mark`는 {kinds} 중 하나여야 합니다",
         "not-a-text": "`{field}`는 문자열이어야 합니다",
@@ -70,7 +71,8 @@ EN = ServerWords(
     bad_mark={
         "not-json": 'the body is not JSON; send e.g. {{"mark": "next"}}',
         "not-an-object": 'the body must be a JSON object, e.g. {{"mark": "next"}}',
-        "unknown-field": "unknown field {field}; the fields are mark, segment, at, expect, id and note",
+        "unknown-field": "unknown field {field}; the fields are mark, segment, at, expect, id, note and room",
+        "unknown-room": "the file has no room {room}; its rooms: {rooms}",
         "bad-id": "`id` must be 1 to 64 of A-Z a-z 0-9 _ -",
         "unknown-mark": "`mark` must be one of {kinds}",
         "not-a-text": "`{field}` must be a text",

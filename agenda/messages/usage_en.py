@@ -122,6 +122,7 @@ USAGE: dict[str, UsageWords] = {
     "at-not-a-time": lambda a: f"--at: {_moment(a)}",
     "not-a-moment": _moment,
     "mark-id-invalid": lambda a: f"--id {quoted(a, 'value')}: use 1 to 64 of A-Z a-z 0-9 _ -",
+    "room-not-in-file": lambda a: f"--room {quoted(a, 'room')}: the file has no such room; its rooms: {a['rooms']}",
     "needs-terminal": lambda a: "agenda run needs a terminal to read keys from; use agenda mark in scripts",
     "token-unkeepable": lambda a: f"{text(a, 'path')}: cannot keep the token there ({text(a, 'error')})",
     "cannot-listen": lambda a: (

@@ -131,6 +131,7 @@ USAGE: dict[str, UsageWords] = {
     "at-not-a-time": lambda a: f"--at {quoted(a, 'value')}: {_MOMENT_PROBLEMS.get(text(a, 'problem'), '시각이 아닙니다')}",
     "not-a-moment": lambda a: f"{quoted(a, 'value')}: {_MOMENT_PROBLEMS.get(text(a, 'problem'), '시각이 아닙니다')}",
     "mark-id-invalid": lambda a: f"--id {quoted(a, 'value')}: A-Z a-z 0-9 _ - 중 1~64자로 쓰세요",
+    "room-not-in-file": lambda a: f"--room {quoted(a, 'room')}: 파일에 없는 회의실입니다. 회의실: {a['rooms']}",
     "needs-terminal": lambda a: "agenda run은 키를 읽을 터미널이 필요합니다. 스크립트에서는 agenda mark를 쓰세요",
     "token-unkeepable": lambda a: f"{text(a, 'path')}: 토큰을 보관할 수 없습니다({text(a, 'error')})",
     "cannot-listen": lambda a: (

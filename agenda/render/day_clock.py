@@ -100,6 +100,9 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
     top = Text(f"{day.at:%H:%M:%S}", style="bold")
     if rehearsal:
         top.append(f"  ({words.rehearsal})", style="magenta")
+    if day.room is not None:  # `run --room`: whose desk this is, before anything else
+        room = day.plan.rooms.get(day.room)
+        top.append(f"  {room.name if room is not None else day.room}", style="bold")
     top.append(f"  {day.plan.forum.title}", style="dim")
     if day.current is not None:
         parent = day.current.parent

@@ -7,7 +7,7 @@ clock); each renderer of the day starts by calling `on_the_forums_clock`, and fo
 from dataclasses import replace
 from datetime import datetime
 
-from agenda.day.projection import Cut, DayState, SegmentState
+from agenda.day.projection import Cut, DayState, RoomState, SegmentState
 
 
 def on_the_forums_clock(day: DayState) -> DayState:
@@ -24,8 +24,14 @@ def on_the_forums_clock(day: DayState) -> DayState:
     def maybe(s: SegmentState | None) -> SegmentState | None:
         return None if s is None else part(s)
 
+    def room(r: RoomState) -> RoomState:
+        return replace(r, parts=tuple(part(p) for p in r.parts), current=maybe(r.current), next=maybe(r.next),
+                       current_due=local(r.current_due), end=local(r.end), block_end=local(r.block_end),
+                       limit=local(r.limit),
+                       cut=tuple(Cut(part(c.part), c.from_minutes, c.to_minutes) for c in r.cut))
+
     parts = tuple(part(p) for p in day.parts)
-    return replace(day, at=local(day.at), segments=tuple(part(s) for s in day.segments), parts=parts,
+    return replace(day, cut_end=local(day.cut_end), rooms={key: room(r) for key, r in day.rooms.items()}, at=local(day.at), segments=tuple(part(s) for s in day.segments), parts=parts,
                    current=maybe(day.current), next=maybe(day.next), current_due=local(day.current_due),
                    end=local(day.end), window_end=_local_or_none(day, day.window_end),
                    cut=tuple(Cut(part(c.part), c.from_minutes, c.to_minutes) for c in day.cut))

@@ -65,7 +65,8 @@ def cut_text(day: DayState, language: str) -> str:
     words = day_words(language)
     cuts = ", ".join(words.cut_part.format(title=part_label(c.part, language), old=c.from_minutes, new=c.to_minutes)
                      for c in day.cut)
-    text = words.cut_to_end.format(cuts=cuts, end=hm(day.window_end or day.plan.local(day.plan.window_end)))
+    aim = day.cut_end or day.window_end or day.plan.local(day.plan.window_end)  # a room's: its block's end
+    text = words.cut_to_end.format(cuts=cuts, end=hm(aim))
     left = -(-day.uncut_seconds // 60)
     return f"{text} ({words.cut_cannot.format(n=left)})" if left else text
 

@@ -21,10 +21,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agenda.day.marks import ImpossibleMark, MarkKind
 from agenda.day.loader import is_rehearsal_log
+from agenda.day.projection import DayState, room_view
 from agenda.day.recording import Press, record_mark
 from agenda.day.times import parse_moment
 from agenda.core.errors import AgendaError, UsageError
+from agenda.core.planner import Plan
 from agenda.messages.usage import usage_sentence
+from agenda.render.day_json import now_json as now_text
 from agenda.render.day_text import mark_text
 from agenda.messages.day_words import day_words, impossible_text, warning_text
 from agenda.serve.hosts import HostCheck
@@ -44,7 +47,7 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 MAX_BODY = 4096
-_FIELDS = {"mark", "segment", "at", "expect", "id", "note"}
+_FIELDS = {"mark", "segment", "at", "expect", "id", "note", "room"}
 _KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
 T = TypeVar("T")
 
@@ -123,14 +126,20 @@ def parse_mark(body: bytes) -> tuple[Press, str | None]:
     kinds = [kind.value for kind in MarkKind]
     if data.get("mark") not in kinds:
         raise BadMark("unknown-mark", kinds=", ".join(kinds))
-    for name in ("segment", "at", "expect", "id", "note"):
+    for name in ("segment", "at", "expect", "id", "note", "room"):
         if data.get(name) is not None and not isinstance(data[name], str):
             raise BadMark("not-a-text", field=name)
     key = data.get("id")
     if key is not None and not _KEY.fullmatch(key):
         raise BadMark("bad-id")
-    press = Press(MarkKind(data["mark"]), data.get("segment"), data.get("expect"), key, data.get("note"))
+    press = Press(MarkKind(data["mark"]), data.get("segment"), data.get("expect"), key, data.get("note"),
+                  data.get("room"))
     return press, data.get("at")
+
+
+def room_json(plan: Plan, state: DayState, text: str, room: str | None) -> str:
+    """`/now.json?room=ID`: the day as that room follows it (its track's parts while its block runs)."""
+    return text if room is None else now_text(room_view(state, room))
 
 
 class Unreadable(Exception):
@@ -171,11 +180,26 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
             return HTMLResponse(render(snapshot.state, live.language, live.rehearsal))
         return endpoint
 
+    def unknown_room(room: str | None) -> Response | None:
+        """A `room` the file does not have: 400, naming the rooms it has."""
+        if room is None or room in live.plan.rooms:
+            return None
+        return JSONResponse({"error": words.bad_mark["unknown-room"].format(
+            room=repr(room), rooms=", ".join(live.plan.rooms) or "-")}, status_code=400)
+
     async def now_json(request: Request) -> Response:
+        room = request.query_params.get("room")
+        refused = unknown_room(room)
+        if refused is not None:
+            return refused
         snapshot = await _snapshot(live)
-        return Response(snapshot.json, media_type="application/json")
+        return Response(room_json(live.plan, snapshot.state, snapshot.json, room), media_type="application/json")
 
     async def events(request: Request) -> Response:
+        # one stream for every page (one broadcast per change): a room's page reads `rooms[ID]` off each state
+        refused = unknown_room(request.query_params.get("room"))
+        if refused is not None:
+            return refused
         if live.streams >= stream_cap:
             live.report("streams-full", words.streams_full_said.format(cap=stream_cap))
             return JSONResponse({"error": words.streams_full.format(cap=stream_cap)}, status_code=503,
@@ -217,6 +241,9 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
             press, at_text = parse_mark(body)
         except BadMark as bad:
             return JSONResponse({"error": words.bad_mark[bad.reason].format(**bad.arguments)}, status_code=400)
+        refused_room = unknown_room(press.room)
+        if refused_room is not None:
+            return refused_room
         try:
             at = parse_moment(at_text, live.plan) if at_text is not None else None
         except ValueError as error:
@@ -229,8 +256,8 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
             said = impossible_text(why.reason, why.details, live.language)
             refused: dict[str, object] = {"error": day_words(live.language).nothing_appended.format(why=said)}
             if why.reason == "expect-stale":  # the state as it is, so the desk shows what it missed
-                _, text = await _read(live, live.state)
-                refused["now"] = json.loads(text)
+                state, text = await _read(live, live.state)
+                refused["now"] = json.loads(room_json(live.plan, state, text, press.room))
             return JSONResponse(refused, status_code=409)
         except UsageError as error:  # the marks log cannot be written: said in the desk's language
             return JSONResponse({"error": usage_sentence(error.reason, error.arguments, live.language)},
@@ -240,7 +267,8 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         snapshot = await _read(live, live.snapshot)
         live.broadcast(snapshot)  # once: the watcher sees the same log and stays quiet
         answer: dict[str, object] = {"said": mark_text(live.plan, recorded.mark, recorded.withdrawn),
-                                     "now": json.loads(snapshot.json)}
+                                     "now": json.loads(room_json(live.plan, snapshot.state, snapshot.json,
+                                                                 press.room))}
         if recorded.warnings:
             answer["warnings"] = [warning_text(w, live.language) for w in recorded.warnings]
         return JSONResponse(answer)
