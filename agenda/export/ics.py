@@ -21,6 +21,8 @@ from icalendar import Alarm, Calendar, Component, Event, vDuration
 
 from agenda.messages.labels import labels_for
 from agenda.core.planner import Plan, TimedSegment
+from agenda.export.ical_text import ical_bytes
+from agenda.export.vtimezone import add_missing_timezones
 from agenda.render.plan_text import plan_text, segment_text
 from agenda.core.uids import day_uid, forum_uid, is_calendar_event, segment_uid
 
@@ -171,7 +173,7 @@ def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: ti
 
 def add_timezones(cal: Calendar, first: date, last: date) -> None:
     """A VTIMEZONE for every TZID the events use, from the year before `first` to two years after `last`."""
-    cal.add_missing_timezones(first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1))
+    add_missing_timezones(cal, date(first.year - 1, 1, 1), date(last.year + 2, 1, 1))
     for zone in cal.walk("VTIMEZONE"):
         _onset_for_every_reader(zone)
 
@@ -192,7 +194,7 @@ def _onset_for_every_reader(zone: Component) -> None:
 def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
                    language: str | None = None) -> bytes:
     """`language` overrides each file's own language for the words the calendar shows."""
-    return cast(bytes, calendar(plans, now, segments, alarm, language).to_ical())  # to_ical is unannotated
+    return ical_bytes(calendar(plans, now, segments, alarm, language))
 
 
 def event_calendars(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
@@ -227,9 +229,9 @@ def event_resources(plans: list[Plan], now: datetime, segments: bool = False, al
     header = Calendar()
     for name in ("prodid", "version", "calscale"):
         header.add(name, whole[name])
-    head = cast(bytes, header.to_ical()).removesuffix(b"END:VCALENDAR\r\n")  # to_ical is unannotated
-    zones = {str(zone["TZID"]): cast(bytes, zone.to_ical()) for zone in whole.walk("VTIMEZONE")}
+    head = ical_bytes(header).removesuffix(b"END:VCALENDAR\r\n")
+    zones = {str(zone["TZID"]): ical_bytes(zone) for zone in whole.walk("VTIMEZONE")}
     for event in whole.walk("VEVENT"):
         used = {str(value.params["TZID"]) for value in event.values() if "TZID" in getattr(value, "params", {})}
-        yield event, b"".join([head, *(zones[tzid] for tzid in sorted(used)), cast(bytes, event.to_ical()),
+        yield event, b"".join([head, *(zones[tzid] for tzid in sorted(used)), ical_bytes(event),
                                b"END:VCALENDAR\r\n"])
