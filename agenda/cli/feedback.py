@@ -156,6 +156,8 @@ def reader_language(requested: Lang | None, known: str | None = None) -> str:
 
 
 def print_findings(findings: "list[Finding]", language: str) -> None:
+    if not findings:
+        return  # a clean file: its renderer is not even imported
     from agenda.render.findings_report import finding_line
 
     for finding in findings:

@@ -43,7 +43,6 @@ def publish(
     lang: EachFileLangOption = None,
 ) -> None:
     """Make a CalDAV calendar hold exactly these forums' events: create, update, delete what differs."""
-    from agenda.cli.documents import _alarm
     from agenda.loading.analysis import analyze
     from agenda.export.ics import segments_without_start
     from agenda.messages import catalogue
@@ -52,10 +51,14 @@ def publish(
     from agenda.publish.publisher import PublishError
     from agenda.publish.publisher import publish as publish_plans
     from agenda.publish.words import summary_line, words_for
-    from agenda.render.inert import inert
     from agenda.core.status import status_for_findings, worst
 
-    reminder = _alarm(alarm) if alarm else None
+    if alarm:
+        from agenda.cli.documents import _alarm
+
+        reminder = _alarm(alarm)
+    else:
+        reminder = None
     login = login_for(to, user)
     analyses = [analyze(file, language_asked(lang)) for file in files]
     for analysis in analyses:
@@ -78,6 +81,8 @@ def publish(
     def warn_outside(hrefs: list[str]) -> None:
         """One warning for every address the server named outside the calendar; the first is shown, shortened."""
         if hrefs:
+            from agenda.render.inert import inert
+
             first = inert(hrefs[0])
             note(words.addresses_outside(len(hrefs), first if len(first) <= 120 else first[:119] + "…",
                                          display_url(to)))

@@ -21,6 +21,8 @@ from icalendar import Alarm, Calendar, Component, Event, vDuration
 
 from agenda.messages.labels import labels_for
 from agenda.core.planner import Plan, TimedSegment
+from agenda.export.ical_text import ical_bytes, shared_value
+from agenda.export.vtimezone import add_missing_timezones
 from agenda.render.plan_text import plan_text, segment_text
 from agenda.core.uids import day_uid, forum_uid, is_calendar_event, segment_uid
 
@@ -76,18 +78,19 @@ def build_event(uid: str, plan: Plan, start: datetime, end: datetime, summary: s
                 room: str | None = None) -> Event:
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", when)
-    event.add("last-modified", when)
-    event.add("sequence", plan.forum.revision)
+    event.add("dtstamp", shared_value("dtstamp", when))
+    event.add("last-modified", shared_value("last-modified", when))
+    event.add("sequence", shared_value("sequence", plan.forum.revision))
     event.add("summary", summary)
-    event.add("x-agenda-forum", plan.forum_id)  # which forum owns it: UIDs cannot say (ids may contain dots)
+    # which forum owns it: UIDs cannot say (ids may contain dots)
+    event.add("x-agenda-forum", shared_value("x-agenda-forum", plan.forum_id))
     event.add("dtstart", calendar_time(plan, start))
     event.add("dtend", calendar_time(plan, end))
     where = location(plan, room)
     if where:
-        event.add("location", where)
+        event.add("location", shared_value("location", where))
     if plan.forum.url:
-        event.add("url", plan.forum.url)
+        event.add("url", shared_value("url", plan.forum.url))
     return event
 
 
@@ -133,8 +136,8 @@ def _segment_event(plan: Plan, seg: TimedSegment, when: datetime, language: str 
     description = segment_text(plan, seg, labels)
     if description:
         event.add("description", "\n".join(description))
-    event.add("status", "CANCELLED" if seg.cancelled else "CONFIRMED")
-    event.add("related-to", forum_uid(plan))
+    event.add("status", shared_value("status", "CANCELLED" if seg.cancelled else "CONFIRMED"))
+    event.add("related-to", shared_value("related-to", forum_uid(plan)))
     return event
 
 
@@ -171,7 +174,7 @@ def calendar(plans: list[Plan], now: datetime, segments: bool = False, alarm: ti
 
 def add_timezones(cal: Calendar, first: date, last: date) -> None:
     """A VTIMEZONE for every TZID the events use, from the year before `first` to two years after `last`."""
-    cal.add_missing_timezones(first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1))
+    add_missing_timezones(cal, date(first.year - 1, 1, 1), date(last.year + 2, 1, 1))
     for zone in cal.walk("VTIMEZONE"):
         _onset_for_every_reader(zone)
 
@@ -192,7 +195,7 @@ def _onset_for_every_reader(zone: Component) -> None:
 def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
                    language: str | None = None) -> bytes:
     """`language` overrides each file's own language for the words the calendar shows."""
-    return cast(bytes, calendar(plans, now, segments, alarm, language).to_ical())  # to_ical is unannotated
+    return ical_bytes(calendar(plans, now, segments, alarm, language))
 
 
 def event_calendars(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
@@ -227,9 +230,10 @@ def event_resources(plans: list[Plan], now: datetime, segments: bool = False, al
     header = Calendar()
     for name in ("prodid", "version", "calscale"):
         header.add(name, whole[name])
-    head = cast(bytes, header.to_ical()).removesuffix(b"END:VCALENDAR\r\n")  # to_ical is unannotated
-    zones = {str(zone["TZID"]): cast(bytes, zone.to_ical()) for zone in whole.walk("VTIMEZONE")}
+    head = ical_bytes(header).removesuffix(b"END:VCALENDAR\r\n")
+    zones = {str(zone["TZID"]): ical_bytes(zone) for zone in whole.walk("VTIMEZONE")}
+    written_before: dict[tuple[str, object], tuple[bytes, object]] = {}
     for event in whole.walk("VEVENT"):
         used = {str(value.params["TZID"]) for value in event.values() if "TZID" in getattr(value, "params", {})}
-        yield event, b"".join([head, *(zones[tzid] for tzid in sorted(used)), cast(bytes, event.to_ical()),
+        yield event, b"".join([head, *(zones[tzid] for tzid in sorted(used)), ical_bytes(event, written_before),
                                b"END:VCALENDAR\r\n"])

@@ -40,11 +40,16 @@ def _name(line: str) -> str:
     return (line[:end] if end >= 0 else line).upper()
 
 
-def _canonical(lines: list[str]) -> str | None:
-    """The components as text, each one's property lines and children sorted; None when BEGIN/END do not pair."""
+def _canonical(lines: list[str], found: dict[str, list[str]] | None = None) -> str | None:
+    """The components as text, each one's property lines and children sorted; None when BEGIN/END do not pair.
+
+    `found`, when given, collects the lines of the names it holds as keys, in the same one pass.
+    """
     stack: list[tuple[str, list[str], list[str]]] = [("", [], [])]
     for line in lines:
         name = _name(line)
+        if found is not None and name in found:
+            found[name].append(line)
         if name == "BEGIN":
             stack.append((line.upper(), [], []))
         elif name == "END":
@@ -59,11 +64,13 @@ def _canonical(lines: list[str]) -> str | None:
     return "\n".join(sorted(stack[0][2]))
 
 
+def _hashed(canonical: str) -> str:
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+
 def digest_of(lines: list[str]) -> str | None:
     canonical = _canonical(lines)
-    if canonical is None:
-        return None
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+    return _hashed(canonical) if canonical is not None else None
 
 
 def with_digest(data: bytes) -> tuple[bytes, str]:
@@ -103,24 +110,18 @@ def verified(data: bytes) -> Verified | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if DIGEST not in text.upper():
+    if DIGEST not in text and DIGEST not in text.upper():  # the upper-casing only for text that is not ours
         return None
-    lines = content_lines(text)
-    found: dict[str, list[str]] = {}
-    events = 0
-    for line in lines:
-        name = _name(line)
-        if name in ("UID", OWNER, "SEQUENCE", DIGEST):
-            found.setdefault(name, []).append(line)
-        elif name == "BEGIN" and line.upper() == "BEGIN:VEVENT":
-            events += 1
-    if events != 1 or any(len(found.get(name, [])) != 1 for name in ("UID", DIGEST)):
+    found: dict[str, list[str]] = {"UID": [], OWNER: [], "SEQUENCE": [], DIGEST: [], "BEGIN": []}
+    canonical = _canonical(content_lines(text), found)
+    events = sum(1 for line in found["BEGIN"] if line.upper() == "BEGIN:VEVENT")
+    if canonical is None or events != 1 or any(len(found[name]) != 1 for name in ("UID", DIGEST)):
         return None
     carried = _text_value(found[DIGEST][0]).strip()
-    if digest_of(lines) != carried:
+    if _hashed(canonical) != carried:
         return None
-    owners = found.get(OWNER, [])
-    sequences = found.get("SEQUENCE", [])
+    owners = found[OWNER]
+    sequences = found["SEQUENCE"]
     try:
         sequence = int(_text_value(sequences[0]).strip()) if len(sequences) == 1 else 0
     except ValueError:

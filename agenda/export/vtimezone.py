@@ -1,0 +1,56 @@
+"""VTIMEZONEs written by icalendar from the zone database, for the years a calendar covers, found quickly.
+
+icalendar's `Timezone.from_tzinfo` finds a zone's observances by stepping
+through its offsets from `first_date` until each next change, the last one
+past `last_date`. A zone that no longer changes (Asia/Seoul, Asia/Tokyo and
+most of the world's) has no next change, so the search strode on, 64 days
+at a time, to the year 9999: some 45,000 offset look-ups, which were most of
+what building a republish's calendar cost. The zone it is handed here ends
+at `last_date`: past it, the offset is unknown (None, as the tzinfo protocol
+allows), which differs from every offset the zone has, so the search stops
+there. Only observances that begin before `last_date` are written, so the
+VTIMEZONE is the one the whole zone gives, byte for byte.
+"""
+
+from datetime import date, datetime, timedelta, tzinfo
+
+from icalendar import Calendar, Timezone
+from icalendar.timezone import tzp
+
+
+class _ZoneUntil(tzinfo):
+    """`zone` until `end` (a wall time); past it, no offset."""
+
+    def __init__(self, zone: tzinfo, end: datetime):
+        self._zone, self._end = zone, end
+
+    def utcoffset(self, moment: datetime | None) -> timedelta | None:
+        if moment is not None and moment.replace(tzinfo=None) >= self._end:
+            return None
+        return self._zone.utcoffset(moment)
+
+    def dst(self, moment: datetime | None) -> timedelta | None:
+        return self._zone.dst(moment)
+
+    def tzname(self, moment: datetime | None) -> str | None:
+        return self._zone.tzname(moment)
+
+
+def add_missing_timezones(cal: Calendar, first_date: date, last_date: date) -> None:
+    """`Calendar.add_missing_timezones`, with each zone ending at `last_date` and the zones in TZID order.
+
+    As there, a VTIMEZONE goes before the calendar's other components, and
+    a TZID the zone database does not know gets none.
+    """
+    placed = len(cal.timezones)
+    for tzid in sorted(cal.get_missing_tzids()):
+        zone = tzp.timezone(tzid)
+        if zone is None:
+            continue
+        end = datetime(last_date.year, last_date.month, last_date.day)
+        try:
+            vtimezone = Timezone.from_tzinfo(_ZoneUntil(zone, end), tzid, first_date, last_date)
+        except ValueError:
+            continue
+        cal.subcomponents.insert(placed, vtimezone)
+        placed += 1
