@@ -11,12 +11,13 @@ All arithmetic is on instants (through `agenda.core.zones`), never wall clocks.
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 
 from agenda.core.model import Flexible
-from agenda.core.planner import Plan, TimedSegment, flexible_length, share_minutes
+from agenda.core.planner import Day, Plan, TimedSegment, flexible_length, share_minutes
+from agenda.day.days import day_plan, the_day
 from agenda.day.marks import PASSED_OVER, DayWarning, Facts, Mark, facts_from, frontier
 from agenda.day.parts import Part, parts_of
 from agenda.day.times import window_for
@@ -123,6 +124,8 @@ class DayState:
     cut: tuple[Cut, ...] = ()
     uncut_seconds: int = 0  # what the cut advice cannot take: pinned parts, and what has already happened
     over_window_seconds: int = 0
+    days: tuple["DayState", ...] = ()  # on a forum of several days, when asked (the report): each day's own
+    whole: Plan | None = None  # with `days` (and in each of them): the forum's plan, whose headings name the days
 
     @property
     def remaining_seconds(self) -> int:
@@ -367,10 +370,44 @@ def _cut(plan: Plan, states: tuple[SegmentState, ...], current: SegmentState | N
     return tuple(cuts), max(0, left)
 
 
-def day_state(plan: Plan, marks: Iterable[Mark], at: datetime) -> tuple[DayState, list[DayWarning]]:
+def day_state(plan: Plan, marks: Iterable[Mark], at: datetime,
+              every_day: bool = False) -> tuple[DayState, list[DayWarning]]:
     """The live state for (plan, marks in log order, instant), with warnings about marks that no longer fit.
 
     The one entry point for `now`, `run` and `serve`: pure, so a server can call it at every change.
+    On a forum of several days it is the state of the day the desk is on (`agenda.day.days`), and with
+    `every_day` (the report) each day's own state besides, in `days`.
     """
     facts, warnings = facts_from(plan, list(marks))
-    return project(plan, facts, at), warnings
+    today = the_day(plan, facts.running, at)
+    state = _on_its_day(plan, facts, today, at)
+    if every_day and plan.has_days:
+        days = tuple(replace(state if day.number == today.number else
+                             _on_its_day(plan, facts, day, _looked_at(plan, facts, day)), whole=plan)
+                     for day in plan.days)
+        state = replace(state, days=days, whole=plan)
+    return state, warnings
+
+
+def _on_its_day(plan: Plan, facts: Facts, day: Day, at: datetime) -> DayState:
+    """One day projected alone: its parts, its marks, its window (a forum of one day: the forum)."""
+    view = day_plan(plan, day)
+    if view is plan:
+        return project(plan, facts, at)
+    ours = parts_of(view)
+
+    def mine(part_id: str) -> bool:
+        return ours.by_id(part_id) is not None
+
+    return project(view, replace(
+        facts, started={k: v for k, v in facts.started.items() if mine(k)},
+        ended={k: v for k, v in facts.ended.items() if mine(k)}, skipped={k for k in facts.skipped if mine(k)},
+        notes={k: v for k, v in facts.notes.items() if mine(k)},
+        running=facts.running if facts.running is not None and mine(facts.running) else None), at)
+
+
+def _looked_at(plan: Plan, facts: Facts, day: Day) -> datetime:
+    """Another day than the desk's, as the report shows it: at its latest mark, else at its window's start."""
+    ours = parts_of(day_plan(plan, day))
+    marked = [at for times in (facts.started, facts.ended) for pid, at in times.items() if ours.by_id(pid)]
+    return max(marked, default=day.start)
