@@ -17,10 +17,9 @@ from enum import StrEnum
 
 from agenda.core.model import Flexible
 from agenda.core.planner import Day, Plan, TimedSegment, flexible_length, share_minutes
-from agenda.day.days import day_plan, the_day
+from agenda.day.days import day_plan, the_day, window_for
 from agenda.day.marks import PASSED_OVER, DayWarning, Facts, Mark, facts_from, frontier
 from agenda.day.parts import Part, parts_of
-from agenda.day.times import window_for
 
 
 class Status(StrEnum):

@@ -97,8 +97,9 @@ def report_dict(day: DayState) -> dict[str, Any]:
 def _days_dict(day: DayState) -> dict[str, Any]:
     """Several days: every day's segments (each with its `day`), each day's totals, and the forum's."""
     whole = day.whole or day.plan
-    days = []
-    segments = []
+    days: list[dict[str, Any]] = []
+    segments: list[dict[str, Any]] = []
+    each: list[Totals] = []
     for one in day.days:
         rows, totals = day_report(one)
         window = one.plan.days[0]
@@ -106,17 +107,15 @@ def _days_dict(day: DayState) -> dict[str, Any]:
         days.append({"day": window.number, "date": window.date.isoformat(), "title": _day_title(one),
                      "window_start": _iso(one.plan.local(window.start)), "window_end": _iso(one.plan.local(window.end)),
                      "totals": _totals_dict(one, totals)})
-    first = next((d["totals"]["started_late_minutes"] for d in days
-                  if d["totals"]["started_late_minutes"] is not None), None)
-    last = days[-1]["totals"]
+        each.append(totals)
+    first = next((t.started_late_minutes for t in each if t.started_late_minutes is not None), None)
     return {
         "forum": {"id": whole.forum_id, "title": whole.forum.title,
                   "window_start": _iso(whole.local(whole.window_start)),
                   "window_end": _iso(whole.local(whole.window_end))},
         "segments": segments,
-        "totals": {"started_late_minutes": first, "ended_at": last["ended_at"],
-                   "projected_end": last["projected_end"],
-                   "past_window_minutes": sum(d["totals"]["past_window_minutes"] for d in days)},
+        "totals": {**_totals_dict(day.days[-1], each[-1]), "started_late_minutes": first,
+                   "past_window_minutes": sum(t.past_window_minutes for t in each)},
         "days": days,
     }
 
