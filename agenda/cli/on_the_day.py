@@ -50,13 +50,20 @@ def _day_plan(file: str, lang: Lang | None) -> "Plan":
     return plan_or_exit(analyze(file, language_asked(lang)), lang).read_in(language_asked(lang))
 
 
-def _moment(text: str | None, plan: "Plan") -> "datetime | None":
+def _moment(text: str | None, plan: "Plan", log: "Path | None" = None) -> "datetime | None":
+    """TIME; on a forum of several days a bare clock two days' windows hold is on the day of the log's
+    latest mark (a desk on day 2 typing 12:20 means day 2's)."""
     from agenda.day.times import parse_moment
 
     if text is None:
         return None
+    near = None
+    if log is not None and plan.has_days:
+        from agenda.day.marks_log import read_log
+
+        near = max((m.at for m in read_log(log, plan.zone)[0]), default=None)
     try:
-        return parse_moment(text, plan)
+        return parse_moment(text, plan, near)
     except ValueError as error:
         raise UsageError("at-not-a-time", value=text, problem=getattr(error, "reason", "")) from None
 
@@ -127,7 +134,7 @@ def _project(plan: "Plan", marks: "list[Mark]", at: "datetime | None") -> "tuple
     return day_state(plan, marks, at if at is not None else day_moment(plan, marks))
 
 
-def _load_day(plan: "Plan", log: "Path", at: "datetime | None") -> "DayState":
+def _load_day(plan: "Plan", log: "Path", at: "datetime | None", every_day: bool = False) -> "DayState":
     """The log read once (refused with exit 2 when it is no regular file or too big), its warnings said once.
 
     Without `at`, the day as of the log's latest mark on the forum's day (`report`, a rehearsal's `now`).
@@ -135,7 +142,7 @@ def _load_day(plan: "Plan", log: "Path", at: "datetime | None") -> "DayState":
     from agenda.day.clocks import wall_clock
     from agenda.day.loader import load_day
 
-    day = load_day(plan, log, at, wall_clock, latest_is_now=True)
+    day = load_day(plan, log, at, wall_clock, latest_is_now=True, every_day=every_day)
     _say(day.warnings, plan)
     return day.state
 
@@ -164,8 +171,8 @@ def mark(
     plan = _day_plan(file, lang)
     if key is not None and not _KEY.fullmatch(key):
         raise UsageError("mark-id-invalid", value=key)
-    moment = _moment(at, plan)
     path = _log_path(file, log)
+    moment = _moment(at, plan, path)
     press = Press(MarkKind(word.value), segment, expect, key, mark_note, _room(room, plan))
     try:
         recorded = record_mark(plan, path, press, moment, wall_clock, rehearsal=is_rehearsal_log(path))
@@ -211,7 +218,7 @@ def now(
     from agenda.day.times import day_moment
 
     path = _log_path(file, log)
-    moment = _moment(at, plan)
+    moment = _moment(at, plan, path)
     if moment is None and is_rehearsal_log(path):  # a rehearsal's "now" is its latest mark
         moment = day_moment(plan, read_log(path, plan.zone)[0])
     moment = moment or wall_clock()
@@ -241,7 +248,7 @@ def report(
 
     chosen = chosen_format("report", format_for(output, format.value if format else None, "report"))
     plan = _day_plan(file, lang)
-    state = _load_day(plan, _log_path(file, log), None)
+    state = _load_day(plan, _log_path(file, log), None, every_day=True)
     rendered = chosen.writer()(state, plan.language)
     if chosen.shown is Shown.DRAWING and output == "-":
         stdout_console().print(rendered)

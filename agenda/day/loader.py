@@ -30,11 +30,12 @@ class Day:
 
 
 def load_day(plan: Plan, log: Path, at: datetime | None, clock: Clock, latest_is_now: bool = False,
-             read: LogReader = read_log) -> Day:
+             read: LogReader = read_log, every_day: bool = False) -> Day:
     """The day at `at`; without it, at the clock, or (a rehearsal log, a report) at the log's latest mark
-    on the forum's day. `read` may be a reader that skips an unchanged log (`reader_of_changes`)."""
+    on the forum's day. `read` may be a reader that skips an unchanged log (`reader_of_changes`);
+    `every_day`: on a forum of several days, each day's state too (the report)."""
     marks, warnings = read(log, plan.zone)
     if at is None:
         at = day_moment(plan, marks) if latest_is_now else clock()
-    state, more = day_state(plan, marks, at)
+    state, more = day_state(plan, marks, at, every_day)
     return Day(state, tuple(marks), tuple(warnings + more))

@@ -12,6 +12,7 @@ from datetime import datetime, timezone, tzinfo
 from enum import StrEnum
 
 from agenda.core.planner import Plan, TimedSegment
+from agenda.day.days import day_after, window_for
 from agenda.day.parts import Part, parts_of
 
 PASSED_OVER = frozenset({"registration", "section"})
@@ -112,15 +113,32 @@ def frontier(plan: Plan, facts: Facts) -> int:
     return max((p.position for p in parts_of(plan).all if p.id in facts.started), default=-1)
 
 
-def default_next(plan: Plan, facts: Facts) -> Part | None:
-    """The part `start` or `next` picks: the first after the last started one that can still run."""
+def default_next(plan: Plan, facts: Facts, day: int | None = None) -> Part | None:
+    """The part `start` or `next` picks: the first after the last started one that can still run
+    (on a forum of several days, on `day`: tomorrow's first part is never today's next)."""
     after = frontier(plan, facts)
     for part in parts_of(plan).all[after + 1:]:
         seg = part.timed
         if seg.kind in PASSED_OVER or seg.cancelled or part.id in facts.skipped or part.id in facts.started:
             continue
+        if day is not None and seg.day != day:
+            continue
         return part
     return None
+
+
+def _today(plan: Plan, at: datetime) -> int | None:
+    """The day a mark at `at` starts a part on; None for a forum of one day."""
+    return window_for(plan, at).number if plan.has_days else None
+
+
+def _day_over(plan: Plan, today: int) -> ImpossibleMark:
+    """Nothing is left to start today: say when the next day starts, or that nothing is left at all."""
+    day = next(d for d in plan.days if d.number == today)
+    following = day_after(plan, day)
+    if following is None:
+        return ImpossibleMark("none-left")
+    return ImpossibleMark("day-over", day=today, next_day=following.number, starts=plan.local(following.start))
 
 
 def running_block(plan: Plan, facts: Facts) -> TimedSegment | None:
@@ -230,12 +248,17 @@ def resolve(plan: Plan, facts: Facts, kind: MarkKind, name: str | None, at: date
         if whole:
             return Mark(at, kind, name, None, note=note), tuple(p.id for p in chosen)
         return _mark(at, kind, part, note), (part.id,)
+    today = _today(plan, at)
     if part is None:
-        part = default_next(plan, facts)
+        part = default_next(plan, facts, today)
         if part is None:
             if kind is MarkKind.NEXT and facts.running is not None:
-                return Mark(at, kind), ()  # the last one ends; nothing follows
-            raise ImpossibleMark("none-left")
+                return Mark(at, kind), ()  # the last one (of the day) ends; nothing follows
+            raise _day_over(plan, today) if today is not None else ImpossibleMark("none-left")
+    if today is not None and part.timed.day != today:
+        day = plan.day_of(part.timed)
+        raise ImpossibleMark("other-day", segment=part.id, day=day.number, today=today,
+                             starts=plan.local(day.start), ends=plan.local(day.end))
     if part.id in facts.started:
         raise ImpossibleMark("already-started", segment=part.id, started=plan.local(facts.started[part.id]))
     if part.timed.cancelled:

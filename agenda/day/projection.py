@@ -16,10 +16,10 @@ from datetime import datetime, timedelta, timezone
 from enum import StrEnum
 
 from agenda.core.model import Flexible
-from agenda.core.planner import Plan, TimedSegment, flexible_length, share_minutes
+from agenda.core.planner import Day, Plan, TimedSegment, flexible_length, share_minutes
+from agenda.day.days import day_plan, the_day, window_for
 from agenda.day.marks import PASSED_OVER, DayWarning, Facts, Mark, facts_from, frontier
 from agenda.day.parts import Part, parts_of
-from agenda.day.times import window_for
 
 
 class Status(StrEnum):
@@ -142,6 +142,8 @@ class DayState:
     rooms: dict[str, RoomState] = field(default_factory=dict)  # while a parallel block runs: each room's track
     room: str | None = None  # the room this state follows (`room_view`); None: the whole day
     cut_end: datetime | None = None  # what `cut` aims at, when not the window's end (a room's: its block's end)
+    days: tuple["DayState", ...] = ()  # on a forum of several days, when asked (the report): each day's own
+    whole: Plan | None = None  # with `days` (and in each of them): the forum's plan, whose headings name the days
 
     @property
     def remaining_seconds(self) -> int:
@@ -212,6 +214,8 @@ def project(plan: Plan, facts: Facts, now: datetime) -> DayState:
     rooms = _rooms(plan, running, facts, now) if running is not None else {}
     track_end = max((r.block_end or r.end for r in rooms.values()), default=None)
     placed, due = _place(plan, sequence, running, facts, now, running_end=track_end)
+    if rooms:  # a block's own clock runs to its end by its minutes; its rooms' overruns move what follows
+        due = next(iter(rooms.values())).limit or due
     fixed.update(placed)
     states = tuple(fixed[part.id] for part in parts)
     current = fixed[running.id] if running is not None else None
@@ -455,10 +459,44 @@ def room_view(day: DayState, room: str) -> DayState:
                    next=following, cut=track.cut, uncut_seconds=track.uncut_seconds, cut_end=track.limit)
 
 
-def day_state(plan: Plan, marks: Iterable[Mark], at: datetime) -> tuple[DayState, list[DayWarning]]:
+def day_state(plan: Plan, marks: Iterable[Mark], at: datetime,
+              every_day: bool = False) -> tuple[DayState, list[DayWarning]]:
     """The live state for (plan, marks in log order, instant), with warnings about marks that no longer fit.
 
     The one entry point for `now`, `run` and `serve`: pure, so a server can call it at every change.
+    On a forum of several days it is the state of the day the desk is on (`agenda.day.days`), and with
+    `every_day` (the report) each day's own state besides, in `days`.
     """
     facts, warnings = facts_from(plan, list(marks))
-    return project(plan, facts, at), warnings
+    today = the_day(plan, facts.running, at)
+    state = _on_its_day(plan, facts, today, at)
+    if every_day and plan.has_days:
+        days = tuple(replace(state if day.number == today.number else
+                             _on_its_day(plan, facts, day, _looked_at(plan, facts, day)), whole=plan)
+                     for day in plan.days)
+        state = replace(state, days=days, whole=plan)
+    return state, warnings
+
+
+def _on_its_day(plan: Plan, facts: Facts, day: Day, at: datetime) -> DayState:
+    """One day projected alone: its parts, its marks, its window (a forum of one day: the forum)."""
+    view = day_plan(plan, day)
+    if view is plan:
+        return project(plan, facts, at)
+    ours = parts_of(view)
+
+    def mine(part_id: str) -> bool:
+        return ours.by_id(part_id) is not None
+
+    return project(view, replace(
+        facts, started={k: v for k, v in facts.started.items() if mine(k)},
+        ended={k: v for k, v in facts.ended.items() if mine(k)}, skipped={k for k in facts.skipped if mine(k)},
+        notes={k: v for k, v in facts.notes.items() if mine(k)},
+        running=facts.running if facts.running is not None and mine(facts.running) else None), at)
+
+
+def _looked_at(plan: Plan, facts: Facts, day: Day) -> datetime:
+    """Another day than the desk's, as the report shows it: at its latest mark, else at its window's start."""
+    ours = parts_of(day_plan(plan, day))
+    marked = [at for times in (facts.started, facts.ended) for pid, at in times.items() if ours.by_id(pid)]
+    return max(marked, default=day.start)

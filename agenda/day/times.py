@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta, timezone
 
 from agenda.core.planner import Day, Plan
 from agenda.core.zones import localize
+from agenda.day.days import distance, window_for
 from agenda.day.marks import Mark
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
@@ -23,13 +24,14 @@ class NotAMoment(ValueError):
         self.reason, self.value = reason, value
 
 
-def parse_moment(text: str, plan: Plan) -> datetime:
+def parse_moment(text: str, plan: Plan, near: datetime | None = None) -> datetime:
     """The instant TIME names, in the forum's zone; NotAMoment (a ValueError) with the reason it names none.
 
     A bare clock is on the window's day; in a window that runs past midnight, a
     clock earlier than the window's start is on the next day. In a repeated hour
     it is the first pass. On a forum of several days it is on the day whose
-    window holds it, else the nearest.
+    window holds it, else the nearest; when several days' windows hold it, the one nearest `near`
+    (the log's latest mark: a desk on its second day typing 12:20 means that day's 12:20).
     """
     tz = plan.zone
     text = text.strip()
@@ -41,7 +43,8 @@ def parse_moment(text: str, plan: Plan) -> datetime:
         wall = time(hour, minute, second)
         if len(plan.days) > 1:
             candidates = [_on(day, wall, plan) for day in plan.days]
-            return min(candidates, key=lambda moment: _distance(window_for(plan, moment), moment))
+            return min(candidates, key=lambda moment: (distance(window_for(plan, moment), moment),
+                                                       _apart(moment, near)))
         day = plan.forum.date
         crosses = plan.window_end.astimezone(tz).date() > day
         if crosses and wall < plan.forum.start:
@@ -67,15 +70,9 @@ def _on(day: Day, wall: time, plan: Plan) -> datetime:
     return plan.local(localize(on, wall, plan.zone))
 
 
-def _distance(day: Day, moment: datetime) -> float:
-    """Seconds from a day's window to `moment`; 0 inside it."""
-    t = moment.astimezone(timezone.utc)  # instants: two wall clocks of one zone would compare naively
-    return max(0.0, (day.start - t).total_seconds(), (t - day.end).total_seconds())
-
-
-def window_for(plan: Plan, moment: datetime) -> Day:
-    """The day whose window holds `moment`, else the nearest (the earlier of two as near)."""
-    return min(plan.days, key=lambda day: _distance(day, moment))
+def _apart(moment: datetime, near: datetime | None) -> float:
+    """Seconds between two instants; 0 without `near`, so the earlier of two days stays first."""
+    return 0.0 if near is None else abs((moment - near).total_seconds())
 
 
 DAY_MARGIN = timedelta(hours=12)

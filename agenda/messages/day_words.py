@@ -11,6 +11,7 @@ from datetime import datetime
 
 from agenda.day.marks import DayWarning, Mark
 from agenda.messages.ko import josa
+from agenda.messages.labels import labels_for
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,9 @@ class DayWords:
     nothing_appended: str  # {why}
     cut_part: str  # {title} {old} {new}: one cut of the advice
     cut_to_end: str  # {cuts} {end}: the advice for ending on time
-    cut_cannot: str  # {n}: what no cut can take
+    cut_to_end_past: str  # {cuts} {end} {n}: the advice when even every cut ends past the window
+    stop_now: str  # {end} {n}: nothing left to cut but the running part's rest: stopping now ends this late
+    day_over: str  # {day} {at} {next} {date} {start}: `next` ended a day's last part; when the next day starts
     window_left: str  # {n}: the window's end beside the last part's own clock
 
 
@@ -93,7 +96,9 @@ KO = DayWords(
     mark_kinds={"start": "시작", "end": "종료", "next": "다음", "skip": "건너뛰기", "undo": "되돌리기"},
     warning="경고: {text}", nothing_appended="{why}. 아무것도 기록하지 않았습니다",
     cut_part="{title} {old}분 → {new}분", cut_to_end="{cuts}이면 {end} 정시 종료",
-    cut_cannot="줄일 수 없는 {n}분은 넘김", window_left="종료 시각까지 {n}",
+    window_left="종료 시각까지 {n}",
+    cut_to_end_past="{cuts}이면 {end} 종료 ({n}분 초과)", stop_now="지금 마치면 {end} 종료 ({n}분 초과)",
+    day_over="{day} 마지막 순서 종료 {at} · {next}는 {date} {start} 시작",
 )
 
 EN = DayWords(
@@ -128,7 +133,10 @@ EN = DayWords(
     mark_kinds={"start": "start", "end": "end", "next": "next", "skip": "skip", "undo": "undo"},
     warning="warning: {text}", nothing_appended="{why}; nothing appended",
     cut_part="{title} from {old} to {new} min", cut_to_end="cut {cuts} to end at {end}",
-    cut_cannot="{n} min over that nothing can give", window_left="{n} to the window's end",
+    window_left="{n} to the window's end",
+    cut_to_end_past="cut {cuts} to end at {end}, {n} min past the window",
+    stop_now="stopping now ends at {end}, {n} min past the window",
+    day_over="{day} is over ({at}); {next} starts {date} at {start}",
 )
 
 DAY_WORDS = {"ko": KO, "en": EN}
@@ -189,6 +197,14 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
                                  f"(--room 또는 \"room\"): {_rooms(d)}"),
         "unknown-room": lambda d: f"진행 중인 병행 순서에 {_id(d, 'room')} 회의실이 없습니다. 회의실: {_rooms(d)}",
         "not-in-room": lambda d: f"{josa(_id(d), '은', '는')} {_id(d, 'room')} 회의실의 순서가 아닙니다",
+        "day-over": lambda d: (f"{_day(d, 'day', 'ko')} 순서를 모두 마쳤습니다. "
+                               f"{josa(_day(d, 'next_day', 'ko'), '은', '는')} {_date(d, 'ko')} "
+                               f"{_clock_hm(d, 'starts')}에 시작합니다. 그날의 시각은 날짜와 함께 주세요"
+                               f"(예: --at {_iso(d)})"),
+        "other-day": lambda d: (f"{josa(_id(d), '은', '는')} {_day(d, 'day', 'ko')}({_date(d, 'ko')} "
+                                f"{_clock_hm(d, 'starts')}~{_clock_hm(d, 'ends')}) 순서라 "
+                                f"{_day(d, 'today', 'ko')}에는 시작할 수 없습니다. 그날의 시각을 날짜와 함께 주세요"
+                                f"(예: --at {_iso(d)})"),
     },
     "en": {
         "before-latest": lambda d: (f"{_clock(d, 'at')} is before the latest mark in force ({_clock(d, 'latest')}); "
@@ -212,8 +228,40 @@ IMPOSSIBLE: dict[str, dict[str, Callable[[Details], str]]] = {
                                  f"(--room, or \"room\"): {_rooms(d)}"),
         "unknown-room": lambda d: f"the running parallel block has no room {_id(d, 'room')}; its rooms: {_rooms(d)}",
         "not-in-room": lambda d: f"{_id(d)} is not in room {_id(d, 'room')}'s track",
+        "day-over": lambda d: (f"{_day(d, 'day', 'en')} is over; {_day(d, 'next_day', 'en')} starts "
+                               f"{_date(d, 'en')} at {_clock_hm(d, 'starts')}: give a time of that day with its "
+                               f"date, e.g. --at {_iso(d)}"),
+        "other-day": lambda d: (f"{_id(d)} is on {_day(d, 'day', 'en')} ({_date(d, 'en')}, {_clock_hm(d, 'starts')}"
+                                f"–{_clock_hm(d, 'ends')}), so it cannot start on {_day(d, 'today', 'en')}: give a "
+                                f"time of its day with its date, e.g. --at {_iso(d)}"),
     },
 }
+
+
+def _day(d: Details, name: str, language: str) -> str:
+    """A day by its number, as the plan's headings name it: 2일차, Day 2."""
+    number = d[name]
+    assert isinstance(number, int)
+    return labels_for(language).day_name(number)
+
+
+def _date(d: Details, language: str) -> str:
+    moment = d["starts"]
+    assert isinstance(moment, datetime)
+    return labels_for(language).long_date(moment.date())
+
+
+def _clock_hm(d: Details, name: str) -> str:
+    moment = d[name]
+    assert isinstance(moment, datetime)
+    return f"{moment:%H:%M}"
+
+
+def _iso(d: Details) -> str:
+    """The day's start as `--at` takes it with its date: a bare clock may belong to another day's window."""
+    moment = d["starts"]
+    assert isinstance(moment, datetime)
+    return moment.isoformat(timespec="minutes")
 
 
 def _expected(d: Details, nothing: str) -> str:

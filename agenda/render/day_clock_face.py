@@ -34,7 +34,8 @@ def on_the_forums_clock(day: DayState) -> DayState:
     return replace(day, cut_end=local(day.cut_end), rooms={key: room(r) for key, r in day.rooms.items()}, at=local(day.at), segments=tuple(part(s) for s in day.segments), parts=parts,
                    current=maybe(day.current), next=maybe(day.next), current_due=local(day.current_due),
                    end=local(day.end), window_end=_local_or_none(day, day.window_end),
-                   cut=tuple(Cut(part(c.part), c.from_minutes, c.to_minutes) for c in day.cut))
+                   cut=tuple(Cut(part(c.part), c.from_minutes, c.to_minutes) for c in day.cut),
+                   days=tuple(on_the_forums_clock(d) for d in day.days))
 
 
 def _local_or_none(day: DayState, moment: datetime | None) -> datetime | None:

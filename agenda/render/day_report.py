@@ -14,7 +14,8 @@ from agenda.day.marks import PASSED_OVER
 from agenda.day.projection import DayState, SegmentState, State, Status, whole_minutes
 from agenda.export.csv_table import neutralize
 from agenda.render.inert import json_text
-from agenda.render.day_text import ending_text, title_of
+from agenda.messages.labels import labels_for
+from agenda.render.day_text import ending_text, speaker_text, title_of
 from agenda.messages.day_words import DayWords, day_words
 from agenda.render.plan_markdown import escape
 from agenda.render.day_clock_face import on_the_forums_clock
@@ -61,14 +62,66 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
+def each_day(day: DayState) -> tuple[DayState, ...]:
+    """The days the report shows one after the other: a forum of one day is its one."""
+    return day.days or (day,)
+
+
+def day_heading(day: DayState, language: str) -> str:
+    """"1일차 · 2024년 11월 21일(목) · 첫째 날": one day's heading in a report of several."""
+    window = day.plan.days[0]
+    return labels_for(language).day_heading(window.number, window.date, _day_title(day))
+
+
+def _day_title(day: DayState) -> str | None:
+    """The title its `day` heading gives it, if any (the day's own plan has left its heading out)."""
+    number = day.plan.days[0].number
+    whole = day.whole or day.plan
+    return next((s.title for s in whole.sections if s.window is not None and s.window.number == number), None) or None
+
+
 def report_dict(day: DayState) -> dict[str, Any]:
     day = on_the_forums_clock(day)
+    if day.days:
+        return _days_dict(day)
     rows, totals = day_report(day)
     return {
         "forum": {"id": day.plan.forum_id, "title": day.plan.forum.title,
                   "window_start": _iso(day.plan.local(day.plan.window_start)),
                   "window_end": _iso(day.plan.local(day.plan.window_end))},
-        "segments": [{
+        "segments": _segment_dicts(day, rows),
+        "totals": _totals_dict(day, totals),
+    }
+
+
+def _days_dict(day: DayState) -> dict[str, Any]:
+    """Several days: every day's segments (each with its `day`), each day's totals, and the forum's."""
+    whole = day.whole or day.plan
+    days: list[dict[str, Any]] = []
+    segments: list[dict[str, Any]] = []
+    each: list[Totals] = []
+    for one in day.days:
+        rows, totals = day_report(one)
+        window = one.plan.days[0]
+        segments += [{**row, "day": window.number} for row in _segment_dicts(one, rows)]
+        days.append({"day": window.number, "date": window.date.isoformat(), "title": _day_title(one),
+                     "window_start": _iso(one.plan.local(window.start)), "window_end": _iso(one.plan.local(window.end)),
+                     "totals": _totals_dict(one, totals)})
+        each.append(totals)
+    first = next((t.started_late_minutes for t in each if t.started_late_minutes is not None), None)
+    return {
+        "forum": {"id": whole.forum_id, "title": whole.forum.title,
+                  "window_start": _iso(whole.local(whole.window_start)),
+                  "window_end": _iso(whole.local(whole.window_end))},
+        "segments": segments,
+        "totals": {**_totals_dict(day.days[-1], each[-1]), "started_late_minutes": first,
+                   "past_window_minutes": sum(t.past_window_minutes for t in each)},
+        "days": days,
+    }
+
+
+def _segment_dicts(day: DayState, rows: list[ReportRow]) -> list[dict[str, Any]]:
+    return [{
             "id": r.state.id, "title": title_of(r.state, day.plan.language), "status": r.state.status,
             "planned_start": _iso(r.state.planned_start), "planned_end": _iso(r.state.planned_end),
             "planned_minutes": r.state.segment.minutes,
@@ -77,12 +130,14 @@ def report_dict(day: DayState) -> dict[str, Any]:
             "minutes": r.state.minutes if r.actual and r.state.status is Status.DONE else None,
             "difference_minutes": r.difference if r.state.status is Status.DONE else None,
             "note": r.state.note,  # the reason given at a skip (`--note`)
-        } for r in rows],
-        "totals": {"started_late_minutes": totals.started_late_minutes,
-                   "ended_at": _iso(totals.ended_at) if day.state is State.AFTER else None,
-                   "projected_end": _iso(totals.ended_at),
-                   "past_window_minutes": totals.past_window_minutes},
-    }
+        } for r in rows]
+
+
+def _totals_dict(day: DayState, totals: Totals) -> dict[str, Any]:
+    return {"started_late_minutes": totals.started_late_minutes,
+            "ended_at": _iso(totals.ended_at) if day.state is State.AFTER else None,
+            "projected_end": _iso(totals.ended_at),
+            "past_window_minutes": totals.past_window_minutes}
 
 
 def report_json(day: DayState) -> str:
@@ -97,12 +152,13 @@ def report_csv(day: DayState) -> str:
     day = on_the_forums_clock(day)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
+    days = ("day",) if day.days else ()  # a forum of several days: which day, last (one day keeps its bytes)
+    writer.writerow(CSV_HEADER + list(days))
     for row in report_dict(day)["segments"]:
         writer.writerow([neutralize(str(row[key])) if isinstance(row[key], str) else
                          ("" if row[key] is None else row[key]) for key in
                          ("id", "title", "status", "planned_start", "planned_end", "planned_minutes",
-                          "start", "end", "minutes", "difference_minutes")])
+                          "start", "end", "minutes", "difference_minutes", *days)])
     return out.getvalue()
 
 
@@ -129,7 +185,7 @@ def _cells(day: DayState, words: DayWords) -> list[list[str]]:
         s = r.state
         done = s.status is Status.DONE
         cells.append([
-            title_of(s, words.language) + (f" ({s.note})" if s.note else ""), words.statuses[s.status],
+            _title_cell(s, words.language), words.statuses[s.status],
             _span(s.planned_start, s.planned_end),
             "" if s.segment.minutes is None else str(s.segment.minutes),
             _span(s.start, s.end if done else None) if r.actual else "",
@@ -137,6 +193,21 @@ def _cells(day: DayState, words: DayWords) -> list[list[str]]:
             _difference_words(words, r.difference) if done else "",
         ])
     return cells
+
+
+def _title_cell(s: SegmentState, language: str) -> str:
+    """A segment's title, with the reason it was skipped: a whole segment "지정토론 (불참)", one of its
+    parts by who it was "지정토론 · 백승호 (불참)" (the panel itself took place)."""
+    title = title_of(s, language)
+    skipped = [p for p in s.parts if p.status is Status.SKIPPED and p.note]
+    if s.status is Status.SKIPPED or not skipped:
+        return title + (f" ({s.note})" if s.note else "")
+    return f"{title} · " + ", ".join(f"{_who(p, language)} ({p.note})" for p in skipped)
+
+
+def _who(part: SegmentState, language: str) -> str:
+    """A part within its segment: who speaks in it, else its own title."""
+    return speaker_text(part.segment, speakers_only=True) or title_of(part, language)
 
 
 def totals_line(day: DayState, language: str) -> str:
@@ -160,11 +231,14 @@ def _headings(words: DayWords) -> list[str]:
 def report_markdown(day: DayState, language: str) -> str:
     day = on_the_forums_clock(day)
     words = day_words(language)
-    lines = [f"# {escape(day.plan.forum.title)}", "", "| " + " | ".join(_headings(words)) + " |",
-             "|" + "---|" * 7]
-    for row in _cells(day, words):
-        lines.append("| " + " | ".join(escape(c) for c in row) + " |")
-    lines += ["", f"**{words.headings['totals']}:** {totals_line(day, language)}", ""]
+    lines = [f"# {escape(day.plan.forum.title)}", ""]
+    for one in each_day(day):
+        if day.days:
+            lines += [f"## {escape(day_heading(one, language))}", ""]
+        lines += ["| " + " | ".join(_headings(words)) + " |", "|" + "---|" * 7]
+        for row in _cells(one, words):
+            lines.append("| " + " | ".join(escape(c) for c in row) + " |")
+        lines += ["", f"**{words.headings['totals']}:** {totals_line(one, language)}", ""]
     return "\n".join(lines)
 
 
@@ -175,9 +249,16 @@ def report_table(day: DayState, language: str) -> "RenderableType":
     from rich.text import Text
 
     words = day_words(language)
-    table = Table(title=Text(day.plan.forum.title, style="bold"), title_justify="left")
-    for k, heading in enumerate(_headings(words)):
-        table.add_column(heading, justify="right" if k in (3, 5) else "left", no_wrap=k != 0)
-    for row in _cells(day, words):
-        table.add_row(*row)
-    return Group(table, Text(f"{words.headings['totals']}: {totals_line(day, language)}"))
+    shown: list[RenderableType] = []
+    for one in each_day(day):
+        title = Text(day.plan.forum.title, style="bold") if not day.days else None
+        table = Table(title=title, title_justify="left")
+        for k, heading in enumerate(_headings(words)):
+            table.add_column(heading, justify="right" if k in (3, 5) else "left", no_wrap=k != 0)
+        for row in _cells(one, words):
+            table.add_row(*row)
+        if day.days:  # the forum's title once, then each day under its heading
+            shown += [Text(day.plan.forum.title, style="bold")] if not shown else [Text("")]
+            shown.append(Text(day_heading(one, language), style="bold"))
+        shown += [table, Text(f"{words.headings['totals']}: {totals_line(one, language)}")]
+    return Group(*shown)

@@ -1,7 +1,8 @@
 """The day in words: the one line a desk reads (`now`, `mark`, `run`), in the forum's language."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from agenda.day.days import day_after, window_for
 from agenda.day.marks import Mark, part_of
 from agenda.day.parts import parts_of
 from agenda.day.projection import DayState, SegmentState, State, Status, whole_minutes
@@ -65,10 +66,15 @@ def cut_text(day: DayState, language: str) -> str:
     words = day_words(language)
     cuts = ", ".join(words.cut_part.format(title=part_label(c.part, language), old=c.from_minutes, new=c.to_minutes)
                      for c in day.cut)
-    aim = day.cut_end or day.window_end or day.plan.local(day.plan.window_end)  # a room's: its block's end
-    text = words.cut_to_end.format(cuts=cuts, end=hm(aim))
+    window_end = day.cut_end or day.window_end or day.plan.local(day.plan.window_end)  # a room's: its block's end
     left = -(-day.uncut_seconds // 60)
-    return f"{text} ({words.cut_cannot.format(n=left)})" if left else text
+    if not left:
+        return words.cut_to_end.format(cuts=cuts, end=hm(window_end))
+    # even cut, the day ends past the window: say where it ends, never "on time" beside "over"
+    reach = hm(window_end + timedelta(minutes=left))
+    if len(day.cut) == 1 and day.current is not None and day.cut[0].part.part == day.current.part:
+        return words.stop_now.format(end=reach, n=left)  # nothing is left to cut but the rest of what runs
+    return words.cut_to_end_past.format(cuts=cuts, end=reach, n=left)
 
 
 def _pace(words: DayWords, delay: int) -> str:
@@ -149,8 +155,24 @@ def mark_text(plan: Plan, mark: Mark, withdrawn: Mark | None = None) -> str:
                                     hm(plan.local(withdrawn.at))) if p)
         return words.mark_done["undo"].format(what=what)
     if mark.segment is None:
-        return words.mark_done["last"].format(title="", at=hm(plan.local(mark.at))).strip()
+        over = _day_over_text(plan, mark)
+        return over or words.mark_done["last"].format(title="", at=hm(plan.local(mark.at))).strip()
     return words.mark_done[mark.kind.value].format(title=_mark_title(plan, mark), at=hm(plan.local(mark.at)))
+
+
+def _day_over_text(plan: Plan, mark: Mark) -> str | None:
+    """On a forum of several days, a `next` that ended a day's last part: the day is over, when the next starts."""
+    if not plan.has_days:
+        return None
+    day = window_for(plan, mark.at)
+    following = day_after(plan, day)
+    if following is None:
+        return None
+    labels = labels_for(plan.language)
+    starts = plan.local(following.start)
+    return day_words(plan.language).day_over.format(
+        day=labels.day_name(day.number), at=hm(plan.local(mark.at)), next=labels.day_name(following.number),
+        date=labels.long_date(starts.date()), start=hm(starts))
 
 
 def _mark_title(plan: Plan, mark: Mark) -> str:
