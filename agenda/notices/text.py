@@ -14,7 +14,7 @@ from agenda.core.part_changes import PartChange, PersonChanges
 from agenda.core.parts import Part
 from agenda.core.planner import Plan
 from agenda.messages.notice_words import days_when, notice_words, part_date, role_word
-from agenda.render.plan_markdown import escape, escape_block
+from agenda.render.plan_markdown import escape, escape_block, lone_tilde
 from agenda.core.zones import clock_text
 
 
@@ -186,7 +186,7 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int | 
             for part, changes in grouped(person):
                 said = (_span(plan, part, labels) + _room(plan, part) if first_release
                         else "; ".join(change_line(c, plan) for c in changes))
-                lines.append(f"  - {escape_block(part.title)}" + (f" — {escape(said)}" if said else ""))
+                lines.append(lone_tilde(f"  - {escape_block(part.title)}" + (f" — {escape(said)}" if said else "")))
         if not members:
             lines.append(f"- {words.index_nobody}")
         lines.append("")

@@ -92,10 +92,13 @@ class ProgrammeTable:
             if sum(c.minimum for c in columns) <= room:
                 break
         widths = column_widths(columns, room)
-        title: Text | None = _heading(self.plan, self.labels)
+        # The heading over the table, wrapped at the table's width as a table title is, but not padded
+        # to it: a title line ends where its words do, without trailing spaces.
+        table_width = min(options.max_width, sum(widths) + 3 * len(columns) + 1)
+        yield from console.render(_heading(self.plan, self.labels), options.update(width=table_width,
+                                                                                   justify="default"))
         for chunk in _chunks(self.shown):  # the programme, and a sub-table per room of a parallel block
-            table = Table(title=title, title_justify="left", expand=False)
-            title = None
+            table = Table(expand=False)
             for column, width in zip(columns, widths):
                 table.add_column(column.heading, justify=column.justify, width=width, no_wrap=column.fixed,
                                  overflow="fold")
