@@ -63,6 +63,9 @@ def test_a_hosts_calendar_of_two_days_has_one_forum_event_per_day_never_through_
     spans = [(str(e["UID"]), e.decoded("dtstart"), e.decoded("dtend")) for e in mc.walk("VEVENT")]
     assert [(uid, start.strftime("%d %H:%M"), end.strftime("%d %H:%M")) for uid, start, end in spans] == [
         ("sym+park@agenda.forum", "21 09:30", "21 16:00"), ("sym.day-2+park@agenda.forum", "22 10:00", "22 14:10")]
+    assert [str(e["SUMMARY"]) for e in mc.walk("VEVENT")] == ["지역 심포지엄 · 1일차", "지역 심포지엄 · 2일차"]
+    day1, day2 = (str(e["DESCRIPTION"]) for e in mc.walk("VEVENT"))  # each day's event: that day's programme
+    assert "10:20" not in day1 and "10:20" in day2
     kim = Calendar.from_ical((tmp_path / "people" / "kim.ics").read_bytes())
     related = {str(e["UID"]): str(e["RELATED-TO"]) for e in kim.walk("VEVENT") if "RELATED-TO" in e}
     assert related == {"sym.talk-kim+kim@agenda.forum": "sym+kim@agenda.forum",

@@ -71,7 +71,9 @@ def part_event(plan: Plan, part: Part, person_key: str, when: datetime, cancelle
     """The event of one part; None for a part a calendar cannot hold (no start, or no length)."""
     if part.start is None or part.end is None or part.end.timestamp() <= part.start.timestamp():
         return None
-    summary = part.title if part.segment_id is None else f"{part.title} · {plan.forum.title}"
+    summary = f"{part.title} · {plan.forum.title}"
+    if part.segment_id is None:  # a host's part is the forum's event: a day of it, as the calendar names it
+        summary = _day_title(plan, part.day) if plan.has_days else part.title
     event = build_event(part_uid(plan, part, person_key), plan, part.start, part.end, summary, when,
                         _room_id(plan, part))
     if part.segment_id is None:  # a host's day: that day's programme
@@ -111,6 +113,11 @@ def person_calendar(plan: Plan, person: PersonParts, now: datetime,
     return cal
 
 
+def _day_title(plan: Plan, number: int) -> str:
+    """A day's forum event, named as the main calendar names it: "심포지엄 · 2일차"."""
+    return f"{plan.forum.title} · {labels_for(plan.language).day_name(number)}"
+
+
 def _forum_events(plan: Plan, person_key: str, when: datetime) -> list[Event]:
     """The forum's event, one per day when the file has days: a day's event holds that day's programme,
     so that nobody's calendar shows the forum running through the night."""
@@ -119,11 +126,10 @@ def _forum_events(plan: Plan, person_key: str, when: datetime) -> list[Event]:
                             plan.forum.title, when)
         forum.add("description", plan_text(plan))
         return [forum]
-    labels = labels_for(plan.language)
     events = []
     for day in plan.days:
         forum = build_event(person_forum_uid(plan, person_key, day.number), plan, day.start, day.end,
-                            f"{plan.forum.title} · {labels.day_name(day.number)}", when)
+                            _day_title(plan, day.number), when)
         forum.add("description", plan_text(plan.day_view(day)))
         events.append(forum)
     return events
