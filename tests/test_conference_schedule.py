@@ -5,6 +5,7 @@ The published schemas and the two example schedules are c3voc's (EUPL-1.2); they
 """
 
 import json
+import re
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -257,6 +258,20 @@ def test_democon_imports_with_exactly_one_double_booked_warning_stephanie_hudson
 def test_camp2019_imports_without_a_double_booked_warning(tmp_path):
     forum, _ = import_schedule(CAMP, tmp_path)
     assert [f for f in findings(forum) if f["code"] == "double-booked"] == []
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_camp2019_in_korean_keeps_every_time_and_the_minutes_whole_at_80_and_60_columns(tmp_path, columns):
+    """Issue 8: a description's 54-cell link once squeezed the minutes to one blank cell and cut `11:00~11`."""
+    target = tmp_path / "camp.yaml"
+    run("import", CAMP, "-o", target, "--lang", "ko")
+    table = run("plan", target, env={"COLUMNS": str(columns)}).stdout
+    assert max(len(line) for line in table.splitlines()) <= columns
+    rows = [line.split("│") for line in table.splitlines() if line.startswith("│")]
+    times = [row[1].strip() for row in rows if row[1].strip()]
+    assert times and all(re.fullmatch(r"(\d\d:\d\d)?~\d\d:\d\d(\(\+\d\))?", t) for t in times), times
+    assert all(row[2].strip().isdigit() for row in rows if row[1].strip())
+    assert all(line.split("┃")[2].strip() == "분" for line in table.splitlines() if line.startswith("┃"))
 
 
 def test_democon_says_utc_but_its_times_carry_plus_one_and_the_import_says_so(tmp_path):

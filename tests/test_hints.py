@@ -298,3 +298,22 @@ def test_the_third_of_the_id_is_the_limit():
     assert nearest_id("abcdef", ["abcdXY"]) == "abcdXY"  # 2 edits in 6 letters
     assert nearest_id("abcdef", ["abcXYZ"]) is None  # 3 edits in 6 letters
     assert nearest_id("ab", ["ac"]) is None  # a short id gets no guess at all
+
+
+@pytest.mark.parametrize("word", ["lunch", "coffee break", "점심", "식사"])
+def test_a_lunch_or_coffee_kind_is_meant_as_a_break_with_the_word_as_its_title(tmp_path, word):
+    path = write(tmp_path, FORUM.replace("kind: panel", f"kind: {word}"))
+    korean = run("validate", path, exit_status=1).stdout.splitlines()[0]
+    assert korean.endswith(f"break(으)로 씁니다. 예: kind: break, title: {word}" if word in ("점심", "식사")
+                           else f"'break'을(를) 쓰려던 것인가요? 예: kind: break, title: {word}")
+    english = run("validate", "--lang", "en", path, exit_status=1).stdout.splitlines()[0]
+    assert english.endswith(f"kind: break, title: {word}")
+    assert "did you mean 'break'?" in english or "is written break" in english
+
+
+def test_a_break_titled_lunch_is_no_finding_and_a_near_miss_gets_no_title_hint(tmp_path):
+    titled = write(tmp_path, FORUM.replace("kind: panel", "kind: break\n    title: lunch"), "titled.yaml")
+    assert "lunch" not in run("validate", titled).stdout
+    brake = write(tmp_path, FORUM.replace("kind: panel", "kind: brake"), "brake.yaml")
+    said = run("validate", "--lang", "en", brake, exit_status=1).stdout
+    assert "did you mean 'break'?" in said and "title:" not in said

@@ -119,8 +119,8 @@ def test_all_drafts_everyone_who_takes_part_their_whole_part_from_new_alone(tmp_
         "notice-forum+mc@agenda.forum", "notice-forum.opening+mc@agenda.forum", "notice-forum.closing+mc@agenda.forum"}
     index = (folder / "index.md").read_text(encoding="utf-8")
     assert index.startswith("# 일정 안내: 모두의 AI 토론회\n\n## 알림을 받는 사람\n\n- 구본권 <koo@example.org>: `koo.eml`\n"
-                            "  - 모두의 AI 토론회 — 14:00\\~16:00 (120분)\n")  # the forum's moderator: all of it
-    assert "- 이연희 <lee.yh@example.org>: `mc.eml`\n  - 개회식 — 14:00\\~14:15 (15분)\n  - 폐회 — 15:50\\~16:00 (10분)\n" \
+                            "  - 모두의 AI 토론회 — 14:00~16:00 (120분)\n")  # the forum's moderator: all of it
+    assert "- 이연희 <lee.yh@example.org>: `mc.eml`\n  - 개회식 — 14:00~14:15 (15분)\n  - 폐회 — 15:50~16:00 (10분)\n" \
         in index
     assert index.endswith("## 맡은 순서가 모두 취소되어 알림을 받지 않는 사람\n\n- 없음\n")
 

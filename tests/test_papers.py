@@ -113,7 +113,7 @@ def test_no_guests_no_introduction():
 
 def test_the_chair_is_handed_the_floor_at_1415_and_hands_it_back_for_the_closing():
     text = script(WITH_GUESTS)
-    block = text.split("## 14:15\\~14:20 장내 정리, 좌장 인사말\n\n")[1].split("\n## ")[0]
+    block = text.split("## 14:15~14:20 장내 정리, 좌장 인사말\n\n")[1].split("\n## ")[0]
     lines = said(block)
     assert lines[0].startswith("**사회:** 잠시 장내를 정리하겠습니다.")
     assert lines[1] == ("**사회:** 지금부터는 좌장을 맡아 주신 한겨레 사람과디지털연구소 소장 구본권 님께서 "

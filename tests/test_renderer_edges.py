@@ -148,3 +148,16 @@ def test_renderers_show_the_forums_wall_clock_whatever_zone_the_plan_keeps_its_i
         return console.export_text()
 
     assert table(in_utc) == table(plan)
+
+
+def test_a_lone_tilde_between_times_stays_bare_and_a_second_one_keeps_both_escaped():
+    """Strikethrough needs two tildes in one block: `11:15~11:35` alone is plain text as it is, but a title
+    `A ~B` beside it could pair with it, even across the title's own line break."""
+    from agenda.render.plan_markdown import escape, escape_block, lone_tilde
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    alone = lone_tilde(f"- {escape_block('발제')} — {escape('11:15~11:35')}")
+    assert alone == "- 발제 — 11:15~11:35" and "<s>" not in md.render(alone)
+    for title in ("A ~~B", "A ~~B\n~~C"):
+        paired = lone_tilde(f"- {escape_block(title)} — {escape('11:15~11:35')}")
+        assert "\\~11:35" in paired and "<s>" not in md.render(paired)

@@ -96,3 +96,37 @@ def test_the_timeline_names_blocks_in_whole_words_and_marks_the_hours(columns):
     assert lines[scale].split() == ["14:00", "15:00", "16:00"]
     whole = words(run("plan", SEED, "--format", "markdown").stdout)
     assert [word for word in lines[scale - 1].replace("░", " ").split() if word.strip(_EDGES) not in whole] == []
+
+
+WIDER_THAN_THE_TERMINAL = """\
+forum:
+  id: sym
+  title: 디지털 전환 심포지엄
+  date: 2024-11-21
+  start: 21:00
+  duration: 3h30m
+  timezone: Asia/Seoul
+program:
+  - kind: presentation
+    title: 디지털미디어네트워크 시대의 지역 데이터 산업 육성 방안과 과제
+    duration: 2h
+    speaker: {name: 김정수, affiliation: 한국지역정책학회}
+    note: 발표 자료는 <a href="https://github.com/osresearch/spispy/blob/master/README.md">여기</a> 에 있습니다
+  - kind: qa
+    duration: 90m
+"""
+
+
+@pytest.mark.parametrize("columns", ["80", "60"])
+def test_a_word_wider_than_the_terminal_never_cuts_a_time_or_the_minutes(tmp_path, columns):
+    """A 70-cell word (an imported description's link) once made Rich shrink every column alike:
+    a blank one-cell minutes column at 80 columns and `11:00~11` at 60. Now only that word folds."""
+    table = run("plan", write(tmp_path, WIDER_THAN_THE_TERMINAL), env={"COLUMNS": columns}).stdout
+    assert max(len(line) for line in table.splitlines()) <= int(columns)
+    header = next(line for line in table.splitlines() if "시간" in line)
+    assert [cell.strip() for cell in header.split("┃")[1:4]] == ["시간", "분", "순서"]
+    cells = [[cell.strip() for cell in line.split("│")[1:3]] for line in table.splitlines() if "│" in line]
+    assert ["21:00~23:00", "120"] in cells and ["23:00~00:30(+1)", "90"] in cells
+    lines = [" ".join(_BOX.sub(" ", line).split()) for line in table.splitlines()]
+    for whole in ["디지털미디어네트워크", "한국지역정책학회", "김정수", "있습니다"]:
+        assert any(whole in line for line in lines), whole

@@ -42,9 +42,13 @@ class Part:
     after: tuple[str, ...] = ()
     kind: str | None = None  # the segment's kind, which names a speaker's role (발제자, 지정토론자)
     room: str | None = None  # the room's name, when the file has rooms: a change of room is a change
+    day: int = 1  # the day (from 1) it is on; a forum host holds one part per day
 
     @property
     def key(self) -> tuple[str | None, str | None]:
+        """Segment and item id; a host's part on day N (N >= 2) is `day-N`, as its calendar UID is."""
+        if self.segment_id is None and self.day > 1:
+            return (None, f"day-{self.day}")
         return (self.segment_id, self.item_id)
 
     @property
@@ -101,9 +105,13 @@ def people_parts(plan: Plan, name: SegmentNamer = kind_or_title) -> list[PersonP
             key = f"{base}-{n}"
         return key
 
-    for role in plan.hosts:
-        entry(role).parts.append(Part(None, None, role.role, plan.forum.title,
-                                      plan.window_start, plan.window_end, False))
+    for role in plan.hosts:  # the forum's MC holds each day's window, never one stretch through the night
+        for day in plan.days if plan.has_days else ():
+            entry(role).parts.append(Part(None, None, role.role, plan.forum.title, day.start, day.end, False,
+                                          day=day.number))
+        if not plan.has_days:
+            entry(role).parts.append(Part(None, None, role.role, plan.forum.title,
+                                          plan.window_start, plan.window_end, False))
     for segments in _sequences(plan):
         for n, seg in enumerate(segments):
             before = _who(segments[n - 1], name) if n > 0 else ()
@@ -129,12 +137,22 @@ def people_parts(plan: Plan, name: SegmentNamer = kind_or_title) -> list[PersonP
         holder.parts = [replace(part, start=plan.local(part.start), end=plan.local(part.end),
                                 kind=kinds.get(part.key) or kinds.get((part.segment_id, None)),
                                 room=where.get(part.segment_id),
+                                day=part.day if part.segment_id is None else _day_of(plan, part.start or part.end),
                                 before=_others(part.before, holder.person.name),
                                 after=_others(part.after, holder.person.name))
                         for part in holder.parts]
-        if plan.tracks:  # side by side, a person's parts follow the clock, not the file
+        if plan.tracks or plan.has_days:  # side by side or over days, a person's parts follow the clock
             holder.parts.sort(key=lambda part: (part.start is None, part.start.timestamp() if part.start else 0))
     return list(people.values())
+
+
+def _day_of(plan: Plan, moment: datetime | None) -> int:
+    """The day whose window holds the moment, else the last that starts before it (a part past the end)."""
+    if moment is None or len(plan.days) < 2:
+        return 1
+    holding = next((day for day in plan.days if day.start <= moment < day.end), None)
+    started = [day for day in plan.days if day.start <= moment]
+    return (holding or (started[-1] if started else plan.days[0])).number
 
 
 def _sequences(plan: Plan) -> list[tuple[TimedSegment, ...]]:

@@ -19,8 +19,15 @@ KIND_WORDS = {
     "발표": "presentation", "지정토론": "panel", "토론": "panel", "종합토론": "panel", "패널토론": "panel",
     "질의응답": "qa", "휴식": "break", "폐회": "closing", "폐회식": "closing", "폐회사": "closing",
     "등록": "registration", "사전등록": "registration", "장내정리": "transition",
+    "점심": "break", "점심시간": "break", "점심식사": "break", "식사": "break", "오찬": "break", "만찬": "break",
+    "중식": "break", "커피": "break", "다과": "break",
 }
 """Korean words for segment kinds -> the kind they mean."""
+
+BREAK_WORDS = frozenset({"점심", "점심시간", "점심식사", "식사", "오찬", "만찬", "중식", "커피", "다과", "lunch",
+                         "lunch break", "coffee", "coffee break", "tea", "tea break", "dinner", "meal", "refreshments"})
+"""What a pause is for, written as its kind: no spelling is near `break`, and the word is worth keeping
+as the break's title."""
 
 CHOICE_ALIASES = {"kr": "ko", "kor": "ko", "korean": "ko", "한국어": "ko", "한글": "ko",
                   "eng": "en", "english": "en", "영어": "en"}
@@ -91,6 +98,8 @@ def _value_problem(kind: str, detail: Any, path: Path) -> tuple[str, dict[str, A
         args["choices"] = choices
         args["suggestion"] = _choice(value, choices)
         args["korean_word"] = value.strip() in KIND_WORDS
+        if args["suggestion"] == "break" and value.strip().lower() in BREAK_WORDS:
+            args["title_word"] = value.strip()  # kind: break, title: 점심
     elif kind == "list_type" and isinstance(value, str) and "," in value:
         args["items"] = tuple(part.strip() for part in value.split(",") if part.strip())
     return "schema", args
@@ -115,6 +124,8 @@ def _choice(value: str, choices: tuple[str, ...]) -> str | None:
         return KIND_WORDS[value.strip()]
     if value.strip().lower() in CHOICE_ALIASES and CHOICE_ALIASES[value.strip().lower()] in choices:
         return CHOICE_ALIASES[value.strip().lower()]
+    if value.strip().lower() in BREAK_WORDS and "break" in choices:
+        return "break"
     near = difflib.get_close_matches(value.strip().lower(), choices, n=1, cutoff=0.6)
     return near[0] if near else None
 

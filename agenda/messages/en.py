@@ -82,6 +82,8 @@ def _schema(a: Arguments) -> str:
         message += f"; {quoted(a, 'value')} is written {text(a, 'suggestion')} (kinds are English codes)"
     elif a.get("suggestion"):
         message += f"; did you mean {quoted(a, 'suggestion')}?"
+    if a.get("title_word"):  # a lunch is a break, and its word the title
+        message += f"{' Write' if message.endswith('?') else '; write'} kind: break, title: {text(a, 'title_word')}"
     if a.get("items"):
         message += f"; write a list in brackets: [{', '.join(names(a, 'items'))}]"
     return message

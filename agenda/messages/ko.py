@@ -211,7 +211,9 @@ _SCHEMA = {
 
 def _schema(a: Arguments) -> str:
     if a.get("korean_word") and a.get("suggestion"):
-        return f"{josa(quoted(a, 'value'), '은', '는')} 영문 코드 {text(a, 'suggestion')}(으)로 씁니다. 예: kind: {text(a, 'suggestion')}"
+        title = f", title: {text(a, 'title_word')}" if a.get("title_word") else ""
+        return (f"{josa(quoted(a, 'value'), '은', '는')} 영문 코드 {text(a, 'suggestion')}(으)로 씁니다. "
+                f"예: kind: {text(a, 'suggestion')}{title}")
     problem = _SCHEMA.get(text(a, "type"))
     if problem is None:
         message = f"값이 올바르지 않습니다({text(a, 'detail')})"
@@ -221,6 +223,8 @@ def _schema(a: Arguments) -> str:
         message = problem
     if a.get("suggestion"):
         message += f". {josa(quoted(a, 'suggestion'), '을', '를')} 쓰려던 것인가요?"
+        if a.get("title_word"):
+            message += f" 예: kind: break, title: {text(a, 'title_word')}"
     elif a.get("choices"):
         message += f". 쓸 수 있는 값: {', '.join(names(a, 'choices'))}"
     if a.get("items"):

@@ -4,7 +4,11 @@ Kept apart from agenda/messages/labels.py because only these outputs use them; t
 kind labels, dates and time ranges still come from there.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+
+from agenda.messages.labels import Labels
 
 
 @dataclass(frozen=True)
@@ -148,3 +152,36 @@ def role_word(words: NoticeWords, role: str, kind: str | None) -> str:
     if role == "speaker" and kind in words.speaker_roles:
         return words.speaker_roles[kind]
     return words.roles.get(role, role)
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def part_date(labels: Labels, day: date) -> str:
+    """A part's date in a forum of several days, short beside its times: `11월 22일(금)` / `Fri 22 Nov`."""
+    weekday = labels.weekdays[day.weekday()]
+    if labels.language == "ko":
+        return f"{day.month}월 {day.day}일({weekday})"
+    return f"{weekday[:3]} {day.day} {_MONTHS_EN[day.month - 1][:3]}"
+
+
+def days_when(labels: Labels, windows: Sequence[tuple[datetime, datetime]]) -> str:
+    """The 일시 of a forum of several days, each day with its own hours, the year and month said once:
+    `2024년 11월 21일(목) 09:30~16:00, 22일(금) 10:00~14:10` /
+    `Thursday, 21 November 2024, 09:30–16:00; Friday, 22 November, 10:00–14:10`."""
+    said: list[str] = []
+    previous: date | None = None
+    for start, end in windows:
+        day = start.date()
+        hours = labels.time_range(start, end, 0, (end.date() - day).days)
+        weekday = labels.weekdays[day.weekday()]
+        if previous is None or previous.year != day.year:
+            named = labels.long_date(day)
+        elif labels.language == "ko":
+            named = f"{day.day}일({weekday})" if previous.month == day.month else f"{day.month}월 {day.day}일({weekday})"
+        else:
+            named = f"{weekday}, {day.day} {_MONTHS_EN[day.month - 1]}"
+        said.append(f"{named} {hours}" if labels.language == "ko" else f"{named}, {hours}")
+        previous = day
+    return (", " if labels.language == "ko" else "; ").join(said)

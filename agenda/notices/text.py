@@ -13,8 +13,8 @@ from agenda.messages.labels import Labels, labels_for
 from agenda.core.part_changes import PartChange, PersonChanges
 from agenda.core.parts import Part
 from agenda.core.planner import Plan
-from agenda.messages.notice_words import notice_words, role_word
-from agenda.render.plan_markdown import escape, escape_block
+from agenda.messages.notice_words import days_when, notice_words, part_date, role_word
+from agenda.render.plan_markdown import escape, escape_block, lone_tilde
 from agenda.core.zones import clock_text
 
 
@@ -30,10 +30,26 @@ def _moment(moment: datetime | None, day: date, labels: Labels, zone: bool = Fal
 
 
 def _span(plan: Plan, part: Part, labels: Labels) -> str:
+    """`10:00~12:00 (120분)`; in a forum of several days with the part's date before it."""
     text: str = labels.time_range(part.start, part.end)  # on the clock of the file the part comes from
     if part.minutes is not None:
         text += f" ({labels.minutes(part.minutes)})"
+    moment = part.start or part.end
+    if plan.has_days and moment is not None:
+        text = f"{part_date(labels, moment.date())} {text}"
     return text
+
+
+def _room(plan: Plan, part: Part) -> str:
+    """` · 국제회의장` after a part, when the file has rooms: in a programme of several, where to go."""
+    return f" · {part.room}" if plan.rooms and part.room else ""
+
+
+def forum_date(plan: Plan, labels: Labels) -> str:
+    """The 일시 line's value: the forum's date and hours; in a forum of several days each day's own."""
+    if plan.has_days:
+        return days_when(labels, [(plan.local(day.start), plan.local(day.end)) for day in plan.days])
+    return labels.when(plan.local(plan.window_start), plan.local(plan.window_end))
 
 
 def change_line(change: PartChange, plan: Plan) -> str:
@@ -86,20 +102,20 @@ def notice_body(person: PersonChanges, plan: Plan, first_release: bool = False, 
     words, labels = notice_words(plan.language), labels_for(plan.language)
     lines = [words.greeting.format(name=person.person.name), "",
              (words.release_intro if first_release else words.intro).format(forum=plan.forum.title), "",
-             f"{words.date}: {labels.when(plan.local(plan.window_start), plan.local(plan.window_end))}"]
+             f"{words.date}: {forum_date(plan, labels)}"]
     if plan.forum.venue:
         lines.append(f"{words.venue}: {plan.forum.venue}")
     if not first_release:
         lines += ["", words.changed_heading]
         for part, changes in grouped(person):
-            lines.append(f"- {part.title} ({role_word(words, part.role, part.kind)})")
+            lines.append(f"- {part.title} ({role_word(words, part.role, part.kind)}){_room(plan, part)}")
             lines += [f"  {change_line(change, plan)}" for change in changes]
     lines += ["", words.release_heading if first_release else words.new_times_heading]
     current = person.new.parts if person.new else []
     for part in current:
         mark = f" — {words.cancelled}" if part.cancelled else ""
         span = f"{_span(plan, part, labels)} " if part.start or part.end else ""  # `until` alone: ~10:30
-        lines.append(f"- {span}{part.title} ({role_word(words, part.role, part.kind)}){mark}")
+        lines.append(f"- {span}{part.title} ({role_word(words, part.role, part.kind)}){_room(plan, part)}{mark}")
     if not any(not part.cancelled for part in current):
         lines.append(words.no_parts_left)
     lines.append("")
@@ -168,9 +184,9 @@ def index_markdown(people: list[PersonChanges], plan: Plan, old_revision: int | 
             named = ", ".join(f"`{name}`" for name in files[person.key])
             lines.append(f"- {escape_block(person.person.name)}{address}: {named}{why}")
             for part, changes in grouped(person):
-                said = (_span(plan, part, labels) if first_release
+                said = (_span(plan, part, labels) + _room(plan, part) if first_release
                         else "; ".join(change_line(c, plan) for c in changes))
-                lines.append(f"  - {escape_block(part.title)}" + (f" — {escape(said)}" if said else ""))
+                lines.append(lone_tilde(f"  - {escape_block(part.title)}" + (f" — {escape(said)}" if said else "")))
         if not members:
             lines.append(f"- {words.index_nobody}")
         lines.append("")

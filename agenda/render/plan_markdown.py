@@ -23,6 +23,16 @@ def escape(text: str | None) -> str:
     return re.sub(r"\r\n|\r|\n", "<br>", text)
 
 
+def lone_tilde(block: str) -> str:
+    """One block (a paragraph, a heading, a list item's text) with a single tilde gets it back bare.
+
+    Strikethrough needs a pair of tildes within one block (GFM takes `~a~` as well as `~~a~~`), so a
+    lone `11:15~11:35` is safe as it is, and reads the same in a viewer and as plain text; a block
+    with two or more keeps every tilde escaped, since any two could pair.
+    """
+    return block.replace("\\~", "~") if block.count("~") == 1 else block
+
+
 _LIST_NUMBER = re.compile(r"\d{1,9}(?=[.)])")
 
 

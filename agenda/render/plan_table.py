@@ -92,10 +92,13 @@ class ProgrammeTable:
             if sum(c.minimum for c in columns) <= room:
                 break
         widths = column_widths(columns, room)
-        title: Text | None = _heading(self.plan, self.labels)
+        # The heading over the table, wrapped at the table's width as a table title is, but not padded
+        # to it: a title line ends where its words do, without trailing spaces.
+        table_width = min(options.max_width, sum(widths) + 3 * len(columns) + 1)
+        yield from console.render(_heading(self.plan, self.labels), options.update(width=table_width,
+                                                                                   justify="default"))
         for chunk in _chunks(self.shown):  # the programme, and a sub-table per room of a parallel block
-            table = Table(title=title, title_justify="left", expand=False)
-            title = None
+            table = Table(expand=False)
             for column, width in zip(columns, widths):
                 table.add_column(column.heading, justify=column.justify, width=width, no_wrap=column.fixed,
                                  overflow="fold")
@@ -174,14 +177,32 @@ def column_widths(columns: Sequence[_Column], room: int) -> list[int]:
         return wants
     widths = [c.minimum for c in columns]
     spare = room - sum(widths)
-    if spare <= 0:
-        return widths  # narrower than the longest words: the terminal has to fold them
+    if spare < 0:
+        return _folding_the_longest_words(columns, widths, room)
+    if spare == 0:
+        return widths
     hunger = [want - width for want, width in zip(wants, widths)]
     total = sum(hunger)
     shares = [spare * h // total for h in hunger]
     for index in sorted(range(len(columns)), key=lambda i: -hunger[i])[: spare - sum(shares)]:
         shares[index] += 1
     return [width + share for width, share in zip(widths, shares)]
+
+
+def _folding_the_longest_words(columns: Sequence[_Column], widths: list[int], room: int) -> list[int]:
+    """Narrower than some word (a URL in an imported description): the times and minutes keep their
+    widths, and the widest text column gives up cells until the table fits, so that only the words
+    longer than it fold and a short word (a Korean one) stays whole. Left to Rich, every column would
+    shrink alike: a blank, one-cell minutes column and `11:00~11`."""
+    widths = list(widths)
+    text_columns = [i for i, column in enumerate(columns) if not column.fixed]
+    while sum(widths) > room and text_columns:
+        widest = max(text_columns, key=lambda i: widths[i])
+        floor = cell_len(columns[widest].heading)
+        if widths[widest] <= floor:
+            break  # narrower than the headings themselves: the terminal will have to fold
+        widths[widest] -= 1
+    return widths
 
 
 @dataclass(frozen=True)
