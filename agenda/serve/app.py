@@ -301,8 +301,9 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         if refused_room is not None:
             return refused_room
         live.say(shown)
-        return JSONResponse({"said": stage_words.message_sent, "text": shown.text, "flash": shown.flash,
-                             "blackout": shown.blackout, "room": shown.room})
+        answer = {"said": stage_words.message_sent, "text": shown.text, "flash": shown.flash,
+                  "blackout": shown.blackout, **({"room": shown.room} if shown.room is not None else {})}
+        return JSONResponse(answer)
 
     static = StaticFiles(packages=[("agenda.serve", "static")])
     routes = [

@@ -76,8 +76,10 @@ class StageMessage:
     room: str | None = None  # for one room's stage (`/stage?room=ID`) only; None: for every stage
 
     def event(self) -> str:
-        return sse("message", json.dumps({"text": self.text, "flash": self.flash, "blackout": self.blackout,
-                                          "room": self.room}, ensure_ascii=False))
+        said: dict[str, object] = {"text": self.text, "flash": self.flash, "blackout": self.blackout}
+        if self.room is not None:  # a message for every stage reads as it always has
+            said["room"] = self.room
+        return sse("message", json.dumps(said, ensure_ascii=False))
 
 
 def _second(moment: datetime) -> int:
