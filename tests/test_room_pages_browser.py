@@ -91,10 +91,15 @@ def test_a_message_for_one_room_shows_on_that_rooms_stage_and_not_the_other(brow
     assert one.is_hidden(".message")
     assert say(server, text="모두 마무리해 주세요")[0] == 200  # a message without a room is for every stage
     poll(lambda: one.text_content(".message") == "모두 마무리해 주세요")
-    late = browser.new_page()  # a stage opened later gets what its room was told, not the other's
-    late.goto(f"{server.url}/stage?room=room1")
+    poll(lambda: two.text_content(".message") == "모두 마무리해 주세요")  # the later word, on every stage
+    assert say(server, text="1분 남았습니다", room="room1")[0] == 200
+    late = browser.new_page()  # a stage opened later ends on the last thing its room was told, not the other's
+    late.goto(f"{server.url}/stage?room=room2")
     poll(lambda: late.text_content(".message") == "모두 마무리해 주세요")
-    for page in (one, two, desk, late):
+    again = browser.new_page()
+    again.goto(f"{server.url}/stage?room=room1")
+    poll(lambda: again.text_content(".message") == "1분 남았습니다")
+    for page in (one, two, desk, late, again):
         page.close()
 
 

@@ -173,8 +173,9 @@ class LiveDay:
         return self.messages.get(room, StageMessage(room=room))
 
     def message_events(self) -> str:
-        """Every message still shown, for a page that connects now: the one for all stages first."""
-        kept = [self.message(None)] + [m for room, m in self.messages.items() if room is not None]
+        """Every message still shown, for a page that connects now, in the order said: a room's stage ends on
+        the later of its room's message and the one for every stage, as it would have live."""
+        kept = ([] if None in self.messages else [StageMessage()]) + list(self.messages.values())
         return "".join(m.event() for m in kept)
 
     def say(self, message: StageMessage) -> None:
