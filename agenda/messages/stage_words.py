@@ -47,11 +47,12 @@ KO = StageWords(
     message_refused={
         "not-json": '요청 본문이 JSON이 아닙니다. {{"text": "마무리해 주세요"}}처럼 보내세요',
         "not-an-object": '요청 본문은 JSON 객체여야 합니다. 예: {{"clear": true}}',
-        "unknown-field": "모르는 필드 {field}입니다. 필드는 text, flash, clear, blackout입니다",
+        "unknown-field": "모르는 필드 {field}입니다. 필드는 text, flash, clear, blackout, room입니다",
         "not-a-text": "`text`는 {limit}자 이하의 문자열이어야 합니다",
         "not-a-switch": "`{field}`는 true 또는 false여야 합니다",
         "nothing": "text, clear, blackout 중 하나를 보내세요",
         "too-large": "요청 본문이 {limit}바이트를 넘습니다",
+        "not-a-room": "`room`은 회의실 ID 문자열이어야 합니다. 예: {{\"room\": \"room1\"}}",
     },
     message_token="무대에 말을 띄우려면 서버를 시작할 때 출력된 토큰이 필요합니다(Authorization: Bearer TOKEN)",
 )
@@ -71,11 +72,12 @@ EN = StageWords(
     message_refused={
         "not-json": 'the body is not JSON; send e.g. {{"text": "Please wrap up"}}',
         "not-an-object": 'the body must be a JSON object, e.g. {{"clear": true}}',
-        "unknown-field": "unknown field {field}; the fields are text, flash, clear and blackout",
+        "unknown-field": "unknown field {field}; the fields are text, flash, clear, blackout and room",
         "not-a-text": "`text` must be a text of at most {limit} characters",
         "not-a-switch": "`{field}` must be true or false",
         "nothing": "send one of text, clear or blackout",
         "too-large": "the body is over {limit} bytes",
+        "not-a-room": '`room` must be a room\'s id as a text, e.g. {{"room": "room1"}}',
     },
     message_token="a message needs the token printed when the server started (Authorization: Bearer TOKEN)",
 )

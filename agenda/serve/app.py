@@ -174,10 +174,17 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         return JSONResponse({"error": words.log_unreadable.format(said=str(error))}, status_code=503,
                             headers=_close({"Retry-After": "2"}))
 
-    def page(render: Any) -> Any:
+    def page(render: Any, rooms: bool = False) -> Any:
+        """A page; the stage and the desk may follow one room (`?room=ID`), refused like /events if unknown."""
         async def endpoint(request: Request) -> Response:
+            room = request.query_params.get("room") if rooms else None
+            refused = unknown_room(room)
+            if refused is not None:
+                return refused
             snapshot = await _snapshot(live)
-            return HTMLResponse(render(snapshot.state, live.language, live.rehearsal))
+            if room is None:
+                return HTMLResponse(render(snapshot.state, live.language, live.rehearsal))
+            return HTMLResponse(render(snapshot.state, live.language, live.rehearsal, room=room))
         return endpoint
 
     def unknown_room(room: str | None) -> Response | None:
@@ -206,7 +213,7 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
                                 headers=_close({"Retry-After": "5"}))
         queue = live.subscribe()
         try:
-            first = (await _snapshot(live)).event + live.message.event()
+            first = (await _snapshot(live)).event + live.message_events()
         except BaseException:
             live.unsubscribe(queue)
             raise
@@ -290,15 +297,19 @@ def create_app(live: LiveDay, token: str, listen: str = "127.0.0.1", stream_cap:
         except BadMessage as bad:
             return JSONResponse({"error": stage_words.message_refused[bad.reason].format(**bad.arguments)},
                                 status_code=400)
+        refused_room = unknown_room(shown.room)
+        if refused_room is not None:
+            return refused_room
         live.say(shown)
-        return JSONResponse({"said": stage_words.message_sent, "text": shown.text, "flash": shown.flash,
-                             "blackout": shown.blackout})
+        answer = {"said": stage_words.message_sent, "text": shown.text, "flash": shown.flash,
+                  "blackout": shown.blackout, **({"room": shown.room} if shown.room is not None else {})}
+        return JSONResponse(answer)
 
     static = StaticFiles(packages=[("agenda.serve", "static")])
     routes = [
         Route("/", page(programme_page)),
-        Route("/stage", page(stage_page)),
-        Route("/control", page(control_page)),
+        Route("/stage", page(stage_page, rooms=True)),
+        Route("/control", page(control_page, rooms=True)),
         Route("/now.json", now_json),
         Route("/events", events),
         Route("/mark", mark, methods=["POST"]),

@@ -73,10 +73,13 @@ class StageMessage:
     text: str = ""
     flash: bool = False
     blackout: bool = False
+    room: str | None = None  # for one room's stage (`/stage?room=ID`) only; None: for every stage
 
     def event(self) -> str:
-        return sse("message", json.dumps({"text": self.text, "flash": self.flash, "blackout": self.blackout},
-                                         ensure_ascii=False))
+        said: dict[str, object] = {"text": self.text, "flash": self.flash, "blackout": self.blackout}
+        if self.room is not None:  # a message for every stage reads as it always has
+            said["room"] = self.room
+        return sse("message", json.dumps(said, ensure_ascii=False))
 
 
 def _second(moment: datetime) -> int:
@@ -98,7 +101,8 @@ class LiveDay:
         self._lock = threading.Lock()  # the cache and `_warned` are touched from the thread pool
         self._snapshot: Snapshot | None = None
         self._published: Signature = None  # the log as last published: a change goes out once, whoever saw it
-        self.message = StageMessage()
+        self.messages: dict[str | None, StageMessage] = {}
+        """What each room's stage shows (None: every stage), in the order said, so a new page replays them so."""
         self.report: Callable[[str, str], None] = lambda kind, text: warn(text)
         """Failures of the server itself, by kind; the server makes it say each kind once (failures.py)."""
         self._subscribers: set[asyncio.Queue[str | None]] = set()
@@ -164,8 +168,19 @@ class LiveDay:
         self._published = snapshot.key[0]
         self.publish(snapshot.event)
 
+    def message(self, room: str | None) -> StageMessage:
+        """What the stage of `room` (None: every stage) was last told."""
+        return self.messages.get(room, StageMessage(room=room))
+
+    def message_events(self) -> str:
+        """Every message still shown, for a page that connects now, in the order said: a room's stage ends on
+        the later of its room's message and the one for every stage, as it would have live."""
+        kept = ([] if None in self.messages else [StageMessage()]) + list(self.messages.values())
+        return "".join(m.event() for m in kept)
+
     def say(self, message: StageMessage) -> None:
-        self.message = message
+        self.messages.pop(message.room, None)
+        self.messages[message.room] = message
         self.publish(message.event())
 
     def subscribe(self) -> "asyncio.Queue[str | None]":

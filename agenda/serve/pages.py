@@ -12,7 +12,7 @@ from datetime import datetime
 from html import escape
 
 from agenda.core.planner import Plan
-from agenda.day.projection import DayState, SegmentState
+from agenda.day.projection import DayState, SegmentState, room_view
 from agenda.messages.stage_words import STAGE_WORDS
 from agenda.render.day_text import day_line, speaker_text, title_of
 from agenda.messages.day_words import day_words
@@ -42,7 +42,8 @@ def _people(plan: Plan) -> dict[str, str]:
     return {segment.id: speaker_text(segment) for segment in plan.segments}
 
 
-def _words_attributes(state: DayState, words: PageWords, language: str, rehearsal: bool) -> str:
+def _words_attributes(state: DayState, words: PageWords, language: str, rehearsal: bool,
+                      room: str | None = None) -> str:
     """The words the scripts need, as data attributes: the scripts stay free of any language.
 
     On a rehearsal clock (`--at`) the server's time is meant to differ from the
@@ -60,10 +61,12 @@ def _words_attributes(state: DayState, words: PageWords, language: str, rehearsa
     people = json.dumps(_people(state.plan), ensure_ascii=False)
     return (f' data-words="{escape(json.dumps(data, ensure_ascii=False))}"'
             f' data-people="{escape(people)}" data-wrap-up="{wrap_up_seconds(state.plan)}"'
-            f' data-rehearsal="{"1" if rehearsal else "0"}"')
+            f' data-rehearsal="{"1" if rehearsal else "0"}"'
+            + (f' data-room="{escape(room)}"' if room is not None else ""))
 
 
-def _page(state: DayState, language: str, name: str, heading: str, body: str, rehearsal: bool) -> str:
+def _page(state: DayState, language: str, name: str, heading: str, body: str, rehearsal: bool,
+          room: str | None = None) -> str:
     words = PAGE_WORDS[language]
     title = state.plan.forum.title
     return (
@@ -74,7 +77,7 @@ def _page(state: DayState, language: str, name: str, heading: str, body: str, re
         '<link rel="stylesheet" href="/static/live.css">\n'
         '<script src="/static/live.js" defer></script>\n'
         f'<script src="/static/{name}.js" defer></script>\n'
-        f'</head>\n<body class="{name}"{_words_attributes(state, words, language, rehearsal)}>\n'
+        f'</head>\n<body class="{name}"{_words_attributes(state, words, language, rehearsal, room)}>\n'
         f'<main>\n{_clock(state, language)}\n{body}\n'
         f'<p class="offline" hidden role="status">{escape(words.offline)}</p>\n</main>\n'
         "</body>\n</html>\n"
@@ -130,24 +133,33 @@ def _timer(state: DayState, words: PageWords) -> tuple[str, str, str]:
     return _mmss(state.remaining_seconds), "running" + amber, words.left
 
 
-def stage_page(state: DayState, language: str, rehearsal: bool = False) -> str:
+def _room_name(state: DayState, room: str | None) -> str:
+    """The room a page follows, by the name the file gives it ("" for a page of the whole day)."""
+    return "" if room is None else state.plan.rooms[room].name
+
+
+def stage_page(state: DayState, language: str, rehearsal: bool = False, room: str | None = None) -> str:
     """The speaker's timer. Its heading is never empty (axe `empty-heading`): with nothing running it is the
-    forum's title. A message and the blackout are layers over it, hidden until the desk sends them."""
+    forum's title. A message and the blackout are layers over it, hidden until the desk sends them.
+    With a room, the room's running part while its block runs, and the room's name above it."""
     words = PAGE_WORDS[language]
+    if room is not None:
+        state = room_view(state, room)
     figures, css, caption = _timer(state, words)
     current = title_of(state.current, language) if state.current is not None else state.plan.forum.title
     following = state.next
     upcoming = (f"{words.next}: {title_of(following, language)} · {words.starts_at.format(time=_hm(state, following.start))}"
                 if following is not None else "")
+    where = f'<p class="room">{escape(_room_name(state, room))}</p>\n' if room is not None else ""
     body = (
-        f'<h1 class="current">{escape(current)}</h1>\n'
+        f'{where}<h1 class="current">{escape(current)}</h1>\n'
         f'<p class="timer {css}" role="timer"><span class="figures">{escape(figures)}</span>'
         f'<span class="caption">{escape(caption)}</span></p>\n'
         f'<p class="next">{escape(upcoming)}</p>\n'
         '<p class="message" hidden role="alert"></p>\n'
         '<div class="blackout" hidden></div>'
     )
-    return _page(state, language, "stage", words.stage, body, rehearsal)
+    return _page(state, language, "stage", words.stage, body, rehearsal, room)
 
 
 def _part_label(template: str, part: SegmentState | None, language: str, last: str) -> str:
@@ -157,10 +169,13 @@ def _part_label(template: str, part: SegmentState | None, language: str, last: s
     return template.format(title=title_of(part, language) + (f" · {people}" if people else ""))
 
 
-def control_page(state: DayState, language: str, rehearsal: bool = False) -> str:
+def control_page(state: DayState, language: str, rehearsal: bool = False, room: str | None = None) -> str:
     """The desk, one-handed on a phone: the running part on top, the big "next" button under the thumb,
-    skip and undo beside it, then the messages to the speaker, and the token last."""
+    skip and undo beside it, then the messages to the speaker, and the token last.
+    With a room, the desk of that room: its part while its block runs, its name in the heading."""
     words = PAGE_WORDS[language]
+    if room is not None:
+        state = room_view(state, room)
     stage = STAGE_WORDS[language]
     figures, css, caption = _timer(state, words)
     running = title_of(state.current, language) if state.current is not None else words.nothing_running
@@ -169,7 +184,8 @@ def control_page(state: DayState, language: str, rehearsal: bool = False) -> str
     ready = "\n".join(f'<button type="button" class="ready" data-text="{escape(text)}">{escape(text)}</button>'
                       for text in stage.ready)
     body = (
-        f"<h1>{escape(words.control)} · {escape(state.plan.forum.title)}</h1>\n"
+        f"<h1>{escape(words.control)} · {escape(state.plan.forum.title)}"
+        f"{escape(' · ' + _room_name(state, room)) if room is not None else ''}</h1>\n"
         f'<section class="running" aria-labelledby="running-label">'
         f'<h2 id="running-label">{escape(stage.running)}</h2>'
         f'<p class="part">{escape(running)}</p><p class="people">{escape(people)}</p>'
@@ -198,4 +214,4 @@ def control_page(state: DayState, language: str, rehearsal: bool = False) -> str
         f'<input id="token" name="token" type="password" autocomplete="off" aria-describedby="token-help">'
         f'<span id="token-help" class="help">{escape(words.token_help)}</span></form>'
     )
-    return _page(state, language, "control", words.control, body, rehearsal)
+    return _page(state, language, "control", words.control, body, rehearsal, room)

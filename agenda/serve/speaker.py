@@ -5,12 +5,13 @@ them, so the stage never comes back black or with yesterday's "wrap up".
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 
 from agenda.serve.live import StageMessage
 
 MAX_TEXT = 200
-_FIELDS = {"text", "flash", "clear", "blackout"}
+_FIELDS = {"text", "flash", "clear", "blackout", "room"}
 
 
 class BadMessage(ValueError):
@@ -21,8 +22,12 @@ class BadMessage(ValueError):
         self.reason, self.arguments = reason, arguments
 
 
-def next_message(shown: StageMessage, body: bytes) -> StageMessage:
-    """What the stage shows after this body: a text replaces the last, clear removes it, blackout switches."""
+def next_message(shown: Callable[[str | None], StageMessage], body: bytes) -> StageMessage:
+    """What the stage shows after this body: a text replaces the last, clear removes it, blackout switches.
+
+    A `room` addresses that room's stage alone, so `shown` gives what each room's stage shows now;
+    whether the room exists is the server's to say (it knows the file).
+    """
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -37,7 +42,10 @@ def next_message(shown: StageMessage, body: bytes) -> StageMessage:
     for name in ("flash", "clear", "blackout"):
         if name in data and not isinstance(data[name], bool):
             raise BadMessage("not-a-switch", field=name)
-    message = shown
+    room = data.get("room")
+    if room is not None and not isinstance(room, str):
+        raise BadMessage("not-a-room")
+    message = shown(room)
     if data.get("clear"):
         message = replace(message, text="", flash=False)
     if "text" in data:

@@ -3,6 +3,7 @@
 // Every press carries `expect` (the part this desk saw running, or "none") and an `id` chosen here:
 // a press whose answer is lost is sent again with the same id, so the server records it once,
 // and until an answer comes the desk says "not confirmed", never "not recorded".
+// A room's desk (/control?room=ID) sends its room with every press and message (live.js follows the room).
 // The token may come in the address after '#' (never sent to the server) and is kept for this tab.
 "use strict";
 (function () {
@@ -110,6 +111,7 @@
     }
     var seen = state ? partName(state.current) : null;
     var body = {mark: mark, expect: seen || "none", id: pressId()};
+    if (live.room) { body.room = live.room; }  // a room's desk steps its room's track
     if (mark === "skip") {
       if (!state || !state.next) { return; }
       body.segment = partName(state.next);
@@ -124,6 +126,7 @@
   });
 
   function message(body) {
+    if (live.room) { body.room = live.room; }  // a room's desk speaks to its room's stage only
     fetch("/message", {
       method: "POST",
       headers: {"Content-Type": "application/json", "Authorization": authorization()},

@@ -3,6 +3,8 @@
 // between this device's clock and the server's, so countdowns run on corrected time.
 // Every page shows the time of day in the forum's zone, and says so when this device's
 // clock is more than 30 seconds off the server's (never on a rehearsal clock, which is off on purpose).
+// A page opened with ?room=ID follows that room: while its block runs, the state's `rooms[ID]` stands
+// for the day's current/next/cut, and a message for another room is not shown.
 "use strict";
 (function () {
   var listeners = [];
@@ -15,6 +17,7 @@
   var words = JSON.parse(body.words || "{}");
   var people = JSON.parse(body.people || "{}");
   var rehearsal = body.rehearsal === "1";
+  var room = body.room || null;
   var CLOCK_TOLERANCE_MS = 30000;
 
   function zoneOffset(iso) {
@@ -38,8 +41,19 @@
     note.textContent = off ? words.clockOff.replace("{seconds}", String(Math.round(Math.abs(offsetMs) / 1000))) : "";
   }
 
+  // The day as this page's room follows it: the room's parts while its block runs, else the day's.
+  function view(state) {
+    var track = room && state.rooms ? state.rooms[room] : null;
+    if (!track) { return state; }
+    var seen = Object.assign({}, state);
+    seen.current = track.current;
+    seen.next = track.next;
+    seen.cut = track.cut;
+    return seen;
+  }
+
   function receive(text) {
-    var state = JSON.parse(text);
+    var state = view(JSON.parse(text));
     offsetMs = Date.parse(state.at) - Date.now();
     zoneMs = zoneOffset(state.at);
     lastSeen = Date.now();
@@ -57,13 +71,14 @@
 
   function connect() {
     if (source) { source.close(); }
-    source = new EventSource("/events");
+    source = new EventSource(room ? "/events?room=" + encodeURIComponent(room) : "/events");
     source.addEventListener("now", function (event) { receive(event.data); });
     source.addEventListener("line", function (event) {
       document.querySelectorAll(".day-line").forEach(function (line) { line.textContent = event.data; });
     });
     source.addEventListener("message", function (event) {
       var message = JSON.parse(event.data);
+      if (message.room && message.room !== room) { return; }  // for another room's stage
       messageListeners.forEach(function (listener) { listener(message); });
     });
     source.onerror = function () {
@@ -81,6 +96,7 @@
   window.agendaLive = {
     words: words,
     wrapUp: Number(body.wrapUp || 120),
+    room: room,
     serverNow: function () { return Date.now() + offsetMs; },
     onState: function (listener) { listeners.push(listener); },
     onMessage: function (listener) { messageListeners.push(listener); },

@@ -1,6 +1,7 @@
 // The speaker's timer: minutes and seconds left, amber from the wrap-up time, red and counting up when over.
 // It flashes when the part enters its wrap-up time and again at zero; /stage?sound=1 adds a short chime
 // made here (WebAudio, no file). Messages from the desk show large until cleared; blackout goes black.
+// /stage?room=ID shows that room's running part while its block runs (live.js hands it the room's view).
 "use strict";
 (function () {
   var live = window.agendaLive;
