@@ -383,7 +383,7 @@ def block(text: str, heading: str) -> list[str]:
 def test_a_panel_with_a_duration_and_no_each_gets_a_bare_cue_never_an_empty_one():
     ko, en = script(SYMPOSIUM), script(SYMPOSIUM, "--lang", "en")
     assert "[토론 ]" not in ko and "[discussion, ]" not in en
-    assert block(ko, "12:15\\~13:00 종합토론").count("[토론]") == 3
+    assert block(ko, "12:15~13:00 종합토론").count("[토론]") == 3
     assert block(en, "12:15–13:00 종합토론").count("[discussion]") == 3
     assert block(ko, "지정토론").count("[토론 15분]") == 3  # with `each` the minutes stay
 
@@ -395,7 +395,7 @@ def test_a_day_before_the_last_closes_the_day_and_only_the_last_day_closes_the_e
                            "둘째 날 순서는 내일 오전 10시에 서울 중구 프레스센터에서 시작하겠습니다. 그때 다시 뵙겠습니다. "
                            "안녕히 돌아가십시오. [박수]")
     assert "심포지엄을 마치겠습니다" not in " ".join(day_one)
-    assert ko.count("심포지엄을 마치겠습니다") == 1 and "심포지엄을 마치겠습니다" in " ".join(block(ko, "13:00\\~13:10 폐회"))
+    assert ko.count("심포지엄을 마치겠습니다") == 1 and "심포지엄을 마치겠습니다" in " ".join(block(ko, "13:00~13:10 폐회"))
     assert "That concludes day one." in en and "Day two begins tomorrow at 10:00 am" in en
     assert en.count("This concludes 2024") == 1
 
@@ -410,18 +410,18 @@ def test_a_later_day_opens_with_a_morning_welcome():
 
 def test_day_headings_show_the_date_and_hours_without_a_next_day_mark():
     ko, en = script(SYMPOSIUM), script(SYMPOSIUM, "--lang", "en")
-    assert "## 첫째 날 · 11월 21일(목) 09:30\\~16:00" in ko and "## 둘째 날 · 11월 22일(금) 10:00\\~14:10" in ko
+    assert "## 첫째 날 · 11월 21일(목) 09:30~16:00" in ko and "## 둘째 날 · 11월 22일(금) 10:00~14:10" in ko
     assert "## 둘째 날 · Friday, 22 November 10:00–14:10" in en
-    assert "(+1)" not in ko and "(+1)" not in en and "## 10:00\\~12:00 분과 세션" in ko
+    assert "(+1)" not in ko and "(+1)" not in en and "## 10:00~12:00 분과 세션" in ko
 
 
 def test_a_break_after_the_last_part_restarts_nothing():
     ko, en = script(SYMPOSIUM), script(SYMPOSIUM, "--lang", "en")
     assert block(ko, "오찬") == ["**사회:** 오찬이 준비되어 있습니다. 참석하신 여러분께서는 함께해 주시기 바랍니다. [오찬]"]
     assert block(en, "13:10–14:10") == ["**MC:** Please join us for “오찬”. [오찬]"]
-    closing = " ".join(block(ko, "13:00\\~13:10 폐회"))
+    closing = " ".join(block(ko, "13:00~13:10 폐회"))
     assert "안녕히 돌아가십시오" not in closing  # a meal still follows: nobody is sent home yet
-    assert "다시 시작하겠습니다" in " ".join(block(ko, "12:00\\~13:30 점심"))  # a break mid-day still restarts
+    assert "다시 시작하겠습니다" in " ".join(block(ko, "12:00~13:30 점심"))  # a break mid-day still restarts
 
 
 def test_breaks_are_announced_by_the_mc_never_the_chair():
@@ -442,7 +442,7 @@ def test_the_mc_takes_the_floor_back_and_opens_each_part_handing_it_to_its_chair
     assert block(ko, "## 제2부") == [
         "**사회:** 지금부터 제2부 ‘지역 디지털 생태계의 미래’를 시작하겠습니다.",
         "**사회:** 제2부의 진행도 정대호 선임연구위원님께서 맡아 주시겠습니다. [박수]"]
-    assert block(ko, "12:15\\~13:00 종합토론")[0] == (
+    assert block(ko, "12:15~13:00 종합토론")[0] == (
         "**사회:** 제4부의 좌장은 한국지역정책학회 회장 김정수 님께서 맡아 주시겠습니다. [박수]")
     html = run("export", SYMPOSIUM, "--document", "script", "-o", "-", "--format", "html").stdout
     assert "제2부의 진행도 정대호 선임연구위원님께서" in html  # the HTML says what a heading's MC says too
@@ -450,7 +450,7 @@ def test_the_mc_takes_the_floor_back_and_opens_each_part_handing_it_to_its_chair
 
 def test_a_parallel_block_says_which_track_is_in_which_room_and_who_chairs_it():
     ko, en = script(SYMPOSIUM), script(SYMPOSIUM, "--lang", "en")
-    lines = block(ko, "10:00\\~12:00 분과 세션")
+    lines = block(ko, "10:00~12:00 분과 세션")
     assert "분과 1 ‘디지털 행정’은 국제회의장에서, 분과 2 ‘지역 산업과 일자리’는 중회의실에서 진행됩니다." in lines[0]
     assert lines[1] == "**사회:** 좌장은 분과 1 송혜진 교수님, 분과 2 강동원 논설위원님께서 맡아 주시겠습니다. [분과별 진행]"
     assert "분과 1 “디지털 행정” is in 국제회의장, and 분과 2 “지역 산업과 일자리” is in 중회의실." in en
@@ -477,5 +477,5 @@ def test_a_day_without_a_closing_is_closed_after_its_last_part_and_a_dinner_afte
     closing = block(out, "## 15:50 폐회")
     assert closing[-1].startswith("**사회:** 이상으로 첫째 날 순서를 모두 마치겠습니다.")
     assert "그때 다시 뵙겠습니다. [박수]" in closing[-1] and "안녕히 돌아가십시오" not in closing[-1]
-    assert block(out, "15:50\\~16:00 만찬") == [
+    assert block(out, "15:50~16:00 만찬") == [
         "**사회:** 만찬이 준비되어 있습니다. 참석하신 여러분께서는 함께해 주시기 바랍니다. [만찬]"]
