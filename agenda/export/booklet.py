@@ -20,12 +20,11 @@ from agenda.core.errors import UsageError
 from agenda.core.model import Person
 from agenda.core.parts import item_id
 from agenda.core.planner import Plan, TimedItem, TimedSegment
-from agenda.export.html_page import STYLE as PROGRAMME_STYLE, forum_section
+from agenda.export.html_page import STYLE as PROGRAMME_STYLE, forum_section, title_lines
 from agenda.export.paper_style import page
 from agenda.messages.labels import Labels, labels_for
 from agenda.messages.paper_words import paper_words
-from agenda.render.people import credits, person_detail
-from agenda.render.programme_rows import forum_when
+from agenda.render.people import person_detail
 
 _PRESENTING = ("presentation", "keynote")
 
@@ -132,20 +131,7 @@ STYLE = """
 
 
 def _cover(plan: Plan, labels: Labels) -> str:
-    forum = plan.forum
-    out = ['<section class="cover">']
-    if forum.series:
-        number = f" · {labels.series_number.format(n=forum.series.number)}" if forum.series.number else ""
-        out.append(f'<p class="series">{escape(forum.series.title + number)}</p>')
-    out.append(f"<h1>{escape(forum.title)}</h1>")
-    if forum.theme:
-        out.append(f'<p class="theme">{escape(forum.theme)}</p>')
-    details = [(labels.date_label, forum_when(plan, labels))]
-    if forum.venue:
-        details.append((labels.venue, forum.venue))
-    details += credits(plan, labels)
-    out.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in details) + "</dl>")
-    return "\n".join(out + ["</section>"])
+    return "\n".join(['<section class="cover">', *title_lines(plan, labels, with_hosts=False), "</section>"])
 
 
 def _contents(entries: list[Entry], starts: dict[str, int], labels: Labels) -> str:

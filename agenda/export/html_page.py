@@ -124,8 +124,14 @@ def forum_header(plan: Plan, language: str | None = None) -> str:
 
 
 def _header(plan: Plan, labels: Labels) -> str:
+    return "\n".join(["<header>", *title_lines(plan, labels, with_hosts=True), "</header>"])
+
+
+def title_lines(plan: Plan, labels: Labels, with_hosts: bool) -> list[str]:
+    """Series, title, theme, then date, venue and credits (and the MC and moderator `with_hosts`): the printed
+    programme's header and the booklet's cover say the forum alike."""
     forum = plan.forum
-    out = ["<header>"]
+    out = []
     if forum.series:
         number = f" · {labels.series_number.format(n=forum.series.number)}" if forum.series.number else ""
         out.append(f'<p class="series">{escape(forum.series.title)}{escape(number)}</p>')
@@ -136,10 +142,10 @@ def _header(plan: Plan, labels: Labels) -> str:
     if forum.venue:
         details.append((labels.venue, forum.venue))
     details.extend(credits(plan, labels))
-    details += [(labels.roles[role.role], person_text(role.person, labels)) for role in plan.hosts]
+    if with_hosts:
+        details += [(labels.roles[role.role], person_text(role.person, labels)) for role in plan.hosts]
     out.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in details) + "</dl>")
-    out.append("</header>")
-    return "\n".join(out)
+    return out
 
 
 def _programme(plan: Plan, labels: Labels) -> str:
