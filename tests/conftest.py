@@ -27,6 +27,27 @@ def fixtures() -> Path:
     return FIXTURES
 
 
+@pytest.fixture
+def forum(tmp_path: Path) -> Path:
+    """A copy of the seed forum that a test may mark, serve or change (a module may define its own)."""
+    from helpers import SEED
+
+    copy = tmp_path / "forum.yaml"
+    copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    return copy
+
+
+@pytest.fixture
+def server(forum: Path, tmp_path: Path):
+    """A real `agenda serve` of `forum` on a free port; it must stop cleanly, with no traceback."""
+    from live_server import LiveServer
+
+    live = LiveServer(forum, tmp_path / "marks.jsonl")
+    yield live
+    assert live.stop() == 0, live.stderr()
+    assert "Traceback" not in live.stderr()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Hypothesis' caches go to a temporary folder of this process (each worker its own), not to
     .hypothesis in the checkout; it goes when the run ends."""

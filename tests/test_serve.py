@@ -18,21 +18,6 @@ from helpers import SEED, run, write
 from live_server import EventStream, LiveServer, poll
 
 
-@pytest.fixture
-def forum(tmp_path: Path) -> Path:
-    copy = tmp_path / "forum.yaml"
-    copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    return copy
-
-
-@pytest.fixture
-def server(forum: Path, tmp_path: Path):
-    live = LiveServer(forum, tmp_path / "marks.jsonl")
-    yield live
-    assert live.stop() == 0, live.stderr()
-    assert "Traceback" not in live.stderr()
-
-
 def test_now_json_is_what_agenda_now_prints_at_the_same_instant(server, forum):
     assert server.mark("start")[0] == 200
     status, headers, body = server.request("GET", "/now.json")

@@ -11,11 +11,10 @@ import selectors
 import socket
 import time
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from helpers import SEED, run
+from helpers import run
 from live_server import EventStream, LiveServer, poll
 
 from agenda.serve.failures import Failures
@@ -24,13 +23,6 @@ from agenda.serve.limits import MAX_STREAMS, REQUEST_SECONDS, HeaderLimit, strea
 from agenda.messages.server_words import EN, KO
 
 FLOOD = MAX_STREAMS + 1000
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Path:
-    copy = tmp_path / "forum.yaml"
-    copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    return copy
 
 
 @pytest.fixture

@@ -5,29 +5,12 @@ import json
 import re
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
-from helpers import SEED
 from live_server import EventStream, LiveServer, poll
 
 HANGUL = re.compile(r"[가-힣]")
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Path:
-    copy = tmp_path / "forum.yaml"
-    copy.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    return copy
-
-
-@pytest.fixture
-def server(forum: Path, tmp_path: Path):
-    live = LiveServer(forum, tmp_path / "marks.jsonl")
-    yield live
-    assert live.stop() == 0, live.stderr()
-    assert "Traceback" not in live.stderr()
 
 
 def say(server: LiveServer, body: bytes, token: str | None = None) -> tuple[int, dict]:

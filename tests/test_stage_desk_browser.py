@@ -10,7 +10,6 @@ the latencies live in benchmarks/.
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -20,20 +19,6 @@ from test_serve_browser import browser, screenshot  # noqa: F401  (the module's 
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("serve-browser")]
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Path:
-    path = tmp_path / "forum.yaml"
-    path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def server(forum: Path, tmp_path: Path):
-    live = LiveServer(forum, tmp_path / "marks.jsonl")
-    yield live
-    assert live.stop() == 0, live.stderr()
 
 
 def say(server: LiveServer, **body) -> tuple[int, dict]:
