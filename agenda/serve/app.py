@@ -33,6 +33,7 @@ from agenda.messages.day_words import day_words, impossible_text, warning_text
 from agenda.serve.hosts import HostCheck
 from agenda.serve.limits import MAX_HEADER_BYTES, MAX_STREAMS, HeaderLimit
 from agenda.messages.stage_words import STAGE_WORDS
+from agenda.serve.bodies import BadBody, json_object
 from agenda.serve.live import LiveDay, Snapshot
 from agenda.serve.pages import control_page, programme_page, stage_page
 from agenda.messages.server_words import SERVER_WORDS
@@ -104,25 +105,13 @@ class LastResort:
                 await JSONResponse({"error": self.refusal}, status_code=500)(scope, receive, send)
 
 
-class BadMark(ValueError):
+class BadMark(BadBody):
     """A request body that is not a mark: 400, with what to send instead (ServerWords.bad_mark words `reason`)."""
-
-    def __init__(self, reason: str, **arguments: str):
-        super().__init__(reason)
-        self.reason, self.arguments = reason, arguments
 
 
 def parse_mark(body: bytes) -> tuple[Press, str | None]:
     """The press a body asks for, and its `at` (None: the server's clock)."""
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: a body of nested brackets
-        raise BadMark("not-json") from None
-    if not isinstance(data, dict):
-        raise BadMark("not-an-object")
-    unknown = sorted(set(data) - _FIELDS)
-    if unknown:
-        raise BadMark("unknown-field", field=repr(unknown[0]))
+    data = json_object(body, _FIELDS, BadMark)
     kinds = [kind.value for kind in MarkKind]
     if data.get("mark") not in kinds:
         raise BadMark("unknown-mark", kinds=", ".join(kinds))

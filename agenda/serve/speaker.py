@@ -4,22 +4,18 @@ They are not marks: nothing about them goes to the log, and a restart clears
 them, so the stage never comes back black or with yesterday's "wrap up".
 """
 
-import json
 from collections.abc import Callable
 from dataclasses import replace
 
+from agenda.serve.bodies import BadBody, json_object
 from agenda.serve.live import StageMessage
 
 MAX_TEXT = 200
 _FIELDS = {"text", "flash", "clear", "blackout", "room"}
 
 
-class BadMessage(ValueError):
+class BadMessage(BadBody):
     """A body that is no message: 400, worded by StageWords.message_refused[reason]."""
-
-    def __init__(self, reason: str, **arguments: object) -> None:
-        super().__init__(reason)
-        self.reason, self.arguments = reason, arguments
 
 
 def next_message(shown: Callable[[str | None], StageMessage], body: bytes) -> StageMessage:
@@ -28,15 +24,7 @@ def next_message(shown: Callable[[str | None], StageMessage], body: bytes) -> St
     A `room` addresses that room's stage alone, so `shown` gives what each room's stage shows now;
     whether the room exists is the server's to say (it knows the file).
     """
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise BadMessage("not-json") from None
-    if not isinstance(data, dict):
-        raise BadMessage("not-an-object")
-    unknown = sorted(set(data) - _FIELDS)
-    if unknown:
-        raise BadMessage("unknown-field", field=repr(unknown[0]))
+    data = json_object(body, _FIELDS, BadMessage)
     if not {"text", "clear", "blackout"} & set(data):
         raise BadMessage("nothing")
     for name in ("flash", "clear", "blackout"):
