@@ -156,5 +156,10 @@ class EventStream:
                 return json.loads(data)
 
     def close(self) -> None:
+        # shut the socket down first: a thread blocked in `readline` holds the file's lock until it returns
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.file.close()
         self.sock.close()
