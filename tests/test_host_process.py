@@ -1,4 +1,4 @@
-"""`main()` called in-process leaves its host as it found it: collector, environment and modules.
+"""`main()` called in-process leaves its host as it found it: collector, environment, modules, excepthook.
 
 The process settings a one-shot command wants (no cycle collector, no
 Pydantic plugins, a stand-in for Pydantic's plugin loader, the exit-time
@@ -28,7 +28,8 @@ HOST = textwrap.dedent("""\
 
     def state():
         return {"enabled": gc.isenabled(), "threshold": list(gc.get_threshold()),
-                "frozen": gc.get_freeze_count(), "environ": dict(os.environ)}
+                "frozen": gc.get_freeze_count(), "environ": dict(os.environ),
+                "excepthook": sys.excepthook is sys.__excepthook__}
 
     def genuine(name, module):
         # imported from a file (or built in, or a namespace package), not made up in memory; only
@@ -78,6 +79,7 @@ def test_main_in_process_leaves_the_hosts_collector_environment_and_modules_as_t
     assert report["statuses"] == [0, 0, 0, 1, 2, 2]  # every run really ran
     assert report["after"]["enabled"] is True
     assert report["after"]["threshold"] == [500, 7, 9]
+    assert report["after"]["excepthook"] is True  # Typer's `__call__` would put its own in
     assert report["after"]["frozen"] == 0
     assert "PYDANTIC_DISABLE_PLUGINS" not in report["after"]["environ"]
     assert report["after"] == report["before"]

@@ -11,12 +11,13 @@ import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, redirect_stderr, redirect_stdout
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 if TYPE_CHECKING:
-    from typer._click import Context, HelpFormatter
+    from typer._click import Command, Context, HelpFormatter
     from typer._click.exceptions import BadParameter, ClickException
 else:
     try:  # Typer 0.20 and later carry their own copy of Click
@@ -103,6 +104,19 @@ def build_app(only: str | None = None) -> typer.Typer:
             command = getattr(import_module(f"agenda.cli.{module}"), function)
             program.command(name, cls=_Command)(command)
     return program
+
+
+@cache
+def _program(only: str | None) -> "Command":
+    """The Click command Typer makes of `build_app(only)`, made once in a process.
+
+    Typer makes it again on every call, with a Pydantic adapter for each
+    parameter: in a program that calls `main()` many times (the test suite
+    runs thousands) that was a third of each run. Calling the Click command
+    itself also leaves `sys.excepthook` as the host has it, which Typer's
+    `__call__` replaces.
+    """
+    return typer.main.get_command(build_app(only))
 
 
 def __getattr__(name: str) -> typer.Typer:
@@ -249,8 +263,7 @@ def _run_app(args: list[str]) -> ExitStatus:
         try:
             args = completion.with_shell(args)
             completion.prepare_completing()
-            program = build_app(_named_command(args))
-            outcome = program(args=args, prog_name="agenda", standalone_mode=False)
+            outcome = _program(_named_command(args)).main(args=args, prog_name="agenda", standalone_mode=False)
         except typer.Exit as done:
             return ExitStatus(done.exit_code)
         except SystemExit as done:  # a completion script's request ends with sys.exit
