@@ -13,7 +13,7 @@ from conftest import FIXTURES
 from helpers import SEED, run
 from test_serve_browser import browser  # noqa: F401  (the module's one Chromium)
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("serve-browser")]
+pytestmark = pytest.mark.browser
 ROOMS = FIXTURES / "rooms"
 
 

@@ -13,7 +13,7 @@ from helpers import ROOT
 from live_server import LiveServer, poll
 from test_serve_browser import browser  # noqa: F401  (the module's one Chromium)
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("serve-browser")]
+pytestmark = pytest.mark.browser
 FIXTURE = ROOT / "tests" / "fixtures" / "rooms" / "korean-two-rooms.yaml"
 PHONE = {"width": 390, "height": 844}
 BLOCK_STARTS = "2024-03-14T14:00:00+09:00"

@@ -14,7 +14,7 @@ import pytest
 from helpers import ROOT, SEED
 from live_server import LiveServer, poll
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("serve-browser")]  # one Chromium for the module
+pytestmark = pytest.mark.browser  # one Chromium for the module on each worker that runs its tests
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"

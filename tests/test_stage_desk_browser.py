@@ -17,7 +17,7 @@ from helpers import SEED
 from live_server import LiveServer, poll
 from test_serve_browser import browser, screenshot  # noqa: F401  (the module's one Chromium)
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("serve-browser")]
+pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 
 
