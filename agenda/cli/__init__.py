@@ -315,13 +315,20 @@ def _environment(environ: Mapping[str, str]) -> Iterator[None]:
     when `main()` returns or raises.
     """
     saved = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(environ)
+    _become(environ)
     try:
         yield
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
+        _become(saved)
+
+
+def _become(wanted: Mapping[str, str]) -> None:
+    """os.environ made equal to `wanted`, touching only the variables that differ (each one a putenv)."""
+    for name in os.environ.keys() - wanted.keys():
+        del os.environ[name]
+    for name, value in wanted.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
 
 
 def entry_point() -> None:
