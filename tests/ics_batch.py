@@ -40,7 +40,17 @@ def forget_time_zones() -> None:
         registry["UTC"] = utc
 
 
+def find_each_library_once() -> None:
+    """ctypes' find_library runs ldconfig, gcc and ld on every call, and the checker asks for libical
+    once per calendar: the answer cannot change within the batch."""
+    import ctypes.util
+    import functools
+
+    ctypes.util.find_library = functools.cache(ctypes.util.find_library)
+
+
 def main() -> int:
+    find_each_library_once()
     checker = load_checker(sys.argv[1])
     with open(sys.argv[2], encoding="utf-8") as file:
         jobs = json.load(file)
