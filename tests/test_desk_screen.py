@@ -67,14 +67,19 @@ def views(tmp_path, width: int) -> list[DeskView]:
     return shown
 
 
+class AsciiFile(io.StringIO):
+    encoding = "ascii"
+
+
 @pytest.mark.parametrize("width", [1, 5, 7, 8, 9, 12, 16, 30, 47, 80, 100, 163])
 def test_the_desk_is_laid_out_byte_for_byte_as_rich_lays_out_its_panel(tmp_path, width):
     console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor", width=width, height=30)
+    plain = Console(file=AsciiFile(), force_terminal=True, color_system="standard", width=width)
     shown = views(tmp_path, width)
     for view in shown:
-        for height in (None, 1, 2, 3, 9, 30, 61):
-            options = console.options.update(width=width, height=height)
-            assert ansi(view.lines(console, options)) == ansi(console.render_lines(view.panel(), options, pad=True))
+        for on, height in [(console, height) for height in (None, 1, 2, 3, 9, 30, 61)] + [(plain, None)]:
+            options = on.options.update(width=width, height=height)  # an ASCII terminal: an ASCII frame
+            assert ansi(view.lines(on, options)) == ansi(on.render_lines(view.panel(), options, pad=True))
     if width >= 47 or width <= 16:  # the block figures, and the figures as they are, both laid out by hand
         assert any("██" in ansi(view.lines(console, console.options)) for view in shown) == (width >= 47)
 

@@ -1,11 +1,11 @@
 """The desk's full screen, drawn again only where it changed.
 
 `run` draws once a second all day, and from one second to the next only the clock, the figures and
-now and then a line of words change. Rich's Live writes the whole screen every time, and on a busy
-laptop that alone cost `run` more than twice the CPU of a plain 1 Hz clock (benchmarks/stage_load.py).
-Here the screen is laid out to the terminal's size (as Live's screen mode lays it out), and only the rows that differ from what is on the terminal are written, each after
-a cursor move to its row. A new size, or once a minute in case something else wrote on the terminal,
-every row is written again.
+now and then a line of words change. Rich's Live lays out and writes the whole screen every time,
+most of what `run` spent idle: more than twice the CPU of a plain 1 Hz clock (benchmarks/stage_load.py).
+Here the screen is laid out to the terminal's size (as Live's screen mode lays it out), and only the
+rows that differ from what is on the terminal are written, each after a cursor move to its row. At a
+new size, and once a minute in case something else wrote on the terminal, every row is written again.
 """
 
 from typing import Callable, Protocol
