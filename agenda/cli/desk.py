@@ -1,7 +1,7 @@
 """`agenda run`: the desk's full-screen clock, one key a mark.
 
 Not part of the pure core: it reads keys from the terminal, writes the log
-and redraws with Rich Live. Every mark is on disk (appended and fsynced by
+and redraws the rows of the screen that changed (`desk_screen`). Every mark is on disk (appended and fsynced by
 `marks_log`) before the screen shows it, so quitting any way (q, Ctrl-C,
 SIGTERM) loses nothing. The clock is a function, so rehearsals and tests
 can run the day at any time.
@@ -30,7 +30,7 @@ from agenda.messages.day_words import impossible_text
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.panel import Panel
+    from agenda.render.day_clock import DeskView
 
 _ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?")
 KEYS = {" ": MarkKind.NEXT, "n": MarkKind.NEXT, "s": MarkKind.START, "e": MarkKind.END, "u": MarkKind.UNDO,
@@ -94,21 +94,21 @@ def _until_next_second(tick: float) -> float:
 def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 1.0) -> None:
     """Redraw once a second (as the figures change) and on each key until q, Ctrl-C or SIGTERM;
     the terminal is restored on the way out."""
-    from rich.live import Live
-
+    from agenda.cli.desk_screen import DeskScreen
     from agenda.render.day_clock import clock_view
 
     def stop(signum: int, frame: object) -> None:
         raise _Stop()
 
-    def view() -> "Panel":
-        return clock_view(desk.state(), console.size.width, desk.rehearsal, desk.message)
+    def view(width: int) -> "DeskView":
+        return clock_view(desk.state(), width, desk.rehearsal, desk.message)
 
     previous_term = signal.signal(signal.SIGTERM, stop)
     restore = _cbreak(key_fd)
     gc.freeze()  # what start-up built lives all day: the collector need not walk it every few frames
     try:
-        with Live(view(), console=console, screen=True, auto_refresh=False, transient=True) as live:
+        with DeskScreen(console) as screen:
+            screen.draw(view)
             while True:
                 ready, _, _ = select.select([key_fd], [], [], _until_next_second(tick))
                 if ready:
@@ -117,7 +117,7 @@ def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 1.0) -> 
                         break
                     if not all(desk.press(key) for key in _keys(data)):
                         break
-                live.update(view(), refresh=True)  # reads the size anew: a resize is drawn at the new size
+                screen.draw(view)  # reads the size anew: a resize is drawn at the new size
     except (_Stop, KeyboardInterrupt):
         pass
     finally:

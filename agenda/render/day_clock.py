@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING
 from collections.abc import Callable
 
 from rich.align import Align
+from rich.box import ROUNDED
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.panel import Panel
+from rich.style import Style
 from rich.text import Text
 
 from agenda.day.projection import DayState, State, seconds_between
@@ -75,25 +78,103 @@ class _Remembered:
     def __init__(self, key: tuple[object, ...], make: Callable[[], RenderableType]) -> None:
         self.key, self.make = key, make
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """Its lines, each padded to the width (the caller must not change them: they are kept)."""
         key = (*self.key, options.max_width)
         lines = _LAID_OUT.get(key)
         if lines is None:
-            lines = console.render_lines(self.make(), options, pad=False)
+            lines = console.render_lines(self.make(), options.update(height=None), pad=True)
             if len(_LAID_OUT) >= 256:
                 _LAID_OUT.clear()
             _LAID_OUT[key] = lines
+        return lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         new_line = Segment.line()
-        for line in lines:
+        for line in self.lines(console, options):
             yield from line
             yield new_line
+
+
+class _Figures(_Remembered):
+    """The block figures, centred: they change every second, so they are laid out by hand as
+    `Align.center(Text(art, style, no_wrap=True, overflow="crop"))` lays them out (the tests hold it to
+    that), and never kept. Wider than the screen, Rich crops them."""
+
+    def __init__(self, art: str, style: str) -> None:
+        self.art, self.style = art, style
+        super().__init__(("figures", art, style), self.centred)
+
+    def centred(self) -> Align:
+        return Align.center(Text(self.art, style=self.style, no_wrap=True, overflow="crop"))
+
+    def lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        rows = self.art.split("\n")
+        widths = [cell_len(row) for row in rows]
+        width = max(widths)
+        if not 0 < width <= options.max_width or not all(row.isprintable() for row in rows):
+            return console.render_lines(self.centred(), options.update(height=None), pad=True)
+        style = console.get_style(self.style)
+        left = options.max_width - width
+        before = [Segment(" " * (left // 2))] if left // 2 else []
+        after = [Segment(" " * (left - left // 2))] if left - left // 2 else []
+        return [[*before, Segment(row, style), *([Segment(" " * (width - shown))] if shown < width else []), *after]
+                for row, shown in zip(rows, widths)]
 
 
 def _text(plain: str, style: str) -> _Remembered:
     return _Remembered(("text", plain, style), lambda: Text(plain, style=style))
 
 
-def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str = "") -> Panel:
+_FRAME_FROM = 8  # columns: narrower than this, Rich's own Panel frames the screen
+
+
+class DeskView:
+    """The desk's screen: its blocks one under another in a rounded frame with a column of space inside.
+
+    It is laid out exactly as Rich's `Panel(Group(*blocks), padding=(0, 1))` (the tests hold it to
+    that), but from each block's lines as they were laid out a second ago: a Panel lays out its whole
+    content again every time, which every second all day is most of what `run` spends.
+    """
+
+    def __init__(self, blocks: list[Text | _Remembered]) -> None:
+        self.blocks = blocks
+
+    def panel(self) -> Panel:
+        """The same screen as Rich lays it out from scratch: a screen too narrow to frame by hand, and the
+        tests' yardstick."""
+        return Panel(Group(*(block.make() if isinstance(block, _Remembered) else block for block in self.blocks)),
+                     padding=(0, 1))
+
+    def lines(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The screen's rows, each as wide as `options` (and as many as its height, when it has one)."""
+        width, height = options.max_width, options.height
+        if width < _FRAME_FROM:
+            return console.render_lines(self.panel(), options, pad=True)
+        inside = options.update(width=width - 4, height=None, highlight=False)
+        rows: list[list[Segment]] = []
+        for block in self.blocks:
+            rows += block.lines(console, inside) if isinstance(block, _Remembered) else console.render_lines(
+                block, inside, pad=True)
+        if height is not None:
+            rows = rows[:max(0, height - 2)]
+            rows += [[Segment(" " * (width - 4), Style.null())]] * (height - 2 - len(rows))
+        box = ROUNDED.substitute(options, safe=console.safe_box)
+        border = Style.null()
+        left, right = [Segment(box.mid_left, border), Segment(" ")], [Segment(" "), Segment(box.mid_right, border)]
+        framed = [[Segment(box.get_top([width - 2]), border)]]
+        framed += [[*left, *row, *right] for row in rows]
+        framed.append([Segment(box.get_bottom([width - 2]), border)])
+        return framed[:height] if height is not None else framed
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        new_line = Segment.line()
+        for line in self.lines(console, options):
+            yield from line
+            yield new_line
+
+
+def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str = "") -> DeskView:
     day = on_the_forums_clock(day)
     language = day.plan.language
     words = day_words(language)
@@ -128,13 +209,14 @@ def clock_view(day: DayState, width: int, rehearsal: bool = False, message: str 
         heading = _text(words.states[day.state], "bold")
     figures, style, caption = timer(day)
     art = big_figures(figures, width - 4)
-    big = _Remembered(("big", art, style), lambda: Align.center(Text(art, style=style, no_wrap=True, overflow="crop")))
+    big = _Figures(art, style)
     under = _Remembered(("caption", caption, style), lambda: Align.center(Text(caption, style=style)))
-    lines: list[RenderableType] = [top, Text(""), heading, Text(""), big, under]
+    blank = _text("", "")
+    lines: list[Text | _Remembered] = [top, blank, heading, blank, big, under]
     if day.current is not None and day.next is not None:
         lines.append(_text(next_text(day, language), ""))
-    lines += [Text(""), _text(day_line(day, language), "bold")]
+    lines += [blank, _text(day_line(day, language), "bold")]
     if message:
         lines.append(_text(message, "yellow"))
     lines.append(_text(words.keys, "dim"))
-    return Panel(Group(*lines), padding=(0, 1))
+    return DeskView(lines)

@@ -10,8 +10,25 @@ from datetime import datetime
 from agenda.day.projection import Cut, DayState, RoomState, SegmentState
 
 
+_last: tuple[DayState, DayState] | None = None  # the state last shown, and it on the forum's clock
+
+
 def on_the_forums_clock(day: DayState) -> DayState:
-    """The same state with every time in the forum's zone (idempotent: a second call changes nothing)."""
+    """The same state with every time in the forum's zone (idempotent: a second call changes nothing).
+
+    A screen asks for it several times a frame (the clock, the figures, the day's line, what is next),
+    every second of the day: the state last asked about, or the answer given, is answered at once.
+    """
+    global _last
+    last = _last  # one read: another thread may set it meanwhile
+    if last is not None and (day is last[0] or day is last[1]):
+        return last[1]
+    shown = _on_the_forums_clock(day)
+    _last = (day, shown)
+    return shown
+
+
+def _on_the_forums_clock(day: DayState) -> DayState:
     local = day.plan.local
     shown: dict[int, SegmentState] = {}
 
@@ -35,7 +52,7 @@ def on_the_forums_clock(day: DayState) -> DayState:
                    current=maybe(day.current), next=maybe(day.next), current_due=local(day.current_due),
                    end=local(day.end), window_end=_local_or_none(day, day.window_end),
                    cut=tuple(Cut(part(c.part), c.from_minutes, c.to_minutes) for c in day.cut),
-                   days=tuple(on_the_forums_clock(d) for d in day.days))
+                   days=tuple(_on_the_forums_clock(d) for d in day.days))
 
 
 def _local_or_none(day: DayState, moment: datetime | None) -> datetime | None:
