@@ -9,8 +9,8 @@ from icalendar import Calendar, Event
 from agenda.export.ical_text import FOLD_AT, ical_bytes
 from agenda.export.vtimezone import add_missing_timezones
 
-ZONES = ["Asia/Seoul", "Europe/Berlin", "America/Nuuk", "Australia/Lord_Howe", "Africa/Casablanca",
-         "America/Sao_Paulo", "Pacific/Chatham", "UTC", "Etc/GMT+5"]
+ZONES = ["Asia/Seoul", "Europe/Berlin", "America/Nuuk", "Australia/Lord_Howe", "America/Sao_Paulo",
+         "Pacific/Chatham", "UTC", "Etc/GMT+5"]
 
 
 def _calendar_in(*zones: str) -> Calendar:
@@ -29,6 +29,17 @@ def test_a_zone_that_ends_at_the_last_date_gives_icalendars_own_vtimezone(zone):
     add_missing_timezones(ours, date(2023, 1, 1), date(2026, 1, 1))
     theirs.add_missing_timezones(first_date=date(2023, 1, 1), last_date=date(2026, 1, 1))
     assert ours.to_ical() == theirs.to_ical()
+
+
+def test_a_spell_shorter_than_icalendars_stride_is_kept_where_icalendar_drops_it():
+    """Casablanca's Ramadan hour of 2024 (10 March to 14 April, on +00): icalendar, striding 64 days from
+    2022, steps over it; ours lists both its onsets, and otherwise what icalendar writes."""
+    ours, theirs = _calendar_in("Africa/Casablanca"), _calendar_in("Africa/Casablanca")
+    add_missing_timezones(ours, date(2022, 1, 1), date(2028, 1, 1))
+    theirs.add_missing_timezones(first_date=date(2022, 1, 1), last_date=date(2028, 1, 1))
+    spell = [b"20240310T030000", b"20240414T030000"]
+    assert all(onset in ours.to_ical().replace(b"\r\n ", b"") for onset in spell)
+    assert not any(onset in theirs.to_ical().replace(b"\r\n ", b"") for onset in spell)  # the day icalendar finds it, this test says so
 
 
 def test_the_vtimezones_of_several_zones_come_in_tzid_order():

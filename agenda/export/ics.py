@@ -180,16 +180,26 @@ def add_timezones(cal: Calendar, first: date, last: date) -> None:
 
 
 def _onset_for_every_reader(zone: Component) -> None:
-    """Repeat each observance's DTSTART as an RDATE where it has RDATEs and no RRULE.
+    """Each onset of an observance without an RRULE as an RDATE of its own, its DTSTART among them.
 
     RFC 5545 counts DTSTART as an observance's first onset; ical.js
     (Thunderbird) reads only the RDATEs of such an observance, and so put
     the 2024 autumn in Nuuk, where summer time began in 2024, an hour off.
-    A repeated onset is the same onset to every other reader.
+    A repeated onset is the same onset to every other reader. And vobject
+    and ical.js read only the first date of an RDATE that lists several:
+    a calendar spanning years put a 2026 autumn evening in Chicago an hour
+    off, on its 2023 onset.
     """
     for observance in zone.subcomponents:
-        if "RDATE" in observance and "RRULE" not in observance:
-            observance.add("rdate", observance.decoded("DTSTART"))
+        if "RDATE" not in observance or "RRULE" in observance:
+            continue
+        listed = observance["RDATE"]
+        onsets = {observance.decoded("DTSTART")}
+        for prop in listed if isinstance(listed, list) else [listed]:
+            onsets.update(value.dt for value in prop.dts)
+        del observance["RDATE"]
+        for onset in sorted(onsets):
+            observance.add("rdate", onset)
 
 
 def calendar_bytes(plans: list[Plan], now: datetime, segments: bool = False, alarm: timedelta | None = None,
