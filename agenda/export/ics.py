@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from typing import cast
 
-from icalendar import Alarm, Calendar, Component, Event, vDuration
+from icalendar import Alarm, Calendar, Component, Event, vDDDLists, vDuration
 
 from agenda.messages.labels import labels_for
 from agenda.core.planner import Plan, TimedSegment
@@ -196,7 +196,7 @@ def _onset_for_every_reader(zone: Component) -> None:
         listed = observance["RDATE"]
         onsets = {observance.decoded("DTSTART")}
         for prop in listed if isinstance(listed, list) else [listed]:
-            onsets.update(value.dt for value in prop.dts)
+            onsets.update(value.dt for value in cast(vDDDLists, prop).dts)
         del observance["RDATE"]
         for onset in sorted(onsets):
             observance.add("rdate", onset)
