@@ -163,6 +163,18 @@ def test_registration_with_only_until_has_an_open_start():
     assert plan.scheduled_minutes == 60
 
 
+def test_registration_with_only_until_inside_the_window_is_scheduled_time_not_a_gap():
+    """The doors open with the window: 09:30-11:00 with registration until 10:00 has nothing unscheduled
+    (a new user's two-day trial read `610 / 640분 · 30분 미배정`). A cancelled one leaves its time."""
+    body = """  - {kind: registration, until: '10:00'%s}
+  - {kind: qa, duration: 60m}
+"""
+    plan = analyze_text(program(body % "", start="09:30"), "f.yaml").plan
+    assert (plan.window_minutes, plan.scheduled_minutes, plan.slack_minutes) == (90, 90, 0)
+    cancelled = analyze_text(program(body % ", status: cancelled", start="09:30"), "f.yaml").plan
+    assert (cancelled.scheduled_minutes, cancelled.slack_minutes) == (60, 30)
+
+
 def test_doors_before_a_late_start_stay_on_the_forums_day(tmp_path):
     """In a 23:00-01:00 forum, `at: "22:30"` is the evening before the start, not 22:30 the next day;
     `agenda init --start 23:00` once failed on its own registration slot."""

@@ -165,11 +165,16 @@ class Day:
 
 
 def _covered(segments: Sequence[TimedSegment], window_start: datetime, window_end: datetime) -> int:
-    """Minutes of the window covered by segments that take place."""
+    """Minutes of the window covered by segments that take place.
+
+    A registration with only `until` has no start of its own: the doors open
+    with the window, so it covers the window up to its `until` (a forum that
+    opens at 09:30 with registration until 10:00 has no half hour unscheduled).
+    """
     spans = sorted(
-        (max(s.start, window_start), min(s.end, window_end))
+        (max(s.start or window_start, window_start), min(s.end, window_end))
         for s in segments
-        if s.start is not None and not s.cancelled
+        if (s.start is not None or s.kind == "registration") and not s.cancelled
     )
     covered, reached = 0, window_start
     for start, end in spans:
