@@ -222,6 +222,25 @@ class Plan:
     def tracks(self) -> tuple[Track, ...]:
         return tuple(track for seg in self.segments for track in seg.tracks)
 
+    @cached_property
+    def roles(self) -> tuple[Role, ...]:
+        """Every person reference the file writes, once each: the forum's MC and moderator, its guests (내빈),
+        and the programme's people (a section's moderator on its section only). Walked once: three checks
+        read it for every file."""
+        roles = [*self.hosts, *self.guests]
+        for section in self.sections:
+            roles.extend(section.people)
+        for track in self.tracks:
+            if track.moderator is not None:
+                roles.append(track.moderator)
+            for section in track.sections:
+                roles.extend(section.people)
+        for seg in self.all_segments:
+            roles.extend(role for role in seg.people if not role.inherited)
+            for item in seg.items:
+                roles.extend(item.people)
+        return tuple(roles)
+
     def day_of(self, seg: TimedSegment) -> Day:
         """The day a segment is planned on (in a one-day view, that day)."""
         if len(self.days) >= seg.day and self.days[seg.day - 1].number == seg.day:
