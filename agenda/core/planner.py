@@ -334,8 +334,9 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
         previous = day_date
         start, end, typo, pinned = day_window(forum, heading, head, day_date, local_times)
         run = [program[i] for i in indices]
-        pins = [(pinned(s.at, ("program", i, "at")), pinned(s.until, ("program", i, "until")))
-                for i, s in zip(indices, run)]
+        pins = [(None if s.at is None else pinned(s.at, ("program", i, "at")),
+                 None if s.until is None else pinned(s.until, ("program", i, "until")))
+                for i, s in zip(indices, run)]  # most segments pin neither: no path built for them
         track_pins = {
             (i, t): [(pinned(s.at, ("program", i, "tracks", t, "program", j, "at")),
                       pinned(s.until, ("program", i, "tracks", t, "program", j, "until")))
