@@ -182,7 +182,11 @@ class _Builder:
                 mark = key_node.start_mark
                 self.duplicates.append((_flatten((chain, key)), mark.line + 1, mark.column + 1))
             if not aliased and type(value_node) is yaml.ScalarNode and value_node.tag == _STR:
-                result[key] = self.plain(value_node)  # most values: no call down, no path to extend
+                # Most values: no call down, no path to extend. A quoted text, or a plain word (no
+                # core-schema type starts like one), is its text: `plain` without its two calls.
+                text = value_node.value
+                result[key] = text if value_node.style or (text and text[0] not in _MAYBE_TYPED) \
+                    else self.core_value(value_node)
             else:
                 result[key] = self.build(value_node, (chain, key), depth + 1, aliased)
         return result
