@@ -583,6 +583,8 @@ def _refs(speaker: Person | str | None, speakers: Sequence[Person | str]) -> lis
 
 
 def _segment_people(seg: Segment, path: Path, roster: Mapping[str, Person]) -> tuple[Role, ...]:
+    if seg.speaker is None and not seg.speakers and seg.moderator is None and seg.mc is None:
+        return ()  # a break, a transition, a section without a chair
     roles = [_role(ref, "speaker", path + sub, roster) for ref, sub in _refs(seg.speaker, seg.speakers)]
     if seg.moderator is not None:
         roles.append(_role(seg.moderator, "moderator", path + ("moderator",), roster))
