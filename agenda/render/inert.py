@@ -32,6 +32,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def inert(text: str, keep_newlines: bool = False) -> str:
     """`text` with every control, bidi override and lone surrogate written as a visible escape."""
+    if (text.replace("\n", "") if keep_newlines else text).isprintable():
+        return text  # nearly always: each character escaped below is of Unicode's "Other", never printable
     return _compiled(_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE).sub(_escape, text)
 
 
@@ -39,6 +41,8 @@ def shown(text: str) -> str:
     """Text as a terminal or a Markdown page shows it: tabs and line breaks kept, every other control, bidi
     override and lone surrogate as a visible escape. A bidi override in a title (which the file may hold)
     would otherwise turn the rest of a table row, or of a line in a pull request, around."""
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # nearly always, as in `inert`: no pattern to compile or run
     return _compiled(_UNSAFE_IN_TEXT).sub(_escape, text)
 
 
