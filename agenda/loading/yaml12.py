@@ -240,7 +240,8 @@ _HINTS = (
 )
 """(fragment of libyaml's problem, character at the mark, hint): the commonest syntax errors organizers make."""
 
-_KEY_LINE = re.compile(r"^( *)[^\s:#'\"\[{-][^:#]*:(\s|$)")
+_KEY_LINE = r"^( *)[^\s:#'\"\[{-][^:#]*:(\s|$)"
+"""Read only to hint at a syntax error (`re` compiles it then, once)."""
 
 
 def _hint(problem: str, text: str, mark: yaml.Mark | None) -> str:
@@ -260,7 +261,7 @@ def _over_indented_key(text: str, line_index: int) -> bool:
     lines = text.splitlines()
     if not 0 < line_index < len(lines):
         return False
-    key = _KEY_LINE.match(lines[line_index])
+    key = re.match(_KEY_LINE, lines[line_index])
     above = next((line for line in reversed(lines[:line_index]) if line.strip() and
                   not line.lstrip().startswith("#")), None)
     if key is None or above is None or above.rstrip().endswith(":"):
