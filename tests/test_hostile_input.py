@@ -195,3 +195,22 @@ def test_text_that_needs_no_escape_is_told_apart_without_the_patterns():
             for keep, pattern in ((False, escapes._UNSAFE), (True, escapes._UNSAFE_BUT_NEWLINE)):
                 assert escapes.inert(text, keep) == re.sub(pattern, escapes._escape, text), hex(code)
             assert escapes.shown(text) == re.sub(escapes._UNSAFE_IN_TEXT, escapes._escape, text), hex(code)
+
+
+def test_a_printable_one_line_text_is_told_apart_without_the_pattern():
+    """A title that `str.isprintable` passes skips the model's search for what one line may not hold:
+    every character that search finds must be one `isprintable` refuses."""
+    from pydantic_core import PydanticCustomError
+
+    from agenda.core.model import _NOT_ONE_CLEAN_LINE, _line
+
+    named = [*range(0x00, 0xA1), 0xAD, *range(0x2000, 0x2070), *range(0xD7F0, 0xE010), 0xFEFF, 0x10FFFF]
+    for code in named:
+        text = f"a{chr(code)}b"
+        try:
+            _line(text)
+        except PydanticCustomError:
+            refused = True
+        else:
+            refused = False
+        assert refused == (_NOT_ONE_CLEAN_LINE.search(text) is not None), hex(code)

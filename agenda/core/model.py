@@ -93,8 +93,10 @@ def _text(value: Any) -> Any:
 
 def _line(value: Any) -> Any:
     """One line of text: a title or name is one line in calendars, tables and file names."""
-    if isinstance(value, str) and not _NOT_ONE_CLEAN_LINE.search(value):
-        return value.strip()  # the common case, in one search; anything else is told apart below
+    if isinstance(value, str) and (value.isprintable() or not _NOT_ONE_CLEAN_LINE.search(value)):
+        # The common case: printable text (all the pattern refuses is of Unicode's Other or a line or
+        # paragraph separator, never printable), else one search; anything else is told apart below.
+        return value.strip()
     value = _text(value)
     if isinstance(value, str):
         bad = _LINE_BREAK.search(value)
