@@ -197,12 +197,14 @@ def test_text_that_needs_no_escape_is_told_apart_without_the_patterns():
             assert escapes.shown(text) == re.sub(escapes._UNSAFE_IN_TEXT, escapes._escape, text), hex(code)
 
 
-def test_a_printable_one_line_text_is_told_apart_without_the_pattern():
-    """A title that `str.isprintable` passes skips the model's search for what one line may not hold:
-    every character that search finds must be one `isprintable` refuses."""
+def test_printable_titles_and_texts_are_told_apart_without_the_patterns():
+    """A title (or a text, line breaks and tabs aside) that `str.isprintable` passes skips the model's
+    search for what it may not hold: every character that search finds must be one `isprintable` refuses."""
+    import re
+
     from pydantic_core import PydanticCustomError
 
-    from agenda.core.model import _NOT_ONE_CLEAN_LINE, _line
+    from agenda.core.model import _CONTROL, _NOT_ONE_CLEAN_LINE, _line, _text
 
     named = [*range(0x00, 0xA1), 0xAD, *range(0x2000, 0x2070), *range(0xD7F0, 0xE010), 0xFEFF, 0x10FFFF]
     for code in named:
@@ -213,4 +215,13 @@ def test_a_printable_one_line_text_is_told_apart_without_the_pattern():
             refused = True
         else:
             refused = False
-        assert refused == (_NOT_ONE_CLEAN_LINE.search(text) is not None), hex(code)
+        assert refused == (re.search(_NOT_ONE_CLEAN_LINE, text) is not None), hex(code)
+    for code in named:  # and a multi-line text (description, note), where line breaks and tabs are fine
+        text = f"a{chr(code)}\nb\tc"
+        try:
+            _text(text)
+        except PydanticCustomError:
+            refused = True
+        else:
+            refused = False
+        assert refused == (re.search(_CONTROL, text) is not None), hex(code)

@@ -43,10 +43,12 @@ from agenda.core.durations import (
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 PEOPLE_KEY = r"^[^\W][\w.-]*$"
 """A people id: letters (Hangul included), digits, `-`, `_` and `.`, not starting with `.` or `-`."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
-_NOT_ONE_CLEAN_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
-"""Anything `_text` or `_line` refuses: one search tells a clean title (nearly all of them) at once."""
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+_LINE_BREAK = r"[\n\r\u2028\u2029]"
+_NOT_ONE_CLEAN_LINE = r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]"
+"""Anything `_text` or `_line` refuses. These three are searched only in text that `str.isprintable`
+does not pass (all they name is of Unicode's Other or a line or paragraph separator, which it never
+passes): compiled then, once, by `re`, rather than at every start."""
 MAX_REVISION = 2**31 - 1
 """The calendar SEQUENCE is a signed 32-bit integer (RFC 5545)."""
 FIRST_YEAR, LAST_YEAR = 1900, 2999
@@ -81,7 +83,9 @@ def _text(value: Any) -> Any:
     """
     if isinstance(value, str):
         value = value.strip()
-        bad = _CONTROL.search(value)
+        if value.replace("\n", "").replace("\t", "").isprintable():
+            return value  # nearly always: nothing the search below could find
+        bad = re.search(_CONTROL, value)
         if bad:
             if 0xD800 <= ord(bad.group()) <= 0xDFFF:
                 raise PydanticCustomError("lone-surrogate", "lone surrogate",
@@ -93,13 +97,12 @@ def _text(value: Any) -> Any:
 
 def _line(value: Any) -> Any:
     """One line of text: a title or name is one line in calendars, tables and file names."""
-    if isinstance(value, str) and (value.isprintable() or not _NOT_ONE_CLEAN_LINE.search(value)):
-        # The common case: printable text (all the pattern refuses is of Unicode's Other or a line or
-        # paragraph separator, never printable), else one search; anything else is told apart below.
-        return value.strip()
+    if isinstance(value, str) and (value.isprintable() or not re.search(_NOT_ONE_CLEAN_LINE, value)):
+        return value.strip()  # the common case; anything else is told apart below
+
     value = _text(value)
     if isinstance(value, str):
-        bad = _LINE_BREAK.search(value)
+        bad = re.search(_LINE_BREAK, value)
         if bad:
             raise PydanticCustomError("line-break", "a line break in a one-line field", {"position": bad.start() + 1})
     return value
@@ -212,7 +215,8 @@ Zone = Annotated[ZoneInfo, BeforeValidator(_zone), PlainSerializer(str, return_t
 """A zone the planner can use as it is; written out (JSON, schema) as its IANA name."""
 
 
-_DATED_END = re.compile(r"\s*(\d{4}-\d{2}-\d{2})[Tt ](\d{1,2}:\d{2}(?::\d{2})?)\s*")
+_DATED_END = r"\s*(\d{4}-\d{2}-\d{2})[Tt ](\d{1,2}:\d{2}(?::\d{2})?)\s*"
+"""Searched only in an end with a date's dash (`re` compiles it then, once)."""
 
 
 def _end(value: Any) -> Any:
@@ -226,7 +230,7 @@ def _end(value: Any) -> Any:
             raise PydanticCustomError("end-with-offset", "an end with a UTC offset", {"value": value.isoformat()})
         return value
     if isinstance(value, str):
-        dated = _DATED_END.fullmatch(value)
+        dated = re.fullmatch(_DATED_END, value) if "-" in value else None
         if dated:
             return datetime.combine(_date(dated.group(1)), parse_clock(dated.group(2)))
     try:
