@@ -132,11 +132,18 @@ def parse_clock(value: object) -> time:
     if isinstance(value, time):
         return value.replace(tzinfo=None)
     if isinstance(value, str):
-        m = _CLOCK.match(value)
-        if m:
-            return time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+        return _text_clock(value)
     shown = value if isinstance(value, (str, int)) else repr(value)
     raise PydanticCustomError("not-a-time", "not a time of day; write it as HH:MM", {"value": shown})
+
+
+@lru_cache(maxsize=512)
+def _text_clock(value: str) -> time:
+    """A clock's text read once: the same few (09:30, 14:00) recur in every file of a folder."""
+    m = _CLOCK.match(value)
+    if m:
+        return time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+    raise PydanticCustomError("not-a-time", "not a time of day; write it as HH:MM", {"value": value})
 
 
 def clock_range(value: object) -> tuple[str, str] | None:
