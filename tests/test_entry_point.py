@@ -37,3 +37,12 @@ def test_the_whole_program_can_be_driven_as_a_typer_app():
     assert list(get_command(app).commands) == [name for name, _, _ in COMMANDS]
     done = CliRunner().invoke(app, ["validate", str(SEED)], prog_name="agenda")
     assert done.exit_code == 0 and done.stdout == run("validate", SEED).stdout
+
+
+def test_the_console_scripts_module_runs_nothing_when_imported():
+    """The console script imports `agenda.__main__` and calls `run`: importing it alone starts no command
+    (as `python -m agenda` does) and leaves the collector as it was."""
+    code = ("import gc, agenda.__main__ as m; "
+            "print(callable(m.run), gc.isenabled(), 'agenda.cli' in __import__('sys').modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "True True False\n", "")

@@ -179,3 +179,49 @@ def test_a_non_utf8_file_name_in_an_error_line_shows_its_bytes(tmp_path):
     missing = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"caf\xe9.yaml"))
     assert run("plan", missing, exit_status=2).stderr == \
         f"{tmp_path}/caf\\xe9.yaml: error[unreadable] no such file; check the path\n"
+
+
+def test_text_that_needs_no_escape_is_told_apart_without_the_patterns():
+    """`inert` and `shown` return printable text as it is, without running (or compiling) their patterns:
+    every character they escape must then be one that `str.isprintable` refuses. Checked on each
+    character the patterns name, and on those around them (tab, line break, space, no-break space)."""
+    import re
+
+    from agenda.render import inert as escapes
+
+    named = [*range(0x00, 0xA1), 0xAD, *range(0x200B, 0x2070), *range(0xD7F0, 0xE010), 0xFEFF, 0x10FFFF]
+    for code in named:
+        for text in (f"a{chr(code)}b", f"a{chr(code)}\nb", f"a{chr(code)}\nb\tc"):
+            for keep, pattern in ((False, escapes._UNSAFE), (True, escapes._UNSAFE_BUT_NEWLINE)):
+                assert escapes.inert(text, keep) == re.sub(pattern, escapes._escape, text), hex(code)
+            assert escapes.shown(text) == re.sub(escapes._UNSAFE_IN_TEXT, escapes._escape, text), hex(code)
+
+
+def test_printable_titles_and_texts_are_told_apart_without_the_patterns():
+    """A title (or a text, line breaks and tabs aside) that `str.isprintable` passes skips the model's
+    search for what it may not hold: every character that search finds must be one `isprintable` refuses."""
+    import re
+
+    from pydantic_core import PydanticCustomError
+
+    from agenda.core.model import _CONTROL, _NOT_ONE_CLEAN_LINE, _line, _text
+
+    named = [*range(0x00, 0xA1), 0xAD, *range(0x2000, 0x2070), *range(0xD7F0, 0xE010), 0xFEFF, 0x10FFFF]
+    for code in named:
+        text = f"a{chr(code)}b"
+        try:
+            _line(text)
+        except PydanticCustomError:
+            refused = True
+        else:
+            refused = False
+        assert refused == (re.search(_NOT_ONE_CLEAN_LINE, text) is not None), hex(code)
+    for code in named:  # and a multi-line text (description, note), where line breaks and tabs are fine
+        text = f"a{chr(code)}\nb\tc"
+        try:
+            _text(text)
+        except PydanticCustomError:
+            refused = True
+        else:
+            refused = False
+        assert refused == (re.search(_CONTROL, text) is not None), hex(code)

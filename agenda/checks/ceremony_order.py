@@ -29,11 +29,11 @@ def is_ceremony(title: str) -> bool:
 
 def check(plan: Plan) -> Iterator[Problem]:
     for seg in plan.segments:
-        if seg.cancelled:
-            continue
         items = seg.segment.items
-        for n, item in enumerate(items):
-            if n and is_ceremony(item.title):
+        if len(items) < 2 or seg.cancelled:
+            continue  # the ceremony as a segment's only or first item is where it belongs
+        for n, item in enumerate(items[1:], start=1):
+            if is_ceremony(item.title):
                 before = [other.title for other in items[:n] if not _DECLARATION.fullmatch(other.title)]
                 if before:
                     yield Location(seg.path + ("items", n)), {

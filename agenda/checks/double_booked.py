@@ -11,12 +11,15 @@ panelists take turns in.
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from agenda.checks import Problem
 from agenda.core.findings import Location, Path, Severity, SegmentName
-from agenda.core.parts import Part, people_parts
 from agenda.core.planner import Plan
 from agenda.core.zones import minutes_between
+
+if TYPE_CHECKING:
+    from agenda.core.parts import Part
 
 CODE = "double-booked"
 SEVERITY = Severity.WARNING
@@ -28,6 +31,8 @@ Place = tuple[str | None, str | None]
 def check(plan: Plan) -> Iterator[Problem]:
     if not plan.tracks and len(plan.rooms) < 2:
         return  # one sequence in one room: overlap says all there is to say
+    from agenda.core.parts import people_parts  # only here: most forums have one room, and start sooner
+
     where: dict[str, tuple[Place, Path, SegmentName]] = {}
     for seg in plan.all_segments:
         where[seg.id] = ((seg.track, seg.room), seg.path, SegmentName(seg.title, seg.kind))
@@ -61,15 +66,15 @@ def _room(plan: Plan, room: str | None) -> str | None:
     return None if room is None else plan.rooms[room].name if room in plan.rooms else room
 
 
-def _item(part: Part) -> str | None:
+def _item(part: "Part") -> str | None:
     return part.title if part.item_id is not None else None
 
 
-def _start(part: Part) -> datetime:
+def _start(part: "Part") -> datetime:
     assert part.start is not None
     return part.start
 
 
-def _end(part: Part) -> datetime:
+def _end(part: "Part") -> datetime:
     assert part.end is not None
     return part.end

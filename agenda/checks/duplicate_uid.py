@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from agenda.core.findings import Finding, Location, Severity
 from agenda.core.planner import Plan
-from agenda.core.uids import event_keys
 
 CODE = "duplicate-uid"
 SEVERITY = Severity.ERROR
@@ -22,6 +21,8 @@ def check_export(exported: Sequence[tuple[str, Plan]], segments: bool) -> list[F
     `exported` is (file name, plan) in the export's order; `segments` says
     whether the calendar holds an event per segment.
     """
+    from agenda.core.uids import event_keys  # here: `validate` registers this check but never runs it
+
     first: dict[str, tuple[int, str, tuple[str | int, ...]]] = {}  # uid -> (position, file, what gives it)
     findings = []
     for position, (file, plan) in enumerate(exported):

@@ -22,9 +22,11 @@ SEVERITY = Severity.ERROR
 
 def check(plan: Plan) -> Iterator[Problem]:
     roster = plan.document.people
-    by_name = {person.name: key for key, person in roster.items()}
+    by_name: dict[str, str] | None = None  # built for the first unknown id only: most files have none
     for role in all_roles(plan):
         if role.ref is not None and role.ref not in roster:
+            if by_name is None:
+                by_name = {person.name: key for key, person in roster.items()}
             if role.ref in by_name:  # a name written where its id goes: `speakers: [이상은]`
                 yield Location(role.path), {"id": role.ref, "suggestion": by_name[role.ref], "named": "yes"}
                 continue

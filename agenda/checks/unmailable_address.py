@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from agenda.checks import Problem
 from agenda.checks.plan_reading import all_roles
 from agenda.core.findings import Location, Path, Severity
-from agenda.core.mail_addresses import AddressProblem, mail_address
 from agenda.core.model import Person
 from agenda.core.planner import Plan
 
@@ -33,6 +32,8 @@ def check(plan: Plan) -> Iterator[Problem]:
         if person.email is None or where in seen:
             continue
         seen.add(where)
+        from agenda.core.mail_addresses import AddressProblem, mail_address  # only for a file with addresses
+
         found = mail_address(person.email)
         if isinstance(found, AddressProblem):
             yield Location(where), {"name": person.name, "address": person.email, "why": found.value}

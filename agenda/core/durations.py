@@ -62,7 +62,8 @@ _PART = re.compile(r"([0-9]+)\s*([a-zA-Z시분])")
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1, "시": 60, "분": 1}
 _CLOCK = re.compile(CLOCK_PATTERN)
 _LOOSE_CLOCK = "[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
-_RANGE = re.compile(rf"\s*({_LOOSE_CLOCK})\s*[{RANGE_SEPARATORS}]\s*({_LOOSE_CLOCK})\s*")
+_RANGE = rf"\s*({_LOOSE_CLOCK})\s*[{RANGE_SEPARATORS}]\s*({_LOOSE_CLOCK})\s*"
+"""Read only for a clock with a range's dash or tilde (`re` compiles it then, once)."""
 _SEPARATOR = re.compile(rf"[{RANGE_SEPARATORS}]")
 
 
@@ -131,11 +132,18 @@ def parse_clock(value: object) -> time:
     if isinstance(value, time):
         return value.replace(tzinfo=None)
     if isinstance(value, str):
-        m = _CLOCK.match(value)
-        if m:
-            return time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+        return _text_clock(value)
     shown = value if isinstance(value, (str, int)) else repr(value)
     raise PydanticCustomError("not-a-time", "not a time of day; write it as HH:MM", {"value": shown})
+
+
+@lru_cache(maxsize=512)
+def _text_clock(value: str) -> time:
+    """A clock's text read once: the same few (09:30, 14:00) recur in every file of a folder."""
+    m = _CLOCK.match(value)
+    if m:
+        return time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+    raise PydanticCustomError("not-a-time", "not a time of day; write it as HH:MM", {"value": value})
 
 
 def clock_range(value: object) -> tuple[str, str] | None:
@@ -149,7 +157,7 @@ def clock_range(value: object) -> tuple[str, str] | None:
     """
     if not isinstance(value, str) or not _SEPARATOR.search(value):
         return None
-    m = _RANGE.fullmatch(value)
+    m = re.fullmatch(_RANGE, value)
     if m is None:
         raise PydanticCustomError("not-a-time-range", "not a time or a range of times", {"value": _shown(value)})
     return m.group(1), m.group(2)

@@ -20,7 +20,6 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    ModelWrapValidatorHandler,
     PlainSerializer,
     Tag,
     WithJsonSchema,
@@ -44,10 +43,12 @@ from agenda.core.durations import (
 SLUG = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 PEOPLE_KEY = r"^[^\W][\w.-]*$"
 """A people id: letters (Hangul included), digits, `-`, `_` and `.`, not starting with `.` or `-`."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
-_NOT_ONE_CLEAN_LINE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
-"""Anything `_text` or `_line` refuses: one search tells a clean title (nearly all of them) at once."""
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+_LINE_BREAK = r"[\n\r\u2028\u2029]"
+_NOT_ONE_CLEAN_LINE = r"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]"
+"""Anything `_text` or `_line` refuses. These three are searched only in text that `str.isprintable`
+does not pass (all they name is of Unicode's Other or a line or paragraph separator, which it never
+passes): compiled then, once, by `re`, rather than at every start."""
 MAX_REVISION = 2**31 - 1
 """The calendar SEQUENCE is a signed 32-bit integer (RFC 5545)."""
 FIRST_YEAR, LAST_YEAR = 1900, 2999
@@ -82,7 +83,9 @@ def _text(value: Any) -> Any:
     """
     if isinstance(value, str):
         value = value.strip()
-        bad = _CONTROL.search(value)
+        if value.replace("\n", "").replace("\t", "").isprintable():
+            return value  # nearly always: nothing the search below could find
+        bad = re.search(_CONTROL, value)
         if bad:
             if 0xD800 <= ord(bad.group()) <= 0xDFFF:
                 raise PydanticCustomError("lone-surrogate", "lone surrogate",
@@ -94,11 +97,12 @@ def _text(value: Any) -> Any:
 
 def _line(value: Any) -> Any:
     """One line of text: a title or name is one line in calendars, tables and file names."""
-    if isinstance(value, str) and not _NOT_ONE_CLEAN_LINE.search(value):
-        return value.strip()  # the common case, in one search; anything else is told apart below
+    if isinstance(value, str) and (value.isprintable() or not re.search(_NOT_ONE_CLEAN_LINE, value)):
+        return value.strip()  # the common case; anything else is told apart below
+
     value = _text(value)
     if isinstance(value, str):
-        bad = _LINE_BREAK.search(value)
+        bad = re.search(_LINE_BREAK, value)
         if bad:
             raise PydanticCustomError("line-break", "a line break in a one-line field", {"position": bad.start() + 1})
     return value
@@ -132,13 +136,16 @@ def _moment(value: Any) -> Any:
     return value
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _date(value: Any) -> Any:
     if isinstance(value, datetime):
         raise PydanticCustomError("date-and-time", "a date and time, not a date", {"value": value.isoformat()})
     if isinstance(value, date):
         _year_in_range(value)
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         try:
             day = date.fromisoformat(value.strip())
         except ValueError:
@@ -208,7 +215,8 @@ Zone = Annotated[ZoneInfo, BeforeValidator(_zone), PlainSerializer(str, return_t
 """A zone the planner can use as it is; written out (JSON, schema) as its IANA name."""
 
 
-_DATED_END = re.compile(r"\s*(\d{4}-\d{2}-\d{2})[Tt ](\d{1,2}:\d{2}(?::\d{2})?)\s*")
+_DATED_END = r"\s*(\d{4}-\d{2}-\d{2})[Tt ](\d{1,2}:\d{2}(?::\d{2})?)\s*"
+"""Searched only in an end with a date's dash (`re` compiles it then, once)."""
 
 
 def _end(value: Any) -> Any:
@@ -222,7 +230,7 @@ def _end(value: Any) -> Any:
             raise PydanticCustomError("end-with-offset", "an end with a UTC offset", {"value": value.isoformat()})
         return value
     if isinstance(value, str):
-        dated = _DATED_END.fullmatch(value)
+        dated = re.fullmatch(_DATED_END, value) if "-" in value else None
         if dated:
             return datetime.combine(_date(dated.group(1)), parse_clock(dated.group(2)))
     try:
@@ -252,6 +260,17 @@ Revision = Annotated[int, AfterValidator(_revision),
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+# Default factories as plain functions: Pydantic reads each factory's signature (does it take the
+# data?), and a builtin's (`list`, `dict`) is parsed from its text signature with the tokenizer,
+# whose first use compiles a large pattern (about 2.5 ms of every start, against 0.01 ms here).
+def _no_entries() -> list[Any]:
+    return []
+
+
+def _no_keys() -> dict[Any, Any]:
+    return {}
 
 
 # The `"` stays unescaped: `\"` is fine in Python but an invalid escape in an ECMAScript `u` regex,
@@ -313,8 +332,12 @@ def _person_id(value: Any) -> Any:
     return _line(value)
 
 
+_PEOPLE_KEY = re.compile(PEOPLE_KEY)
+"""Compiled once: every roster key is matched against it (`re.fullmatch` looks the pattern up on each call)."""
+
+
 def _people_key(value: Any) -> Any:
-    if isinstance(value, str) and not re.fullmatch(PEOPLE_KEY, value):
+    if isinstance(value, str) and not _PEOPLE_KEY.fullmatch(value):
         raise PydanticCustomError("not-a-people-id", "not a people id", {"value": value})
     return value
 
@@ -445,13 +468,13 @@ class Forum(_Strict):
     revision: Revision = Field(default=0, description="Rises with each published change; the calendar SEQUENCE.")
     updated: Annotated[datetime, AfterValidator(_moment)] | None = Field(None, description="When the programme last changed; the calendar DTSTAMP.")
     hosts: list[Host] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="Credits: {role: host|organizer|sponsor|supporter, name}.")
+        default_factory=_no_entries, json_schema_extra={"default": []}, description="Credits: {role: host|organizer|sponsor|supporter, name}.")
     contact: Contact | None = Field(None, description="Who answers questions: {name, email, phone}; signs notices.")
     guests: list[PersonRef] = Field(
-        default_factory=list, json_schema_extra={"default": []},
+        default_factory=_no_entries, json_schema_extra={"default": []},
         description="내빈: people ids or inline persons, in the order the MC introduces them; never re-ordered.")
     materials: dict[PartName, MaterialPath] = Field(
-        default_factory=dict, json_schema_extra={"default": {}},
+        default_factory=_no_keys, json_schema_extra={"default": {}},
         description="PDFs for the booklet (자료집), by part name (a segment id, or segment:item as on the day): "
                     "path.pdf, relative to the file.")
     rooms: dict[Annotated[str, Field(pattern=SLUG)], Room] | None = Field(
@@ -484,7 +507,7 @@ class Item(_Strict):
     duration: Length | None = Field(None, description="Minutes; timed items run one after another from the segment's start.")
     speaker: PersonRef | None = Field(None, description="The one speaker (a people id or inline person).")
     speakers: list[PersonRef] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="Several speakers.")
+        default_factory=_no_entries, json_schema_extra={"default": []}, description="Several speakers.")
     note: Text | None = Field(None, description="Free text, shown in the notes column.")
     script: Text | None = Field(None, description="What the MC says for this item, replacing the script's template.")
     kind: Kind | None = Field(None, description="What the item is (a presentation inside a panel); names its people's role.")
@@ -521,12 +544,12 @@ class Segment(_Strict):
     at: ClockOrRange | None = Field(None, description="Fixed start time, HH:MM; or start and end, 12:00~13:00.")
     until: Clock | None = Field(None, description="Fixed end time, HH:MM.")
     speakers: list[PersonRef] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="Speakers, in order (people ids or inline persons).")
+        default_factory=_no_entries, json_schema_extra={"default": []}, description="Speakers, in order (people ids or inline persons).")
     speaker: PersonRef | None = Field(None, description="The one speaker.")
     moderator: PersonRef | None = Field(None, description="Who chairs this segment (좌장).")
     mc: PersonRef | None = Field(None, description="Who hosts this segment (사회).")
     items: list[Item] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="Sub-items such as 국민의례, 축사, 인사말.")
+        default_factory=_no_entries, json_schema_extra={"default": []}, description="Sub-items such as 국민의례, 축사, 인사말.")
     note: Text | None = Field(None, description="Shown in the notes column.")
     script: Text | None = Field(None, description="What the MC says for this segment, replacing the script's template.")
     status: Literal["confirmed", "cancelled"] = Field("confirmed", description="A cancelled segment keeps its place and time.")
@@ -534,29 +557,31 @@ class Segment(_Strict):
         None, description="Idle minutes before this segment that are intended (a pause the `at` makes); no gap warning up to them.")
     room: Line | None = Field(None, description="Where: a key of forum.rooms (default: the first room).")
     tracks: list["Track"] = Field(
-        default_factory=list, json_schema_extra={"default": []},
+        default_factory=_no_entries, json_schema_extra={"default": []},
         description="A parallel block's tracks, side by side: {room, title?, moderator?, id?, program}.")
     date: Day | None = Field(None, description="A day heading's date (default: the day after the previous day).")
     start: Clock | None = Field(None, description="A day heading's window start (default: the forum's).")
     end: EndTime | None = Field(None, description="A day heading's window end (default: the forum's).")
 
-    @model_validator(mode="wrap")
+    @model_validator(mode="before")
     @classmethod
-    def _range(cls, data: Any, handler: ModelWrapValidatorHandler["Segment"]) -> "Segment":
+    def _range(cls, data: Any) -> Any:
         """`at: 12:00~13:00`, a slot as every Korean programme prints it, is `at` and `until` together.
 
         A `duration` beside it must say the same length, and is then dropped:
         the range already fixes the length, and keeping all three would be the
         `overdetermined` of a file that wrote them separately. Errors point at
         the value that is wrong (the range, a second `until`, the duration).
+        It runs before the fields, not around them: it only rewrites the
+        mapping, and a wrapper cost every segment of every file a second call.
         """
         if not isinstance(data, dict):
-            return handler(data)
+            return data
         written = data.get("at")
         try:
             ends = clock_range(written)
             if ends is None:
-                return handler(data)
+                return data
             start, end = parse_clock(ends[0]), parse_clock(ends[1])
         except PydanticCustomError as error:
             raise _at("at", error, written) from None
@@ -573,13 +598,13 @@ class Segment(_Strict):
             try:
                 minutes = parse_minutes(duration)
             except ValueError:
-                return handler(data)  # the duration's own finding says what is wrong with it
+                return data  # the duration's own finding says what is wrong with it
             if minutes != span:
                 raise _at("duration", PydanticCustomError(
                     "range-mismatch", "the range and the duration disagree",
                     {"range": written, "span": span, "minutes": minutes}), duration)
             del data["duration"]
-        return handler(data)
+        return data
 
     @model_validator(mode="after")
     def _has_length(self) -> "Segment":
@@ -587,8 +612,8 @@ class Segment(_Strict):
             return self._is_heading()
         if self.kind == "day":
             return self._is_day()
-        day_keys = [key for key in ("date", "start", "end") if getattr(self, key) is not None]
-        if day_keys:
+        if self.date is not None or self.start is not None or self.end is not None:
+            day_keys = [key for key in ("date", "start", "end") if getattr(self, key) is not None]
             raise PydanticCustomError("day-keys", "date, start and end belong to a day heading",
                                       {"keys": ", ".join(day_keys)})
         if self.kind == "parallel":
@@ -596,8 +621,8 @@ class Segment(_Strict):
         if self.tracks:
             raise PydanticCustomError("tracks-outside-parallel", "tracks belong to a parallel block",
                                       {"kind": self.kind.value})
-        timed_items = any(i.duration is not None for i in self.items)
-        if self.duration is None and self.each is None and self.until is None and not timed_items:
+        if self.duration is None and self.each is None and self.until is None \
+                and not any(i.duration is not None for i in self.items):
             raise PydanticCustomError("no-length", "the segment has no length", {"kind": self.kind.value})
         if self.each is not None and not self.all_speakers:
             raise PydanticCustomError("each-without-speakers", "each without speakers")
@@ -682,9 +707,6 @@ class Track(_Strict):
         return self
 
 
-Segment.model_rebuild()
-
-
 def _check_code(code: str) -> str:
     if code not in CHECK_CODES:
         raise PydanticCustomError("unknown-code", "not a check code",
@@ -698,10 +720,14 @@ CheckCode = Annotated[str, AfterValidator(_check_code),
 
 class Rules(_Strict):
     require: list[Kind] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="Segment kinds that must be present.")
+        default_factory=_no_entries, json_schema_extra={"default": []}, description="Segment kinds that must be present.")
     allow_slack: Minutes = Field(default=0, description="Unscheduled minutes at the end tolerated without the slack warning.")
     ignore: list[CheckCode] = Field(
-        default_factory=list, json_schema_extra={"default": []}, description="Check codes to skip.")
+        default_factory=_no_entries, json_schema_extra={"default": []}, description="Check codes to skip.")
+
+
+def _no_rules() -> "Rules":
+    return Rules()
 
 
 class ForumFile(_Strict):
@@ -709,9 +735,9 @@ class ForumFile(_Strict):
 
     forum: Forum = Field(description="The event: title, day, window and time zone.")
     people: dict[PeopleKey, Person] = Field(
-        default_factory=dict, json_schema_extra={"default": {}}, description="Roster: id -> person.")
+        default_factory=_no_keys, json_schema_extra={"default": {}}, description="Roster: id -> person.")
     program: list[Segment] = Field(description="The segments, in order.")
-    rules: Rules = Field(default_factory=Rules, description="Checks this file asks for or waives.")
+    rules: Rules = Field(default_factory=_no_rules, description="Checks this file asks for or waives.")
 
 
 MODEL_FOR_KEY: dict[str, type[BaseModel]] = {

@@ -13,8 +13,7 @@ computes what the file says, and the checks say what is wrong with it.
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
-from typing import overload
+from typing import Any, Generic, TypeVar, overload
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -23,6 +22,33 @@ from agenda.core.findings import Path
 from agenda.core.model import Flexible, Forum, ForumFile, Item, Person, Room, Segment
 from agenda.core.model import Track as TrackModel
 from agenda.core.zones import WallTime, add_minutes, minutes_between, wall_time_kind
+
+_T = TypeVar("_T")
+
+
+class read_once(Generic[_T]):  # noqa: N801 - a decorator, named as functools.cached_property is
+    """`functools.cached_property` without its lock: Python 3.11 takes a lock on every first read,
+    which is most of the cost of a plan's few derived values (the checks read them once per file,
+    a folder of files thousands of times). A plan is built and read by one thread."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> "read_once[_T]": ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> "_T | read_once[_T]":
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 @dataclass(eq=False)
@@ -118,11 +144,11 @@ class Track:
     def end(self) -> datetime:
         return self.block.end
 
-    @cached_property
+    @read_once
     def program(self) -> tuple["TimedSegment | Section", ...]:
         return tuple(sorted((*self.segments, *self.sections), key=lambda entry: entry.index))
 
-    @cached_property
+    @read_once
     def program_end(self) -> datetime:
         return max((s.end for s in self.segments), default=self.start)
 
@@ -143,23 +169,23 @@ class Day:
     def path(self) -> Path:
         return ("program", self.heading) if self.heading is not None else ("forum",)
 
-    @cached_property
+    @read_once
     def window_minutes(self) -> int:
         return minutes_between(self.start, self.end)
 
-    @cached_property
+    @read_once
     def program_end(self) -> datetime:
         return max((s.end for s in self.segments), default=self.start)
 
-    @cached_property
+    @read_once
     def scheduled_minutes(self) -> int:
         return _covered(self.segments, self.start, self.end)
 
-    @cached_property
+    @read_once
     def slack_minutes(self) -> int:
         return max(0, self.window_minutes - self.scheduled_minutes)
 
-    @cached_property
+    @read_once
     def overrun_minutes(self) -> int:
         return max(0, minutes_between(self.end, self.program_end))
 
@@ -199,7 +225,7 @@ class Plan:
     guests: tuple[Role, ...] = ()  # 내빈, role "guest", in the file's order: the MC introduces them so
     days: tuple[Day, ...] = ()
 
-    @cached_property
+    @read_once
     def program(self) -> tuple["TimedSegment | Section", ...]:
         """Segments and section headings in the file's order: what a printed programme lists."""
         return tuple(sorted((*self.segments, *self.sections), key=lambda entry: entry.index))
@@ -213,7 +239,7 @@ class Plan:
     def rooms(self) -> Mapping[str, Room]:
         return self.document.forum.rooms or {}
 
-    @cached_property
+    @read_once
     def all_segments(self) -> tuple[TimedSegment, ...]:
         """Every timed segment, a block's tracks' segments after the block: everything people take part in."""
         out: list[TimedSegment] = []
@@ -223,9 +249,28 @@ class Plan:
                 out.extend(track.segments)
         return tuple(out)
 
-    @cached_property
+    @read_once
     def tracks(self) -> tuple[Track, ...]:
         return tuple(track for seg in self.segments for track in seg.tracks)
+
+    @read_once
+    def roles(self) -> tuple[Role, ...]:
+        """Every person reference the file writes, once each: the forum's MC and moderator, its guests (내빈),
+        and the programme's people (a section's moderator on its section only). Walked once: three checks
+        read it for every file."""
+        roles = [*self.hosts, *self.guests]
+        for section in self.sections:
+            roles.extend(section.people)
+        for track in self.tracks:
+            if track.moderator is not None:
+                roles.append(track.moderator)
+            for section in track.sections:
+                roles.extend(section.people)
+        for seg in self.all_segments:
+            roles.extend(role for role in seg.people if not role.inherited)
+            for item in seg.items:
+                roles.extend(item.people)
+        return tuple(roles)
 
     def day_of(self, seg: TimedSegment) -> Day:
         """The day a segment is planned on (in a one-day view, that day)."""
@@ -268,30 +313,30 @@ class Plan:
         """The forum's wall clock for an instant; the only way a time should reach a reader."""
         return None if moment is None else moment.astimezone(self.zone)
 
-    @cached_property
+    @read_once
     def wall_time_kinds(self) -> tuple[tuple[LocalTime, WallTime], ...]:
         """Each wall time the file names, and whether the zone skips or repeats it (two checks ask)."""
         return tuple((local, wall_time_kind(local.day, local.clock, self.zone)) for local in self.local_times)
 
-    @cached_property
+    @read_once
     def window_minutes(self) -> int:
         """The days' windows added up (one day: its window)."""
         return sum(day.window_minutes for day in self.days)
 
-    @cached_property
+    @read_once
     def program_end(self) -> datetime:
         return max((s.end for s in self.segments), default=self.window_start)
 
-    @cached_property
+    @read_once
     def scheduled_minutes(self) -> int:
         """Minutes of the days' windows covered by segments that take place."""
         return sum(day.scheduled_minutes for day in self.days)
 
-    @cached_property
+    @read_once
     def slack_minutes(self) -> int:
         return sum(day.slack_minutes for day in self.days)
 
-    @cached_property
+    @read_once
     def overrun_minutes(self) -> int:
         return sum(day.overrun_minutes for day in self.days)
 
@@ -320,8 +365,9 @@ def plan(document: ForumFile, fallback_id: str = "forum") -> Plan:
         previous = day_date
         start, end, typo, pinned = day_window(forum, heading, head, day_date, local_times)
         run = [program[i] for i in indices]
-        pins = [(pinned(s.at, ("program", i, "at")), pinned(s.until, ("program", i, "until")))
-                for i, s in zip(indices, run)]
+        pins = [(None if s.at is None else pinned(s.at, ("program", i, "at")),
+                 None if s.until is None else pinned(s.until, ("program", i, "until")))
+                for i, s in zip(indices, run)]  # most segments pin neither: no path built for them
         track_pins = {
             (i, t): [(pinned(s.at, ("program", i, "tracks", t, "program", j, "at")),
                       pinned(s.until, ("program", i, "tracks", t, "program", j, "until")))
@@ -568,6 +614,8 @@ def _refs(speaker: Person | str | None, speakers: Sequence[Person | str]) -> lis
 
 
 def _segment_people(seg: Segment, path: Path, roster: Mapping[str, Person]) -> tuple[Role, ...]:
+    if seg.speaker is None and not seg.speakers and seg.moderator is None and seg.mc is None:
+        return ()  # a break, a transition, a section without a chair
     roles = [_role(ref, "speaker", path + sub, roster) for ref, sub in _refs(seg.speaker, seg.speakers)]
     if seg.moderator is not None:
         roles.append(_role(seg.moderator, "moderator", path + ("moderator",), roster))

@@ -40,7 +40,9 @@ _BY_OFFSET = {
     1: "Europe/Berlin", 2: "Europe/Athens", 3: "Europe/Moscow", 4: "Asia/Dubai", -5: "America/New_York",
     -6: "America/Chicago", -7: "America/Denver", -8: "America/Los_Angeles", -10: "Pacific/Honolulu",
 }
-_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])\s*0?(\d{1,2})(?::?00)?$", re.IGNORECASE)
+_OFFSET = r"^(?:UTC|GMT)?\s*([+-])\s*0?(\d{1,2})(?::?00)?$"
+"""Read only for a zone that is not one (`re` compiles it then, once): `validate` imports this module
+for the legacy-zone check of every file."""
 
 
 def meant_zone(text: str) -> str | None:
@@ -50,7 +52,7 @@ def meant_zone(text: str) -> str | None:
         return ABBREVIATIONS[cleaned.upper()]
     if cleaned in ABBREVIATIONS:
         return ABBREVIATIONS[cleaned]
-    offset = _OFFSET.match(cleaned)
+    offset = re.match(_OFFSET, cleaned, re.IGNORECASE)
     if offset:
         hours = int(offset.group(2)) * (-1 if offset.group(1) == "-" else 1)
         return _BY_OFFSET.get(hours)

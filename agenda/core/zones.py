@@ -83,6 +83,12 @@ def check_zone_name(value: object) -> str:
     raise PydanticCustomError("unknown-zone", "not a time zone", {"value": value, "suggestion": near})
 
 
+_SAME_TIMES = 4096
+"""How many (day, clock, zone) answers `wall_time_kind` and `localize` keep: a folder of programmes
+names the same few dates and clocks file after file, and each answer costs two zone look-ups."""
+
+
+@lru_cache(maxsize=_SAME_TIMES)
 def wall_time_kind(day: date, clock: time, tz: ZoneInfo) -> WallTime:
     naive = datetime.combine(day, clock)
     first = naive.replace(tzinfo=tz, fold=0)
@@ -95,6 +101,7 @@ def wall_time_kind(day: date, clock: time, tz: ZoneInfo) -> WallTime:
     return WallTime.AMBIGUOUS
 
 
+@lru_cache(maxsize=_SAME_TIMES)
 def localize(day: date, clock: time, tz: ZoneInfo) -> datetime:
     """The instant (in UTC) of a wall time: the earlier one in a fold, the one after the gap in a gap.
 

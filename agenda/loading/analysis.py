@@ -15,7 +15,6 @@ from pydantic import ValidationError
 from agenda.core.errors import Unreadable
 from agenda.core.findings import INVALID_FIELD, Finding, Location, Severity
 from agenda.loading import Document, parse_text, read_document
-from agenda.loading.schema_errors import findings_from
 from agenda.core.model import ForumFile
 from agenda.core.planner import Plan, plan
 
@@ -91,6 +90,8 @@ def parse_forum(document: Document) -> tuple[ForumFile | None, list[Finding]]:
     try:
         forum_file = ForumFile.model_validate(data)
     except ValidationError as error:
+        from agenda.loading.schema_errors import findings_from  # only for a file the model refuses
+
         return None, findings + findings_from(error, data)
     return (None if findings else forum_file), findings
 

@@ -58,10 +58,11 @@ def validate_paths(paths: list[str], skip_non_forum: bool = False, language: str
 
 
 _FORUM_KEY = {
-    ".json": re.compile(r'"forum"\s*:'),
-    ".toml": re.compile(r"^(\[\s*forum\s*[.\]]|forum\s*[.=])", re.MULTILINE),
+    ".json": r'"forum"\s*:',
+    ".toml": r"^(\[\s*forum\s*[.\]]|forum\s*[.=])",
 }
-_YAML_FORUM_KEY = re.compile(r"""^(forum|"forum"|'forum')\s*:""", re.MULTILINE)
+_YAML_FORUM_KEY = r"""^(forum|"forum"|'forum')\s*:"""
+"""Searched only in a file that does not parse (`re` compiles them then, once)."""
 
 
 def looks_like_forum(text: str, path: str) -> bool:
@@ -71,7 +72,7 @@ def looks_like_forum(text: str, path: str) -> bool:
     that does not parse and has no such key is some other program's file and
     is skipped; one that has it is a broken forum file and is reported.
     """
-    return bool(_FORUM_KEY.get(file_suffix(path), _YAML_FORUM_KEY).search(text))
+    return re.search(_FORUM_KEY.get(file_suffix(path), _YAML_FORUM_KEY), text, re.MULTILINE) is not None
 
 
 def _validate_file(path: str, skip_non_forum: bool, run: ValidationRun, language: str | None) -> FileReport | None:

@@ -22,6 +22,8 @@ except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml on every pl
     # The pure-Python loader has the same resolver methods; mypy only allows one class under a name.
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
+_SCALAR, _SEQUENCE = yaml.ScalarNode, yaml.SequenceNode
+"""Two of the composer's three node classes, by name in this module: the builder asks at every node."""
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
@@ -150,7 +152,7 @@ class _Builder:
     def build(self, node: yaml.Node, chain: _Chain = None, depth: int = 0,
               aliased: bool = False) -> object:
         kind = type(node)
-        if isinstance(node, yaml.ScalarNode):  # most nodes; the composer builds exactly three classes
+        if isinstance(node, _SCALAR):  # most nodes; the composer builds exactly three classes
             if aliased:
                 self.count += 1
                 if self.count > MAX_VALUES:
@@ -166,23 +168,27 @@ class _Builder:
                 raise self.fail(node, "alias-expansions", limit=MAX_VALUES)
         if depth >= MAX_DEPTH:
             raise self.fail(node, "too-deep", limit=MAX_DEPTH)
-        if kind is yaml.SequenceNode:
+        if kind is _SEQUENCE:
             if node.tag != _SEQ:
                 raise self.fail(node, "unsupported-tag", tag=node.tag)
-            return [self.plain(child) if not aliased and type(child) is yaml.ScalarNode and child.tag == _STR
+            return [self.plain(child) if not aliased and type(child) is _SCALAR and child.tag == _STR
                     else self.build(child, (chain, i), depth + 1, aliased) for i, child in enumerate(node.value)]
         if node.tag != _MAP:
             raise self.fail(node, "unsupported-tag", tag=node.tag)
         result: dict[str, object] = {}
         for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode:
+            if type(key_node) is not _SCALAR:
                 raise self.fail(key_node, "complex-key")
             key = key_node.value
             if key in result:
                 mark = key_node.start_mark
                 self.duplicates.append((_flatten((chain, key)), mark.line + 1, mark.column + 1))
-            if not aliased and type(value_node) is yaml.ScalarNode and value_node.tag == _STR:
-                result[key] = self.plain(value_node)  # most values: no call down, no path to extend
+            if not aliased and type(value_node) is _SCALAR and value_node.tag == _STR:
+                # Most values: no call down, no path to extend. A quoted text, or a plain word (no
+                # core-schema type starts like one), is its text: `plain` without its two calls.
+                text = value_node.value
+                result[key] = text if value_node.style or (text and text[0] not in _MAYBE_TYPED) \
+                    else self.core_value(value_node)
             else:
                 result[key] = self.build(value_node, (chain, key), depth + 1, aliased)
         return result
@@ -234,7 +240,8 @@ _HINTS = (
 )
 """(fragment of libyaml's problem, character at the mark, hint): the commonest syntax errors organizers make."""
 
-_KEY_LINE = re.compile(r"^( *)[^\s:#'\"\[{-][^:#]*:(\s|$)")
+_KEY_LINE = r"^( *)[^\s:#'\"\[{-][^:#]*:(\s|$)"
+"""Read only to hint at a syntax error (`re` compiles it then, once)."""
 
 
 def _hint(problem: str, text: str, mark: yaml.Mark | None) -> str:
@@ -254,7 +261,7 @@ def _over_indented_key(text: str, line_index: int) -> bool:
     lines = text.splitlines()
     if not 0 < line_index < len(lines):
         return False
-    key = _KEY_LINE.match(lines[line_index])
+    key = re.match(_KEY_LINE, lines[line_index])
     above = next((line for line in reversed(lines[:line_index]) if line.strip() and
                   not line.lstrip().startswith("#")), None)
     if key is None or above is None or above.rstrip().endswith(":"):

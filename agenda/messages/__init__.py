@@ -10,15 +10,18 @@ every language, so logs and `rules.ignore` read the same everywhere.
 """
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from agenda.core.findings import INVALID_FIELD, Finding
-from agenda.messages.catalogue_type import Catalogue
+
+if TYPE_CHECKING:  # a Protocol for mypy alone: the program never needs the class
+    from agenda.messages.catalogue_type import Catalogue
 
 PREFIXED_BY_FIELD_EXCEPT = frozenset({"duplicate-key", "unknown-key", "missing", "not-a-forum"})
 """Invalid-field reasons that name their key themselves; every other one reads `field: what is wrong`."""
 
 
-def catalogue(language: str) -> Catalogue:
+def catalogue(language: str) -> "Catalogue":
     """The findings catalogue of `language`, imported only when asked (a command loads one language).
 
     Returned as `Catalogue`, so mypy checks that en.py and ko.py both offer every

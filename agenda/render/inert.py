@@ -9,10 +9,18 @@ here, so what reaches a terminal or a log is plain visible text.
 
 import os
 import re
+from functools import cache
 
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_UNSAFE_BUT_NEWLINE = r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_UNSAFE_IN_TEXT = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+
+
+@cache
+def _compiled(pattern: str) -> "re.Pattern[str]":
+    """A pattern compiled when first used: each of these wide classes takes about half a millisecond to
+    compile, and a command uses one or two of them (`validate` prints findings, not JSON)."""
+    return re.compile(pattern)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -24,14 +32,18 @@ def _escape(match: re.Match[str]) -> str:
 
 def inert(text: str, keep_newlines: bool = False) -> str:
     """`text` with every control, bidi override and lone surrogate written as a visible escape."""
-    return (_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE).sub(_escape, text)
+    if (text.replace("\n", "") if keep_newlines else text).isprintable():
+        return text  # nearly always: each character escaped below is of Unicode's "Other", never printable
+    return _compiled(_UNSAFE_BUT_NEWLINE if keep_newlines else _UNSAFE).sub(_escape, text)
 
 
 def shown(text: str) -> str:
     """Text as a terminal or a Markdown page shows it: tabs and line breaks kept, every other control, bidi
     override and lone surrogate as a visible escape. A bidi override in a title (which the file may hold)
     would otherwise turn the rest of a table row, or of a line in a pull request, around."""
-    return _UNSAFE_IN_TEXT.sub(_escape, text)
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return text  # nearly always, as in `inert`: no pattern to compile or run
+    return _compiled(_UNSAFE_IN_TEXT).sub(_escape, text)
 
 
 def display_path(path: "str | bytes | os.PathLike[str] | os.PathLike[bytes]") -> str:
@@ -39,7 +51,7 @@ def display_path(path: "str | bytes | os.PathLike[str] | os.PathLike[bytes]") ->
     return inert(os.fsdecode(path))
 
 
-_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_RAW_IN_JSON = r"[\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def json_text(value: object, indent: int | None = 2, sort_keys: bool = False) -> str:
@@ -51,7 +63,7 @@ def json_text(value: object, indent: int | None = 2, sort_keys: bool = False) ->
     text = json.dumps(value, ensure_ascii=False, indent=indent, sort_keys=sort_keys)
     # json.dumps escapes C0 itself; the rest can only stand inside strings (JSON's syntax is ASCII), where
     # \uXXXX is the same text.
-    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _compiled(_RAW_IN_JSON).sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def json_path(path: "str | bytes | os.PathLike[str] | os.PathLike[bytes]") -> str:
