@@ -1,6 +1,6 @@
 """What every test module shares: the one fixtures root, Hypothesis' fixed profile, and the order of the run.
 
-The suite runs on two workers (pytest-xdist, `addopts` in pyproject.toml).
+The suite runs on three workers (pytest-xdist, `addopts` in pyproject.toml).
 Every test writes only under its own temporary folder and starts its servers
 on free ports, so the two never meet.
 """
