@@ -123,4 +123,7 @@ def test_each_second_only_the_rows_that_changed_are_written_and_they_add_up_to_t
         assert frame() == {}  # nothing changed, nothing written
         console.size = (60, 20)
         assert sorted(frame()) == list(range(20))  # a new size: every row, at that size
+        assert frame() == {}
+        screen.repaint()  # back from Ctrl-Z (SIGCONT), or resized and back within a second (SIGWINCH)
+        assert sorted(frame()) == list(range(20))
     assert console.file.getvalue().endswith("\x1b[?25h\x1b[?1049l")  # the cursor and the screen given back

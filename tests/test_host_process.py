@@ -96,3 +96,17 @@ def test_the_test_suite_runs_with_its_collector_on_and_its_environment_untouched
     assert gc.isenabled() and gc.get_threshold() == threshold
     assert dict(os.environ) == environ
     assert type(sys.modules["agenda.cli"]).__name__ == "module" and sys.modules["agenda.cli"].__spec__ is not None
+
+
+def test_an_environment_refused_halfway_still_gives_the_host_its_own_back():
+    """os.environ refuses a NUL: by then the host's variables were gone, and nothing put them back."""
+    import io
+
+    import pytest
+
+    from agenda.cli import main
+
+    before = dict(os.environ)
+    with pytest.raises(ValueError):
+        main(["--version"], stdout=io.StringIO(), environ={"PATH": "/bin", "AGENDA_BAD": "x\0y"})
+    assert dict(os.environ) == before

@@ -42,6 +42,18 @@ def test_a_spell_shorter_than_icalendars_stride_is_kept_where_icalendar_drops_it
     assert not any(onset in theirs.to_ical().replace(b"\r\n ", b"") for onset in spell)  # the day icalendar finds it, this test says so
 
 
+def test_a_spell_of_under_a_week_is_kept_too():
+    """Gaza's summer time comes back for 6.96 days in October 2040 (20th to 27th): a week's stride stepped
+    over it, and the calendar read 24 October an hour off."""
+    calendar = Calendar()
+    event = Event()
+    event.add("dtstart", datetime(2040, 10, 24, 10, tzinfo=ZoneInfo("Asia/Gaza")))
+    calendar.add_component(event)
+    add_missing_timezones(calendar, date(2039, 1, 1), date(2042, 1, 1))
+    written = calendar.to_ical().replace(b"\r\n ", b"")
+    assert b"20401020T030000" in written and b"20401027T020000" in written
+
+
 def test_the_vtimezones_of_several_zones_come_in_tzid_order():
     calendar = _calendar_in("Europe/Berlin", "Asia/Seoul", "America/Nuuk")
     add_missing_timezones(calendar, date(2023, 1, 1), date(2026, 1, 1))

@@ -173,6 +173,12 @@ def test_registration_with_only_until_inside_the_window_is_scheduled_time_not_a_
     assert (plan.window_minutes, plan.scheduled_minutes, plan.slack_minutes) == (90, 90, 0)
     cancelled = analyze_text(program(body % ", status: cancelled", start="09:30"), "f.yaml").plan
     assert (cancelled.scheduled_minutes, cancelled.slack_minutes) == (60, 30)
+    later = analyze_text(program("""\
+  - {kind: presentation, duration: 30m, at: '10:00'}
+  - {kind: registration, until: '11:00'}
+  - {kind: qa, duration: 60m}
+""", start="09:00", end="12:00"), "f.yaml").plan  # later doors run from where the programme stands
+    assert (later.scheduled_minutes, later.slack_minutes) == (120, 60)  # 09:00-10:00 is still a gap
 
 
 def test_doors_before_a_late_start_stay_on_the_forums_day(tmp_path):

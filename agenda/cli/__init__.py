@@ -315,8 +315,8 @@ def _environment(environ: Mapping[str, str]) -> Iterator[None]:
     when `main()` returns or raises.
     """
     saved = dict(os.environ)
-    _become(environ)
     try:
+        _become(environ)  # inside: a value refused halfway (a NUL) must still give the host its own back
         yield
     finally:
         _become(saved)

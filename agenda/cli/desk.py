@@ -106,8 +106,15 @@ def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 1.0) -> 
     previous_term = signal.signal(signal.SIGTERM, stop)
     restore = _cbreak(key_fd)
     gc.freeze()  # what start-up built lives all day: the collector need not walk it every few frames
+    previous_repaint: dict[int, object] = {}
     try:
         with DeskScreen(console) as screen:
+            # Back from Ctrl-Z (the shell wrote on the screen meanwhile) or resized and back within a second:
+            # the next frame writes every row, not only those that changed.
+            for name in ("SIGCONT", "SIGWINCH"):
+                number = getattr(signal, name, None)
+                if number is not None:
+                    previous_repaint[number] = signal.signal(number, lambda signum, frame: screen.repaint())
             screen.draw(view)
             while True:
                 ready, _, _ = select.select([key_fd], [], [], _until_next_second(tick))
@@ -123,6 +130,8 @@ def run_desk(desk: Desk, console: "Console", key_fd: int, tick: float = 1.0) -> 
     finally:
         restore()
         signal.signal(signal.SIGTERM, previous_term)
+        for number, handler in previous_repaint.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
 
 
 def _keys(data: bytes) -> list[str]:

@@ -42,6 +42,10 @@ class DeskScreen:
             self.console.show_cursor(True)
             self.console.set_alt_screen(False)
 
+    def repaint(self) -> None:
+        """Write every row at the next frame: the terminal may not show what was last written."""
+        self.rows = []
+
     def draw(self, view: Callable[[int], Screenful]) -> None:
         """Lay out `view(width)` on the whole screen; write the rows that changed."""
         console = self.console

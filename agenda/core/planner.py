@@ -193,15 +193,20 @@ class Day:
 def _covered(segments: Sequence[TimedSegment], window_start: datetime, window_end: datetime) -> int:
     """Minutes of the window covered by segments that take place.
 
-    A registration with only `until` has no start of its own: the doors open
-    with the window, so it covers the window up to its `until` (a forum that
-    opens at 09:30 with registration until 10:00 has no half hour unscheduled).
+    A registration with only `until` has no start of its own: it runs from
+    where the programme stands (the window's start, if it comes first: the
+    doors open with the window) to its `until`, so a forum that opens at
+    09:30 with registration until 10:00 has no half hour unscheduled, and a
+    gap before an afternoon's registration is still one.
     """
-    spans = sorted(
-        (max(s.start or window_start, window_start), min(s.end, window_end))
-        for s in segments
-        if (s.start is not None or s.kind == "registration") and not s.cancelled
-    )
+    listed: list[tuple[datetime, datetime]] = []
+    previous_end = window_start
+    for s in segments:  # in the file's order
+        start = s.start if s.start is not None or s.kind != "registration" else previous_end
+        if start is not None and not s.cancelled:
+            listed.append((max(start, window_start), min(s.end, window_end)))
+        previous_end = s.end
+    spans = sorted(listed)
     covered, reached = 0, window_start
     for start, end in spans:
         start = max(start, reached)
