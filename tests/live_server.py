@@ -34,8 +34,9 @@ def _port_free(port: int) -> bool:
         return True
 
 
-def poll(condition, seconds: float = 10.0, every: float = 0.05):
-    """The condition's first true value, or an AssertionError after a generous wait."""
+def poll(condition, seconds: float = 20.0, every: float = 0.05):
+    """The condition's first true value, or an AssertionError after a generous wait (20 s: three workers on
+    two cores, with Chromium and servers beside them, can take seconds for what takes milliseconds alone)."""
     deadline = time.monotonic() + seconds
     while True:
         value = condition()
