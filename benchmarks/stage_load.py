@@ -32,16 +32,7 @@ import threading
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-SEED = HERE.parent / "examples" / "ai-party-forum-2023-12-13.yaml"
-_SCRIPT = Path(sys.executable).with_name("agenda")
-AGENDA = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "agenda"]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from serve_streams import AGENDA, HERE, SEED, free_port
 
 
 def cpu_seconds(pid: int) -> float:

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from agenda.core.model import Flexible
 from agenda.export.formats import export_bytes
-from agenda.loading.analysis import analyze_text
-from test_properties import KINDS, ZONES, durations
+from test_properties import KINDS, ZONES, durations, planned
 
 UTC = timezone.utc
 ROOMS = {"hall": {"name": "Hall"}, "r2": {"name": "Room 2"}, "r3": {"name": "제3회의실"}}
@@ -56,12 +55,6 @@ def forums(draw):
                   "language": draw(st.sampled_from(["ko", "en"])), "rooms": ROOMS},
         "program": program,
     }
-
-
-def planned(data):
-    analysis = analyze_text(json.dumps(data), "prop.yaml")
-    assert analysis.plan is not None, analysis.findings
-    return analysis.plan
 
 
 def for_random_forums(test):
