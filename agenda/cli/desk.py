@@ -1,9 +1,9 @@
 """`agenda run`: the desk's full-screen clock, one key a mark.
 
 Not part of the pure core: it reads keys from the terminal, writes the log
-and redraws the rows of the screen that changed (`desk_screen`). Every mark is on disk (appended and fsynced by
-`marks_log`) before the screen shows it, so quitting any way (q, Ctrl-C,
-SIGTERM) loses nothing. The clock is a function, so rehearsals and tests
+and redraws the rows of the screen that changed (`desk_screen`). Every mark
+is on disk (appended and fsynced by `marks_log`) before the screen shows it,
+so quitting any way (q, Ctrl-C, SIGTERM) loses nothing. The clock is a function, so rehearsals and tests
 can run the day at any time.
 """
 
