@@ -288,3 +288,17 @@ def test_a_part_of_another_room_is_refused_in_both_languages(forum):
     assert "'panel-3' is not in room 'room1''s track" in english.stderr
     marks(forum, "next panel-3 --at 14:40")  # a track's part named without a room: its own room's
     assert logged(forum)[-1]["room"] == "room2"
+
+
+def test_a_rooms_track_ending_is_said_as_that_rooms_not_the_last_part_of_the_day(forum):
+    """A new user's trial: room 2's last `next` read `마지막 순서 종료` (and on a forum of days, "Day 1 is
+    over") while room 1 went on."""
+    marks(forum, "start forums --at 14:00", "next --room room2 --at 14:40", "next --room room2 --at 14:55",
+          "next --room room2 --at 15:10")
+    said = run("mark", forum, "next", "--room", "room2", "--at", "15:29").stdout
+    assert said.startswith("제2소회의실 순서 종료 15:29") and "마지막 순서" not in said, said
+    assert now(forum, "15:29")["rooms"]["room1"]["current"] is not None  # room 1's track goes on
+    english = run("mark", forum, "undo", "--lang", "en").stdout
+    assert "latest mark withdrawn" in english
+    said = run("mark", forum, "next", "--room", "room2", "--at", "15:29", "--lang", "en").stdout
+    assert said.startswith("제2소회의실: its track is over (15:29)") and "last segment" not in said, said

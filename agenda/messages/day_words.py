@@ -63,6 +63,7 @@ class DayWords:
     cut_to_end_past: str  # {cuts} {end} {n}: the advice when even every cut ends past the window
     stop_now: str  # {end} {n}: nothing left to cut but the running part's rest: stopping now ends this late
     day_over: str  # {day} {at} {next} {date} {start}: `next` ended a day's last part; when the next day starts
+    track_over: str  # {room} {at}: a room's `next` ended its track's last part (the block may go on elsewhere)
     window_left: str  # {n}: the window's end beside the last part's own clock
 
 
@@ -99,6 +100,7 @@ KO = DayWords(
     window_left="종료 시각까지 {n}",
     cut_to_end_past="{cuts}이면 {end} 종료 ({n}분 초과)", stop_now="지금 마치면 {end} 종료 ({n}분 초과)",
     day_over="{day} 마지막 순서 종료 {at} · {next}는 {date} {start} 시작",
+    track_over="{room} 순서 종료 {at}",
 )
 
 EN = DayWords(
@@ -137,6 +139,7 @@ EN = DayWords(
     cut_to_end_past="cut {cuts} to end at {end}, {n} min past the window",
     stop_now="stopping now ends at {end}, {n} min past the window",
     day_over="{day} is over ({at}); {next} starts {date} at {start}",
+    track_over="{room}: its track is over ({at})",
 )
 
 DAY_WORDS = {"ko": KO, "en": EN}

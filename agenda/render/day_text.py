@@ -154,6 +154,8 @@ def mark_text(plan: Plan, mark: Mark, withdrawn: Mark | None = None) -> str:
         what = " ".join(p for p in (words.mark_kinds[withdrawn.kind.value], _mark_title(plan, withdrawn),
                                     hm(plan.local(withdrawn.at))) if p)
         return words.mark_done["undo"].format(what=what)
+    if mark.segment is None and mark.room is not None:  # one room's track, not the day: the block may go on
+        return words.track_over.format(room=plan.rooms[mark.room].name, at=hm(plan.local(mark.at)))
     if mark.segment is None:
         over = _day_over_text(plan, mark)
         return over or words.mark_done["last"].format(title="", at=hm(plan.local(mark.at))).strip()
