@@ -171,3 +171,18 @@ def test_a_whole_segment_skipped_keeps_its_own_title_with_the_reason(two_days):
     run("mark", two_days, "skip", "panel-1", "--note", "불참", "--at", "10:03")
     markdown = run("report", two_days, "--format", "markdown").stdout
     assert "| 지정토론 (불참) | 건너뜀 |" in markdown
+
+
+def test_the_html_report_has_every_day_under_its_heading_below_the_forums_dates(two_days, tmp_path):
+    """A new user's trial: `report -o report.html` showed only the last day, under that day's date."""
+    marks(two_days, *DAY_ONE_UNTIL_THE_QA[:13])
+    marks(two_days, "next@14:32", "next@15:50", "next@16:00", "start@2024-11-22T10:00+09:00",
+          "next break-3@12:00")
+    out = tmp_path / "report.html"
+    run("report", two_days, "-o", out)
+    page = out.read_text(encoding="utf-8")
+    first, second = "1일차 · 2024년 11월 21일(목) · 첫째 날", "2일차 · 2024년 11월 22일(금) · 둘째 날"
+    assert f"<h2>{first}</h2>" in page and f"<h2>{second}</h2>" in page
+    assert page.index(first) < page.index("지정토론") < page.index(second) < page.index("분과 세션")
+    assert page.count('<table class="report">') == 2 and page.count('<p class="totals">') == 2
+    assert "2024년 11월 21일(목) ~ 2024년 11월 22일(금)" in page  # the forum's dates, above the days

@@ -17,7 +17,7 @@ from agenda.export.html_page import STYLE, forum_header
 from agenda.export.pdf import print_html
 from agenda.messages.labels import labels_for
 from agenda.messages.report_words import REPORT_WORDS
-from agenda.render.day_report import ReportRow, day_report, totals_line
+from agenda.render.day_report import ReportRow, day_heading, day_report, each_day, totals_line
 from agenda.render.day_text import title_of
 from agenda.messages.day_words import day_words
 from agenda.render.people import people_lines
@@ -79,8 +79,8 @@ def _cut(states: list[SegmentState], language: str) -> list[str]:
             and s.minutes is not None and s.minutes < s.segment.minutes]
 
 
-def report_page(day: DayState, language: str) -> str:
-    """The document; a skipped part carries the reason given at its mark (`skip PART --note`)."""
+def _day_sections(day: DayState, language: str, level: int) -> list[str]:
+    """One day's table, what was skipped and why, what was cut, and its totals, under headings of `level`."""
     words, day_said, labels = REPORT_WORDS[language], day_words(language), labels_for(language)
     rows, _ = day_report(day)
     h = day_said.headings
@@ -102,14 +102,28 @@ def report_page(day: DayState, language: str) -> str:
     actual = sum(r.state.minutes or 0 for r in rows if r.actual and r.state.status == "done")
     totals = " · ".join([totals_line(day, language), words.planned_total.format(minutes=planned),
                          words.actual_total.format(minutes=actual)])
-    body = "\n".join([
-        '<main>\n<section class="forum">', forum_header(day.plan, language),
-        f"<h2>{escape(words.heading)}</h2>", table,
-        f"<h2>{escape(words.skipped)}</h2>", skipped_html,
-        f"<h2>{escape(words.cut)}</h2>", cut_html,
-        f"<h2>{escape(words.totals)}</h2>", f'<p class="totals">{escape(totals)}</p>',
-        "</section>\n</main>"])
-    title = words.document.format(title=day.plan.forum.title)
+    return [f"<h{level}>{escape(words.heading)}</h{level}>", table,
+            f"<h{level}>{escape(words.skipped)}</h{level}>", skipped_html,
+            f"<h{level}>{escape(words.cut)}</h{level}>", cut_html,
+            f"<h{level}>{escape(words.totals)}</h{level}>", f'<p class="totals">{escape(totals)}</p>']
+
+
+def report_page(day: DayState, language: str) -> str:
+    """The document; a skipped part carries the reason given at its mark (`skip PART --note`).
+
+    A forum of several days has every day under its own heading, as the text report has, below the
+    forum's own header (its dates, not the last day's).
+    """
+    words = REPORT_WORDS[language]
+    forum = day.whole or day.plan
+    parts = ['<main>\n<section class="forum">', forum_header(forum, language)]
+    if day.days:
+        for one in each_day(day):
+            parts += [f"<h2>{escape(day_heading(one, language))}</h2>", *_day_sections(one, language, 3)]
+    else:
+        parts += _day_sections(day, language, 2)
+    body = "\n".join([*parts, "</section>\n</main>"])
+    title = words.document.format(title=forum.forum.title)
     return (f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(title)}</title>\n<style>{STYLE}{REPORT_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
