@@ -302,3 +302,14 @@ def test_a_rooms_track_ending_is_said_as_that_rooms_not_the_last_part_of_the_day
     assert "latest mark withdrawn" in english
     said = run("mark", forum, "next", "--room", "room2", "--at", "15:29", "--lang", "en").stdout
     assert said.startswith("제2소회의실: its track is over (15:29)") and "last segment" not in said, said
+
+
+def test_a_rooms_last_part_is_followed_by_what_follows_the_block_not_by_nothing(forum):
+    """A new user's trial: a room's view during its track's last part said "nothing follows" and counted
+    down to the window's end, as if the day ended with that room."""
+    marks(forum, "start forums --at 14:00", "next --room room2 --at 14:40", "next --room room2 --at 14:55",
+          "next --room room2 --at 15:10")
+    room = now(forum, "15:12", "--room", "room2")
+    assert room["current"]["id"] == "qa-3" and room["next"]["id"] == "closing-1", room
+    text = run("now", forum, "--at", "15:12", "--room", "room2", "--lang", "en").stdout
+    assert "nothing follows" not in text and "window's end" not in text and "폐회" in text, text

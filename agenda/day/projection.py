@@ -451,9 +451,8 @@ def room_view(day: DayState, room: str) -> DayState:
     track = day.rooms.get(room)
     if track is None:
         return replace(day, room=room)
-    following = track.next
-    if following is None and track.current is None:  # the room is done: the block's end, then what follows
-        following = day.next
+    # the room's next part; after its last one (running, or the room done), what follows the block
+    following = track.next if track.next is not None else day.next
     state = State.RUNNING if track.current is not None else State.BETWEEN  # a room between its parts, or done
     return replace(day, room=room, state=state, current=track.current, current_due=track.current_due,
                    next=following, cut=track.cut, uncut_seconds=track.uncut_seconds, cut_end=track.limit)
