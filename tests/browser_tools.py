@@ -1,4 +1,4 @@
-"""Headless Chromium for the printed-programme tests: print to PDF, read the PDF back, run axe-core.
+"""Headless Chromium for the printed-programme and live-page tests: print to PDF, read the PDF back, run axe-core.
 
 Where a tool is missing the test is skipped with the reason, or fails under
 CI (calendar_tools.need); .ci/run installs Chromium, poppler-utils,
@@ -31,9 +31,18 @@ def _bundled_axe() -> Path:
 AXE = Path(os.environ.get("AGENDA_AXE_CORE") or _bundled_axe())
 
 
+# The browser the tests drive: the headless shell where it is installed (as agenda's PDF export prefers
+# it), a quarter of the full browser's CPU for each start and each page; else the full browser.
+BROWSERS = ("chromium-headless-shell", "chromium", "chromium-browser")
+
+
+def find_chromium() -> str | None:
+    return next(filter(None, map(shutil.which, BROWSERS)), None)
+
+
 def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    need(found is not None, "chromium is not installed (apt-get install chromium)")
+    found = find_chromium()
+    need(found is not None, "chromium is not installed (apt-get install chromium-headless-shell)")
     return str(found)
 
 

@@ -15,6 +15,7 @@ import pytest
 from agenda.loading.analysis import analyze
 from agenda.export.csv_table import neutralize
 from agenda.render.plan_json import plan_dict
+import browser_tools
 from calendar_tools import need
 from conftest import FIXTURES
 from helpers import ENGLISH, SEED, golden, run, write
@@ -231,8 +232,7 @@ def test_terminal_timeline(monkeypatch):
 
 @pytest.mark.browser
 def test_seed_programme_prints_on_one_a4_page_in_chromium(tmp_path):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    need(chromium is not None, "chromium is not installed (apt-get install chromium)")
+    chromium = browser_tools.chromium()
     need(shutil.which("pdftotext") is not None, "pdftotext is not installed (apt-get install poppler-utils)")
     page = tmp_path / "programme.html"
     run("export", SEED, "-o", page)

@@ -11,6 +11,7 @@ from agenda.messages.labels import labels_for
 from agenda.core.planner import Plan
 from agenda.render.people import person_text
 from browser_tools import chromium, poppler, print_page, probe_page
+from calendar_tools import need
 from conftest import FIXTURES
 from helpers import ENGLISH, SEED, run, write
 
@@ -172,6 +173,24 @@ def test_the_same_file_gives_the_same_pdf(tmp_path):
         run("export", SEED, "-o", out, env={"SOURCE_DATE_EPOCH": "1702443600"})
     assert first.read_bytes() == second.read_bytes()
     assert re.search(r"^CreationDate:.*2023", poppler("pdfinfo", first), re.M)
+
+
+@pytest.mark.browser
+def test_the_full_browser_prints_what_the_headless_shell_prints(tmp_path):
+    """agenda prefers chromium-headless-shell where both are installed; a machine with only the full
+    browser gets the same page: one A4 page, the same text in the same places."""
+    import shutil
+
+    need(shutil.which("chromium-headless-shell") is not None and shutil.which("chromium") is not None,
+         "both chromium-headless-shell and chromium are needed (apt-get install chromium-headless-shell chromium)")
+    shell, full = tmp_path / "shell.pdf", tmp_path / "full.pdf"
+    run("export", SEED, "-o", shell)
+    run("export", SEED, "-o", full, env={"AGENDA_CHROMIUM": "chromium"})
+    for pdf in (shell, full):
+        assert re.search(r"^Page size:.*\(A4\)$", poppler("pdfinfo", pdf), re.M)
+        assert re.search(r"^Pages:\s+1$", poppler("pdfinfo", pdf), re.M)
+    assert poppler("pdftotext", full, "-layout") == poppler("pdftotext", shell, "-layout")
+    assert poppler("pdfinfo", full).count("Producer:        Skia/PDF") == 1
 
 
 @pytest.mark.browser

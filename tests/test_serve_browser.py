@@ -1,22 +1,22 @@
 """The live pages in headless Chromium: what a speaker, a wall and a desk actually see.
 
-Playwright drives the machine's Chromium (no browser download); axe-core,
+Playwright drives the machine's Chromium (no browser download), its headless shell where installed; axe-core,
 bundled by axe-playwright-python, checks each page for accessibility.
 Screenshots are kept in test-artifacts/ to check by eye.
 """
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
+from browser_tools import find_chromium
 from helpers import ROOT, SEED
 from live_server import LiveServer, poll
 
 pytestmark = pytest.mark.browser  # one Chromium for the module on each worker that runs its tests
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = find_chromium()
 ARTIFACTS = ROOT / "test-artifacts"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -27,7 +27,7 @@ def browser():
     if CHROMIUM is None:
         if os.environ.get("CI"):
             pytest.fail("chromium is not installed (.ci/run installs it)")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
+        pytest.skip("chromium is not installed (apt-get install chromium-headless-shell)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
