@@ -56,9 +56,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
-HEAVY = ("slow", "caldav", "browser")
+HEAVY = ("waits", "slow", "caldav", "browser")
 """Marks of the tests that take seconds: they are handed out first, so that no worker is left
-with one of them when the other has finished."""
+with one of them when the others have finished. Those that wait on the clock go first of all: they
+hold a worker for seconds but hardly use a core, which the other workers' CPU-heavy tests then fill."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -116,6 +116,7 @@ def test_the_desk_without_the_token_records_nothing(browser, server):
     page.close()
 
 
+@pytest.mark.waits
 def test_a_page_reconnects_after_the_server_restarts(browser, tmp_path):
     forum = tmp_path / "forum.yaml"
     forum.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")

@@ -163,6 +163,7 @@ def test_headers_over_16_kib_that_arrive_whole_get_431_in_the_forums_language(se
     assert json.loads(sent[1]["body"])["error"] == "The request's headers are too large; at most 16384 bytes are taken."
 
 
+@pytest.mark.waits
 def test_a_client_sending_one_header_line_a_second_is_dropped(server_at):
     """Slowloris: the request must arrive whole within REQUEST_SECONDS, or the connection is closed."""
     live = server_at
@@ -201,6 +202,7 @@ def server_at(forum, tmp_path):
     assert_short_and_calm(live.stderr())
 
 
+@pytest.mark.waits
 def test_the_watcher_outlives_a_log_that_is_a_folder_for_2_seconds(server_at, forum):
     live = server_at
     assert live.mark("start")[0] == 200

@@ -4,6 +4,8 @@ import asyncio
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from agenda.loading.analysis import analyze
 from agenda.day.clocks import rehearsal_clock
 from agenda.serve.live import LiveDay, sse
@@ -17,6 +19,7 @@ def live_day(tmp_path: Path, keepalive: float) -> LiveDay:
     return LiveDay(plan, tmp_path / "marks.jsonl", rehearsal_clock(start), "ko", lambda _: None, keepalive)
 
 
+@pytest.mark.waits
 def test_a_quiet_log_still_sends_the_state_every_keepalive(tmp_path):
     live = live_day(tmp_path, keepalive=0.3)
 
@@ -51,6 +54,7 @@ def test_an_event_of_several_lines_keeps_them_all():
     assert sse("now", "{\n  \"a\": 1\n}") == 'event: now\ndata: {\ndata:   "a": 1\ndata: }\n\n'
 
 
+@pytest.mark.waits
 def test_the_watcher_says_once_that_the_log_is_unreadable_even_with_no_page_open_and_goes_on(tmp_path):
     said: list[str] = []
     live = live_day(tmp_path, keepalive=60)

@@ -71,6 +71,7 @@ def test_the_desk_sends_expect_and_an_id_with_every_press(browser, server):
     page.close()
 
 
+@pytest.mark.waits
 def test_a_press_while_the_server_is_down_is_not_confirmed_then_recorded_once(browser, forum, tmp_path):
     log = tmp_path / "marks.jsonl"
     first = LiveServer(forum, log)
@@ -149,6 +150,7 @@ def test_a_flash_message_flashes_and_with_sound_chimes(browser, server):
     loud.close()
 
 
+@pytest.mark.waits
 def test_the_stage_flashes_when_the_part_enters_its_wrap_up_time(browser, server):
     at = server.now()["at"]  # the rehearsal clock, 14:03 and a few seconds
     hh, mm, ss = map(int, at[11:19].split(":"))
