@@ -48,6 +48,23 @@ def server(forum: Path, tmp_path: Path):
     assert "Traceback" not in live.stderr()
 
 
+@pytest.fixture(scope="module")
+def refusing_server(tmp_path_factory: pytest.TempPathFactory):
+    """One `agenda serve` of the seed for a module's tests that send it only what it must refuse: nothing
+    they send changes it, so each asserts that its log is still not there, and one start serves them all."""
+    from helpers import SEED
+    from live_server import LiveServer
+
+    folder = tmp_path_factory.mktemp("refusing")
+    forum = folder / "forum.yaml"
+    forum.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    live = LiveServer(forum, folder / "marks.jsonl")
+    yield live
+    assert live.stop() == 0, live.stderr()
+    assert "Traceback" not in live.stderr()
+    assert not live.log.exists()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Hypothesis' caches go to a temporary folder of this process (each worker its own), not to
     .hypothesis in the checkout; it goes when the run ends."""

@@ -59,7 +59,8 @@ def test_an_impossible_mark_is_refused_with_409_and_appends_nothing(server):
     (b"x" * 5000, "요청 본문이 4096바이트를 넘습니다"),
     (b"[" * 4000, "JSON이 아닙니다"),  # nested deeper than the JSON reader goes
 ])
-def test_a_bad_body_gets_400_with_a_message(server, body, says):
+def test_a_bad_body_gets_400_with_a_message(refusing_server, body, says):
+    server = refusing_server
     status, headers, answer = server.request("POST", "/mark", body, {"Authorization": f"Bearer {server.token}"})
     assert status == 400 and headers["content-type"] == "application/json"
     assert says in json.loads(answer)["error"]

@@ -236,8 +236,8 @@ def test_the_watcher_outlives_a_log_that_is_a_folder_for_2_seconds(server_at, fo
 
 @pytest.mark.parametrize("host", ["evil.example", "evil.example:8080", "127.0.0.1.evil.example", "localhost:http",
                                   "localhost.", "[::2]", "0.0.0.0"])
-def test_a_foreign_host_header_gets_421_and_no_echo(server_at, host):
-    live = server_at
+def test_a_foreign_host_header_gets_421_and_no_echo(refusing_server, host):
+    live = refusing_server
     for method, path, body in (("GET", "/", None), ("GET", "/now.json", None), ("GET", "/events", None),
                                ("GET", "/static", None), ("POST", "/mark", b'{"mark": "start"}')):
         status, headers, answer = live.request(method, path, body, {"Host": host, "Authorization": f"Bearer {live.token}"})
@@ -246,20 +246,24 @@ def test_a_foreign_host_header_gets_421_and_no_echo(server_at, host):
         assert "evil" not in answer.decode("utf-8") and "location" not in headers
         assert "script-src 'self'" in headers["content-security-policy"]
     assert not live.log.exists()
+    assert_short_and_calm(live.stderr())
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "LOCALHOST", "[::1]"])
-def test_the_local_names_pass_the_host_check_with_or_without_the_port(server_at, host):
-    for given in (host, f"{host}:{server_at.port}"):
-        assert server_at.request("GET", "/now.json", headers={"Host": given})[0] == 200
+def test_the_local_names_pass_the_host_check_with_or_without_the_port(refusing_server, host):
+    for given in (host, f"{host}:{refusing_server.port}"):
+        assert refusing_server.request("GET", "/now.json", headers={"Host": given})[0] == 200
+    assert_short_and_calm(refusing_server.stderr())
 
 
-def test_static_without_its_slash_does_not_redirect_to_the_host_header(server_at):
-    status, headers, body = server_at.request("GET", "/static", headers={"Host": f"localhost:{server_at.port}"})
+def test_static_without_its_slash_does_not_redirect_to_the_host_header(refusing_server):
+    live = refusing_server
+    status, headers, body = live.request("GET", "/static", headers={"Host": f"localhost:{live.port}"})
     assert status == 404 and "location" not in headers
-    status, headers, _ = server_at.request("GET", "/stage/")
+    status, headers, _ = live.request("GET", "/stage/")
     assert status == 404 and "location" not in headers
-    assert server_at.request("GET", "/static/live.js")[0] == 200
+    assert live.request("GET", "/static/live.js")[0] == 200
+    assert_short_and_calm(live.stderr())
 
 
 def test_the_host_given_with_host_passes_and_others_still_get_421(forum, tmp_path):

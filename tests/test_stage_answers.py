@@ -86,8 +86,8 @@ def test_a_message_without_the_token_is_refused_in_korean_and_shows_nothing(serv
     (b'{"text": 3}', "200자 이하의 문자열"), (b'{"blackout": "yes"}', "`blackout`는 true 또는 false"),
     (b'{"flash": true}', "text, clear, blackout 중 하나"),
 ])
-def test_a_bad_message_gets_400_in_the_forums_language(server, body, reason):
-    status, answer = say(server, body)
+def test_a_bad_message_gets_400_in_the_forums_language(refusing_server, body, reason):
+    status, answer = say(refusing_server, body)
     assert status == 400 and reason in answer["error"] and korean_sentence(answer["error"]), answer
 
 
