@@ -316,18 +316,19 @@ def _environment(environ: Mapping[str, str]) -> Iterator[None]:
     """
     saved = dict(os.environ)
     try:
-        _become(environ)  # inside: a value refused halfway (a NUL) must still give the host its own back
+        _become(environ, saved)  # inside: a value refused halfway (a NUL) must still give the host its own back
         yield
     finally:
-        _become(saved)
+        _become(saved, dict(os.environ))
 
 
-def _become(wanted: Mapping[str, str]) -> None:
-    """os.environ made equal to `wanted`, touching only the variables that differ (each one a putenv)."""
-    for name in os.environ.keys() - wanted.keys():
+def _become(wanted: Mapping[str, str], current: dict[str, str]) -> None:
+    """os.environ (now `current`, a copy: each read of os.environ itself decodes) made equal to `wanted`,
+    touching only the variables that differ (each one a putenv)."""
+    for name in current.keys() - wanted.keys():
         del os.environ[name]
     for name, value in wanted.items():
-        if os.environ.get(name) != value:
+        if current.get(name) != value:
             os.environ[name] = value
 
 
