@@ -1,6 +1,7 @@
 """The live hub in-process: streams get the state at each change and between changes, and end on close."""
 
 import asyncio
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -85,3 +86,33 @@ def test_the_watcher_says_once_that_the_log_is_unreadable_even_with_no_page_open
                     f"FILE 옆의 .actuals.jsonl을 쓰세요. 페이지는 마지막 상태를 그대로 보여 주고, "
                     "서버는 기록 파일을 계속 지켜봅니다",
                     "기록 파일을 다시 읽을 수 있습니다. 열린 페이지에 최신 상태를 보냅니다"]
+
+
+def test_a_full_file_table_still_gets_the_day_at_the_next_second_while_the_log_is_unchanged(tmp_path, monkeypatch):
+    """A flood of connections can fill the file table just as the second turns; the log (unchanged) is not
+    read again for it, so the streams get the day at the new second rather than 503 (a flake of the
+    flood test showed every one of 3,500 streams refused). A log that did change still has to be read."""
+    import errno
+
+    import agenda.day.marks_log as marks_log
+    from helpers import run
+
+    plan = analyze(str(SEED)).plan
+    assert plan is not None
+    log = tmp_path / "marks.jsonl"
+    run("mark", SEED, "start", "--log", log, "--at", "2023-12-13T14:01:00+09:00")
+    now = [datetime.fromisoformat("2023-12-13T14:03:00+09:00")]
+    live = LiveDay(plan, log, lambda: now[0], "ko", lambda _: None, 60)
+    assert live.state()[0].current is not None
+
+    def full(*args, **kwargs):
+        raise OSError(errno.EMFILE, "Too many open files")
+
+    monkeypatch.setattr(marks_log, "_open_log", full)
+    now[0] = datetime.fromisoformat("2023-12-13T14:04:00+09:00")
+    state, text = live.state()
+    assert state.at == now[0] and state.current is not None and json.loads(text)["at"].startswith("2023-12-13T14:04")
+    with log.open("a", encoding="utf-8") as appended:
+        appended.write('{"at": "2023-12-13T14:04:30+09:00", "mark": "next"}\n')
+    with pytest.raises(OSError):  # the server answers 503 for it (app.py), and the next second tries again
+        live.state()

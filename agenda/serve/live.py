@@ -18,6 +18,7 @@ from pathlib import Path
 from agenda.day.clocks import Clock, wall_clock
 from agenda.day.marks import DayWarning
 from agenda.day.loader import load_day
+from agenda.day.marks_log import reader_of_changes
 from agenda.day.projection import DayState
 from agenda.core.errors import UsageError
 from agenda.messages.usage import usage_sentence
@@ -100,6 +101,9 @@ class LiveDay:
         self._warned: set[DayWarning] = set()
         self._lock = threading.Lock()  # the cache and `_warned` are touched from the thread pool
         self._snapshot: Snapshot | None = None
+        # the log read again only when it changed: each second's projection needs no descriptor, so a full
+        # file table (a flood of connections) still gets the day as it stands, not 503
+        self._read = reader_of_changes()
         self._published: Signature = None  # the log as last published: a change goes out once, whoever saw it
         self.messages: dict[str | None, StageMessage] = {}
         """What each room's stage shows (None: every stage), in the order said, so a new page replays them so."""
@@ -137,7 +141,7 @@ class LiveDay:
             key = self._key()
             if self._snapshot is not None and self._snapshot.key == key:
                 return self._snapshot
-            day = load_day(self.plan, self.log, self.clock(), self.clock)  # the one day loader
+            day = load_day(self.plan, self.log, self.clock(), self.clock, read=self._read)  # the one day loader
             state = day.state
             for warning in day.warnings:
                 if warning not in self._warned:  # a torn line is said once, not at every poll
