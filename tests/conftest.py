@@ -1,8 +1,8 @@
 """What every test module shares: the one fixtures root, Hypothesis' fixed profile, and the order of the run.
 
 The suite runs on three workers (pytest-xdist, `addopts` in pyproject.toml).
-Every test writes only under its own temporary folder and starts its servers
-on free ports, so the two never meet.
+Every test writes only under its own temporary folder (or its module's, for a server that a
+module's refusal tests share) and starts its servers on free ports, so the workers never meet.
 """
 
 import shutil

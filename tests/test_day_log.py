@@ -111,3 +111,28 @@ def test_a_new_rehearsal_starts_afresh_and_keeps_the_last_one_aside(tmp_path):
     kept = begin_rehearsal(log)
     assert kept == tmp_path / "forum.rehearsal.jsonl.previous"
     assert not log.exists() and "opening" in kept.read_text()
+
+
+def test_a_log_whose_permissions_change_is_read_again_though_its_content_did_not(tmp_path, monkeypatch):
+    """The reader that skips an unchanged log (the desk's, the server's) looks at the inode's change time
+    too: a log made unreadable with chmod is read, and refused, at once, not at the next mark."""
+    import os
+    from zoneinfo import ZoneInfo
+
+    import agenda.day.marks_log as marks_log
+
+    log = tmp_path / "marks.jsonl"
+    log.write_text('{"at": "2023-12-13T14:01:00+09:00", "mark": "start"}\n', encoding="utf-8")
+    reads: list[object] = []
+    real = marks_log.read_log
+    monkeypatch.setattr(marks_log, "read_log", lambda path, tz: reads.append(path) or real(path, tz))
+    read = marks_log.reader_of_changes()
+    seoul = ZoneInfo("Asia/Seoul")
+    assert len(read(log, seoul)[0]) == 1 and len(read(log, seoul)[0]) == 1
+    assert len(reads) == 1  # unchanged: read once
+    before = log.stat()
+    os.chmod(log, 0o600)
+    os.utime(log, ns=(before.st_atime_ns, before.st_mtime_ns))  # the content's time as it was
+    assert log.stat().st_ctime_ns != before.st_ctime_ns or log.stat().st_mode != before.st_mode
+    read(log, seoul)
+    assert len(reads) == 2

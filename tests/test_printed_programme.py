@@ -103,6 +103,7 @@ def test_pdf_without_chromium_says_what_to_install(tmp_path):
     said = run("export", SEED, "-o", out, "--lang", "en", env={"AGENDA_CHROMIUM": "no-such-browser"},
                exit_status=2).stderr
     assert "headless Chromium, which is not installed" in said and "apt-get install chromium" in said
+    assert "chromium-headless-shell" in said  # the lighter one, where the system has it
     assert not out.exists()
 
 
@@ -184,7 +185,7 @@ def test_the_full_browser_prints_what_the_headless_shell_prints(tmp_path):
     need(shutil.which("chromium-headless-shell") is not None and shutil.which("chromium") is not None,
          "both chromium-headless-shell and chromium are needed (apt-get install chromium-headless-shell chromium)")
     shell, full = tmp_path / "shell.pdf", tmp_path / "full.pdf"
-    run("export", SEED, "-o", shell)
+    run("export", SEED, "-o", shell, env={"AGENDA_CHROMIUM": "chromium-headless-shell"})
     run("export", SEED, "-o", full, env={"AGENDA_CHROMIUM": "chromium"})
     for pdf in (shell, full):
         assert re.search(r"^Page size:.*\(A4\)$", poppler("pdfinfo", pdf), re.M)
@@ -209,3 +210,17 @@ def test_the_notes_column_is_left_out_when_nothing_has_a_note(tmp_path):
     page = export(tmp_path, SECTIONS, ".html").read_text(encoding="utf-8")
     assert "<th>비고</th>" not in page and '<th colspan="4" scope="colgroup">' in page
     assert "<th>비고</th>" in export(tmp_path, SEED, ".html").read_text(encoding="utf-8")
+
+
+def test_the_headless_shell_is_chosen_before_the_full_browser_and_agenda_chromium_before_both(monkeypatch):
+    from agenda.export import pdf
+
+    installed = {"chromium": "/usr/bin/chromium", "chromium-headless-shell": "/usr/bin/chromium-headless-shell",
+                 "/opt/chrome/chrome": "/opt/chrome/chrome"}
+    monkeypatch.setattr(pdf.shutil, "which", installed.get)
+    monkeypatch.delenv("AGENDA_CHROMIUM", raising=False)
+    assert pdf.find_browser() == "/usr/bin/chromium-headless-shell"
+    del installed["chromium-headless-shell"]
+    assert pdf.find_browser() == "/usr/bin/chromium"
+    monkeypatch.setenv("AGENDA_CHROMIUM", "/opt/chrome/chrome")
+    assert pdf.find_browser() == "/opt/chrome/chrome"

@@ -1,6 +1,7 @@
 """`agenda serve` under attack without the token (issue 20): floods, slow clients, a foreign Host, a log gone bad.
 
-Each test runs a real server on a free 127.0.0.1 port; all traffic stays on
+Each test runs a real server on a free 127.0.0.1 port (those that send only what
+must be refused share one a module: `refusing_server`); all traffic stays on
 127.0.0.1. Counts and waits are bounded; nothing asserts a speed.
 """
 

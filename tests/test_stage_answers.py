@@ -89,6 +89,7 @@ def test_a_message_without_the_token_is_refused_in_korean_and_shows_nothing(serv
 def test_a_bad_message_gets_400_in_the_forums_language(refusing_server, body, reason):
     status, answer = say(refusing_server, body)
     assert status == 400 and reason in answer["error"] and korean_sentence(answer["error"]), answer
+    assert not refusing_server.log.exists()
 
 
 def test_an_impossible_mark_gets_409_in_korean(server):

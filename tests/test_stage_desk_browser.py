@@ -154,7 +154,7 @@ def test_a_flash_message_flashes_and_with_sound_chimes(browser, server):
 def test_the_stage_flashes_when_the_part_enters_its_wrap_up_time(browser, server):
     at = server.now()["at"]  # the rehearsal clock, 14:03 and a few seconds
     hh, mm, ss = map(int, at[11:19].split(":"))
-    started = (hh * 3600 + mm * 60 + ss) - 13 * 60 + 4  # 15 minutes long: 2 minutes and 4 seconds left
+    started = (hh * 3600 + mm * 60 + ss) - 13 * 60 + 8  # 15 minutes long: 2 minutes and 8 seconds left
     stamp = f"{started // 3600:02d}:{started % 3600 // 60:02d}:{started % 60:02d}"
     assert server.mark("start", at=stamp)[0] == 200
     page = browser.new_page()

@@ -257,14 +257,15 @@ LogReader = Callable[[Path, tzinfo], tuple[list[Mark], list[DayWarning]]]
 
 
 def reader_of_changes() -> LogReader:
-    """`read_log` that reads the log again only when the file changed (its inode, size or time): a screen
-    that asks every second reads a day's log once, not sixty times a minute."""
+    """`read_log` that reads the log again only when the file changed (its device, inode, size, or the time
+    of its content or of its permissions): a screen that asks every second reads a day's log once, not
+    sixty times a minute, and a log made unreadable (chmod) is read, and refused, at once."""
     seen: dict[Path, tuple[object, tuple[list[Mark], list[DayWarning]]]] = {}
 
     def read(path: Path, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
         try:
             info = os.stat(path)
-            signature: object = (info.st_ino, info.st_size, info.st_mtime_ns)
+            signature: object = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         except OSError:
             return read_log(path, tz)
         kept = seen.get(path)

@@ -142,7 +142,8 @@ USAGE: dict[str, UsageWords] = {
     # printing a PDF
     "chromium-missing": lambda a: (
         "a PDF is printed by headless Chromium, which is not installed; install it (Debian/Ubuntu: apt-get "
-        "install chromium-headless-shell, or chromium) or set AGENDA_CHROMIUM to its path, or export .html and print that"),
+        "install chromium; on Debian the lighter chromium-headless-shell prints faster) or set "
+        "AGENDA_CHROMIUM to its path, or export .html and print that"),
     "korean-font-missing": lambda a: (
         "the programme has Korean text and no Korean font is installed (fc-list :lang=ko lists none); "
         "install Noto CJK (Debian/Ubuntu: apt-get install fonts-noto-cjk)"),

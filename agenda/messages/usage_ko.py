@@ -150,7 +150,8 @@ USAGE: dict[str, UsageWords] = {
     # printing a PDF
     "chromium-missing": lambda a: (
         "PDF는 헤드리스 Chromium으로 인쇄하는데 Chromium이 설치되어 있지 않습니다. 설치하거나"
-        "(Debian/Ubuntu: apt-get install chromium-headless-shell 또는 chromium) AGENDA_CHROMIUM에 그 경로를 넣으세요. "
+        "(Debian/Ubuntu: apt-get install chromium. Debian에서는 더 가벼운 chromium-headless-shell이 더 빨리 "
+        "인쇄합니다) AGENDA_CHROMIUM에 그 경로를 넣으세요. "
         ".html로 내보내 인쇄해도 됩니다"),
     "korean-font-missing": lambda a: (
         "프로그램에 한글이 있는데 한글 글꼴이 설치되어 있지 않습니다(fc-list :lang=ko 결과 없음). "
