@@ -154,8 +154,8 @@ def test_problem_6_the_report_has_day_headings_and_names_the_skipped_panelist(tw
         < text.index("2일차 · 2024년 11월 22일(금) · 둘째 날") < text.index("분과 세션")
     markdown = run("report", two_days, "--format", "markdown").stdout
     assert "## 1일차 · 2024년 11월 21일(목) · 첫째 날" in markdown
-    assert "| 지정토론 · 백승호 (불참) | 완료 | 14:00–14:45 | 45 | 14:02–14:32 | 30 | 15분 덜 |" in markdown
-    assert "| 분과 세션 | 완료 | 10:00–12:00 | 120 | 10:00–12:00 | 120 | 계획대로 |" in markdown
+    assert "| 지정토론 · 백승호 (불참) | 완료 | 14:00~14:45 | 45 | 14:02~14:32 | 30 | 15분 덜 |" in markdown
+    assert "| 분과 세션 | 완료 | 10:00~12:00 | 120 | 10:00~12:00 | 120 | 계획대로 |" in markdown
     assert markdown.count("**합계:**") == 2
     report = json.loads(run("report", two_days, "--format", "json").stdout)
     assert [d["title"] for d in report["days"]] == ["첫째 날", "둘째 날"]

@@ -36,7 +36,7 @@ def test_the_html_report_has_the_programmes_header_every_part_with_people_and_th
     assert "<h1>모두의 AI : 정책과 전략 연속토론회 (제2차 AI 정당)</h1>" in page
     assert "국회의원회관 제2간담회의실" in page and "2023년 12월 13일(수) 14:00~16:00" in page
     assert "이상은" in page  # the skipped presentation's speaker
-    assert "14:20–15:10" in page and "5분 더" in page  # the panel, actual against planned
+    assert "14:20~15:10" in page and "5분 더" in page  # the panel, actual against planned
     assert "발제: AI 시대의 정당 혁신: 사유 없음" in page  # skipped, no reason given
     assert "질의응답·자유토론: 25분 → 20분" in page  # what was cut
     assert "3분 늦게 시작 · 15:30 종료 (30분 여유) · 계획 115분 · 실제 87분" in page

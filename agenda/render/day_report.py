@@ -17,7 +17,7 @@ from agenda.render.inert import json_text
 from agenda.messages.labels import labels_for
 from agenda.render.day_text import ending_text, speaker_text, title_of
 from agenda.messages.day_words import DayWords, day_words
-from agenda.render.plan_markdown import escape
+from agenda.render.plan_markdown import escape, lone_tilde
 from agenda.render.day_clock_face import on_the_forums_clock
 
 if TYPE_CHECKING:
@@ -162,10 +162,9 @@ def report_csv(day: DayState) -> str:
     return out.getvalue()
 
 
-def _span(start: datetime | None, end: datetime | None) -> str:
-    if start is None and end is None:
-        return ""
-    return f"{start:%H:%M}–{end:%H:%M}" if start and end else (f"{start:%H:%M}–" if start else f"–{end:%H:%M}")
+def _span(start: datetime | None, end: datetime | None, language: str) -> str:
+    """As the plan writes a span (`14:00~14:15` in Korean, `14:00–14:15` in English), on the forum's clock."""
+    return labels_for(language).time_range(start, end)
 
 
 def _difference_words(words: DayWords, n: int | None) -> str:
@@ -186,9 +185,9 @@ def _cells(day: DayState, words: DayWords) -> list[list[str]]:
         done = s.status is Status.DONE
         cells.append([
             _title_cell(s, words.language), words.statuses[s.status],
-            _span(s.planned_start, s.planned_end),
+            _span(s.planned_start, s.planned_end, words.language),
             "" if s.segment.minutes is None else str(s.segment.minutes),
-            _span(s.start, s.end if done else None) if r.actual else "",
+            _span(s.start, s.end if done else None, words.language) if r.actual else "",
             str(s.minutes) if r.actual and done and s.minutes is not None else "",
             _difference_words(words, r.difference) if done else "",
         ])
@@ -237,7 +236,8 @@ def report_markdown(day: DayState, language: str) -> str:
             lines += [f"## {escape(day_heading(one, language))}", ""]
         lines += ["| " + " | ".join(_headings(words)) + " |", "|" + "---|" * 7]
         for row in _cells(one, words):
-            lines.append("| " + " | ".join(escape(c) for c in row) + " |")
+            # a cell is a block of its own: a lone tilde there (a Korean span, 14:00~14:15) stays bare
+            lines.append("| " + " | ".join(lone_tilde(escape(c)) for c in row) + " |")
         lines += ["", f"**{words.headings['totals']}:** {totals_line(one, language)}", ""]
     return "\n".join(lines)
 

@@ -39,13 +39,9 @@ p.totals { font-weight: bold; }
 """
 
 
-def _hm(day: DayState, start: datetime | None, end: datetime | None) -> str:
-    def one(moment: datetime | None) -> str:
-        local = day.plan.local(moment)
-        return "" if local is None else f"{local:%H:%M}"
-    if start is None and end is None:
-        return ""
-    return f"{one(start)}–{one(end)}"
+def _hm(day: DayState, start: datetime | None, end: datetime | None, language: str) -> str:
+    """As the plan writes a span (`14:00~14:15` in Korean), on the forum's clock."""
+    return labels_for(language).time_range(day.plan.local(start), day.plan.local(end))
 
 
 def _row(day: DayState, row: ReportRow, language: str) -> str:
@@ -60,11 +56,11 @@ def _row(day: DayState, row: ReportRow, language: str) -> str:
     difference = row.difference if done else None
     differs = ("" if difference is None else words.more.format(n=difference) if difference > 0
                else words.less.format(n=-difference) if difference < 0 else words.as_planned)
-    actual = _hm(day, state.start, state.end if done else None) if row.actual else ""
+    actual = _hm(day, state.start, state.end if done else None, language) if row.actual else ""
     return (f'<tr class="{escape(state.status)}"><td class="title"><strong class="name">'
             f'{escape(title_of(state, language))}</strong>'
             f'{f"<span class=people>{people}</span>" if people else ""}</td>'
-            f'<td class="time">{escape(_hm(day, state.planned_start, state.planned_end))}</td>'
+            f'<td class="time">{escape(_hm(day, state.planned_start, state.planned_end, language))}</td>'
             f'<td class="minutes">{"" if state.segment.minutes is None else state.segment.minutes}</td>'
             f'<td class="time">{escape(actual)}</td>'
             f'<td class="minutes">{state.minutes if row.actual and done and state.minutes is not None else ""}</td>'
