@@ -254,3 +254,27 @@ def test_an_undo_sent_again_with_its_id_is_answered_as_that_undo(seed):
     assert again.stdout.split(" · ")[0] == first.stdout.split(" · ")[0] == (
         "마지막 기록 취소 (다음 장내 정리, 좌장 인사말 14:15)")
     assert [line["mark"] for line in log_lines(seed)] == ["start", "next", "undo"]
+
+
+def test_a_day_past_its_window_with_only_pinned_parts_left_says_nothing_can_be_cut(tmp_path):
+    """A new user's trial read only "ends 15:36, 6 min past the window" and no advice: with nothing the
+    advice may cut (FORMAT.md: never a pinned part), the line says so, in the file's language."""
+    forum = tmp_path / "forum.yaml"
+    shutil.copy(DAY / "pinned-end.yaml", forum)
+    marks(forum, "start@14:00", "next@14:38")
+    state = now(forum, "14:40")
+    assert state["cut"] == [] and state["over_window_minutes"] == 8
+    assert run("now", forum, "--at", "14:40").stdout.splitlines()[-1] == (
+        "8분 늦게 진행 중 · 15:08 종료 예상, 예정보다 8분 초과 · 줄일 수 있는 남은 순서가 없습니다")
+    assert run("now", forum, "--at", "14:40", "--lang", "en").stdout.splitlines()[-1].endswith(
+        "8 min past the window · nothing left can be cut")
+
+
+def test_a_day_with_something_to_cut_or_on_time_does_not_say_nothing_can_be_cut(seed, tmp_path):
+    marks(seed, "start@14:00", "next@14:15", "next@14:20", "next@14:45", "next@15:00", "next@15:15",
+          "next@16:20")
+    assert now(seed, "16:25")["cut"] and "줄일 수 있는 남은 순서가 없습니다" not in run("now", seed, "--at", "16:25").stdout
+    forum = tmp_path / "on-time.yaml"
+    shutil.copy(DAY / "pinned-end.yaml", forum)
+    marks(forum, "start@14:00", "next@14:30")
+    assert "줄일 수 있는" not in run("now", forum, "--at", "14:40").stdout

@@ -62,6 +62,7 @@ class DayWords:
     cut_to_end: str  # {cuts} {end}: the advice for ending on time
     cut_to_end_past: str  # {cuts} {end} {n}: the advice when even every cut ends past the window
     stop_now: str  # {end} {n}: nothing left to cut but the running part's rest: stopping now ends this late
+    nothing_to_cut: str  # past the window, and nothing the advice may cut (what remains is pinned, or has run out)
     day_over: str  # {day} {at} {next} {date} {start}: `next` ended a day's last part; when the next day starts
     track_over: str  # {room} {at}: a room's `next` ended its track's last part (the block may go on elsewhere)
     window_left: str  # {n}: the window's end beside the last part's own clock
@@ -99,6 +100,7 @@ KO = DayWords(
     cut_part="{title} {old}분 → {new}분", cut_to_end="{cuts}이면 {end} 정시 종료",
     window_left="종료 시각까지 {n}",
     cut_to_end_past="{cuts}이면 {end} 종료 ({n}분 초과)", stop_now="지금 마치면 {end} 종료 ({n}분 초과)",
+    nothing_to_cut="줄일 수 있는 남은 순서가 없습니다",
     day_over="{day} 마지막 순서 종료 {at} · {next}는 {date} {start} 시작",
     track_over="{room} 순서 종료 {at}",
 )
@@ -138,6 +140,7 @@ EN = DayWords(
     window_left="{n} to the window's end",
     cut_to_end_past="cut {cuts} to end at {end}, {n} min past the window",
     stop_now="stopping now ends at {end}, {n} min past the window",
+    nothing_to_cut="nothing left can be cut",
     day_over="{day} is over ({at}); {next} starts {date} at {start}",
     track_over="{room}: its track is over ({at})",
 )

@@ -48,6 +48,8 @@ def day_line(day: DayState, language: str) -> str:
     parts.append(ending_text(words, day))
     if day.cut:
         parts.append(cut_text(day, language))
+    elif day.over_window_minutes > 0 and day.state is not State.AFTER:
+        parts.append(words.nothing_to_cut)  # said, so that no advice is not read as "nothing to do"
     return " · ".join(parts)
 
 
