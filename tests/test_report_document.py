@@ -75,3 +75,69 @@ def test_the_pdf_report_is_one_a4_page_whose_text_has_the_title_the_venue_and_a_
     assert "모두의 AI : 정책과 전략 연속토론회 (제2차 AI 정당)" in text
     assert "국회의원회관 제2간담회의실" in text
     assert "발제: AI 시대의 정당 혁신: 불참" in text
+
+
+DAY_WITH_A_SKIPPED_PANELIST = [
+    {"at": "2023-12-13T14:04:00+09:00", "mark": "start", "segment": "opening"},
+    {"at": "2023-12-13T14:21:00+09:00", "mark": "next", "segment": "moderator-greeting"},
+    {"at": "2023-12-13T14:26:00+09:00", "mark": "next", "segment": "presentation"},
+    {"at": "2023-12-13T14:58:00+09:00", "mark": "next", "segment": "panel", "item": "1"},
+    {"at": "2023-12-13T15:13:00+09:00", "mark": "next", "segment": "panel", "item": "2"},
+    {"at": "2023-12-13T15:14:00+09:00", "mark": "skip", "segment": "panel", "item": "3", "note": "개인 사정으로 불참"},
+    {"at": "2023-12-13T15:28:00+09:00", "mark": "next", "segment": "qa"},
+    {"at": "2023-12-13T15:58:00+09:00", "mark": "end", "segment": "qa"},
+]
+
+
+def a_day(tmp_path: Path, lines: list[dict]) -> Path:
+    import json
+
+    log = tmp_path / "day.jsonl"
+    log.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    return log
+
+
+def test_the_html_report_lists_a_skipped_panelist_with_the_reason_given(tmp_path):
+    """A new user's trial: the panel took place, one panelist did not come, and the hosts' document said
+    "건너뛴 순서가 없습니다"; the terminal's report named them. Both now do."""
+    log = a_day(tmp_path, DAY_WITH_A_SKIPPED_PANELIST)
+    page = run("report", SEED, "--log", log, "--format", "html").stdout
+    skipped = page[page.index('<ul class="skipped">'):]
+    assert "<li>지정토론 · 양승오: 개인 사정으로 불참</li>" in skipped and "건너뛴 순서가 없습니다" not in page
+    english = run("report", SEED, "--log", log, "--format", "html", "--lang", "en").stdout
+    assert "Nothing was skipped" not in english and "개인 사정으로 불참" in english
+
+
+def test_a_panelist_skipped_without_a_reason_is_still_named(tmp_path):
+    day = [line for line in DAY_WITH_A_SKIPPED_PANELIST if line["mark"] != "skip"]
+    day[4] = {"at": "2023-12-13T15:13:00+09:00", "mark": "next", "segment": "panel", "item": "3"}  # 2 passed over
+    log = a_day(tmp_path, day)
+    text = run("report", SEED, "--log", log, env={"COLUMNS": "100"}).stdout
+    assert "지정토론 · 조승현 (건너뜀)" in text
+    page = run("report", SEED, "--log", log, "--format", "html").stdout
+    assert "<li>지정토론 · 조승현: 사유 없음</li>" in page
+
+
+@pytest.mark.parametrize("columns", [80, 100, 120])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_terminal_report_breaks_no_word_and_cuts_no_time(tmp_path, columns, lang):
+    """Rich's own squeezing showed "발제: AI 시대의 정 …" (정당 lost) and "13:30–14:…" at 80 columns."""
+    log = a_day(tmp_path, DAY_WITH_A_SKIPPED_PANELIST)
+    text = run("report", SEED, "--log", log, "--lang", lang, env={"COLUMNS": str(columns)}).stdout
+    lines = text.splitlines()
+    assert "…" not in text and all(line == line.rstrip() for line in lines)
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= columns for line in lines)
+    words = set(" ".join(lines).replace("│", " ").replace("┃", " ").split())
+    for title in ("발제: AI 시대의 정당 혁신", "장내 정리, 좌장 인사말", "지정토론 · 양승오 (개인 사정으로 불참)"):
+        assert set(title.split()) <= words, title
+    dash = "~" if lang == "ko" else "–"
+    for span in ("13:30", "14:00", "14:04", "14:21", "15:58"):
+        assert any(span in line and dash in line for line in lines), span
+
+
+def test_a_narrow_terminal_keeps_the_report_s_titles(tmp_path):
+    log = a_day(tmp_path, DAY_WITH_A_SKIPPED_PANELIST)
+    text = run("report", SEED, "--log", log, env={"COLUMNS": "60"}).stdout
+    assert text.splitlines()[1].startswith("순서") and "13:30~14:00" in text and "양승오" in text

@@ -196,12 +196,24 @@ def _cells(day: DayState, words: DayWords) -> list[list[str]]:
 
 def _title_cell(s: SegmentState, language: str) -> str:
     """A segment's title, with the reason it was skipped: a whole segment "지정토론 (불참)", one of its
-    parts by who it was "지정토론 · 백승호 (불참)" (the panel itself took place)."""
+    parts by who it was "지정토론 · 백승호 (불참)" (the panel itself took place); a part skipped without
+    a reason says it was skipped ("지정토론 · 백승호 (건너뜀)")."""
     title = title_of(s, language)
-    skipped = [p for p in s.parts if p.status is Status.SKIPPED and p.note]
+    skipped = skipped_parts(s)
     if s.status is Status.SKIPPED or not skipped:
         return title + (f" ({s.note})" if s.note else "")
-    return f"{title} · " + ", ".join(f"{_who(p, language)} ({p.note})" for p in skipped)
+    said = day_words(language).statuses[Status.SKIPPED]
+    return f"{title} · " + ", ".join(f"{_who(p, language)} ({p.note or said})" for p in skipped)
+
+
+def skipped_parts(s: SegmentState) -> list[SegmentState]:
+    """The parts skipped within a segment that itself took place (a panelist who did not come)."""
+    return [] if s.status is Status.SKIPPED else [p for p in s.parts if p.status is Status.SKIPPED]
+
+
+def skipped_part_title(s: SegmentState, part: SegmentState, language: str) -> str:
+    """"지정토론 · 백승호": a skipped part named within its segment, by who it was."""
+    return f"{title_of(s, language)} · {_who(part, language)}"
 
 
 def _who(part: SegmentState, language: str) -> str:
@@ -245,20 +257,18 @@ def report_markdown(day: DayState, language: str) -> str:
 def report_table(day: DayState, language: str) -> "RenderableType":
     day = on_the_forums_clock(day)
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from agenda.render.report_table import ReportTable
 
     words = day_words(language)
     shown: list[RenderableType] = []
     for one in each_day(day):
-        title = Text(day.plan.forum.title, style="bold") if not day.days else None
-        table = Table(title=title, title_justify="left")
-        for k, heading in enumerate(_headings(words)):
-            table.add_column(heading, justify="right" if k in (3, 5) else "left", no_wrap=k != 0)
-        for row in _cells(one, words):
-            table.add_row(*row)
-        if day.days:  # the forum's title once, then each day under its heading
-            shown += [Text(day.plan.forum.title, style="bold")] if not shown else [Text("")]
+        if not shown:  # the forum's title once (a line of its own: no trailing spaces), then each day
+            shown.append(Text(day.plan.forum.title, style="bold"))
+        if day.days:
+            shown += [Text("")] if len(shown) > 1 else []
             shown.append(Text(day_heading(one, language), style="bold"))
+        table = ReportTable(_headings(words), _cells(one, words))
         shown += [table, Text(f"{words.headings['totals']}: {totals_line(one, language)}")]
     return Group(*shown)

@@ -17,7 +17,8 @@ from agenda.export.html_page import STYLE, forum_header
 from agenda.export.pdf import print_html
 from agenda.messages.labels import labels_for
 from agenda.messages.report_words import REPORT_WORDS
-from agenda.render.day_report import ReportRow, day_heading, day_report, each_day, totals_line
+from agenda.render.day_report import (ReportRow, day_heading, day_report, each_day, skipped_part_title, skipped_parts,
+                                     totals_line)
 from agenda.render.day_text import title_of
 from agenda.messages.day_words import day_words
 from agenda.render.people import people_lines
@@ -86,9 +87,12 @@ def _day_sections(day: DayState, language: str, level: int) -> list[str]:
     table = ('<table class="report"><colgroup>' + "".join(f'<col class="{c}">' for c in columns)
              + "</colgroup><thead><tr>" + "".join(f'<th scope="col">{escape(t)}</th>' for t in headings)
              + "</tr></thead><tbody>" + "\n".join(_row(day, r, language) for r in rows) + "</tbody></table>")
-    skipped = [r.state for r in rows if r.state.status == "skipped"]
+    # a whole segment skipped, or a part of one that took place (a panelist who did not come)
+    skipped = [(title_of(r.state, language), r.state.note) for r in rows if r.state.status == "skipped"]
+    skipped += [(skipped_part_title(r.state, part, language), part.note) for r in rows
+                for part in skipped_parts(r.state)]
     skipped_html = ('<ul class="skipped">' + "".join(
-        f"<li>{escape(title_of(s, language))}: {escape(s.note or words.no_reason)}</li>" for s in skipped)
+        f"<li>{escape(title)}: {escape(note or words.no_reason)}</li>" for title, note in skipped)
         + "</ul>") if skipped else f"<p>{escape(words.none_skipped)}</p>"
     cut = _cut([r.state for r in rows], language)
     cut_html = ('<ul class="cut">' + "".join(f"<li>{escape(line)}</li>" for line in cut) + "</ul>"
