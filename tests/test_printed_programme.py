@@ -100,10 +100,26 @@ def test_axe_core_finds_no_violation_and_no_timeline_label_is_cut(which, tmp_pat
 
 def test_pdf_without_chromium_says_what_to_install(tmp_path):
     out = tmp_path / "programme.pdf"
-    said = run("export", SEED, "-o", out, "--lang", "en", env={"AGENDA_CHROMIUM": "no-such-browser"},
+    nothing = tmp_path / "empty-path"
+    nothing.mkdir()
+    said = run("export", SEED, "-o", out, "--lang", "en", env={"PATH": str(nothing), "AGENDA_CHROMIUM": ""},
                exit_status=2).stderr
     assert "headless Chromium, which is not installed" in said and "apt-get install chromium" in said
     assert "chromium-headless-shell" in said  # the lighter one, where the system has it
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("en", "AGENDA_CHROMIUM is no-such-browser, which is not a program that can be run"),
+    ("ko", "AGENDA_CHROMIUM이 no-such-browser인데 실행할 수 있는 프로그램이 아닙니다"),
+])
+def test_a_wrong_agenda_chromium_is_named_not_called_missing(tmp_path, lang, says):
+    """A new user's trial: with two browsers installed, a mistyped AGENDA_CHROMIUM read "Chromium is not
+    installed"; the setting is what is wrong, and the message says so."""
+    out = tmp_path / "programme.pdf"
+    said = run("export", SEED, "-o", out, "--lang", lang, env={"AGENDA_CHROMIUM": "no-such-browser"},
+               exit_status=2).stderr
+    assert says in said and "not installed" not in said and "설치되어 있지 않습니다" not in said
     assert not out.exists()
 
 

@@ -38,6 +38,8 @@ def find_browser() -> str:
     """Chromium's path: AGENDA_CHROMIUM, else the first of BROWSERS on PATH."""
     chosen = os.environ.get("AGENDA_CHROMIUM")
     found = shutil.which(chosen) if chosen else next(filter(None, map(shutil.which, BROWSERS)), None)
+    if found is None and chosen:
+        raise UsageError("chromium-not-found", path=chosen)  # the setting is wrong, not the machine
     if found is None:
         raise UsageError("chromium-missing")
     return found
