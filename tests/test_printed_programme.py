@@ -240,3 +240,30 @@ def test_the_headless_shell_is_chosen_before_the_full_browser_and_agenda_chromiu
     assert pdf.find_browser() == "/usr/bin/chromium"
     monkeypatch.setenv("AGENDA_CHROMIUM", "/opt/chrome/chrome")
     assert pdf.find_browser() == "/opt/chrome/chrome"
+
+
+@pytest.mark.browser
+def test_a_pdf_is_not_written_to_a_terminal(tmp_path):
+    """A new user's trial: `report --format pdf` with no -o poured PDF bytes into the terminal. On a
+    terminal it exits 2 with what to do; piped (test_pdf_by_format_option_and_to_standard_output) it writes."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    chromium()
+    main, terminal = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "agenda", "export", str(SEED), "--format", "pdf", "-o", "-"],
+                              stdout=terminal, stderr=subprocess.PIPE, text=True, timeout=120,
+                              env={**os.environ, "LANG": "C.UTF-8"})
+        os.set_blocking(main, False)
+        try:
+            shown = os.read(main, 65536)
+        except BlockingIOError:
+            shown = b""
+    finally:
+        os.close(main)
+        os.close(terminal)
+    assert done.returncode == 2 and b"%PDF" not in shown
+    assert "PDF는 터미널에 쓰지 않습니다. -o 파일.pdf를 주거나" in done.stderr

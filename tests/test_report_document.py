@@ -141,3 +141,16 @@ def test_a_narrow_terminal_keeps_the_report_s_titles(tmp_path):
     log = a_day(tmp_path, DAY_WITH_A_SKIPPED_PANELIST)
     text = run("report", SEED, "--log", log, env={"COLUMNS": "60"}).stdout
     assert text.splitlines()[1].startswith("순서") and "13:30~14:00" in text and "양승오" in text
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("ko", "경고: 기록 파일 {log}이(가) 없어 표시가 하나도 없는 보고서입니다. 다른 파일이면 --log로 고르세요"),
+    ("en", "warning: there is no marks log at {log}, so the report has no marks; choose another with --log"),
+])
+def test_a_report_of_a_log_that_is_not_there_warns(tmp_path, lang, says):
+    """A new user's trial: a mistyped --log gave a report of nothing, exit 0, and no word of why."""
+    log = tmp_path / "mistyped.jsonl"
+    result = run("report", SEED, "--log", log, "--lang", lang)
+    assert says.format(log=log) in result.stderr and result.stdout  # still the plan's side of the report
+    present = a_day(tmp_path, DAY_WITH_A_SKIPPED_PANELIST)
+    assert run("report", SEED, "--log", present, "--lang", lang).stderr == ""

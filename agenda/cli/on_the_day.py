@@ -248,7 +248,12 @@ def report(
 
     chosen = chosen_format("report", format_for(output, format.value if format else None, "report"))
     plan = _day_plan(file, lang)
-    state = _load_day(plan, _log_path(file, log), None, every_day=True)
+    marks_log = _log_path(file, log)
+    if not marks_log.exists():
+        from agenda.messages.day_words import day_words
+
+        note(day_words(plan.language).no_log.format(path=marks_log))
+    state = _load_day(plan, marks_log, None, every_day=True)
     rendered = chosen.writer()(state, plan.language)
     if chosen.shown is Shown.DRAWING and output == "-":
         stdout_console().print(rendered)

@@ -35,6 +35,8 @@ _CLEANUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
 def write_output(target: str, data: bytes) -> None:
     """Write `data` to `target` atomically, or to standard output when target is '-'."""
     if target == "-":
+        if data.startswith(b"%PDF-") and sys.stdout.isatty():  # bytes a terminal would show as garbage
+            raise UsageError("pdf-to-terminal")
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return

@@ -54,6 +54,7 @@ class DayWords:
     undo_elsewhere: str  # {date}: after an undo made on another day, instead of a projection
     fresh_rehearsal: str  # {old}: where the last rehearsal's marks went
     wrote: str  # {path}
+    no_log: str  # {path}: a report asked of a log that is not there (a mistyped --log, most often)
     planned_at: str
     mark_kinds: dict[str, str]  # a mark named in words: the undo line, a warning about a mark
     warning: str  # {text}
@@ -94,6 +95,7 @@ KO = DayWords(
                     "기록대로의 하루는 agenda report로 보세요"),
     fresh_rehearsal="새 리허설을 시작합니다. 지난 리허설 기록은 {old}로 옮겼습니다",
     wrote="{path}에 썼습니다",
+    no_log="경고: 기록 파일 {path}이(가) 없어 표시가 하나도 없는 보고서입니다. 다른 파일이면 --log로 고르세요",
     minutes="{n}분", planned_at="(계획 {start})",
     mark_kinds={"start": "시작", "end": "종료", "next": "다음", "skip": "건너뛰기", "undo": "되돌리기"},
     warning="경고: {text}", nothing_appended="{why}. 아무것도 기록하지 않았습니다",
@@ -133,6 +135,7 @@ EN = DayWords(
                     "the day as the log now has it"),
     fresh_rehearsal="a new rehearsal: the last rehearsal's marks were moved to {old}",
     wrote="wrote {path}",
+    no_log="warning: there is no marks log at {path}, so the report has no marks; choose another with --log",
     minutes="{n} min", planned_at="(planned {start})",
     mark_kinds={"start": "start", "end": "end", "next": "next", "skip": "skip", "undo": "undo"},
     warning="warning: {text}", nothing_appended="{why}; nothing appended",

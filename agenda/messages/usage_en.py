@@ -144,6 +144,8 @@ USAGE: dict[str, UsageWords] = {
         "a PDF is printed by headless Chromium, which is not installed; install it (Debian/Ubuntu: apt-get "
         "install chromium; on Debian the lighter chromium-headless-shell prints faster) or set "
         "AGENDA_CHROMIUM to its path, or export .html and print that"),
+    "pdf-to-terminal": lambda a: (
+        "a PDF is not written to the terminal; give -o FILE.pdf, or send it on (> programme.pdf, | lp)"),
     "chromium-not-found": lambda a: (
         f"AGENDA_CHROMIUM is {text(a, 'path')}, which is not a program that can be run; set it to Chromium's "
         "path (or leave it unset to use chromium-headless-shell or chromium from PATH)"),

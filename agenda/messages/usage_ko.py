@@ -153,6 +153,8 @@ USAGE: dict[str, UsageWords] = {
         "(Debian/Ubuntu: apt-get install chromium. Debian에서는 더 가벼운 chromium-headless-shell이 더 빨리 "
         "인쇄합니다) AGENDA_CHROMIUM에 그 경로를 넣으세요. "
         ".html로 내보내 인쇄해도 됩니다"),
+    "pdf-to-terminal": lambda a: (
+        "PDF는 터미널에 쓰지 않습니다. -o 파일.pdf를 주거나 다른 곳으로 보내세요(> programme.pdf, | lp)"),
     "chromium-not-found": lambda a: (
         f"AGENDA_CHROMIUM이 {text(a, 'path')}인데 실행할 수 있는 프로그램이 아닙니다. Chromium의 경로로 고치세요"
         "(비워 두면 PATH의 chromium-headless-shell이나 chromium을 씁니다)"),
