@@ -479,3 +479,14 @@ def test_a_day_without_a_closing_is_closed_after_its_last_part_and_a_dinner_afte
     assert "그때 다시 뵙겠습니다. [박수]" in closing[-1] and "안녕히 돌아가십시오" not in closing[-1]
     assert block(out, "15:50~16:00 만찬") == [
         "**사회:** 만찬이 준비되어 있습니다. 참석하신 여러분께서는 함께해 주시기 바랍니다. [만찬]"]
+
+
+@pytest.mark.browser
+def test_the_booklets_timeline_keeps_its_last_hour_whole(tmp_path):
+    """A new user's trial: the 자료집's timeline ended in "1", not "16:00": the papers let any word break
+    (overflow-wrap: anywhere), and the last label, pinned at the right edge, shrank to one digit."""
+    out = tmp_path / "booklet.pdf"
+    run("export", SEED, "--document", "booklet", "-o", out)
+    page = poppler("pdftotext", out, "-layout", "-f", "2", "-l", "2")
+    scale = [line.split() for line in page.splitlines() if line.split()[:1] == ["14:00"]]
+    assert scale == [["14:00", "15:00", "16:00"]], page

@@ -48,7 +48,8 @@ tr.cancelled .title { text-decoration: line-through; color: #595959; }
 .block.unscheduled { background: repeating-linear-gradient(45deg, #fff, #fff 2px, #ddd 2px, #ddd 4px); }
 .block.cancelled { text-decoration: line-through; background: #ededed !important; color: #333; }
 .scale { position: relative; height: 4mm; font-size: 8pt; color: #4d4d4d; min-width: 150mm; }
-.scale span { position: absolute; top: 0; transform: translateX(-50%); font-variant-numeric: tabular-nums; }
+.scale span { position: absolute; top: 0; transform: translateX(-50%); font-variant-numeric: tabular-nums;
+              white-space: nowrap; }
 .scale span.first { transform: none; } .scale span.last { transform: translateX(-100%); }
 ul.legend { list-style: none; margin: 1mm 0 0; padding: 0; font-size: 8pt; display: flex; flex-wrap: wrap;
             gap: 0.5mm 4mm; }
