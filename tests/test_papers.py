@@ -490,3 +490,13 @@ def test_the_booklets_timeline_keeps_its_last_hour_whole(tmp_path):
     page = poppler("pdftotext", out, "-layout", "-f", "2", "-l", "2")
     scale = [line.split() for line in page.splitlines() if line.split()[:1] == ["14:00"]]
     assert scale == [["14:00", "15:00", "16:00"]], page
+
+
+def test_the_printed_script_names_the_theme_under_the_title_as_the_markdown_does():
+    """A new user's trial: the Markdown script had "AI 시대의 정당 혁신" under the title, the HTML and PDF not."""
+    page = run("export", SEED, "--document", "script", "--format", "html", "-o", "-").stdout
+    header = page[page.index("<header>"):page.index("</header>")]
+    assert '<p class="theme">AI 시대의 정당 혁신</p>' in header
+    assert header.index("forum-title") < header.index('class="theme"') < header.index("<dl>")
+    markdown = run("export", SEED, "--document", "script", "--format", "markdown", "-o", "-").stdout
+    assert "AI 시대의 정당 혁신  " in markdown.split("\n\n")[1]

@@ -18,6 +18,7 @@ STYLE = """
 body { font-size: 13pt; line-height: 1.6; max-width: 174mm; margin: 0 auto; padding: 6mm 0; }
 h1 { font-size: 20pt; margin: 0 0 2mm; }
 .forum-title { font-size: 14pt; font-weight: bold; margin: 0; }
+.theme { font-size: 12pt; margin: 1mm 0 0; padding: 0; border: 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 4mm; font-size: 11pt; margin: 2mm 0 6mm; }
 dt { font-weight: bold; } dd { margin: 0; }
 section { margin: 0 0 6mm; }
@@ -44,6 +45,7 @@ def script_html(plan: Plan, language: str | None = None) -> str:
     script = mc_script(plan, language)
     out = [f"<header><h1>{escape(script.words.heading)}</h1>",
            f'<p class="forum-title">{escape(script.title)}</p>',
+           *([f'<p class="theme">{escape(plan.forum.theme)}</p>'] if plan.forum.theme else []),  # as in the Markdown
            "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in script.details) + "</dl>",
            "</header>", "<main>"]
     for block in script.blocks:
