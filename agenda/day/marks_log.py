@@ -256,17 +256,28 @@ def read_log(path: Path, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
 LogReader = Callable[[Path, tzinfo], tuple[list[Mark], list[DayWarning]]]
 
 
+LogSignature = tuple[int, int, int, int, int] | None
+
+
+def log_signature(path: Path) -> LogSignature:
+    """What tells that the log changed: its device, inode, size, and the time of its content or of its
+    permissions (a chmod makes it unreadable without touching it); None when it cannot be looked at."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
 def reader_of_changes() -> LogReader:
     """`read_log` that reads the log again only when the file changed (its device, inode, size, or the time
     of its content or of its permissions): a screen that asks every second reads a day's log once, not
     sixty times a minute, and a log made unreadable (chmod) is read, and refused, at once."""
-    seen: dict[Path, tuple[object, tuple[list[Mark], list[DayWarning]]]] = {}
+    seen: dict[Path, tuple[LogSignature, tuple[list[Mark], list[DayWarning]]]] = {}
 
     def read(path: Path, tz: tzinfo) -> tuple[list[Mark], list[DayWarning]]:
-        try:
-            info = os.stat(path)
-            signature: object = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
-        except OSError:
+        signature = log_signature(path)
+        if signature is None:
             return read_log(path, tz)
         kept = seen.get(path)
         if kept is None or kept[0] != signature:

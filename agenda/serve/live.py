@@ -7,7 +7,6 @@ because the server watches the file rather than its own requests.
 
 import asyncio
 import json
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -18,7 +17,7 @@ from pathlib import Path
 from agenda.day.clocks import Clock, wall_clock
 from agenda.day.marks import DayWarning
 from agenda.day.loader import load_day
-from agenda.day.marks_log import reader_of_changes
+from agenda.day.marks_log import LogSignature, log_signature, reader_of_changes
 from agenda.day.projection import DayState
 from agenda.core.errors import UsageError
 from agenda.messages.usage import usage_sentence
@@ -42,17 +41,6 @@ def sse(event: str, text: str) -> str:
     return f"event: {event}\n{data}\n"
 
 
-Signature = tuple[int, int, int] | None
-
-
-def _signature(path: Path) -> Signature:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
-
-
 @dataclass(frozen=True)
 class Snapshot:
     """One projection of the day, kept until the log or the clock's second changes.
@@ -61,7 +49,7 @@ class Snapshot:
     strings: a thousand pages reconnecting after a restart cost one projection.
     """
 
-    key: tuple[Signature, int]
+    key: tuple[LogSignature, int]
     state: DayState
     json: str
     event: str
@@ -104,7 +92,7 @@ class LiveDay:
         # the log read again only when it changed: each second's projection needs no descriptor, so a full
         # file table (a flood of connections) still gets the day as it stands, not 503
         self._read = reader_of_changes()
-        self._published: Signature = None  # the log as last published: a change goes out once, whoever saw it
+        self._published: LogSignature = None  # the log as last published: a change goes out once, whoever saw it
         self.messages: dict[str | None, StageMessage] = {}
         """What each room's stage shows (None: every stage), in the order said, so a new page replays them so."""
         self.report: Callable[[str, str], None] = lambda kind, text: warn(text)
@@ -127,8 +115,8 @@ class LiveDay:
             return usage_sentence(error.reason, error.arguments, self.language)
         return f"{self.log}: {type(error).__name__}: {error}"
 
-    def _key(self) -> tuple[Signature, int]:
-        return _signature(self.log), _second(self.clock())
+    def _key(self) -> tuple[LogSignature, int]:
+        return log_signature(self.log), _second(self.clock())
 
     def cached(self) -> Snapshot | None:
         """The snapshot if it is still the day at this second (one stat, no read): safe on the event loop."""
@@ -219,12 +207,12 @@ class LiveDay:
         a change the server published itself (a POST) is not published again.
         """
         words = SERVER_WORDS[self.language]
-        seen = _signature(self.log)
+        seen = log_signature(self.log)
         last = time.monotonic()
         failing = False
         while not self._closing:
             await asyncio.sleep(POLL_SECONDS)
-            now = _signature(self.log)
+            now = log_signature(self.log)
             changed = now != seen
             if failing or changed or time.monotonic() - last >= self.keepalive:
                 seen, last = now, time.monotonic()
