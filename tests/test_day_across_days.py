@@ -186,3 +186,16 @@ def test_the_html_report_has_every_day_under_its_heading_below_the_forums_dates(
     assert page.index(first) < page.index("지정토론") < page.index(second) < page.index("분과 세션")
     assert page.count('<table class="report">') == 2 and page.count('<p class="totals">') == 2
     assert "2024년 11월 21일(목) ~ 2024년 11월 22일(금)" in page  # the forum's dates, above the days
+
+
+def test_a_bare_clock_after_undoing_day_two_is_on_the_day_of_the_marks_still_in_force(two_days):
+    """A new user's trial: after marks on day 2 were undone (each undo stamped with the real clock, years
+    later), `--at 12:20` went to day 2, and a `next` started day 2 while day 1 ran. The day of a bare
+    clock is the latest mark still in force: undos and what they withdrew do not move it."""
+    marks(two_days, "start@2024-11-21T09:30+09:00", "start sessions@2024-11-22T10:01+09:00")
+    log = two_days.with_name(two_days.stem + ".actuals.jsonl")
+    with log.open("a", encoding="utf-8") as appended:
+        appended.write('{"at": "2026-12-07T10:09:47+09:00", "mark": "undo"}\n')
+    assert now(two_days, "12:20")["at"] == "2024-11-21T12:20:00+09:00"  # day 1, where the marks in force are
+    marks(two_days, "start sessions@2024-11-22T10:01+09:00")
+    assert now(two_days, "12:20")["at"] == "2024-11-22T12:20:00+09:00"  # and day 2 once a mark there stands

@@ -59,9 +59,12 @@ def _moment(text: str | None, plan: "Plan", log: "Path | None" = None) -> "datet
         return None
     near = None
     if log is not None and plan.has_days:
+        from agenda.day.marks import facts_from
         from agenda.day.marks_log import read_log
 
-        near = max((m.at for m in read_log(log, plan.zone)[0]), default=None)
+        # the latest mark still in force: an undo's own time (the clock it was pressed on, a rehearsal's
+        # real date) and the marks it withdrew say nothing of the day the desk is on
+        near = facts_from(plan, read_log(log, plan.zone)[0])[0].latest
     try:
         return parse_moment(text, plan, near)
     except ValueError as error:
